@@ -1,0 +1,234 @@
+//! Input features: a point (x1, x2) becomes the network's input vector, and the optional
+//! standardization of those inputs.
+
+/// One input feature the network can see.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Feature {
+    X1,
+    X2,
+    X1Squared,
+    X2Squared,
+    X1TimesX2,
+    SinX1,
+    SinX2,
+    CosX1,
+    CosX2,
+}
+
+impl Feature {
+    /// Every feature, in UI order.
+    pub const ALL: [Feature; 9] = [
+        Feature::X1,
+        Feature::X2,
+        Feature::X1Squared,
+        Feature::X2Squared,
+        Feature::X1TimesX2,
+        Feature::SinX1,
+        Feature::SinX2,
+        Feature::CosX1,
+        Feature::CosX2,
+    ];
+
+    /// The TensorFlow Playground's link key for the feature's on/off flag.
+    pub fn key(self) -> &'static str {
+        match self {
+            Feature::X1 => "x",
+            Feature::X2 => "y",
+            Feature::X1Squared => "xSquared",
+            Feature::X2Squared => "ySquared",
+            Feature::X1TimesX2 => "xTimesY",
+            Feature::SinX1 => "sinX",
+            Feature::SinX2 => "sinY",
+            Feature::CosX1 => "cosX",
+            Feature::CosX2 => "cosY",
+        }
+    }
+
+    /// A label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Feature::X1 => "x₁",
+            Feature::X2 => "x₂",
+            Feature::X1Squared => "x₁²",
+            Feature::X2Squared => "x₂²",
+            Feature::X1TimesX2 => "x₁·x₂",
+            Feature::SinX1 => "sin x₁",
+            Feature::SinX2 => "sin x₂",
+            Feature::CosX1 => "cos x₁",
+            Feature::CosX2 => "cos x₂",
+        }
+    }
+
+    /// The feature's value at a point.
+    #[inline]
+    pub fn value(self, x1: f64, x2: f64) -> f64 {
+        match self {
+            Feature::X1 => x1,
+            Feature::X2 => x2,
+            Feature::X1Squared => x1 * x1,
+            Feature::X2Squared => x2 * x2,
+            Feature::X1TimesX2 => x1 * x2,
+            Feature::SinX1 => x1.sin(),
+            Feature::SinX2 => x2.sin(),
+            Feature::CosX1 => x1.cos(),
+            Feature::CosX2 => x2.cos(),
+        }
+    }
+
+    fn bit(self) -> u16 {
+        1 << (self as u16)
+    }
+}
+
+/// The set of enabled features. Never empty: the empty set is read as {x1, x2}.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FeatureSet(u16);
+
+impl Default for FeatureSet {
+    fn default() -> Self {
+        FeatureSet::EMPTY.with(Feature::X1, true).with(Feature::X2, true)
+    }
+}
+
+impl FeatureSet {
+    const EMPTY: FeatureSet = FeatureSet(0);
+
+    /// The set with `feature` turned on or off.
+    pub fn with(self, feature: Feature, on: bool) -> Self {
+        if on {
+            FeatureSet(self.0 | feature.bit())
+        } else {
+            FeatureSet(self.0 & !feature.bit())
+        }
+    }
+
+    /// Builds a set from flags; an empty set becomes the default {x1, x2}.
+    pub fn from_flags(flags: impl IntoIterator<Item = (Feature, bool)>) -> Self {
+        let set = flags.into_iter().fold(FeatureSet::EMPTY, |s, (f, on)| s.with(f, on));
+        if set == FeatureSet::EMPTY {
+            FeatureSet::default()
+        } else {
+            set
+        }
+    }
+
+    /// Whether `feature` is on.
+    pub fn contains(self, feature: Feature) -> bool {
+        self.0 & feature.bit() != 0
+    }
+
+    /// The enabled features, in UI order.
+    pub fn enabled(self) -> impl Iterator<Item = Feature> {
+        Feature::ALL.into_iter().filter(move |f| self.contains(*f))
+    }
+
+    /// How many inputs the network has.
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    /// Never true (kept for clippy's `len_without_is_empty`).
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Writes the input vector of a point into `out` (length [`FeatureSet::len`]).
+    #[inline]
+    pub fn write(self, x1: f64, x2: f64, out: &mut [f64]) {
+        for (o, f) in out.iter_mut().zip(self.enabled()) {
+            *o = f.value(x1, x2);
+        }
+    }
+}
+
+/// Per-input shift and scale: `(v − mean) / sd`, fitted on the training inputs. The identity
+/// when standardization is off.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Standardizer {
+    mean: Vec<f64>,
+    inv_sd: Vec<f64>,
+}
+
+impl Standardizer {
+    /// The identity for `n` inputs.
+    pub fn identity(n: usize) -> Self {
+        Standardizer { mean: vec![0.0; n], inv_sd: vec![1.0; n] }
+    }
+
+    /// Fits mean and standard deviation per column of the row-major `rows` (width `n`).
+    /// A constant column (or no rows) keeps scale 1.
+    pub fn fit(rows: &[f64], n: usize) -> Self {
+        let mut s = Self::identity(n);
+        let count = rows.len() / n.max(1);
+        if count == 0 {
+            return s;
+        }
+        for row in rows.chunks_exact(n) {
+            for (m, v) in s.mean.iter_mut().zip(row) {
+                *m += v / count as f64;
+            }
+        }
+        let mut var = vec![0.0; n];
+        for row in rows.chunks_exact(n) {
+            for ((acc, v), m) in var.iter_mut().zip(row).zip(&s.mean) {
+                *acc += (v - m) * (v - m) / count as f64;
+            }
+        }
+        for (inv, v) in s.inv_sd.iter_mut().zip(var) {
+            *inv = if v > 1e-12 { 1.0 / v.sqrt() } else { 1.0 };
+        }
+        s
+    }
+
+    /// Standardizes one input vector in place.
+    #[inline]
+    pub fn apply(&self, input: &mut [f64]) {
+        for ((v, m), s) in input.iter_mut().zip(&self.mean).zip(&self.inv_sd) {
+            *v = (*v - m) * s;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn features_by_hand() {
+        let set = FeatureSet::from_flags(Feature::ALL.map(|f| (f, true)));
+        let mut out = [0.0; 9];
+        set.write(2.0, -3.0, &mut out);
+        assert_eq!(&out[..5], &[2.0, -3.0, 4.0, 9.0, -6.0]);
+        assert_eq!(out[5], 2f64.sin());
+        assert_eq!(out[8], (-3f64).cos());
+        assert_eq!(set.len(), 9);
+    }
+
+    #[test]
+    fn empty_set_means_x1_x2_and_order_is_fixed() {
+        let set = FeatureSet::from_flags([(Feature::X1, false)]);
+        assert_eq!(set, FeatureSet::default());
+        let set = FeatureSet::from_flags([(Feature::X1TimesX2, true), (Feature::X2, true)]);
+        assert_eq!(set.enabled().collect::<Vec<_>>(), [Feature::X2, Feature::X1TimesX2]);
+        let mut out = [0.0; 2];
+        set.write(2.0, 5.0, &mut out);
+        assert_eq!(out, [5.0, 10.0]);
+    }
+
+    #[test]
+    fn standardizer_gives_zero_mean_unit_variance() {
+        let rows = [1.0, 10.0, 3.0, 10.0, 5.0, 10.0];
+        let s = Standardizer::fit(&rows, 2);
+        let mut out: Vec<f64> = rows.to_vec();
+        for row in out.chunks_exact_mut(2) {
+            s.apply(row);
+        }
+        let col0: Vec<f64> = out.iter().step_by(2).copied().collect();
+        assert!((col0.iter().sum::<f64>()).abs() < 1e-12);
+        assert!((col0.iter().map(|v| v * v).sum::<f64>() / 3.0 - 1.0).abs() < 1e-12);
+        assert_eq!(out[1], 0.0); // constant column: shifted, not scaled
+        let mut v = [4.0, 7.0];
+        Standardizer::identity(2).apply(&mut v);
+        assert_eq!(v, [4.0, 7.0]);
+    }
+}

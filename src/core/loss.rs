@@ -1,0 +1,188 @@
+//! The output layer and its loss: each output activation is paired with the loss whose
+//! gradient with respect to the logits is simple (`output − target`, up to a factor).
+//!
+//! Losses here are per point; the trainer reports their mean over the points, as the notes do:
+//! `E = −(1/m) Σ yᵢ ln ŷᵢ + (1 − yᵢ) ln(1 − ŷᵢ)`.
+
+/// Probabilities are kept inside [P_MIN, 1 − P_MIN] before a logarithm, so a confident
+/// wrong answer costs at most −ln(1e−15) ≈ 34.5 instead of infinity.
+pub const P_MIN: f64 = 1e-15;
+
+/// What the network's last layer computes, and the loss that goes with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Output {
+    /// One sigmoid unit, P(class 1), with binary cross-entropy. Targets are 0 or 1.
+    Binary,
+    /// `k` (2–6) softmax units with cross-entropy on one-hot targets. Targets are class indices.
+    Softmax(usize),
+    /// One linear unit with the squared error (y − t)². Targets are real numbers.
+    Regression,
+    /// TensorFlow Playground's semantics: one tanh unit, targets −1/+1 (or real values for
+    /// regression), loss ½(y − t)².
+    TfTanh,
+}
+
+impl Output {
+    /// The number of output units.
+    pub fn units(self) -> usize {
+        match self {
+            Output::Softmax(k) => k,
+            _ => 1,
+        }
+    }
+
+    /// Turns the logits into outputs, in place.
+    #[inline]
+    pub fn activate(self, logits: &mut [f64]) {
+        match self {
+            Output::Binary => logits[0] = crate::core::activation::sigmoid(logits[0]),
+            Output::Softmax(_) => softmax(logits),
+            Output::Regression => {}
+            Output::TfTanh => logits[0] = crate::core::activation::tanh(logits[0]),
+        }
+    }
+
+    /// The loss of one point, from the outputs and its target.
+    #[inline]
+    pub fn loss(self, out: &[f64], target: f64) -> f64 {
+        match self {
+            Output::Binary => binary_cross_entropy(out[0], target),
+            Output::Softmax(_) => -clamp_p(out[class_of(target, out.len())]).ln(),
+            Output::Regression => (out[0] - target) * (out[0] - target),
+            Output::TfTanh => 0.5 * (out[0] - target) * (out[0] - target),
+        }
+    }
+
+    /// ∂loss/∂logits for one point, written into `delta` (one entry per output unit).
+    #[inline]
+    pub fn delta(self, out: &[f64], target: f64, delta: &mut [f64]) {
+        match self {
+            Output::Binary => delta[0] = out[0] - target,
+            Output::Softmax(_) => {
+                let t = class_of(target, out.len());
+                for (i, (d, &p)) in delta.iter_mut().zip(out).enumerate() {
+                    *d = p - if i == t { 1.0 } else { 0.0 };
+                }
+            }
+            Output::Regression => delta[0] = 2.0 * (out[0] - target),
+            Output::TfTanh => delta[0] = (out[0] - target) * (1.0 - out[0] * out[0]),
+        }
+    }
+
+    /// The predicted class, or `None` for regression.
+    pub fn predict_class(self, out: &[f64]) -> Option<usize> {
+        match self {
+            Output::Binary => Some(usize::from(out[0] >= 0.5)),
+            Output::Softmax(_) => Some(argmax(out)),
+            Output::Regression => None,
+            Output::TfTanh => Some(usize::from(out[0] >= 0.0)),
+        }
+    }
+
+    /// Whether the problem has classes (so accuracy means something).
+    pub fn is_classification(self) -> bool {
+        !matches!(self, Output::Regression)
+    }
+}
+
+/// Binary cross-entropy −[t ln p + (1 − t) ln(1 − p)], with p kept away from 0 and 1.
+#[inline]
+pub fn binary_cross_entropy(p: f64, target: f64) -> f64 {
+    let p = clamp_p(p);
+    -(target * p.ln() + (1.0 - target) * (1.0 - p).ln())
+}
+
+#[inline]
+fn clamp_p(p: f64) -> f64 {
+    p.clamp(P_MIN, 1.0 - P_MIN)
+}
+
+/// A class index from a stored label, kept in 0..k.
+#[inline]
+pub fn class_of(label: f64, k: usize) -> usize {
+    if label.is_nan() || label < 0.0 {
+        0
+    } else {
+        (label as usize).min(k.saturating_sub(1))
+    }
+}
+
+/// e^zᵢ / Σⱼ e^zⱼ in place, shifted by the maximum so that it never overflows.
+#[inline]
+pub fn softmax(z: &mut [f64]) {
+    let max = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let mut sum = 0.0;
+    for v in z.iter_mut() {
+        *v = (*v - max).exp();
+        sum += *v;
+    }
+    for v in z.iter_mut() {
+        *v /= sum;
+    }
+}
+
+/// The index of the largest value (the first one on ties).
+pub fn argmax(values: &[f64]) -> usize {
+    let mut best = 0;
+    for (i, &v) in values.iter().enumerate() {
+        if v > values[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cross_entropy_matches_the_worked_example_in_the_notes() {
+        // Notes: CE[(1, 1, 0), (0.8, 0.7, 0.1)] = 0.69 and CE[(0, 0, 1), (0.8, 0.7, 0.1)] = 5.12
+        // (sums over the three points; our reported loss is their mean).
+        let probs = [0.8, 0.7, 0.1];
+        let sum = |targets: [f64; 3]| -> f64 {
+            probs.iter().zip(targets).map(|(&p, t)| Output::Binary.loss(&[p], t)).sum()
+        };
+        assert_eq!(format!("{:.2}", sum([1.0, 1.0, 0.0])), "0.69");
+        assert_eq!(format!("{:.2}", sum([0.0, 0.0, 1.0])), "5.12");
+        let by_hand = -(0.8f64.ln() + 0.7f64.ln() + 0.9f64.ln());
+        assert!((sum([1.0, 1.0, 0.0]) - by_hand).abs() < 1e-15);
+    }
+
+    #[test]
+    fn softmax_cross_entropy_is_minus_log_of_the_true_class() {
+        // Scores 2, 1, 0 (duck, beaver, walrus) give 0.67, 0.24, 0.09 by hand.
+        let mut z = [2.0, 1.0, 0.0];
+        Output::Softmax(3).activate(&mut z);
+        let rounded: Vec<String> = z.iter().map(|p| format!("{p:.2}")).collect();
+        assert_eq!(rounded, ["0.67", "0.24", "0.09"]);
+        assert!((Output::Softmax(3).loss(&z, 1.0) + z[1].ln()).abs() < 1e-15);
+        let mut big = [1000.0, 0.0];
+        softmax(&mut big);
+        assert_eq!(big, [1.0, 0.0]);
+    }
+
+    #[test]
+    fn squared_errors_by_hand() {
+        assert_eq!(Output::Regression.loss(&[3.0], 1.0), 4.0);
+        assert_eq!(Output::TfTanh.loss(&[0.5], -1.0), 1.125);
+    }
+
+    #[test]
+    fn confident_mistakes_cost_a_finite_amount() {
+        let l = Output::Binary.loss(&[1.0], 0.0);
+        assert!(l.is_finite() && l > 30.0);
+        assert!(Output::Softmax(2).loss(&[1.0, 0.0], 1.0).is_finite());
+    }
+
+    #[test]
+    fn predictions_and_class_labels() {
+        assert_eq!(Output::Binary.predict_class(&[0.5]), Some(1));
+        assert_eq!(Output::Softmax(3).predict_class(&[0.2, 0.5, 0.3]), Some(1));
+        assert_eq!(Output::TfTanh.predict_class(&[-0.1]), Some(0));
+        assert_eq!(Output::Regression.predict_class(&[1.0]), None);
+        assert_eq!(class_of(7.0, 3), 2);
+        assert_eq!(class_of(f64::NAN, 3), 0);
+    }
+}

@@ -1,0 +1,15 @@
+//! Pure Rust: the engine, the data sets, the experiment config and the trainer.
+//!
+//! Nothing in here names leptos, web-sys, wasm-bindgen, js-sys or plotters-canvas;
+//! `tests/core_is_pure.rs` fails if a file does.
+pub mod activation;
+pub mod config;
+pub mod dataset;
+pub mod features;
+pub mod history;
+pub mod loss;
+pub mod mlp;
+pub mod optimizer;
+pub mod regularization;
+pub mod rng;
+pub mod trainer;

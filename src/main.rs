@@ -1,0 +1,3 @@
+fn main() {
+    nn_playground::app::start();
+}

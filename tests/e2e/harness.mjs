@@ -1,0 +1,327 @@
+// Shared helpers for the end-to-end tests and the WASM benchmark:
+// a static server for dist/, headless Debian Chromium through playwright-core,
+// error collection, readout polling, canvas coordinates and pixel fingerprints.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const REPO_ROOT = path.resolve(HERE, '..', '..');
+/** The built site (trunk build --release). E2E_DIST overrides it. */
+export const DIST = path.resolve(process.env.E2E_DIST ?? path.join(REPO_ROOT, 'dist'));
+/** Screenshots land here (gitignored). */
+export const ARTIFACTS = path.join(HERE, 'artifacts');
+
+/** Extent of the plot: x1 in [-6, 6] left→right, x2 in [-6, 6] bottom→top. */
+export const DOMAIN = 6;
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Serve `dir` on 127.0.0.1 on a free port with Node's own http module.
+ * `/` (and any path without a file extension) answers index.html.
+ * Returns { url, close }.
+ */
+export async function serveDist(dir = DIST) {
+  const index = path.join(dir, 'index.html');
+  if (!fs.existsSync(index)) {
+    throw new Error(`${index} not found: build first with 'trunk build --release --offline'`);
+  }
+  const root = path.resolve(dir);
+  const server = http.createServer((req, res) => {
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    } catch {
+      res.writeHead(400).end('bad request');
+      return;
+    }
+    let file = path.resolve(root, '.' + pathname);
+    if (file !== root && !file.startsWith(root + path.sep)) {
+      res.writeHead(403).end('forbidden');
+      return;
+    }
+    if (pathname.endsWith('/')) file = path.join(file, 'index.html');
+    if (!fs.existsSync(file) && path.extname(pathname) === '') file = index; // SPA fallback
+    fs.stat(file, (err, st) => {
+      if (err || !st.isFile()) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'content-length': st.size,
+        'cache-control': 'no-store',
+      });
+      if (req.method === 'HEAD') res.end();
+      else fs.createReadStream(file).pipe(res);
+    });
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Launch headless Debian Chromium (no browser download: executablePath is required). */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Start the static server and the browser once per test file.
+ * Returns { url, browser, open(hashOrPath), close() }.
+ */
+export async function startSession() {
+  const server = await serveDist();
+  let browser;
+  try {
+    browser = await launchBrowser();
+  } catch (err) {
+    await server.close();
+    throw err;
+  }
+  const pages = [];
+  return {
+    url: server.url,
+    browser,
+    /** Open the app in a fresh context (empty storage). `suffix` is e.g. '#dataset=xor' or '/?bench'. */
+    async open(suffix = '/', { waitForApp = true } = {}) {
+      const app = await openPage(browser, server.url + (suffix.startsWith('#') ? '/' + suffix : suffix), {
+        waitForApp,
+      });
+      pages.push(app);
+      return app;
+    },
+    async close() {
+      for (const { context } of pages) await context.close().catch(() => {});
+      await browser.close().catch(() => {});
+      await server.close();
+    },
+  };
+}
+
+/**
+ * Open `url` in a new browser context, collecting console errors and page errors.
+ * Returns { page, context, consoleErrors, pageErrors, failedRequests }.
+ */
+export async function openPage(browser, url, { waitForApp = true } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const consoleErrors = [];
+  const pageErrors = [];
+  const failedRequests = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => pageErrors.push(String(err?.stack ?? err)));
+  page.on('requestfailed', (req) => failedRequests.push(`${req.url()}: ${req.failure()?.errorText}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) failedRequests.push(`${res.url()}: HTTP ${res.status()}`);
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  if (waitForApp) await waitForApp_(page);
+  return { page, context, consoleErrors, pageErrors, failedRequests };
+}
+
+/** Wait until the app has mounted: canvas present and the epoch readout shows a number. */
+async function waitForApp_(page, timeout = 30_000) {
+  await page.waitForSelector(tid('data-canvas'), { state: 'visible', timeout });
+  await waitForNumber(page, 'epoch', Number.isFinite, { timeout, what: 'epoch readout to show a number' });
+}
+export { waitForApp_ as waitForApp };
+
+/** CSS selector for a data-testid. */
+export const tid = (id) => `[data-testid="${id}"]`;
+
+/** Text of a data-testid element, or null when it is absent. */
+export async function text(page, id) {
+  const el = await page.$(tid(id));
+  return el ? ((await el.textContent()) ?? '').trim() : null;
+}
+
+/** Parse a readout: parseFloat after removing thousands separators; NaN when absent/unparsable. */
+export function parseReadout(s) {
+  if (s == null) return NaN;
+  return parseFloat(String(s).replace(/[,\u2009\u202f\s]/g, ''));
+}
+
+/** Numeric value of a readout (NaN when missing or not a number). */
+export async function readNumber(page, id) {
+  return parseReadout(await text(page, id));
+}
+
+/** Accuracy readout in percent: "97.5%" → 97.5, "97.5" → 97.5, "0.975" (a fraction) → 97.5. */
+export async function readAccuracy(page, id) {
+  const s = await text(page, id);
+  const v = parseReadout(s);
+  if (!Number.isFinite(v)) return NaN;
+  return s.includes('%') || v > 1 ? v : v * 100;
+}
+
+/** Poll `fn` until it returns a truthy value; throw with `what` after `timeout` ms. */
+export async function waitUntil(fn, { timeout = 10_000, interval = 100, what = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await fn();
+    if (last) return last;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await sleep(interval);
+  }
+}
+
+/** Poll a numeric readout until `pred(value)` holds; returns the value. */
+export async function waitForNumber(page, id, pred, { timeout = 10_000, interval = 100, what } = {}) {
+  let value = NaN;
+  let raw = null;
+  try {
+    await waitUntil(
+      async () => {
+        raw = await text(page, id);
+        value = parseReadout(raw);
+        return pred(value);
+      },
+      { timeout, interval, what: what ?? `readout '${id}'` },
+    );
+  } catch (err) {
+    err.message += ` (last text of '${id}': ${JSON.stringify(raw)})`;
+    throw err;
+  }
+  return value;
+}
+
+/** Wait until a numeric readout holds the same finite value for `quietMs`; returns it. */
+export async function waitForStableNumber(page, id, { quietMs = 400, timeout = 10_000 } = {}) {
+  let prev = NaN;
+  let since = Date.now();
+  return waitUntil(
+    async () => {
+      const v = await readNumber(page, id);
+      if (!Number.isFinite(v) || v !== prev) {
+        prev = v;
+        since = Date.now();
+        return false;
+      }
+      return Date.now() - since >= quietMs ? { value: v } : false;
+    },
+    { timeout, interval: 50, what: `readout '${id}' to settle` },
+  ).then((r) => r.value);
+}
+
+/** Click a data-testid element (buttons). */
+export async function click(page, id) {
+  await page.click(tid(id), { timeout: 5_000 });
+}
+
+/** Page (viewport) coordinates of the data point (x1, x2) on the data canvas. */
+export async function canvasPoint(page, x1, x2) {
+  const box = await page.locator(tid('data-canvas')).boundingBox();
+  if (!box) throw new Error('data-canvas has no bounding box');
+  return {
+    x: box.x + ((x1 + DOMAIN) / (2 * DOMAIN)) * box.width,
+    y: box.y + ((DOMAIN - x2) / (2 * DOMAIN)) * box.height,
+  };
+}
+
+/** Click the data canvas at the data point (x1, x2). */
+export async function clickCanvasAt(page, x1, x2) {
+  const { x, y } = await canvasPoint(page, x1, x2);
+  await page.mouse.click(x, y);
+}
+
+/**
+ * Fingerprint of the pixels of the data canvas (or of every canvas inside it, if the
+ * test id sits on a wrapper): an FNV-1a hash plus simple statistics.
+ */
+export async function canvasFingerprint(page) {
+  return page.$eval(tid('data-canvas'), (el) => {
+    const canvases = el.tagName === 'CANVAS' ? [el] : [...el.querySelectorAll('canvas')];
+    let hash = 0x811c9dc5;
+    let opaque = 0;
+    let total = 0;
+    const colors = new Set();
+    for (const c of canvases) {
+      if (!c.width || !c.height) continue;
+      let data;
+      const ctx = c.getContext('2d');
+      if (ctx) {
+        data = ctx.getImageData(0, 0, c.width, c.height).data;
+      } else {
+        // Not a 2D canvas (e.g. WebGL): copy it onto a 2D one to read it.
+        const tmp = document.createElement('canvas');
+        tmp.width = c.width;
+        tmp.height = c.height;
+        tmp.getContext('2d').drawImage(c, 0, 0);
+        data = tmp.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      }
+      for (let i = 0; i < data.length; i += 4) {
+        const px = (data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3];
+        hash = Math.imul(hash ^ px, 0x01000193) >>> 0;
+        if (data[i + 3] !== 0) opaque++;
+        if (colors.size < 4096) colors.add(px);
+      }
+      total += c.width * c.height;
+    }
+    return { canvases: canvases.length, hash, opaque, total, distinctColors: colors.size };
+  });
+}
+
+/** The URL hash without the leading '#', parsed. */
+export async function hashParams(page) {
+  const h = await page.evaluate(() => window.location.hash.replace(/^#/, ''));
+  return new URLSearchParams(h);
+}
+
+/** Save a full-page screenshot into tests/e2e/artifacts/NAME. */
+export async function screenshot(page, name) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, name);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** One-line summary of what went wrong in the page, for assertion messages. */
+export function errorReport(app) {
+  return JSON.stringify(
+    { consoleErrors: app.consoleErrors, pageErrors: app.pageErrors, failedRequests: app.failedRequests },
+    null,
+    2,
+  );
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
