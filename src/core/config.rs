@@ -1,0 +1,255 @@
+//! The whole experiment as one value, its limits, and its URL-hash form.
+//!
+//! Keys follow the TensorFlow Playground where it has the setting (`activation`, `batchSize`,
+//! `dataset`, `learningRate`, `networkShape`, …); our own keys cover the rest. Parsing never
+//! panics: unknown keys are ignored, bad values fall back to the default, out-of-range values
+//! are clamped, and every such decision comes back as a note for the status line.
+use crate::core::activation::Activation;
+use crate::core::dataset::{DatasetKind, Point, Problem, DOMAIN, MAX_CLASSES};
+use crate::core::features::{Feature, FeatureSet};
+use crate::core::mlp::Init;
+use crate::core::optimizer::OptimizerKind;
+use crate::core::regularization::Regularization;
+
+mod hash;
+#[cfg(test)]
+mod tests;
+
+pub use hash::{format_number, parse_points};
+
+/// Limits on what a link or a control may set.
+pub mod limits {
+    pub const MAX_HIDDEN_LAYERS: usize = 8;
+    pub const MAX_NEURONS: usize = 16;
+    pub const LEARNING_RATE: (f64, f64) = (1e-6, 10.0);
+    pub const REGULARIZATION_RATE: (f64, f64) = (0.0, 10.0);
+    pub const NOISE: (u32, u32) = (0, 50);
+    pub const PERC_TRAIN: (u32, u32) = (10, 90);
+    pub const BATCH_SIZE: (usize, usize) = (1, 2000);
+    pub const SAMPLES: (usize, usize) = (10, 2000);
+    pub const DROPOUT: (f64, f64) = (0.0, 0.9);
+    pub const SPEED: (u32, u32) = (1, 10_000);
+    /// The most points a link or an edit may hold.
+    pub const MAX_POINTS: usize = 5000;
+    /// Longest accepted hash, in bytes; the rest is ignored.
+    pub const MAX_HASH_LEN: usize = 200_000;
+}
+
+/// How many epochs each animation frame asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Speed {
+    /// Exactly this many epochs a frame.
+    EpochsPerFrame(u32),
+    /// As many as fit in the frame's time budget.
+    Max,
+}
+
+impl Default for Speed {
+    fn default() -> Self {
+        Speed::EpochsPerFrame(1)
+    }
+}
+
+/// Everything that defines an experiment. [`Default`] is the first thing a student sees.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExperimentConfig {
+    pub problem: Problem,
+    /// The classification data set.
+    pub dataset: DatasetKind,
+    /// The regression data set.
+    pub reg_dataset: DatasetKind,
+    /// Classes of the several-classes set, 2–6.
+    pub classes: usize,
+    /// How many points the generator makes.
+    pub samples: usize,
+    /// Noise in percent, 0–50.
+    pub noise: u32,
+    /// The share of points used for training, in percent, 10–90.
+    pub perc_train: u32,
+    /// Seeds the data, the initial weights, the shuffling and dropout.
+    pub seed: u64,
+    pub features: FeatureSet,
+    /// Standardize the inputs (zero mean, unit variance on the training set).
+    pub standardize: bool,
+    /// Neurons per hidden layer; empty means no hidden layer.
+    pub network_shape: Vec<usize>,
+    /// The hidden layers' activation.
+    pub activation: Activation,
+    pub init: Init,
+    pub learning_rate: f64,
+    /// Points per gradient step: 1 is online learning; at least the training-set size is full batch.
+    pub batch_size: usize,
+    pub optimizer: OptimizerKind,
+    pub regularization: Regularization,
+    pub regularization_rate: f64,
+    /// The probability of dropping a hidden unit during training, 0–0.9.
+    pub dropout: f64,
+    pub speed: Speed,
+    pub show_test_data: bool,
+    pub discretize: bool,
+    /// The user's own points; `None` means the generated data set.
+    pub points: Option<Vec<Point>>,
+}
+
+impl Default for ExperimentConfig {
+    fn default() -> Self {
+        ExperimentConfig {
+            problem: Problem::Classification,
+            dataset: DatasetKind::Xor,
+            reg_dataset: DatasetKind::RegPlane,
+            classes: 3,
+            samples: 500,
+            noise: 0,
+            perc_train: 50,
+            seed: 1,
+            features: FeatureSet::default(),
+            standardize: false,
+            network_shape: vec![4, 2],
+            activation: Activation::Tanh,
+            init: Init::Xavier,
+            learning_rate: 0.03,
+            batch_size: 10,
+            optimizer: OptimizerKind::Sgd,
+            regularization: Regularization::None,
+            regularization_rate: 0.0,
+            dropout: 0.0,
+            speed: Speed::default(),
+            show_test_data: true,
+            discretize: false,
+            points: None,
+        }
+    }
+}
+
+/// What a change of config asks of the trainer (the TensorFlow Playground's three kinds).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// Nothing that matters changed.
+    None,
+    /// Only the view changed: redraw.
+    Redraw,
+    /// Hyper-parameters or the user's points changed: apply while training goes on.
+    Live,
+    /// Data or network structure changed: rebuild the network and start again.
+    Rebuild,
+}
+
+impl ExperimentConfig {
+    /// The data set in use for the current problem.
+    pub fn active_dataset(&self) -> DatasetKind {
+        match self.problem {
+            Problem::Classification => self.dataset,
+            Problem::Regression => self.reg_dataset,
+        }
+    }
+
+    /// How many classes the data has (1 for regression).
+    pub fn class_count(&self) -> usize {
+        if self.problem == Problem::Regression {
+            return 1;
+        }
+        let from_points = self.points.as_ref().map_or(0, |pts| {
+            pts.iter().map(|p| p.label as usize + 1).max().unwrap_or(0)
+        });
+        let from_set = if self.dataset == DatasetKind::Blobs { self.classes } else { 2 };
+        from_set.max(from_points).clamp(2, MAX_CLASSES)
+    }
+
+    /// Sorts a change from `self` to `new` into rebuild, live or redraw.
+    pub fn change_to(&self, new: &ExperimentConfig) -> Change {
+        let structural = self.problem != new.problem
+            || self.active_dataset() != new.active_dataset()
+            || self.classes != new.classes
+            || self.samples != new.samples
+            || self.noise != new.noise
+            || self.perc_train != new.perc_train
+            || self.seed != new.seed
+            || self.features != new.features
+            || self.standardize != new.standardize
+            || self.network_shape != new.network_shape
+            || self.activation != new.activation
+            || self.init != new.init
+            || self.points.is_some() != new.points.is_some()
+            || self.class_count() != new.class_count();
+        if structural {
+            return Change::Rebuild;
+        }
+        let live = self.learning_rate != new.learning_rate
+            || self.batch_size != new.batch_size
+            || self.optimizer != new.optimizer
+            || self.regularization != new.regularization
+            || self.regularization_rate != new.regularization_rate
+            || self.dropout != new.dropout
+            || self.speed != new.speed
+            || self.points != new.points;
+        if live {
+            return Change::Live;
+        }
+        if self != new {
+            Change::Redraw
+        } else {
+            Change::None
+        }
+    }
+
+    /// Brings every field into its range (used after edits from the UI).
+    pub fn clamped(mut self) -> Self {
+        use limits::*;
+        self.classes = self.classes.clamp(2, MAX_CLASSES);
+        self.samples = self.samples.clamp(SAMPLES.0, SAMPLES.1);
+        self.noise = self.noise.clamp(NOISE.0, NOISE.1);
+        self.perc_train = self.perc_train.clamp(PERC_TRAIN.0, PERC_TRAIN.1);
+        self.network_shape.truncate(MAX_HIDDEN_LAYERS);
+        for n in &mut self.network_shape {
+            *n = (*n).clamp(1, MAX_NEURONS);
+        }
+        self.learning_rate = clamp_f(self.learning_rate, LEARNING_RATE, 0.03);
+        self.regularization_rate = clamp_f(self.regularization_rate, REGULARIZATION_RATE, 0.0);
+        self.dropout = clamp_f(self.dropout, DROPOUT, 0.0);
+        self.batch_size = self.batch_size.clamp(BATCH_SIZE.0, BATCH_SIZE.1);
+        if let Speed::EpochsPerFrame(n) = self.speed {
+            self.speed = Speed::EpochsPerFrame(n.clamp(SPEED.0, SPEED.1));
+        }
+        if let Some(points) = &mut self.points {
+            points.truncate(MAX_POINTS);
+            for p in points.iter_mut() {
+                *p = clamp_point(*p, self.problem);
+            }
+        }
+        self
+    }
+
+    /// The features, as the enabled flags in UI order.
+    pub fn feature_flags(&self) -> impl Iterator<Item = (Feature, bool)> + '_ {
+        Feature::ALL.into_iter().map(|f| (f, self.features.contains(f)))
+    }
+}
+
+fn clamp_f(v: f64, (lo, hi): (f64, f64), fallback: f64) -> f64 {
+    if v.is_nan() {
+        fallback
+    } else {
+        v.clamp(lo, hi)
+    }
+}
+
+/// Rounds a point to the link's precision (0.01), keeps it in the domain, and keeps its label
+/// a class index (classification) or a finite value (regression).
+pub fn clamp_point(p: Point, problem: Problem) -> Point {
+    let coord = |v: f64| round2(if v.is_finite() { v.clamp(-DOMAIN, DOMAIN) } else { 0.0 });
+    let label = match problem {
+        Problem::Classification => crate::core::loss::class_of(p.label, MAX_CLASSES) as f64,
+        Problem::Regression => round2(if p.label.is_finite() { p.label.clamp(-10.0, 10.0) } else { 0.0 }),
+    };
+    Point::new(coord(p.x1), coord(p.x2), label)
+}
+
+/// Rounds to two decimals (the precision of points in links).
+pub fn round2(v: f64) -> f64 {
+    let r = (v * 100.0).round() / 100.0;
+    if r == 0.0 {
+        0.0
+    } else {
+        r
+    }
+}

@@ -12,4 +12,5 @@ pub mod mlp;
 pub mod optimizer;
 pub mod regularization;
 pub mod rng;
+pub mod snapshot;
 pub mod trainer;

@@ -1,0 +1,246 @@
+//! The trainer owns the network, the data, the random streams and the history. The app calls
+//! [`Trainer::run_frame`] once per animation frame and publishes a [`Snapshot`]; nothing else
+//! mutates training state.
+use crate::core::config::{Change, ExperimentConfig};
+use crate::core::dataset::{is_test_point, Point, Problem};
+use crate::core::history::LossHistory;
+use crate::core::loss::Output;
+use crate::core::mlp::Mlp;
+use crate::core::optimizer::Optimizer;
+use crate::core::rng::{Pcg32, Stream};
+use crate::core::snapshot::{Metrics, Snapshot};
+
+mod data;
+#[cfg(test)]
+mod tests;
+
+pub use data::{Inputs, PointEdit};
+
+/// Trains one experiment.
+#[derive(Clone, Debug)]
+pub struct Trainer {
+    config: ExperimentConfig,
+    points: Vec<Point>,
+    test_mask: Vec<bool>,
+    inputs: Inputs,
+    net: Mlp,
+    optimizer: Optimizer,
+    shuffle_rng: Pcg32,
+    dropout_rng: Pcg32,
+    order: Vec<usize>,
+    epoch: u64,
+    history: LossHistory,
+    metrics: Metrics,
+    diverged: bool,
+    version: u64,
+}
+
+impl Trainer {
+    /// Builds the data and a freshly initialized network for `config`.
+    pub fn new(config: ExperimentConfig) -> Self {
+        let config = config.clamped();
+        let points = data::points_for(&config);
+        let test_mask = split(&config, points.len());
+        let inputs = Inputs::build(&config, &points, &test_mask);
+        let mut init_rng = Pcg32::stream(config.seed, Stream::Init);
+        let net = Mlp::new(
+            config.features.len(),
+            &config.network_shape,
+            &[config.activation],
+            output_for(&config),
+            config.init,
+            &mut init_rng,
+        );
+        let mut trainer = Trainer {
+            optimizer: Optimizer::new(config.optimizer, net.params.len()),
+            shuffle_rng: Pcg32::stream(config.seed, Stream::Shuffle),
+            dropout_rng: Pcg32::stream(config.seed, Stream::Dropout),
+            order: (0..inputs.train_len()).collect(),
+            config,
+            points,
+            test_mask,
+            inputs,
+            net,
+            epoch: 0,
+            history: LossHistory::new(),
+            metrics: Metrics::default(),
+            diverged: false,
+            version: 0,
+        };
+        trainer.evaluate();
+        trainer
+    }
+
+    /// The experiment being trained.
+    pub fn config(&self) -> &ExperimentConfig {
+        &self.config
+    }
+
+    /// The data points (generated or the user's).
+    pub fn points(&self) -> &[Point] {
+        &self.points
+    }
+
+    /// Epochs trained since the last reset.
+    pub fn epoch(&self) -> u64 {
+        self.epoch
+    }
+
+    /// The network.
+    pub fn net(&self) -> &Mlp {
+        &self.net
+    }
+
+    /// Whether training stopped because the loss or a weight became NaN or infinite.
+    pub fn diverged(&self) -> bool {
+        self.diverged
+    }
+
+    /// The latest losses and accuracies.
+    pub fn metrics(&self) -> &Metrics {
+        &self.metrics
+    }
+
+    /// Switches to `new`: a structural change rebuilds everything, a live change keeps the
+    /// weights and the epoch, a view change only stores it. Returns which it was.
+    pub fn apply(&mut self, new: ExperimentConfig) -> Change {
+        let new = new.clamped();
+        let change = self.config.change_to(&new);
+        match change {
+            Change::Rebuild => {
+                let version = self.version;
+                *self = Trainer::new(new);
+                self.version = version + 1;
+            }
+            Change::Live => {
+                if new.optimizer != self.config.optimizer {
+                    self.optimizer = Optimizer::new(new.optimizer, self.net.params.len());
+                }
+                let points_changed = new.points != self.config.points;
+                self.config = new;
+                if points_changed {
+                    self.points = data::points_for(&self.config);
+                    self.test_mask = split(&self.config, self.points.len());
+                    self.inputs = Inputs::build(&self.config, &self.points, &self.test_mask);
+                    self.order = (0..self.inputs.train_len()).collect();
+                    self.evaluate();
+                }
+                self.version += 1;
+            }
+            Change::Redraw => {
+                self.config = new;
+                self.version += 1;
+            }
+            Change::None => {}
+        }
+        change
+    }
+
+    /// Re-initializes the weights from the seed (so a reset always starts from the same
+    /// weights) and clears the epoch, the history and a divergence.
+    pub fn reset(&mut self) {
+        let mut init_rng = Pcg32::stream(self.config.seed, Stream::Init);
+        self.net.init_weights(self.config.init, &mut init_rng);
+        self.optimizer = Optimizer::new(self.config.optimizer, self.net.params.len());
+        self.shuffle_rng = Pcg32::stream(self.config.seed, Stream::Shuffle);
+        self.dropout_rng = Pcg32::stream(self.config.seed, Stream::Dropout);
+        self.order = (0..self.inputs.train_len()).collect();
+        self.epoch = 0;
+        self.history = LossHistory::new();
+        self.diverged = false;
+        self.version += 1;
+        self.evaluate();
+    }
+
+    /// Trains `epochs` epochs, then measures the losses once. Does nothing once diverged.
+    pub fn step(&mut self, epochs: u32) {
+        self.run_frame(epochs, f64::INFINITY, &mut || 0.0);
+    }
+
+    /// Trains up to `max_epochs` epochs, stopping early when `now()` (milliseconds) passes
+    /// `budget_ms` after the start, then measures the losses once. Returns the epochs trained.
+    pub fn run_frame(&mut self, max_epochs: u32, budget_ms: f64, now: &mut dyn FnMut() -> f64) -> u32 {
+        if self.diverged || self.inputs.train_len() == 0 {
+            return 0;
+        }
+        let start = now();
+        let mut done = 0;
+        while done < max_epochs {
+            self.train_epoch();
+            done += 1;
+            if now() - start >= budget_ms {
+                break;
+            }
+        }
+        self.evaluate();
+        done
+    }
+
+    /// One pass over the training points in shuffled mini-batches.
+    fn train_epoch(&mut self) {
+        let n = self.inputs.train_len();
+        let cfg = &self.config;
+        let batch = cfg.batch_size.clamp(1, n.max(1));
+        self.shuffle_rng.shuffle(&mut self.order);
+        for chunk in self.order.chunks(batch) {
+            self.net.zero_grad();
+            for &i in chunk {
+                let (x, y) = self.inputs.train(i);
+                self.net.forward_train(x, cfg.dropout, &mut self.dropout_rng);
+                self.net.backward(y);
+            }
+            self.net.finish_batch(chunk.len(), cfg.regularization, cfg.regularization_rate);
+            self.optimizer.step(&mut self.net.params, &self.net.grads, cfg.learning_rate);
+        }
+        self.epoch += 1;
+    }
+
+    /// Measures the mean loss and accuracy on both sets, records them, and flags divergence.
+    fn evaluate(&mut self) {
+        self.metrics = self.inputs.metrics(&mut self.net);
+        let finite = |v: Option<f64>| v.is_none_or(f64::is_finite);
+        if !self.net.is_finite() || !finite(self.metrics.train_loss) || !finite(self.metrics.test_loss) {
+            self.diverged = true;
+        } else if let Some(train) = self.metrics.train_loss {
+            self.history.push(self.epoch, train, self.metrics.test_loss.unwrap_or(f64::NAN));
+        }
+        self.version += 1;
+    }
+
+    /// An edited copy of the config: the user's points after `edit` (the generated points
+    /// become the user's on the first edit).
+    pub fn edited(&self, edit: PointEdit) -> ExperimentConfig {
+        data::edited(&self.config, &self.points, edit)
+    }
+
+    /// Everything the views need, by value.
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            epoch: self.epoch,
+            metrics: self.metrics.clone(),
+            history: self.history.clone(),
+            net: self.net.clone(),
+            features: self.config.features,
+            standardizer: self.inputs.standardizer.clone(),
+            points: self.points.clone(),
+            test_mask: self.test_mask.clone(),
+            problem: self.config.problem,
+            classes: self.config.class_count(),
+            diverged: self.diverged,
+            version: self.version,
+        }
+    }
+}
+
+/// The output layer a config asks for.
+pub fn output_for(config: &ExperimentConfig) -> Output {
+    match (config.problem, config.class_count()) {
+        (Problem::Regression, _) => Output::Regression,
+        (Problem::Classification, 2) => Output::Binary,
+        (Problem::Classification, k) => Output::Softmax(k),
+    }
+}
+
+fn split(config: &ExperimentConfig, n: usize) -> Vec<bool> {
+    (0..n).map(|i| is_test_point(config.seed, i, config.perc_train)).collect()
+}

@@ -1,0 +1,164 @@
+use super::*;
+use crate::core::rng::Pcg32;
+
+#[test]
+fn default_round_trips() {
+    let cfg = ExperimentConfig::default();
+    let (back, notes) = ExperimentConfig::from_hash(&cfg.to_hash());
+    assert_eq!(back, cfg);
+    assert!(notes.is_empty(), "{notes:?}");
+}
+
+#[test]
+fn a_tensorflow_playground_link_is_read() {
+    let link = "#activation=relu&batchSize=10&dataset=circle&regDataset=reg-plane&learningRate=0.03\
+        &regularizationRate=0&noise=0&networkShape=4,2&seed=0.80279&showTestData=false&discretize=false\
+        &percTrainData=50&x=true&y=true&xTimesY=false&xSquared=true&ySquared=false&cosX=false&sinX=false\
+        &cosY=false&sinY=false&collectStats=false&problem=classification&initZero=false&regularization=L2";
+    let (cfg, notes) = ExperimentConfig::from_hash(link);
+    assert!(notes.is_empty(), "{notes:?}");
+    assert_eq!(cfg.activation, Activation::Relu);
+    assert_eq!(cfg.dataset, DatasetKind::Circle);
+    assert_eq!(cfg.network_shape, vec![4, 2]);
+    assert_eq!(cfg.regularization, Regularization::L2);
+    assert!(!cfg.show_test_data);
+    assert!(cfg.features.contains(Feature::X1Squared) && !cfg.features.contains(Feature::X1TimesX2));
+    assert_eq!(cfg.features.len(), 3);
+    assert_eq!(cfg.init, Init::Xavier);
+}
+
+#[test]
+fn an_empty_network_shape_means_no_hidden_layer() {
+    let (cfg, notes) = ExperimentConfig::from_hash("networkShape=&learningRate=0.1");
+    assert!(cfg.network_shape.is_empty());
+    assert!(notes.is_empty());
+    assert_eq!(ExperimentConfig::from_hash(&cfg.to_hash()).0, cfg);
+}
+
+#[test]
+fn bad_values_fall_back_and_out_of_range_values_are_clamped_with_notes() {
+    let (cfg, notes) = ExperimentConfig::from_hash(
+        "#learningRate=abc&noise=80&networkShape=4,99,2,2,2,2,2,2,2,2&activation=swish&batchSize=-3&wat=1",
+    );
+    assert_eq!(cfg.learning_rate, 0.03);
+    assert_eq!(cfg.noise, 50);
+    assert_eq!(cfg.network_shape, vec![4, 16, 2, 2, 2, 2, 2, 2]);
+    assert_eq!(cfg.activation, Activation::Tanh);
+    assert_eq!(cfg.batch_size, 1);
+    let text = notes.join("\n");
+    for needle in ["learningRate", "noise", "networkShape", "activation", "batchSize", "'wat'"] {
+        assert!(text.contains(needle), "no note for {needle}: {text}");
+    }
+}
+
+#[test]
+fn the_plain_points_form_is_accepted_and_bad_entries_are_reported() {
+    let (cfg, notes) = ExperimentConfig::from_hash("points=1,2,0;-3.5,4.25,1;oops;1,2;7,7,1");
+    let pts = cfg.points.expect("points");
+    assert_eq!(pts, vec![Point::new(1.0, 2.0, 0.0), Point::new(-3.5, 4.25, 1.0), Point::new(6.0, 6.0, 1.0)]);
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    let (empty, _) = ExperimentConfig::from_hash("points=");
+    assert_eq!(empty.points, Some(vec![]));
+}
+
+#[test]
+fn percent_escapes_and_string_seeds() {
+    let (cfg, _) = ExperimentConfig::from_hash("points=1%2C2%2C1&seed=0.5");
+    assert_eq!(cfg.points, Some(vec![Point::new(1.0, 2.0, 1.0)]));
+    let (again, _) = ExperimentConfig::from_hash("seed=0.5");
+    assert_eq!(cfg.seed, again.seed);
+    assert_ne!(cfg.seed, ExperimentConfig::from_hash("seed=0.6").0.seed);
+}
+
+#[test]
+fn hostile_input_never_panics() {
+    let long = "a".repeat(300_000);
+    let nasty = [
+        "", "#", "&&&", "=", "==&=", "%", "%zz%4", "networkShape=,,,,", "noise=1e400", "noise=NaN",
+        "learningRate=-inf", "speed=99999999999999999999", "points=;;;", "points=1e308,1e308,1e308",
+        "seed=-1", "dataset=reg-plane", "x=false&y=false", "<script>alert(1)</script>=1", "é=ü&ß",
+        &long,
+    ];
+    for hash in nasty {
+        let (cfg, _) = ExperimentConfig::from_hash(hash);
+        assert_eq!(cfg.clone().clamped(), cfg, "{hash:.40}");
+    }
+    let (cfg, notes) = ExperimentConfig::from_hash("x=false&y=false");
+    assert_eq!(cfg.features, FeatureSet::default());
+    assert_eq!(notes.len(), 1);
+}
+
+/// A random config inside the limits, for the round-trip property.
+fn random_config(rng: &mut Pcg32) -> ExperimentConfig {
+    let pick = |rng: &mut Pcg32, n: usize| rng.below(n as u32) as usize;
+    let mut cfg = ExperimentConfig {
+        problem: if rng.below(2) == 0 { Problem::Classification } else { Problem::Regression },
+        dataset: DatasetKind::CLASSIFICATION[pick(rng, 6)],
+        reg_dataset: DatasetKind::REGRESSION[pick(rng, 2)],
+        classes: 2 + pick(rng, 5),
+        samples: 10 + pick(rng, 1990),
+        noise: rng.below(51),
+        perc_train: 10 + rng.below(81),
+        seed: u64::from(rng.next()),
+        features: FeatureSet::from_flags(Feature::ALL.map(|f| (f, rng.below(2) == 0))),
+        standardize: rng.below(2) == 0,
+        network_shape: (0..pick(rng, 9)).map(|_| 1 + pick(rng, 16)).collect(),
+        activation: Activation::ALL[pick(rng, 7)],
+        init: Init::ALL[pick(rng, 3)],
+        learning_rate: rng.range(1e-6, 10.0),
+        batch_size: 1 + pick(rng, 500),
+        optimizer: OptimizerKind::ALL[pick(rng, 3)],
+        regularization: Regularization::ALL[pick(rng, 3)],
+        regularization_rate: rng.range(0.0, 1.0),
+        dropout: rng.range(0.0, 0.9),
+        speed: if rng.below(5) == 0 { Speed::Max } else { Speed::EpochsPerFrame(1 + rng.below(500)) },
+        show_test_data: rng.below(2) == 0,
+        discretize: rng.below(2) == 0,
+        points: None,
+    };
+    if rng.below(2) == 0 {
+        let n = pick(rng, 40);
+        let pts = (0..n)
+            .map(|_| Point::new(rng.range(-6.0, 6.0), rng.range(-6.0, 6.0), f64::from(rng.below(6))))
+            .map(|p| clamp_point(p, cfg.problem))
+            .collect();
+        cfg.points = Some(pts);
+    }
+    cfg
+}
+
+#[test]
+fn parse_of_serialize_is_the_identity_for_random_experiments() {
+    let mut rng = Pcg32::new(2026, 11);
+    for _ in 0..500 {
+        let cfg = random_config(&mut rng);
+        let (back, notes) = ExperimentConfig::from_hash(&cfg.to_hash());
+        assert_eq!(back, cfg);
+        assert!(notes.is_empty(), "{notes:?}");
+    }
+}
+
+#[test]
+fn changes_are_sorted_into_rebuild_live_and_redraw() {
+    let base = ExperimentConfig::default();
+    let with = |f: fn(&mut ExperimentConfig)| {
+        let mut c = base.clone();
+        f(&mut c);
+        base.change_to(&c)
+    };
+    assert_eq!(with(|_| {}), Change::None);
+    assert_eq!(with(|c| c.discretize = true), Change::Redraw);
+    assert_eq!(with(|c| c.learning_rate = 0.1), Change::Live);
+    assert_eq!(with(|c| c.optimizer = OptimizerKind::Adam), Change::Live);
+    assert_eq!(with(|c| c.network_shape = vec![3]), Change::Rebuild);
+    assert_eq!(with(|c| c.activation = Activation::Relu), Change::Rebuild);
+    assert_eq!(with(|c| c.noise = 10), Change::Rebuild);
+    assert_eq!(with(|c| c.points = Some(vec![])), Change::Rebuild);
+    let mut drawn = base.clone();
+    drawn.points = Some(vec![Point::new(1.0, 1.0, 1.0)]);
+    let mut more = drawn.clone();
+    more.points.as_mut().unwrap().push(Point::new(2.0, 1.0, 0.0));
+    assert_eq!(drawn.change_to(&more), Change::Live);
+    more.points.as_mut().unwrap().push(Point::new(2.0, 1.0, 2.0));
+    assert_eq!(drawn.change_to(&more), Change::Rebuild, "a third class changes the output layer");
+}

@@ -1,0 +1,146 @@
+//! The trainer's data: points → input vectors, the split, and edits of the user's points.
+use crate::core::config::{clamp_point, ExperimentConfig};
+use crate::core::dataset::Point;
+use crate::core::features::{FeatureSet, Standardizer};
+use crate::core::mlp::Mlp;
+use crate::core::rng::{Pcg32, Stream};
+use crate::core::snapshot::Metrics;
+
+/// The farthest (in data units) a right-click or the eraser reaches for a point.
+pub const ERASE_RADIUS: f64 = 1.0;
+
+/// A change to the user's points.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PointEdit {
+    /// Add a point (rounded to the link's precision).
+    Add(Point),
+    /// Remove the point nearest to (x1, x2), if one is within [`ERASE_RADIUS`].
+    RemoveNearest { x1: f64, x2: f64 },
+    /// Remove every point.
+    Clear,
+}
+
+/// The points in use: the user's, or the generated set.
+pub fn points_for(config: &ExperimentConfig) -> Vec<Point> {
+    match &config.points {
+        Some(points) => points.clone(),
+        None => {
+            let mut rng = Pcg32::stream(config.seed, Stream::Data);
+            let noise = f64::from(config.noise) / 100.0;
+            config.active_dataset().generate(config.samples, noise, config.classes, &mut rng)
+        }
+    }
+}
+
+/// `config` with its points edited; the current (possibly generated) `points` are the start.
+pub fn edited(config: &ExperimentConfig, points: &[Point], edit: PointEdit) -> ExperimentConfig {
+    let mut pts: Vec<Point> = match &config.points {
+        Some(p) => p.clone(),
+        None => points.iter().map(|p| clamp_point(*p, config.problem)).collect(),
+    };
+    match edit {
+        PointEdit::Add(p) => pts.push(clamp_point(p, config.problem)),
+        PointEdit::RemoveNearest { x1, x2 } => {
+            let nearest = pts
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (i, (p.x1 - x1).hypot(p.x2 - x2)))
+                .filter(|&(_, d)| d <= ERASE_RADIUS)
+                .min_by(|a, b| a.1.total_cmp(&b.1));
+            if let Some((i, _)) = nearest {
+                pts.remove(i);
+            }
+        }
+        PointEdit::Clear => pts.clear(),
+    }
+    ExperimentConfig { points: Some(pts), ..config.clone() }.clamped()
+}
+
+/// The network's input vectors and targets, split into training and test rows.
+#[derive(Clone, Debug)]
+pub struct Inputs {
+    width: usize,
+    train_x: Vec<f64>,
+    train_y: Vec<f64>,
+    test_x: Vec<f64>,
+    test_y: Vec<f64>,
+    pub standardizer: Standardizer,
+}
+
+impl Inputs {
+    /// Computes the features of every point, and standardizes them if the config asks.
+    pub fn build(config: &ExperimentConfig, points: &[Point], test_mask: &[bool]) -> Self {
+        let features: FeatureSet = config.features;
+        let width = features.len();
+        let mut inputs = Inputs {
+            width,
+            train_x: Vec::new(),
+            train_y: Vec::new(),
+            test_x: Vec::new(),
+            test_y: Vec::new(),
+            standardizer: Standardizer::identity(width),
+        };
+        let mut row = vec![0.0; width];
+        for (p, &is_test) in points.iter().zip(test_mask) {
+            features.write(p.x1, p.x2, &mut row);
+            let (xs, ys) = if is_test {
+                (&mut inputs.test_x, &mut inputs.test_y)
+            } else {
+                (&mut inputs.train_x, &mut inputs.train_y)
+            };
+            xs.extend_from_slice(&row);
+            ys.push(p.label);
+        }
+        if config.standardize {
+            inputs.standardizer = Standardizer::fit(&inputs.train_x, width);
+            for row in inputs.train_x.chunks_exact_mut(width).chain(inputs.test_x.chunks_exact_mut(width)) {
+                inputs.standardizer.apply(row);
+            }
+        }
+        inputs
+    }
+
+    /// How many training points there are.
+    pub fn train_len(&self) -> usize {
+        self.train_y.len()
+    }
+
+    /// Training row `i`: its input vector and target.
+    #[inline]
+    pub fn train(&self, i: usize) -> (&[f64], f64) {
+        (&self.train_x[i * self.width..(i + 1) * self.width], self.train_y[i])
+    }
+
+    /// Mean loss and accuracy of `net` on both sets.
+    pub fn metrics(&self, net: &mut Mlp) -> Metrics {
+        let (train_loss, train_accuracy) = measure(net, &self.train_x, &self.train_y, self.width);
+        let (test_loss, test_accuracy) = measure(net, &self.test_x, &self.test_y, self.width);
+        Metrics {
+            train_loss,
+            test_loss,
+            train_accuracy,
+            test_accuracy,
+            n_train: self.train_y.len(),
+            n_test: self.test_y.len(),
+        }
+    }
+}
+
+/// (mean loss, accuracy) over rows; `None` where there are no rows (or no classes).
+fn measure(net: &mut Mlp, xs: &[f64], ys: &[f64], width: usize) -> (Option<f64>, Option<f64>) {
+    if ys.is_empty() {
+        return (None, None);
+    }
+    let output = net.output();
+    let (mut loss, mut correct) = (0.0, 0usize);
+    for (x, &y) in xs.chunks_exact(width).zip(ys) {
+        let out = net.forward(x);
+        loss += output.loss(out, y);
+        if output.predict_class(out) == Some(crate::core::loss::class_of(y, output.units().max(2))) {
+            correct += 1;
+        }
+    }
+    let n = ys.len() as f64;
+    let accuracy = output.is_classification().then(|| correct as f64 / n);
+    (Some(loss / n), accuracy)
+}

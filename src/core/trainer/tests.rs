@@ -1,0 +1,162 @@
+use super::*;
+use crate::core::activation::Activation;
+use crate::core::dataset::DatasetKind;
+use crate::core::optimizer::OptimizerKind;
+
+fn xor_config(seed: u64) -> ExperimentConfig {
+    ExperimentConfig {
+        dataset: DatasetKind::Xor,
+        network_shape: vec![4],
+        activation: Activation::Tanh,
+        learning_rate: 0.03,
+        batch_size: 10,
+        seed,
+        ..ExperimentConfig::default()
+    }
+}
+
+#[test]
+fn a_2_4_1_tanh_network_learns_xor_for_several_seeds() {
+    for seed in [1, 2, 3, 4, 5] {
+        let mut t = Trainer::new(xor_config(seed));
+        t.step(1000);
+        let acc = t.metrics().test_accuracy.unwrap();
+        assert!(acc >= 0.95, "seed {seed}: test accuracy {acc} after 1000 epochs");
+    }
+}
+
+#[test]
+fn the_same_config_and_seed_give_bit_identical_weights() {
+    let mut cfg = xor_config(42);
+    cfg.dropout = 0.2;
+    cfg.optimizer = OptimizerKind::Adam;
+    let mut a = Trainer::new(cfg.clone());
+    let mut b = Trainer::new(cfg);
+    a.step(25);
+    b.step(10);
+    b.step(15);
+    let bits = |t: &Trainer| t.net().params.iter().map(|w| w.to_bits()).collect::<Vec<_>>();
+    assert_eq!(bits(&a), bits(&b));
+    let mut c = Trainer::new(xor_config(43));
+    c.step(25);
+    assert_ne!(bits(&a), bits(&c));
+}
+
+#[test]
+fn reset_returns_to_the_same_initial_weights() {
+    let mut t = Trainer::new(xor_config(7));
+    let initial = t.net().params.clone();
+    t.step(20);
+    assert_ne!(t.net().params, initial);
+    t.reset();
+    assert_eq!(t.net().params, initial);
+    assert_eq!(t.epoch(), 0);
+}
+
+#[test]
+fn a_huge_learning_rate_diverges_and_reset_recovers() {
+    let cfg = ExperimentConfig {
+        problem: Problem::Regression,
+        network_shape: vec![],
+        activation: Activation::Linear,
+        learning_rate: 10.0,
+        ..ExperimentConfig::default()
+    };
+    let mut t = Trainer::new(cfg);
+    for _ in 0..20 {
+        t.step(5);
+    }
+    assert!(t.diverged());
+    let epoch = t.epoch();
+    t.step(5);
+    assert_eq!(t.epoch(), epoch, "a diverged trainer does not train");
+    t.reset();
+    assert!(!t.diverged());
+    assert!(t.metrics().train_loss.unwrap().is_finite());
+}
+
+#[test]
+fn live_changes_keep_the_weights_and_rebuilds_do_not() {
+    let mut t = Trainer::new(xor_config(3));
+    t.step(10);
+    let trained = t.net().params.clone();
+    let mut cfg = t.config().clone();
+    cfg.learning_rate = 0.1;
+    assert_eq!(t.apply(cfg.clone()), Change::Live);
+    assert_eq!(t.net().params, trained);
+    assert_eq!(t.epoch(), 10);
+    cfg.network_shape = vec![5];
+    assert_eq!(t.apply(cfg), Change::Rebuild);
+    assert_eq!(t.epoch(), 0);
+    assert_eq!(t.net().sizes(), vec![2, 5, 1]);
+}
+
+#[test]
+fn point_edits_materialize_then_add_and_remove() {
+    let mut t = Trainer::new(xor_config(3));
+    let n = t.points().len();
+    let cfg = t.edited(PointEdit::Add(Point::new(1.234, -2.0, 1.0)));
+    assert_eq!(t.apply(cfg), Change::Rebuild, "generated → user's points is a new data set");
+    assert_eq!(t.points().len(), n + 1);
+    assert_eq!(*t.points().last().unwrap(), Point::new(1.23, -2.0, 1.0));
+    t.step(3);
+    let cfg = t.edited(PointEdit::Add(Point::new(0.5, 0.5, 0.0)));
+    assert_eq!(t.apply(cfg), Change::Live);
+    assert_eq!(t.epoch(), 3);
+    let cfg = t.edited(PointEdit::RemoveNearest { x1: 0.6, x2: 0.4 });
+    t.apply(cfg);
+    assert_eq!(t.points().len(), n + 1);
+    let cfg = t.edited(PointEdit::Clear);
+    t.apply(cfg);
+    assert!(t.points().is_empty());
+    t.step(5);
+    assert_eq!(t.metrics().train_loss, None);
+    assert!(!t.diverged());
+}
+
+#[test]
+fn three_classes_use_softmax_and_train() {
+    let cfg = ExperimentConfig {
+        dataset: DatasetKind::Blobs,
+        classes: 3,
+        network_shape: vec![6],
+        learning_rate: 0.1,
+        ..ExperimentConfig::default()
+    };
+    let mut t = Trainer::new(cfg);
+    assert_eq!(t.net().output(), Output::Softmax(3));
+    t.step(100);
+    assert!(t.metrics().test_accuracy.unwrap() > 0.9);
+}
+
+#[test]
+fn standardizing_raw_inputs_and_full_batch_training_work() {
+    let cfg = ExperimentConfig {
+        dataset: DatasetKind::Gauss,
+        standardize: true,
+        batch_size: 2000,
+        network_shape: vec![],
+        learning_rate: 0.3,
+        ..ExperimentConfig::default()
+    };
+    let mut t = Trainer::new(cfg);
+    t.step(200);
+    assert!(t.metrics().test_accuracy.unwrap() > 0.95);
+}
+
+#[test]
+fn the_grid_agrees_with_forward_passes() {
+    let mut t = Trainer::new(xor_config(1));
+    t.step(50);
+    let snap = t.snapshot();
+    let mut net = snap.net.clone();
+    let mut grid = crate::core::snapshot::Grid::default();
+    snap.evaluate_grid(&mut net, 10, true, &mut grid);
+    assert_eq!(grid.outputs.len(), 100);
+    assert_eq!(grid.hidden.len(), 4 * 100);
+    // Top-left cell centre is (−5.4, 5.4).
+    let p = net.forward(&[-5.4, 5.4])[0];
+    assert_eq!(grid.outputs[0], p);
+    assert_eq!(grid.hidden[0], net.layer_output(0)[0]);
+}
+
