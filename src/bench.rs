@@ -1,0 +1,152 @@
+//! The benchmark, shared by the native run (`tests/bench.rs`) and the WASM run (the app with
+//! `?bench`). The clock and the drawing are passed in, so this file stays pure.
+use crate::core::activation::Activation;
+use crate::core::config::ExperimentConfig;
+use crate::core::dataset::DatasetKind;
+use crate::core::features::{Feature, FeatureSet};
+use crate::core::snapshot::Snapshot;
+use crate::core::trainer::Trainer;
+use crate::render::frame::Frame;
+
+/// Training is measured in frames of this budget, as the app runs them.
+pub const FRAME_BUDGET_MS: f64 = 12.0;
+
+/// A named configuration to measure.
+pub struct Scenario {
+    pub name: &'static str,
+    pub config: ExperimentConfig,
+}
+
+/// The TensorFlow Playground comparison points: its default network (2-4-2-1 tanh on 500
+/// circle points, half for training, batch 10, lr 0.03) and its largest (7 features, six
+/// hidden layers of 8, ReLU).
+pub fn scenarios() -> Vec<Scenario> {
+    let small = ExperimentConfig {
+        dataset: DatasetKind::Circle,
+        samples: 500,
+        perc_train: 50,
+        network_shape: vec![4, 2],
+        activation: Activation::Tanh,
+        batch_size: 10,
+        learning_rate: 0.03,
+        ..ExperimentConfig::default()
+    };
+    let seven = [
+        Feature::X1,
+        Feature::X2,
+        Feature::X1Squared,
+        Feature::X2Squared,
+        Feature::X1TimesX2,
+        Feature::SinX1,
+        Feature::SinX2,
+    ];
+    let large = ExperimentConfig {
+        features: FeatureSet::from_flags(seven.map(|f| (f, true))),
+        network_shape: vec![8; 6],
+        activation: Activation::Relu,
+        learning_rate: 0.003,
+        ..small.clone()
+    };
+    vec![Scenario { name: "small", config: small }, Scenario { name: "large", config: large }]
+}
+
+/// One scenario's figures.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Measurement {
+    pub name: &'static str,
+    pub train_points: usize,
+    pub epochs_per_s: f64,
+    /// Mean time of one full frame: snapshot, boundary, per-neuron maps and loss chart, drawn.
+    pub frame_ms: f64,
+}
+
+/// Trains in app-sized frames for at least `min_ms`; returns epochs per second.
+pub fn epochs_per_second(trainer: &mut Trainer, now: &mut dyn FnMut() -> f64, min_ms: f64) -> f64 {
+    let start = now();
+    let mut epochs = 0u64;
+    while now() - start < min_ms {
+        epochs += u64::from(trainer.run_frame(u32::MAX, FRAME_BUDGET_MS, now));
+        if trainer.diverged() {
+            break;
+        }
+    }
+    epochs as f64 / ((now() - start) / 1000.0)
+}
+
+/// Mean milliseconds of `frames` full frames: take a snapshot, compute the boundary and the
+/// per-neuron maps, and hand them to `draw` (which draws them, and the loss chart).
+pub fn frame_ms(
+    trainer: &mut Trainer,
+    frames: usize,
+    now: &mut dyn FnMut() -> f64,
+    draw: &mut dyn FnMut(&Frame, &Snapshot),
+) -> f64 {
+    let mut frame = Frame::default();
+    let start = now();
+    for _ in 0..frames {
+        let snapshot = trainer.snapshot();
+        frame.compute(&snapshot, false, true);
+        draw(&frame, &snapshot);
+    }
+    (now() - start) / frames.max(1) as f64
+}
+
+/// Runs every scenario: training for `train_ms`, then `frames` frames.
+pub fn run_all(
+    train_ms: f64,
+    frames: usize,
+    now: &mut dyn FnMut() -> f64,
+    draw: &mut dyn FnMut(&Frame, &Snapshot),
+) -> Vec<Measurement> {
+    scenarios()
+        .into_iter()
+        .map(|s| {
+            let mut trainer = Trainer::new(s.config);
+            let epochs_per_s = epochs_per_second(&mut trainer, now, train_ms);
+            let frame_ms = frame_ms(&mut trainer, frames, now, draw);
+            Measurement { name: s.name, train_points: trainer.metrics().n_train, epochs_per_s, frame_ms }
+        })
+        .collect()
+}
+
+/// The figures as JSON: `{"target":…,"results":[{"name":…,"train_points":…,"epochs_per_s":…,"frame_ms":…}]}`.
+pub fn to_json(target: &str, results: &[Measurement]) -> String {
+    let rows: Vec<String> = results
+        .iter()
+        .map(|m| {
+            format!(
+                "{{\"name\":\"{}\",\"train_points\":{},\"epochs_per_s\":{:.0},\"frame_ms\":{:.3}}}",
+                m.name, m.train_points, m.epochs_per_s, m.frame_ms
+            )
+        })
+        .collect();
+    format!("{{\"target\":\"{target}\",\"results\":[{}]}}", rows.join(","))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scenarios_have_the_playground_shapes() {
+        let s = scenarios();
+        let sizes: Vec<Vec<usize>> = s.iter().map(|s| Trainer::new(s.config.clone()).net().sizes()).collect();
+        assert_eq!(sizes[0], vec![2, 4, 2, 1]);
+        assert_eq!(sizes[1], vec![7, 8, 8, 8, 8, 8, 8, 1]);
+    }
+
+    #[test]
+    fn a_fake_clock_gives_exact_figures() {
+        // Each call of the clock advances 1 ms.
+        let mut t = 0.0;
+        let mut clock = move || {
+            t += 1.0;
+            t
+        };
+        let results = run_all(50.0, 3, &mut clock, &mut |frame, _| assert!(!frame.neurons.is_empty()));
+        assert_eq!(results.len(), 2);
+        assert!(results.iter().all(|m| m.epochs_per_s > 0.0 && m.frame_ms == 1.0));
+        let json = to_json("native", &results);
+        assert!(json.starts_with("{\"target\":\"native\",\"results\":[{\"name\":\"small\""));
+    }
+}

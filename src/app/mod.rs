@@ -1,0 +1,61 @@
+//! Leptos components, one per file. They own the signals, read snapshots and call the trainer;
+//! they contain no maths.
+mod bench_page;
+mod controls;
+mod fields;
+mod loss_panel;
+mod panic;
+mod plot;
+mod readouts;
+mod run_loop;
+mod state;
+mod url;
+
+use leptos::prelude::*;
+pub use state::{AppState, Brush};
+
+/// Installs the panic hook and mounts the app (or, with `?bench` in the URL, the benchmark).
+pub fn start() {
+    panic::install();
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    if search.contains("bench") {
+        leptos::mount::mount_to_body(bench_page::BenchPage);
+    } else {
+        leptos::mount::mount_to_body(App);
+    }
+}
+
+/// The playground: transport and readouts on top, data / plot / model in three columns.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::from_location();
+    provide_context(state);
+    run_loop::start(state);
+    url::sync(state);
+    view! {
+        <div class="app">
+            <header class="topbar">
+                <h1 class="title">"Neural Network Playground"</h1>
+                <controls::Transport/>
+                <readouts::Readouts/>
+            </header>
+            <main class="columns">
+                <section class="panel data-panel" aria-label="Data">
+                    <controls::DataPanel/>
+                </section>
+                <section class="panel plot-panel" aria-label="Plot">
+                    <plot::Brushes/>
+                    <plot::Plot/>
+                </section>
+                <section class="panel model-panel" aria-label="Model">
+                    <controls::NetworkPanel/>
+                    <controls::TrainingPanel/>
+                    <loss_panel::LossPanel/>
+                </section>
+            </main>
+            <footer class="status" data-testid="status" role="status" aria-live="polite">
+                {move || state.status.get()}
+            </footer>
+        </div>
+    }
+}

@@ -253,3 +253,19 @@ pub fn round2(v: f64) -> f64 {
         r
     }
 }
+
+/// Reads a number the user typed into a field called `label`, for the range `(lo, hi)`.
+/// Returns the value to use (clamped into range) and, where the text was changed or
+/// refused, a message for the status line. `None` means keep the old value.
+pub fn typed_number(label: &str, text: &str, (lo, hi): (f64, f64)) -> (Option<f64>, Option<String>) {
+    let shown: String = text.trim().chars().take(24).collect();
+    match text.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && (lo..=hi).contains(&v) => (Some(v), None),
+        Ok(v) if !v.is_nan() => {
+            let c = v.clamp(lo, hi);
+            let msg = format!("{label} must be between {lo} and {hi}; {shown} was changed to {c}.");
+            (Some(c), Some(msg))
+        }
+        _ => (None, Some(format!("{label}: '{shown}' is not a number (allowed: {lo} to {hi}); kept the old value."))),
+    }
+}

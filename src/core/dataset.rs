@@ -45,7 +45,7 @@ impl Problem {
 }
 
 /// The built-in data sets.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum DatasetKind {
     /// A disc of class 1 inside a ring of class 0.
     Circle,

@@ -1,0 +1,8 @@
+//! Snapshot → pixels. Everything here is pure and tested natively, except [`canvas`], the one
+//! module that touches the browser's canvas.
+pub mod canvas;
+pub mod colors;
+pub mod frame;
+pub mod geometry;
+pub mod heatmap;
+pub mod loss_chart;

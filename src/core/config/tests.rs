@@ -162,3 +162,16 @@ fn changes_are_sorted_into_rebuild_live_and_redraw() {
     more.points.as_mut().unwrap().push(Point::new(2.0, 1.0, 2.0));
     assert_eq!(drawn.change_to(&more), Change::Rebuild, "a third class changes the output layer");
 }
+
+#[test]
+fn typed_numbers_are_checked_clamped_or_refused() {
+    assert_eq!(typed_number("Learning rate", "0.1", limits::LEARNING_RATE), (Some(0.1), None));
+    let (v, msg) = typed_number("Learning rate", "50", limits::LEARNING_RATE);
+    assert_eq!(v, Some(10.0));
+    assert!(msg.unwrap().contains("between"));
+    let (v, msg) = typed_number("Learning rate", "fast", limits::LEARNING_RATE);
+    assert_eq!(v, None);
+    assert!(msg.unwrap().contains("'fast' is not a number"));
+    assert_eq!(typed_number("x", "NaN", (0.0, 1.0)).0, None);
+    assert_eq!(typed_number("x", "-inf", (0.0, 1.0)).0, Some(0.0));
+}

@@ -1,0 +1,73 @@
+//! `?bench`: runs the benchmark in the browser, drawing every frame on real canvases, and
+//! prints the figures as JSON in `[data-testid=bench-results]`.
+use crate::bench::{run_all, to_json};
+use crate::render::canvas::{draw_loss, draw_plot, put_rgba, PointLayer};
+use crate::render::frame::{BOUNDARY_RES, NEURON_RES};
+use leptos::html::Div;
+use leptos::prelude::*;
+use std::time::Duration;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::HtmlCanvasElement;
+
+/// Enough small canvases for the largest network's hidden neurons.
+const NEURON_CANVASES: usize = 48;
+
+/// The benchmark page.
+#[component]
+pub fn BenchPage() -> impl IntoView {
+    let (result, set_result) = signal(String::from("running…"));
+    let host = NodeRef::<Div>::new();
+    Effect::new(move |_| {
+        let Some(host) = host.get() else { return };
+        set_timeout(
+            move || {
+                let text = match run(&host) {
+                    Ok(json) => json,
+                    Err(e) => format!("{{\"error\":\"{e:?}\"}}"),
+                };
+                set_result.set(text);
+            },
+            Duration::from_millis(50),
+        );
+    });
+    view! {
+        <div class="bench">
+            <h1>"Benchmark"</h1>
+            <pre data-testid="bench-results">{move || result.get()}</pre>
+            <div node_ref=host class="bench-canvases"></div>
+        </div>
+    }
+}
+
+fn canvas(host: &web_sys::HtmlDivElement, class: &str) -> Result<HtmlCanvasElement, JsValue> {
+    let document = window().document().ok_or("no document")?;
+    let c: HtmlCanvasElement = document.create_element("canvas")?.dyn_into().map_err(|_| "not a canvas")?;
+    c.set_class_name(class);
+    host.append_child(&c)?;
+    Ok(c)
+}
+
+fn run(host: &web_sys::HtmlDivElement) -> Result<String, JsValue> {
+    let plot = canvas(host, "plot bench-plot")?;
+    let loss = canvas(host, "loss-chart")?;
+    let neurons = (0..NEURON_CANVASES).map(|_| canvas(host, "neuron")).collect::<Result<Vec<_>, _>>()?;
+    let performance = window().performance().ok_or("no performance clock")?;
+    let mut now = move || performance.now();
+    let mut failure: Option<JsValue> = None;
+    let mut draw = |frame: &crate::render::frame::Frame, snap: &crate::core::snapshot::Snapshot| {
+        let layer = PointLayer { points: &snap.points, test_mask: &snap.test_mask, show_test: true, problem: snap.problem };
+        let mut result = draw_plot(&plot, &frame.boundary, BOUNDARY_RES, &layer);
+        for (px, c) in frame.neurons.iter().zip(&neurons) {
+            result = result.and_then(|_| put_rgba(c, px, NEURON_RES));
+        }
+        result = result.and_then(|_| draw_loss(&loss, &snap.history));
+        if let Err(e) = result {
+            failure.get_or_insert(e);
+        }
+    };
+    let results = run_all(3000.0, 200, &mut now, &mut draw);
+    match failure {
+        Some(e) => Err(e),
+        None => Ok(to_json("wasm32", &results)),
+    }
+}

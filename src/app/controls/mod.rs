@@ -1,0 +1,61 @@
+//! The control panels. Each control edits the config through [`AppState::update_config`].
+mod data;
+mod network;
+mod training;
+
+pub use data::DataPanel;
+pub use network::NetworkPanel;
+pub use training::TrainingPanel;
+
+use super::AppState;
+use crate::core::config::Speed;
+use leptos::prelude::*;
+
+/// Epochs-per-frame choices for the speed control.
+const SPEEDS: [(&str, &str); 6] =
+    [("1", "1 epoch/frame"), ("5", "5 epochs/frame"), ("20", "20 epochs/frame"), ("100", "100 epochs/frame"), ("500", "500 epochs/frame"), ("max", "Max")];
+
+/// Play/Pause, Step, Reset and the speed.
+#[component]
+pub fn Transport() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let playing = state.playing;
+    let speed_value = move || match state.config.with(|c| c.speed) {
+        Speed::Max => "max".to_string(),
+        Speed::EpochsPerFrame(n) => n.to_string(),
+    };
+    let set_speed = move |v: String| {
+        let speed = if v == "max" { Speed::Max } else { Speed::EpochsPerFrame(v.parse().unwrap_or(1)) };
+        state.update_config(|c| c.speed = speed);
+    };
+    let toggle = move |_| {
+        if state.snapshot.with_untracked(|s| s.diverged) {
+            state.say(super::state::DIVERGED);
+            return;
+        }
+        playing.update(|p| *p = !*p);
+    };
+    view! {
+        <div class="transport">
+            <button
+                class="primary play"
+                data-testid="play"
+                aria-label=move || if playing.get() { "Pause" } else { "Play" }
+                on:click=toggle
+            >
+                {move || if playing.get() { "❚❚ Pause" } else { "▶ Play" }}
+            </button>
+            <button data-testid="step" aria-label="Train one epoch" on:click=move |_| state.step()>"Step"</button>
+            <button data-testid="reset" aria-label="Reset the weights" on:click=move |_| state.reset()>"Reset"</button>
+            <label class="speed">
+                <span class="visually-hidden">"Speed"</span>
+                <select data-testid="speed" on:change=move |ev| set_speed(event_target_value(&ev))>
+                    {SPEEDS
+                        .into_iter()
+                        .map(|(v, text)| view! { <option value=v selected=move || speed_value() == v>{text}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+        </div>
+    }
+}

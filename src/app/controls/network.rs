@@ -1,0 +1,87 @@
+//! Network: hidden layers and neurons, activation and initialization.
+use crate::app::fields::SelectField;
+use crate::app::AppState;
+use crate::core::activation::Activation;
+use crate::core::config::limits::{MAX_HIDDEN_LAYERS, MAX_NEURONS};
+use crate::core::mlp::Init;
+use leptos::prelude::*;
+
+/// The network panel.
+#[component]
+pub fn NetworkPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let cfg = state.config;
+    let layers = move || cfg.with(|c| c.network_shape.len());
+    let add_layer = move |_| {
+        state.update_config(|c| {
+            if c.network_shape.len() < MAX_HIDDEN_LAYERS {
+                c.network_shape.push(c.network_shape.last().copied().unwrap_or(4));
+            }
+        })
+    };
+    let remove_layer = move |_| state.update_config(|c| {
+        c.network_shape.pop();
+    });
+    let resize = move |l: usize, delta: isize| {
+        state.update_config(|c| {
+            if let Some(n) = c.network_shape.get_mut(l) {
+                *n = n.saturating_add_signed(delta).clamp(1, MAX_NEURONS);
+            }
+        })
+    };
+    let shape_text = move || {
+        cfg.with(|c| {
+            let mut parts = vec![c.features.len().to_string()];
+            parts.extend(c.network_shape.iter().map(|n| n.to_string()));
+            parts.push(crate::core::trainer::output_for(c).units().to_string());
+            parts.join(" → ")
+        })
+    };
+    view! {
+        <h2>"Network"</h2>
+        <p class="shape" data-testid="network-shape">{shape_text}</p>
+        <div class="layers">
+            <div class="layer-buttons">
+                <button data-testid="remove-layer" aria-label="Remove a hidden layer" on:click=remove_layer disabled=move || layers() == 0>
+                    "− layer"
+                </button>
+                <span data-testid="layer-count">{move || format!("{} hidden", layers())}</span>
+                <button data-testid="add-layer" aria-label="Add a hidden layer" on:click=add_layer disabled=move || layers() >= MAX_HIDDEN_LAYERS>
+                    "+ layer"
+                </button>
+            </div>
+            <For each=move || 0..layers() key=|l| *l let:l>
+                <div class="layer-row">
+                    <span>{format!("Layer {}", l + 1)}</span>
+                    <button aria-label=format!("Fewer neurons in layer {}", l + 1) on:click=move |_| resize(l, -1)>"−"</button>
+                    <span class="neurons" data-testid=format!("neurons-{l}")>
+                        {move || cfg.with(|c| c.network_shape.get(l).copied().unwrap_or(0))}
+                    </span>
+                    <button aria-label=format!("More neurons in layer {}", l + 1) on:click=move |_| resize(l, 1)>"+"</button>
+                </div>
+            </For>
+        </div>
+        <SelectField
+            label="Activation"
+            testid="activation"
+            options=Activation::ALL.iter().map(|a| (a.name(), a.label())).collect()
+            value=Signal::derive(move || cfg.with(|c| c.activation.name().to_string()))
+            on_change=Callback::new(move |v: String| {
+                if let Some(a) = Activation::from_name(&v) {
+                    state.update_config(|c| c.activation = a);
+                }
+            })
+        />
+        <SelectField
+            label="Initialization"
+            testid="init"
+            options=vec![("xavier", "Xavier"), ("he", "He"), ("zero", "Zeros")]
+            value=Signal::derive(move || cfg.with(|c| c.init.name().to_string()))
+            on_change=Callback::new(move |v: String| {
+                if let Some(i) = Init::from_name(&v) {
+                    state.update_config(|c| c.init = i);
+                }
+            })
+        />
+    }
+}

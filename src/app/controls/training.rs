@@ -1,0 +1,73 @@
+//! Training: learning rate, batch size, optimizer, regularization and dropout.
+use crate::app::fields::{NumberField, RangeField, SelectField};
+use crate::app::AppState;
+use crate::core::config::limits;
+use crate::core::optimizer::OptimizerKind;
+use crate::core::regularization::Regularization;
+use leptos::prelude::*;
+
+/// The training panel.
+#[component]
+pub fn TrainingPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let cfg = state.config;
+    let usize_range = |(lo, hi): (usize, usize)| (lo as f64, hi as f64);
+    view! {
+        <h2>"Training"</h2>
+        <div class="grid2">
+            <NumberField
+                label="Learning rate"
+                testid="learning-rate"
+                range=limits::LEARNING_RATE
+                value=Signal::derive(move || cfg.with(|c| c.learning_rate))
+                on_change=Callback::new(move |v| state.update_config(|c| c.learning_rate = v))
+            />
+            <NumberField
+                label="Batch size"
+                testid="batch-size"
+                range=usize_range(limits::BATCH_SIZE)
+                value=Signal::derive(move || cfg.with(|c| c.batch_size as f64))
+                on_change=Callback::new(move |v: f64| state.update_config(|c| c.batch_size = v.round() as usize))
+            />
+            <SelectField
+                label="Optimizer"
+                testid="optimizer"
+                options=OptimizerKind::ALL.iter().map(|o| (o.name(), o.label())).collect()
+                value=Signal::derive(move || cfg.with(|c| c.optimizer.name().to_string()))
+                on_change=Callback::new(move |v: String| {
+                    if let Some(o) = OptimizerKind::from_name(&v) {
+                        state.update_config(|c| c.optimizer = o);
+                    }
+                })
+            />
+            <SelectField
+                label="Regularization"
+                testid="regularization"
+                options=vec![("none", "None"), ("L1", "L1"), ("L2", "L2")]
+                value=Signal::derive(move || cfg.with(|c| c.regularization.name().to_string()))
+                on_change=Callback::new(move |v: String| {
+                    if let Some(r) = Regularization::from_name(&v) {
+                        state.update_config(|c| c.regularization = r);
+                    }
+                })
+            />
+            <NumberField
+                label="Regularization rate"
+                testid="regularization-rate"
+                range=limits::REGULARIZATION_RATE
+                value=Signal::derive(move || cfg.with(|c| c.regularization_rate))
+                on_change=Callback::new(move |v| state.update_config(|c| c.regularization_rate = v))
+            />
+            <RangeField
+                label="Dropout"
+                min=limits::DROPOUT.0
+                max=limits::DROPOUT.1
+                step=0.05
+                value=Signal::derive(move || cfg.with(|c| c.dropout))
+                format=|v| format!("{:.0}%", v * 100.0)
+                on_change=Callback::new(move |v| state.update_config(|c| c.dropout = v))
+                testid="dropout"
+            />
+        </div>
+    }
+}

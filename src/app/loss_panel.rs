@@ -1,0 +1,28 @@
+//! The loss chart panel: train and test loss against epoch.
+use super::AppState;
+use crate::render::canvas::draw_loss;
+use leptos::html::Canvas;
+use leptos::prelude::*;
+
+/// The chart, redrawn with each snapshot.
+#[component]
+pub fn LossPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let canvas = NodeRef::<Canvas>::new();
+    Effect::new(move |_| {
+        let Some(el) = canvas.get() else { return };
+        if let Err(e) = state.snapshot.with(|s| draw_loss(&el, &s.history)) {
+            state.say(format!("Could not draw the loss chart: {e:?}"));
+        }
+    });
+    view! {
+        <div class="loss-panel">
+            <h2>"Loss"</h2>
+            <div class="legend">
+                <span class="key train">"train"</span>
+                <span class="key test">"test"</span>
+            </div>
+            <canvas class="loss-chart" node_ref=canvas data-testid="loss-chart" aria-label="Train and test loss against epoch"></canvas>
+        </div>
+    }
+}

@@ -1,0 +1,123 @@
+//! The main plot (decision boundary, points, click to add) and the brush buttons.
+use super::{AppState, Brush};
+use crate::core::dataset::{Point, Problem, MAX_CLASSES};
+use crate::core::trainer::PointEdit;
+use crate::render::canvas::{draw_plot, PointLayer};
+use crate::render::colors::{class_color, css};
+use crate::render::frame::{Frame, BOUNDARY_RES};
+use crate::render::geometry::Viewport;
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use web_sys::MouseEvent;
+
+/// The canvas: redrawn whenever a snapshot or a view setting changes.
+#[component]
+pub fn Plot() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let canvas = NodeRef::<Canvas>::new();
+    let frame = StoredValue::new(Frame::default());
+    Effect::new(move |_| {
+        let (show_test, discretize) = state.config.with(|c| (c.show_test_data, c.discretize));
+        let Some(el) = canvas.get() else { return };
+        state.snapshot.with(|snap| {
+            let result = frame.try_update_value(|f| {
+                f.compute(snap, discretize, false);
+                let layer = PointLayer { points: &snap.points, test_mask: &snap.test_mask, show_test, problem: snap.problem };
+                draw_plot(&el, &f.boundary, BOUNDARY_RES, &layer)
+            });
+            if let Some(Err(e)) = result {
+                state.say(format!("Could not draw the plot: {e:?}"));
+            }
+        });
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| state.snapshot.update(|_| {}));
+    on_cleanup(move || resize.remove());
+
+    let data_at = move |ev: &MouseEvent| -> Option<(f64, f64)> {
+        let el = canvas.get()?;
+        let rect = el.get_bounding_client_rect();
+        let vp = Viewport { width: rect.width(), height: rect.height() };
+        Some(vp.to_data(f64::from(ev.client_x()) - rect.left(), f64::from(ev.client_y()) - rect.top()))
+    };
+    let on_click = move |ev: MouseEvent| {
+        let Some((x1, x2)) = data_at(&ev) else { return };
+        let edit = match state.brush.get_untracked() {
+            Brush::Eraser => PointEdit::RemoveNearest { x1, x2 },
+            Brush::Class(k) => {
+                let label = match state.config.with_untracked(|c| c.problem) {
+                    Problem::Classification => k as f64,
+                    Problem::Regression => if k == 0 { -1.0 } else { 1.0 },
+                };
+                PointEdit::Add(Point::new(x1, x2, label))
+            }
+        };
+        state.edit_points(edit);
+    };
+    let on_context = move |ev: MouseEvent| {
+        ev.prevent_default();
+        if let Some((x1, x2)) = data_at(&ev) {
+            state.edit_points(PointEdit::RemoveNearest { x1, x2 });
+        }
+    };
+    view! {
+        <div class="plot-frame">
+            <canvas
+                class="plot"
+                node_ref=canvas
+                data-testid="data-canvas"
+                aria-label="Data plot: x₁ from −6 to 6 left to right, x₂ from −6 to 6 bottom to top. Click to add a point, right-click to remove one."
+                on:click=on_click
+                on:contextmenu=on_context
+            ></canvas>
+            <span class="axis-label x-label">"x₁"</span>
+            <span class="axis-label y-label">"x₂"</span>
+        </div>
+    }
+}
+
+/// One brush per class in the data (plus one for a new class, up to six), an eraser and Clear.
+#[component]
+pub fn Brushes() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let brush_count = move || {
+        let (problem, classes) = state.config.with(|c| (c.problem, c.class_count()));
+        match problem {
+            Problem::Regression => 2,
+            Problem::Classification => (classes + 1).min(MAX_CLASSES),
+        }
+    };
+    let label = move |k: usize| match state.config.with(|c| c.problem) {
+        Problem::Regression => if k == 0 { "−1".to_string() } else { "+1".to_string() },
+        Problem::Classification => format!("Class {}", k + 1),
+    };
+    view! {
+        <div class="brushes" role="toolbar" aria-label="Brush">
+            <span class="brush-caption">"Click adds:"</span>
+            <For each=move || 0..brush_count() key=|k| *k let:k>
+                <button
+                    class="brush"
+                    class:active=move || state.brush.get() == Brush::Class(k)
+                    data-testid=format!("brush-{k}")
+                    aria-pressed=move || (state.brush.get() == Brush::Class(k)).to_string()
+                    style=format!("--brush: {}", css(class_color(k)))
+                    on:click=move |_| state.brush.set(Brush::Class(k))
+                >
+                    <span class="swatch"></span>
+                    {move || label(k)}
+                </button>
+            </For>
+            <button
+                class="brush eraser"
+                class:active=move || state.brush.get() == Brush::Eraser
+                data-testid="eraser"
+                aria-pressed=move || (state.brush.get() == Brush::Eraser).to_string()
+                on:click=move |_| state.brush.set(Brush::Eraser)
+            >
+                "Eraser"
+            </button>
+            <button class="ghost" data-testid="clear" on:click=move |_| state.edit_points(PointEdit::Clear)>
+                "Clear"
+            </button>
+        </div>
+    }
+}

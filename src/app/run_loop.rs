@@ -1,0 +1,34 @@
+//! The requestAnimationFrame loop: while playing, train as many epochs as the speed asks but
+//! stop after ~12 ms of work, then publish one snapshot.
+use super::AppState;
+use crate::core::config::Speed;
+use leptos::prelude::*;
+
+/// The most training work per frame, in milliseconds (leaves time to draw at 60 fps).
+pub const FRAME_BUDGET_MS: f64 = 12.0;
+
+/// Starts the loop; it runs for the page's lifetime and trains only while playing.
+pub fn start(state: AppState) {
+    let performance = window().performance();
+    let now = move || performance.as_ref().map_or(0.0, |p| p.now());
+    schedule(state, move || now());
+}
+
+fn schedule(state: AppState, mut now: impl FnMut() -> f64 + 'static) {
+    request_animation_frame(move || {
+        if state.playing.get_untracked() {
+            let max_epochs = match state.config.with_untracked(|c| c.speed) {
+                Speed::EpochsPerFrame(n) => n,
+                Speed::Max => u32::MAX,
+            };
+            let trained = state
+                .trainer
+                .try_update_value(|t| t.run_frame(max_epochs, FRAME_BUDGET_MS, &mut now))
+                .unwrap_or(0);
+            if trained > 0 || state.trainer.with_value(|t| t.diverged()) {
+                state.publish();
+            }
+        }
+        schedule(state, now);
+    });
+}

@@ -1,0 +1,104 @@
+//! The app's state: signals for the config, the published snapshot, play/pause, the brush and
+//! the status line, and the trainer itself, kept outside the reactive graph.
+use crate::core::config::{Change, ExperimentConfig};
+use crate::core::snapshot::Snapshot;
+use crate::core::trainer::{PointEdit, Trainer};
+use leptos::prelude::*;
+
+/// What a click on the plot does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Brush {
+    /// Adds a point of this class (for regression: class 0 is −1, class 1 is +1).
+    Class(usize),
+    /// Removes the nearest point.
+    Eraser,
+}
+
+/// Shared handles; `Copy`, so components take it by value.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub config: RwSignal<ExperimentConfig>,
+    pub snapshot: RwSignal<Snapshot>,
+    pub trainer: StoredValue<Trainer>,
+    pub playing: RwSignal<bool>,
+    pub brush: RwSignal<Brush>,
+    pub status: RwSignal<String>,
+}
+
+/// Shown when the loss or a weight becomes NaN or infinite.
+pub const DIVERGED: &str =
+    "Training diverged: the loss became infinite or NaN. Lower the learning rate, then press Reset.";
+
+impl AppState {
+    /// The experiment in the page's URL hash (defaults where it has none).
+    pub fn from_location() -> Self {
+        let hash = window().location().hash().unwrap_or_default();
+        let (config, notes) = ExperimentConfig::from_hash(&hash);
+        let trainer = Trainer::new(config.clone());
+        let status = if notes.is_empty() { String::new() } else { format!("From the link: {}", notes.join(" ")) };
+        AppState {
+            snapshot: RwSignal::new(trainer.snapshot()),
+            config: RwSignal::new(trainer.config().clone()),
+            trainer: StoredValue::new(trainer),
+            playing: RwSignal::new(false),
+            brush: RwSignal::new(Brush::Class(1)),
+            status: RwSignal::new(status),
+        }
+    }
+
+    /// Publishes the trainer's state to the views, and reacts to a divergence.
+    pub fn publish(&self) {
+        let snapshot = self.trainer.with_value(Trainer::snapshot);
+        if snapshot.diverged && self.playing.get_untracked() {
+            self.playing.set(false);
+        }
+        if snapshot.diverged {
+            self.status.set(DIVERGED.to_string());
+        }
+        self.snapshot.set(snapshot);
+    }
+
+    /// Applies a new config to the trainer (rebuild, live or redraw) and to the views.
+    pub fn apply(&self, new: ExperimentConfig) -> Change {
+        let change = self.trainer.try_update_value(|t| t.apply(new)).unwrap_or(Change::None);
+        let applied = self.trainer.with_value(|t| t.config().clone());
+        if change != Change::None {
+            self.config.set(applied);
+            self.publish();
+        }
+        change
+    }
+
+    /// Edits the config with `f`, then applies it.
+    pub fn update_config(&self, f: impl FnOnce(&mut ExperimentConfig)) {
+        let mut new = self.config.get_untracked();
+        f(&mut new);
+        self.apply(new);
+    }
+
+    /// Adds or removes points, keeping everything else.
+    pub fn edit_points(&self, edit: PointEdit) {
+        let new = self.trainer.with_value(|t| t.edited(edit));
+        self.apply(new);
+    }
+
+    /// Re-initializes the weights and clears a divergence.
+    pub fn reset(&self) {
+        self.trainer.update_value(Trainer::reset);
+        if self.status.get_untracked() == DIVERGED {
+            self.status.set(String::new());
+        }
+        self.publish();
+    }
+
+    /// Trains exactly one epoch.
+    pub fn step(&self) {
+        self.trainer.update_value(|t| t.step(1));
+        self.publish();
+    }
+
+    /// Shows a message to the user.
+    pub fn say(&self, message: impl Into<String>) {
+        self.status.set(message.into());
+    }
+}

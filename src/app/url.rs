@@ -1,0 +1,44 @@
+//! Keeps the URL hash and the config in step: every change is written back (debounced), and a
+//! hash pasted into the address bar is loaded.
+use super::AppState;
+use crate::core::config::ExperimentConfig;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// Wait this long after the last change before rewriting the hash.
+const DEBOUNCE: Duration = Duration::from_millis(250);
+
+/// Writes the config to the hash after each change, and reads hashes the user navigates to.
+pub fn sync(state: AppState) {
+    let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+    Effect::new(move |_| {
+        let hash = state.config.with(ExperimentConfig::to_hash);
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(move || write_hash(&hash), DEBOUNCE).ok();
+        pending.set_value(handle);
+    });
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        let hash = window().location().hash().unwrap_or_default();
+        let current = state.config.with_untracked(ExperimentConfig::to_hash);
+        if hash.trim_start_matches('#') == current {
+            return;
+        }
+        let (config, notes) = ExperimentConfig::from_hash(&hash);
+        state.apply(config);
+        state.say(if notes.is_empty() { "Loaded the experiment from the link.".to_string() } else { notes.join(" ") });
+    });
+    on_cleanup(move || listener.remove());
+}
+
+fn write_hash(hash: &str) {
+    let w = window();
+    let url = format!("#{hash}");
+    if w.location().hash().unwrap_or_default() == url {
+        return;
+    }
+    if let Ok(history) = w.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}

@@ -1,0 +1,128 @@
+//! The one module that touches the browser's canvas: it puts RGBA buffers on canvases, draws
+//! the data points, and hands a canvas to plotters for the loss chart.
+use crate::core::dataset::{Point, Problem};
+use crate::core::history::LossHistory;
+use crate::core::loss::class_of;
+use crate::core::dataset::MAX_CLASSES;
+use crate::render::colors::{class_color, css, diverging};
+use crate::render::geometry::Viewport;
+use crate::render::loss_chart::draw_loss_chart;
+use std::cell::RefCell;
+use wasm_bindgen::{Clamped, JsCast, JsValue};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+thread_local! {
+    /// An off-screen canvas holding the heatmap at grid resolution, scaled up onto the plot.
+    static SCRATCH: RefCell<Option<HtmlCanvasElement>> = const { RefCell::new(None) };
+}
+
+/// The points to draw and how.
+pub struct PointLayer<'a> {
+    pub points: &'a [Point],
+    /// `test_mask[i]`: point `i` is a test point (drawn as a ring).
+    pub test_mask: &'a [bool],
+    pub show_test: bool,
+    pub problem: Problem,
+}
+
+fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
+    canvas
+        .get_context("2d")?
+        .ok_or_else(|| JsValue::from_str("no 2d context"))?
+        .dyn_into::<CanvasRenderingContext2d>()
+        .map_err(|_| JsValue::from_str("not a 2d context"))
+}
+
+/// Sizes the canvas's pixel buffer to its CSS box times the device pixel ratio; returns the
+/// buffer size and that ratio.
+pub fn fit_to_box(canvas: &HtmlCanvasElement) -> (Viewport, f64) {
+    let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 3.0);
+    let width = (f64::from(canvas.client_width()) * ratio).round().max(1.0);
+    let height = (f64::from(canvas.client_height()) * ratio).round().max(1.0);
+    if f64::from(canvas.width()) != width || f64::from(canvas.height()) != height {
+        canvas.set_width(width as u32);
+        canvas.set_height(height as u32);
+    }
+    (Viewport { width, height }, ratio)
+}
+
+/// Puts `res × res` RGBA pixels on `canvas` at its own size (for small maps).
+pub fn put_rgba(canvas: &HtmlCanvasElement, rgba: &[u8], res: usize) -> Result<(), JsValue> {
+    if canvas.width() as usize != res || canvas.height() as usize != res {
+        canvas.set_width(res as u32);
+        canvas.set_height(res as u32);
+    }
+    let image = web_sys::ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), res as u32, res as u32)?;
+    context(canvas)?.put_image_data(&image, 0.0, 0.0)
+}
+
+/// Draws the heatmap (`res × res` RGBA) stretched over the whole plot, the axes, and the points.
+pub fn draw_plot(canvas: &HtmlCanvasElement, heatmap: &[u8], res: usize, layer: &PointLayer) -> Result<(), JsValue> {
+    let (vp, ratio) = fit_to_box(canvas);
+    let ctx = context(canvas)?;
+    let scratch = SCRATCH.with(|s| -> Result<HtmlCanvasElement, JsValue> {
+        let mut slot = s.borrow_mut();
+        if let Some(c) = slot.as_ref() {
+            return Ok(c.clone());
+        }
+        let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+        let c: HtmlCanvasElement = document.create_element("canvas")?.dyn_into().map_err(|_| "not a canvas")?;
+        *slot = Some(c.clone());
+        Ok(c)
+    })?;
+    put_rgba(&scratch, heatmap, res)?;
+    ctx.set_image_smoothing_enabled(true);
+    ctx.draw_image_with_html_canvas_element_and_dw_and_dh(&scratch, 0.0, 0.0, vp.width, vp.height)?;
+    draw_axes(&ctx, vp, ratio);
+    draw_points(&ctx, vp, ratio, layer)
+}
+
+fn draw_axes(ctx: &CanvasRenderingContext2d, vp: Viewport, ratio: f64) {
+    ctx.set_stroke_style_str("rgba(0, 0, 0, 0.18)");
+    ctx.set_line_width(ratio);
+    let (cx, cy) = vp.to_px(0.0, 0.0);
+    ctx.begin_path();
+    ctx.move_to(cx, 0.0);
+    ctx.line_to(cx, vp.height);
+    ctx.move_to(0.0, cy);
+    ctx.line_to(vp.width, cy);
+    ctx.stroke();
+}
+
+fn draw_points(ctx: &CanvasRenderingContext2d, vp: Viewport, ratio: f64, layer: &PointLayer) -> Result<(), JsValue> {
+    let radius = 5.0 * ratio;
+    for (i, p) in layer.points.iter().enumerate() {
+        let is_test = layer.test_mask.get(i).copied().unwrap_or(false);
+        if is_test && !layer.show_test {
+            continue;
+        }
+        let color = match layer.problem {
+            Problem::Classification => css(class_color(class_of(p.label, MAX_CLASSES))),
+            Problem::Regression => css(diverging(p.label)),
+        };
+        let (x, y) = vp.to_px(p.x1, p.x2);
+        ctx.begin_path();
+        ctx.arc(x, y, radius, 0.0, std::f64::consts::TAU)?;
+        if is_test {
+            ctx.set_fill_style_str("rgba(255, 255, 255, 0.85)");
+            ctx.fill();
+            ctx.set_stroke_style_str(&color);
+            ctx.set_line_width(2.5 * ratio);
+        } else {
+            ctx.set_fill_style_str(&color);
+            ctx.fill();
+            ctx.set_stroke_style_str("#ffffff");
+            ctx.set_line_width(1.2 * ratio);
+        }
+        ctx.stroke();
+    }
+    Ok(())
+}
+
+/// Draws the loss chart on `canvas` through plotters.
+pub fn draw_loss(canvas: &HtmlCanvasElement, history: &LossHistory) -> Result<(), JsValue> {
+    fit_to_box(canvas);
+    let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no canvas backend")?;
+    let area = plotters::prelude::IntoDrawingArea::into_drawing_area(backend);
+    draw_loss_chart(&area, history).map_err(|e| JsValue::from_str(&e))
+}

@@ -1,0 +1,57 @@
+//! Colours: a colour-blind-safe class palette (Okabe–Ito) and a diverging scale for values.
+
+/// An opaque RGB colour.
+pub type Rgb = [u8; 3];
+
+/// Class colours, Okabe–Ito: orange, blue, bluish green, vermillion, reddish purple, sky blue.
+/// Class 0 is orange and class 1 blue, as in the TensorFlow Playground.
+pub const CLASS_COLORS: [Rgb; 6] =
+    [[230, 159, 0], [0, 114, 178], [0, 158, 115], [213, 94, 0], [204, 121, 167], [86, 180, 233]];
+
+/// The background the heatmap fades to where the network is unsure.
+pub const NEUTRAL: Rgb = [246, 246, 246];
+
+/// The colour of class `k` (wrapping past the palette).
+pub fn class_color(k: usize) -> Rgb {
+    CLASS_COLORS[k % CLASS_COLORS.len()]
+}
+
+/// `#rrggbb` for CSS and SVG.
+pub fn css(c: Rgb) -> String {
+    format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2])
+}
+
+/// Linear interpolation from `a` (t = 0) to `b` (t = 1); t is clamped.
+#[inline]
+pub fn mix(a: Rgb, b: Rgb, t: f64) -> Rgb {
+    let t = if t.is_nan() { 0.0 } else { t.clamp(0.0, 1.0) };
+    let lerp = |x: u8, y: u8| (f64::from(x) + (f64::from(y) - f64::from(x)) * t).round() as u8;
+    [lerp(a[0], b[0]), lerp(a[1], b[1]), lerp(a[2], b[2])]
+}
+
+/// A value in [−1, 1] on the diverging scale: orange (−1), neutral (0), blue (+1).
+/// Values outside are clamped; NaN is neutral.
+#[inline]
+pub fn diverging(v: f64) -> Rgb {
+    if v >= 0.0 {
+        mix(NEUTRAL, CLASS_COLORS[1], v)
+    } else {
+        mix(NEUTRAL, CLASS_COLORS[0], -v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mixing_and_the_diverging_scale() {
+        assert_eq!(mix([0, 0, 0], [200, 100, 50], 0.5), [100, 50, 25]);
+        assert_eq!(mix([0, 0, 0], [200, 100, 50], 7.0), [200, 100, 50]);
+        assert_eq!(diverging(1.0), CLASS_COLORS[1]);
+        assert_eq!(diverging(-5.0), CLASS_COLORS[0]);
+        assert_eq!(diverging(0.0), NEUTRAL);
+        assert_eq!(diverging(f64::NAN), NEUTRAL);
+        assert_eq!(css([255, 0, 16]), "#ff0010");
+    }
+}

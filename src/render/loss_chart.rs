@@ -1,0 +1,88 @@
+//! The train/test loss chart, drawn on any plotters backend (a canvas in the app, SVG in tests).
+//! Its cost is bounded because the history it draws is ([`crate::core::history::CAPACITY`]).
+use crate::core::history::LossHistory;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// Train loss line colour.
+pub const TRAIN_COLOR: RGBColor = RGBColor(40, 40, 40);
+/// Test loss line colour (Okabe–Ito vermillion).
+pub const TEST_COLOR: RGBColor = RGBColor(213, 94, 0);
+
+/// The y-axis top: the largest finite loss shown, with a little headroom (at least 0.1).
+pub fn y_max(history: &LossHistory) -> f64 {
+    let max = history
+        .samples()
+        .flat_map(|(_, tr, te)| [tr, te])
+        .filter(|v| v.is_finite())
+        .fold(0.0f64, f64::max);
+    (max * 1.05).max(0.1)
+}
+
+/// Draws both curves against epoch on `area`, with light axes and tick labels.
+pub fn draw_loss_chart<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, history: &LossHistory) -> Result<(), String> {
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
+    area.fill(&WHITE).map_err(err)?;
+    let x_max = history.last_epoch().max(1) as f64;
+    let mut chart = ChartBuilder::on(area)
+        .margin(6)
+        .x_label_area_size(22)
+        .y_label_area_size(40)
+        .build_cartesian_2d(0f64..x_max, 0f64..y_max(history))
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .x_labels(4)
+        .y_labels(4)
+        .light_line_style(RGBColor(235, 235, 235))
+        .bold_line_style(RGBColor(215, 215, 215))
+        .label_style(("sans-serif", 12).into_font().color(&RGBColor(90, 90, 90)))
+        .x_label_formatter(&|v| format!("{v:.0}"))
+        .y_label_formatter(&|v| format!("{v:.2}"))
+        .draw()
+        .map_err(err)?;
+    let series = |pick: fn(&(u64, f64, f64)) -> f64| {
+        history
+            .samples()
+            .map(move |s| (s.0 as f64, pick(&s)))
+            .filter(|(_, v)| v.is_finite())
+            .collect::<Vec<_>>()
+    };
+    chart.draw_series(LineSeries::new(series(|s| s.2), TEST_COLOR.stroke_width(2))).map_err(err)?;
+    chart.draw_series(LineSeries::new(series(|s| s.1), TRAIN_COLOR.stroke_width(2))).map_err(err)?;
+    area.present().map_err(err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn draws_both_curves_as_svg() {
+        let mut h = LossHistory::new();
+        for e in 0..=200u64 {
+            h.push(e, 1.0 / (1.0 + e as f64), 1.2 / (1.0 + e as f64));
+        }
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (320, 160)).into_drawing_area();
+            draw_loss_chart(&area, &h).expect("chart");
+        }
+        let curves = |color: &str| {
+            svg.lines().filter(|l| l.contains("<polyline") && l.to_lowercase().contains(color)).count()
+        };
+        assert_eq!(curves("#d55e00"), 1, "one test-loss curve");
+        assert_eq!(curves("#282828"), 1, "one train-loss curve");
+        assert!((y_max(&h) - 1.26).abs() < 1e-12);
+    }
+
+    #[test]
+    fn an_empty_history_still_draws() {
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (100, 80)).into_drawing_area();
+            draw_loss_chart(&area, &LossHistory::new()).expect("chart");
+        }
+        assert!(svg.starts_with("<svg"));
+    }
+}
