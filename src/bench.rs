@@ -47,7 +47,16 @@ pub fn scenarios() -> Vec<Scenario> {
         learning_rate: 0.003,
         ..small.clone()
     };
-    vec![Scenario { name: "small", config: small }, Scenario { name: "large", config: large }]
+    vec![
+        Scenario {
+            name: "small",
+            config: small,
+        },
+        Scenario {
+            name: "large",
+            config: large,
+        },
+    ]
 }
 
 /// One scenario's figures.
@@ -104,7 +113,12 @@ pub fn run_all(
             let mut trainer = Trainer::new(s.config);
             let epochs_per_s = epochs_per_second(&mut trainer, now, train_ms);
             let frame_ms = frame_ms(&mut trainer, frames, now, draw);
-            Measurement { name: s.name, train_points: trainer.metrics().n_train, epochs_per_s, frame_ms }
+            Measurement {
+                name: s.name,
+                train_points: trainer.metrics().n_train,
+                epochs_per_s,
+                frame_ms,
+            }
         })
         .collect()
 }
@@ -120,7 +134,10 @@ pub fn to_json(target: &str, results: &[Measurement]) -> String {
             )
         })
         .collect();
-    format!("{{\"target\":\"{target}\",\"results\":[{}]}}", rows.join(","))
+    format!(
+        "{{\"target\":\"{target}\",\"results\":[{}]}}",
+        rows.join(",")
+    )
 }
 
 #[cfg(test)]
@@ -130,7 +147,10 @@ mod tests {
     #[test]
     fn scenarios_have_the_playground_shapes() {
         let s = scenarios();
-        let sizes: Vec<Vec<usize>> = s.iter().map(|s| Trainer::new(s.config.clone()).net().sizes()).collect();
+        let sizes: Vec<Vec<usize>> = s
+            .iter()
+            .map(|s| Trainer::new(s.config.clone()).net().sizes())
+            .collect();
         assert_eq!(sizes[0], vec![2, 4, 2, 1]);
         assert_eq!(sizes[1], vec![7, 8, 8, 8, 8, 8, 8, 1]);
     }
@@ -143,9 +163,13 @@ mod tests {
             t += 1.0;
             t
         };
-        let results = run_all(50.0, 3, &mut clock, &mut |frame, _| assert!(!frame.neurons.is_empty()));
+        let results = run_all(50.0, 3, &mut clock, &mut |frame, _| {
+            assert!(!frame.neurons.is_empty())
+        });
         assert_eq!(results.len(), 2);
-        assert!(results.iter().all(|m| m.epochs_per_s > 0.0 && m.frame_ms == 1.0));
+        assert!(results
+            .iter()
+            .all(|m| m.epochs_per_s > 0.0 && m.frame_ms == 1.0));
         let json = to_json("native", &results);
         assert!(json.starts_with("{\"target\":\"native\",\"results\":[{\"name\":\"small\""));
     }

@@ -41,7 +41,10 @@ pub fn BenchPage() -> impl IntoView {
 
 fn canvas(host: &web_sys::HtmlDivElement, class: &str) -> Result<HtmlCanvasElement, JsValue> {
     let document = window().document().ok_or("no document")?;
-    let c: HtmlCanvasElement = document.create_element("canvas")?.dyn_into().map_err(|_| "not a canvas")?;
+    let c: HtmlCanvasElement = document
+        .create_element("canvas")?
+        .dyn_into()
+        .map_err(|_| "not a canvas")?;
     c.set_class_name(class);
     host.append_child(&c)?;
     Ok(c)
@@ -50,12 +53,19 @@ fn canvas(host: &web_sys::HtmlDivElement, class: &str) -> Result<HtmlCanvasEleme
 fn run(host: &web_sys::HtmlDivElement) -> Result<String, JsValue> {
     let plot = canvas(host, "plot bench-plot")?;
     let loss = canvas(host, "loss-chart")?;
-    let neurons = (0..NEURON_CANVASES).map(|_| canvas(host, "neuron")).collect::<Result<Vec<_>, _>>()?;
+    let neurons = (0..NEURON_CANVASES)
+        .map(|_| canvas(host, "neuron"))
+        .collect::<Result<Vec<_>, _>>()?;
     let performance = window().performance().ok_or("no performance clock")?;
     let mut now = move || performance.now();
     let mut failure: Option<JsValue> = None;
     let mut draw = |frame: &crate::render::frame::Frame, snap: &crate::core::snapshot::Snapshot| {
-        let layer = PointLayer { points: &snap.points, test_mask: &snap.test_mask, show_test: true, problem: snap.problem };
+        let layer = PointLayer {
+            points: &snap.points,
+            test_mask: &snap.test_mask,
+            show_test: true,
+            problem: snap.problem,
+        };
         let mut result = draw_plot(&plot, &frame.boundary, BOUNDARY_RES, &layer);
         for (px, c) in frame.neurons.iter().zip(&neurons) {
             result = result.and_then(|_| put_rgba(c, px, NEURON_RES));

@@ -17,7 +17,9 @@ pub use state::{AppState, Brush};
 /// Installs the panic hook and mounts the app (or, with `?bench` in the URL, the benchmark).
 pub fn start() {
     panic::install();
-    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
     if search.contains("bench") {
         leptos::mount::mount_to_body(bench_page::BenchPage);
     } else {

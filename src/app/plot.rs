@@ -22,7 +22,12 @@ pub fn Plot() -> impl IntoView {
         state.snapshot.with(|snap| {
             let result = frame.try_update_value(|f| {
                 f.compute(snap, discretize, false);
-                let layer = PointLayer { points: &snap.points, test_mask: &snap.test_mask, show_test, problem: snap.problem };
+                let layer = PointLayer {
+                    points: &snap.points,
+                    test_mask: &snap.test_mask,
+                    show_test,
+                    problem: snap.problem,
+                };
                 draw_plot(&el, &f.boundary, BOUNDARY_RES, &layer)
             });
             if let Some(Err(e)) = result {
@@ -36,8 +41,14 @@ pub fn Plot() -> impl IntoView {
     let data_at = move |ev: &MouseEvent| -> Option<(f64, f64)> {
         let el = canvas.get()?;
         let rect = el.get_bounding_client_rect();
-        let vp = Viewport { width: rect.width(), height: rect.height() };
-        Some(vp.to_data(f64::from(ev.client_x()) - rect.left(), f64::from(ev.client_y()) - rect.top()))
+        let vp = Viewport {
+            width: rect.width(),
+            height: rect.height(),
+        };
+        Some(vp.to_data(
+            f64::from(ev.client_x()) - rect.left(),
+            f64::from(ev.client_y()) - rect.top(),
+        ))
     };
     let on_click = move |ev: MouseEvent| {
         let Some((x1, x2)) = data_at(&ev) else { return };
@@ -46,7 +57,13 @@ pub fn Plot() -> impl IntoView {
             Brush::Class(k) => {
                 let label = match state.config.with_untracked(|c| c.problem) {
                     Problem::Classification => k as f64,
-                    Problem::Regression => if k == 0 { -1.0 } else { 1.0 },
+                    Problem::Regression => {
+                        if k == 0 {
+                            -1.0
+                        } else {
+                            1.0
+                        }
+                    }
                 };
                 PointEdit::Add(Point::new(x1, x2, label))
             }
@@ -87,7 +104,13 @@ pub fn Brushes() -> impl IntoView {
         }
     };
     let label = move |k: usize| match state.config.with(|c| c.problem) {
-        Problem::Regression => if k == 0 { "−1".to_string() } else { "+1".to_string() },
+        Problem::Regression => {
+            if k == 0 {
+                "−1".to_string()
+            } else {
+                "+1".to_string()
+            }
+        }
         Problem::Classification => format!("Class {}", k + 1),
     };
     view! {

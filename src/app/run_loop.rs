@@ -11,7 +11,7 @@ pub const FRAME_BUDGET_MS: f64 = 12.0;
 pub fn start(state: AppState) {
     let performance = window().performance();
     let now = move || performance.as_ref().map_or(0.0, |p| p.now());
-    schedule(state, move || now());
+    schedule(state, now);
 }
 
 fn schedule(state: AppState, mut now: impl FnMut() -> f64 + 'static) {

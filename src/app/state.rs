@@ -35,7 +35,11 @@ impl AppState {
         let hash = window().location().hash().unwrap_or_default();
         let (config, notes) = ExperimentConfig::from_hash(&hash);
         let trainer = Trainer::new(config.clone());
-        let status = if notes.is_empty() { String::new() } else { format!("From the link: {}", notes.join(" ")) };
+        let status = if notes.is_empty() {
+            String::new()
+        } else {
+            format!("From the link: {}", notes.join(" "))
+        };
         AppState {
             snapshot: RwSignal::new(trainer.snapshot()),
             config: RwSignal::new(trainer.config().clone()),
@@ -60,7 +64,10 @@ impl AppState {
 
     /// Applies a new config to the trainer (rebuild, live or redraw) and to the views.
     pub fn apply(&self, new: ExperimentConfig) -> Change {
-        let change = self.trainer.try_update_value(|t| t.apply(new)).unwrap_or(Change::None);
+        let change = self
+            .trainer
+            .try_update_value(|t| t.apply(new))
+            .unwrap_or(Change::None);
         let applied = self.trainer.with_value(|t| t.config().clone());
         if change != Change::None {
             self.config.set(applied);

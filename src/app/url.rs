@@ -27,7 +27,11 @@ pub fn sync(state: AppState) {
         }
         let (config, notes) = ExperimentConfig::from_hash(&hash);
         state.apply(config);
-        state.say(if notes.is_empty() { "Loaded the experiment from the link.".to_string() } else { notes.join(" ") });
+        state.say(if notes.is_empty() {
+            "Loaded the experiment from the link.".to_string()
+        } else {
+            notes.join(" ")
+        });
     });
     on_cleanup(move || listener.remove());
 }

@@ -190,7 +190,10 @@ mod tests {
             for &z in &[-2.3, -0.7, 0.4, 1.9] {
                 let numeric = (act.value(z + h) - act.value(z - h)) / (2.0 * h);
                 let analytic = act.derivative(z, act.value(z));
-                assert!((numeric - analytic).abs() < 1e-6, "{act:?} at {z}: {numeric} vs {analytic}");
+                assert!(
+                    (numeric - analytic).abs() < 1e-6,
+                    "{act:?} at {z}: {numeric} vs {analytic}"
+                );
             }
         }
     }

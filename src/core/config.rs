@@ -151,7 +151,11 @@ impl ExperimentConfig {
         let from_points = self.points.as_ref().map_or(0, |pts| {
             pts.iter().map(|p| p.label as usize + 1).max().unwrap_or(0)
         });
-        let from_set = if self.dataset == DatasetKind::Blobs { self.classes } else { 2 };
+        let from_set = if self.dataset == DatasetKind::Blobs {
+            self.classes
+        } else {
+            2
+        };
         from_set.max(from_points).clamp(2, MAX_CLASSES)
     }
 
@@ -221,7 +225,9 @@ impl ExperimentConfig {
 
     /// The features, as the enabled flags in UI order.
     pub fn feature_flags(&self) -> impl Iterator<Item = (Feature, bool)> + '_ {
-        Feature::ALL.into_iter().map(|f| (f, self.features.contains(f)))
+        Feature::ALL
+            .into_iter()
+            .map(|f| (f, self.features.contains(f)))
     }
 }
 
@@ -236,10 +242,20 @@ fn clamp_f(v: f64, (lo, hi): (f64, f64), fallback: f64) -> f64 {
 /// Rounds a point to the link's precision (0.01), keeps it in the domain, and keeps its label
 /// a class index (classification) or a finite value (regression).
 pub fn clamp_point(p: Point, problem: Problem) -> Point {
-    let coord = |v: f64| round2(if v.is_finite() { v.clamp(-DOMAIN, DOMAIN) } else { 0.0 });
+    let coord = |v: f64| {
+        round2(if v.is_finite() {
+            v.clamp(-DOMAIN, DOMAIN)
+        } else {
+            0.0
+        })
+    };
     let label = match problem {
         Problem::Classification => crate::core::loss::class_of(p.label, MAX_CLASSES) as f64,
-        Problem::Regression => round2(if p.label.is_finite() { p.label.clamp(-10.0, 10.0) } else { 0.0 }),
+        Problem::Regression => round2(if p.label.is_finite() {
+            p.label.clamp(-10.0, 10.0)
+        } else {
+            0.0
+        }),
     };
     Point::new(coord(p.x1), coord(p.x2), label)
 }
@@ -257,7 +273,11 @@ pub fn round2(v: f64) -> f64 {
 /// Reads a number the user typed into a field called `label`, for the range `(lo, hi)`.
 /// Returns the value to use (clamped into range) and, where the text was changed or
 /// refused, a message for the status line. `None` means keep the old value.
-pub fn typed_number(label: &str, text: &str, (lo, hi): (f64, f64)) -> (Option<f64>, Option<String>) {
+pub fn typed_number(
+    label: &str,
+    text: &str,
+    (lo, hi): (f64, f64),
+) -> (Option<f64>, Option<String>) {
     let shown: String = text.trim().chars().take(24).collect();
     match text.trim().parse::<f64>() {
         Ok(v) if v.is_finite() && (lo..=hi).contains(&v) => (Some(v), None),
@@ -266,6 +286,11 @@ pub fn typed_number(label: &str, text: &str, (lo, hi): (f64, f64)) -> (Option<f6
             let msg = format!("{label} must be between {lo} and {hi}; {shown} was changed to {c}.");
             (Some(c), Some(msg))
         }
-        _ => (None, Some(format!("{label}: '{shown}' is not a number (allowed: {lo} to {hi}); kept the old value."))),
+        _ => (
+            None,
+            Some(format!(
+                "{label}: '{shown}' is not a number (allowed: {lo} to {hi}); kept the old value."
+            )),
+        ),
     }
 }

@@ -40,7 +40,9 @@ impl Problem {
     }
 
     pub fn from_name(name: &str) -> Option<Self> {
-        [Problem::Classification, Problem::Regression].into_iter().find(|p| p.name() == name)
+        [Problem::Classification, Problem::Regression]
+            .into_iter()
+            .find(|p| p.name() == name)
     }
 }
 
@@ -146,7 +148,11 @@ fn circle(n: usize, noise: f64, rng: &mut Pcg32) -> Vec<Point> {
     let label = |x: f64, y: f64| f64::from(u8::from(x.hypot(y) < radius * 0.5));
     (0..n)
         .map(|i| {
-            let r = if i < n / 2 { rng.range(0.0, radius * 0.5) } else { rng.range(radius * 0.7, radius) };
+            let r = if i < n / 2 {
+                rng.range(0.0, radius * 0.5)
+            } else {
+                rng.range(radius * 0.7, radius)
+            };
             let angle = rng.range(0.0, TAU);
             let (x, y) = (r * angle.sin(), r * angle.cos());
             let nx = rng.range(-radius, radius) * noise;
@@ -189,7 +195,11 @@ fn spiral(n: usize, noise: f64, rng: &mut Pcg32) -> Vec<Point> {
     let half = (n / 2).max(1);
     (0..n)
         .map(|k| {
-            let (i, delta, label) = if k < half { (k, 0.0, 1.0) } else { (k - half, PI, 0.0) };
+            let (i, delta, label) = if k < half {
+                (k, 0.0, 1.0)
+            } else {
+                (k - half, PI, 0.0)
+            };
             let r = i as f64 / half as f64 * 5.0;
             let t = 1.75 * i as f64 / half as f64 * TAU + delta;
             let x = r * t.sin() + rng.range(-1.0, 1.0) * noise;
@@ -210,7 +220,11 @@ fn linear(n: usize, noise: f64, rng: &mut Pcg32) -> Vec<Point> {
             continue;
         }
         let flip = rng.range(-5.0, 5.0) * noise;
-        points.push(Point::new(x, y, f64::from(u8::from(distance + flip >= 0.0))));
+        points.push(Point::new(
+            x,
+            y,
+            f64::from(u8::from(distance + flip >= 0.0)),
+        ));
     }
     points
 }
@@ -239,8 +253,14 @@ fn regression(n: usize, noise: f64, rng: &mut Pcg32, label: fn(f64, f64) -> f64)
 }
 
 fn gaussian_bumps(x: f64, y: f64) -> f64 {
-    const BUMPS: [(f64, f64, f64); 6] =
-        [(-4.0, 2.5, 1.0), (0.0, 2.5, -1.0), (4.0, 2.5, 1.0), (-4.0, -2.5, -1.0), (0.0, -2.5, 1.0), (4.0, -2.5, -1.0)];
+    const BUMPS: [(f64, f64, f64); 6] = [
+        (-4.0, 2.5, 1.0),
+        (0.0, 2.5, -1.0),
+        (4.0, 2.5, 1.0),
+        (-4.0, -2.5, -1.0),
+        (0.0, -2.5, 1.0),
+        (4.0, -2.5, -1.0),
+    ];
     let mut label: f64 = 0.0;
     for (cx, cy, sign) in BUMPS {
         // The playground's scale: distance 0 → 1, distance ≥ 2 → 0.

@@ -86,7 +86,9 @@ pub struct FeatureSet(u16);
 
 impl Default for FeatureSet {
     fn default() -> Self {
-        FeatureSet::EMPTY.with(Feature::X1, true).with(Feature::X2, true)
+        FeatureSet::EMPTY
+            .with(Feature::X1, true)
+            .with(Feature::X2, true)
     }
 }
 
@@ -104,7 +106,9 @@ impl FeatureSet {
 
     /// Builds a set from flags; an empty set becomes the default {x1, x2}.
     pub fn from_flags(flags: impl IntoIterator<Item = (Feature, bool)>) -> Self {
-        let set = flags.into_iter().fold(FeatureSet::EMPTY, |s, (f, on)| s.with(f, on));
+        let set = flags
+            .into_iter()
+            .fold(FeatureSet::EMPTY, |s, (f, on)| s.with(f, on));
         if set == FeatureSet::EMPTY {
             FeatureSet::default()
         } else {
@@ -152,7 +156,10 @@ pub struct Standardizer {
 impl Standardizer {
     /// The identity for `n` inputs.
     pub fn identity(n: usize) -> Self {
-        Standardizer { mean: vec![0.0; n], inv_sd: vec![1.0; n] }
+        Standardizer {
+            mean: vec![0.0; n],
+            inv_sd: vec![1.0; n],
+        }
     }
 
     /// Fits mean and standard deviation per column of the row-major `rows` (width `n`).
@@ -209,7 +216,10 @@ mod tests {
         let set = FeatureSet::from_flags([(Feature::X1, false)]);
         assert_eq!(set, FeatureSet::default());
         let set = FeatureSet::from_flags([(Feature::X1TimesX2, true), (Feature::X2, true)]);
-        assert_eq!(set.enabled().collect::<Vec<_>>(), [Feature::X2, Feature::X1TimesX2]);
+        assert_eq!(
+            set.enabled().collect::<Vec<_>>(),
+            [Feature::X2, Feature::X1TimesX2]
+        );
         let mut out = [0.0; 2];
         set.write(2.0, 5.0, &mut out);
         assert_eq!(out, [5.0, 10.0]);

@@ -18,13 +18,16 @@ pub struct LossHistory {
 impl LossHistory {
     /// An empty history.
     pub fn new() -> Self {
-        LossHistory { stride: 1, ..Default::default() }
+        LossHistory {
+            stride: 1,
+            ..Default::default()
+        }
     }
 
     /// Records the losses after `epoch`. Epochs must grow.
     pub fn push(&mut self, epoch: u64, train: f64, test: f64) {
         self.latest = Some((epoch, train, test));
-        if epoch % self.stride.max(1) != 0 || self.epochs.last() == Some(&epoch) {
+        if !epoch.is_multiple_of(self.stride.max(1)) || self.epochs.last() == Some(&epoch) {
             return;
         }
         self.epochs.push(epoch);
@@ -44,8 +47,15 @@ impl LossHistory {
 
     /// The samples `(epoch, train loss, test loss)`, oldest first, ending at the latest epoch.
     pub fn samples(&self) -> impl Iterator<Item = (u64, f64, f64)> + '_ {
-        let kept = self.epochs.iter().zip(&self.train).zip(&self.test).map(|((&e, &tr), &te)| (e, tr, te));
-        let tail = self.latest.filter(|(e, _, _)| self.epochs.last() != Some(e));
+        let kept = self
+            .epochs
+            .iter()
+            .zip(&self.train)
+            .zip(&self.test)
+            .map(|((&e, &tr), &te)| (e, tr, te));
+        let tail = self
+            .latest
+            .filter(|(e, _, _)| self.epochs.last() != Some(e));
         kept.chain(tail)
     }
 

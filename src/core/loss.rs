@@ -142,7 +142,11 @@ mod tests {
         // (sums over the three points; our reported loss is their mean).
         let probs = [0.8, 0.7, 0.1];
         let sum = |targets: [f64; 3]| -> f64 {
-            probs.iter().zip(targets).map(|(&p, t)| Output::Binary.loss(&[p], t)).sum()
+            probs
+                .iter()
+                .zip(targets)
+                .map(|(&p, t)| Output::Binary.loss(&[p], t))
+                .sum()
         };
         assert_eq!(format!("{:.2}", sum([1.0, 1.0, 0.0])), "0.69");
         assert_eq!(format!("{:.2}", sum([0.0, 0.0, 1.0])), "5.12");

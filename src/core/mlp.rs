@@ -35,7 +35,9 @@ impl Init {
 
     /// Parses a link name; `None` for anything unknown.
     pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|i| i.name().eq_ignore_ascii_case(name))
+        Self::ALL
+            .into_iter()
+            .find(|i| i.name().eq_ignore_ascii_case(name))
     }
 }
 
@@ -90,9 +92,20 @@ impl Mlp {
         let mut layers = Vec::with_capacity(sizes.len() - 1);
         let (mut w, mut a_in) = (0, 0);
         for (l, pair) in sizes.windows(2).enumerate() {
-            let activation = activations.get(l).or(activations.last()).copied().unwrap_or_default();
+            let activation = activations
+                .get(l)
+                .or(activations.last())
+                .copied()
+                .unwrap_or_default();
             let (fan_in, fan_out) = (pair[0], pair[1]);
-            layers.push(Layer { fan_in, fan_out, activation, w, a_in, a_out: a_in + fan_in });
+            layers.push(Layer {
+                fan_in,
+                fan_out,
+                activation,
+                w,
+                a_in,
+                a_out: a_in + fan_in,
+            });
             w += fan_in * fan_out + fan_out;
             a_in += fan_in;
         }
@@ -237,7 +250,8 @@ impl Mlp {
         let last = self.layers.len() - 1;
         let out = &self.layers[last];
         let range = out.a_out..out.a_out + out.fan_out;
-        self.output.delta(&self.acts[range.clone()], target, &mut self.delta[range]);
+        self.output
+            .delta(&self.acts[range.clone()], target, &mut self.delta[range]);
         for l in (0..=last).rev() {
             let layer = &self.layers[l];
             let (fan_in, fan_out) = (layer.fan_in, layer.fan_out);
@@ -275,7 +289,12 @@ impl Mlp {
 
     /// Divides the accumulated gradients by `batch` (so the loss is a mean over the batch) and
     /// adds the regularization gradient of every weight (not of the biases).
-    pub fn finish_batch(&mut self, batch: usize, reg: crate::core::regularization::Regularization, rate: f64) {
+    pub fn finish_batch(
+        &mut self,
+        batch: usize,
+        reg: crate::core::regularization::Regularization,
+        rate: f64,
+    ) {
         let scale = 1.0 / batch.max(1) as f64;
         for g in &mut self.grads {
             *g *= scale;
@@ -283,7 +302,10 @@ impl Mlp {
         if rate > 0.0 && reg != crate::core::regularization::Regularization::None {
             for layer in &self.layers {
                 let range = layer.w..layer.b();
-                for (g, &w) in self.grads[range.clone()].iter_mut().zip(&self.params[range]) {
+                for (g, &w) in self.grads[range.clone()]
+                    .iter_mut()
+                    .zip(&self.params[range])
+                {
                     *g += reg.grad(w, rate);
                 }
             }

@@ -18,7 +18,11 @@ pub enum OptimizerKind {
 
 impl OptimizerKind {
     /// Every choice, in UI order.
-    pub const ALL: [OptimizerKind; 3] = [OptimizerKind::Sgd, OptimizerKind::Momentum, OptimizerKind::Adam];
+    pub const ALL: [OptimizerKind; 3] = [
+        OptimizerKind::Sgd,
+        OptimizerKind::Momentum,
+        OptimizerKind::Adam,
+    ];
 
     /// The link name.
     pub fn name(self) -> &'static str {
@@ -40,7 +44,9 @@ impl OptimizerKind {
 
     /// Parses a link name; `None` for anything unknown.
     pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|o| o.name().eq_ignore_ascii_case(name))
+        Self::ALL
+            .into_iter()
+            .find(|o| o.name().eq_ignore_ascii_case(name))
     }
 }
 
@@ -83,7 +89,10 @@ impl Optimizer {
                 self.t = self.t.saturating_add(1);
                 let c1 = 1.0 - ADAM_BETA1.powi(self.t);
                 let c2 = 1.0 - ADAM_BETA2.powi(self.t);
-                let iter = params.iter_mut().zip(grads).zip(self.m.iter_mut().zip(&mut self.v));
+                let iter = params
+                    .iter_mut()
+                    .zip(grads)
+                    .zip(self.m.iter_mut().zip(&mut self.v));
                 for ((w, &g), (m, v)) in iter {
                     *m = ADAM_BETA1 * *m + (1.0 - ADAM_BETA1) * g;
                     *v = ADAM_BETA2 * *v + (1.0 - ADAM_BETA2) * g * g;

@@ -12,7 +12,8 @@ pub enum Regularization {
 
 impl Regularization {
     /// Every choice, in UI order.
-    pub const ALL: [Regularization; 3] = [Regularization::None, Regularization::L1, Regularization::L2];
+    pub const ALL: [Regularization; 3] =
+        [Regularization::None, Regularization::L1, Regularization::L2];
 
     /// The link name (TensorFlow Playground's).
     pub fn name(self) -> &'static str {
@@ -25,7 +26,9 @@ impl Regularization {
 
     /// Parses a link name, case-insensitively; `None` for anything unknown.
     pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.name().eq_ignore_ascii_case(name))
+        Self::ALL
+            .into_iter()
+            .find(|r| r.name().eq_ignore_ascii_case(name))
     }
 
     /// The penalty of one weight, times the rate λ.

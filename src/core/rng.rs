@@ -48,7 +48,7 @@ impl Pcg32 {
     }
 
     /// The next 32 random bits.
-    pub fn next(&mut self) -> u32 {
+    pub fn gen_u32(&mut self) -> u32 {
         let old = self.state;
         self.step();
         let xorshifted = (((old >> 18) ^ old) >> 27) as u32;
@@ -58,8 +58,8 @@ impl Pcg32 {
 
     /// Uniform in [0, 1), with 53 bits of precision.
     pub fn uniform(&mut self) -> f64 {
-        let hi = u64::from(self.next()) << 21;
-        let lo = u64::from(self.next()) >> 11;
+        let hi = u64::from(self.gen_u32()) << 21;
+        let lo = u64::from(self.gen_u32()) >> 11;
         ((hi | lo) as f64) * (1.0 / (1u64 << 53) as f64)
     }
 
@@ -72,7 +72,7 @@ impl Pcg32 {
     pub fn below(&mut self, n: u32) -> u32 {
         let threshold = n.wrapping_neg() % n;
         loop {
-            let r = self.next();
+            let r = self.gen_u32();
             if r >= threshold {
                 return r % n;
             }
@@ -97,16 +97,16 @@ impl Pcg32 {
 
 impl RngCore for Pcg32 {
     fn next_u32(&mut self) -> u32 {
-        self.next()
+        self.gen_u32()
     }
 
     fn next_u64(&mut self) -> u64 {
-        (u64::from(self.next()) << 32) | u64::from(self.next())
+        (u64::from(self.gen_u32()) << 32) | u64::from(self.gen_u32())
     }
 
     fn fill_bytes(&mut self, dest: &mut [u8]) {
         for chunk in dest.chunks_mut(4) {
-            let bytes = self.next().to_le_bytes();
+            let bytes = self.gen_u32().to_le_bytes();
             chunk.copy_from_slice(&bytes[..chunk.len()]);
         }
     }
@@ -129,7 +129,7 @@ mod tests {
     fn matches_the_pcg32_reference_output() {
         // pcg32-demo from the PCG reference implementation: seed 42, sequence 54.
         let mut rng = Pcg32::new(42, 54);
-        let got: Vec<u32> = (0..6).map(|_| rng.next()).collect();
+        let got: Vec<u32> = (0..6).map(|_| rng.gen_u32()).collect();
         assert_eq!(
             got,
             [0xa15c02b7, 0x7b47f409, 0xba1d3330, 0x83d2f293, 0xbfa4784b, 0xcbed606e]
@@ -140,15 +140,15 @@ mod tests {
     fn streams_differ_and_seeds_repeat() {
         let a: Vec<u32> = {
             let mut r = Pcg32::stream(7, Stream::Data);
-            (0..4).map(|_| r.next()).collect()
+            (0..4).map(|_| r.gen_u32()).collect()
         };
         let b: Vec<u32> = {
             let mut r = Pcg32::stream(7, Stream::Init);
-            (0..4).map(|_| r.next()).collect()
+            (0..4).map(|_| r.gen_u32()).collect()
         };
         let a2: Vec<u32> = {
             let mut r = Pcg32::stream(7, Stream::Data);
-            (0..4).map(|_| r.next()).collect()
+            (0..4).map(|_| r.gen_u32()).collect()
         };
         assert_ne!(a, b);
         assert_eq!(a, a2);

@@ -159,7 +159,12 @@ impl Trainer {
 
     /// Trains up to `max_epochs` epochs, stopping early when `now()` (milliseconds) passes
     /// `budget_ms` after the start, then measures the losses once. Returns the epochs trained.
-    pub fn run_frame(&mut self, max_epochs: u32, budget_ms: f64, now: &mut dyn FnMut() -> f64) -> u32 {
+    pub fn run_frame(
+        &mut self,
+        max_epochs: u32,
+        budget_ms: f64,
+        now: &mut dyn FnMut() -> f64,
+    ) -> u32 {
         if self.diverged || self.inputs.train_len() == 0 {
             return 0;
         }
@@ -186,11 +191,14 @@ impl Trainer {
             self.net.zero_grad();
             for &i in chunk {
                 let (x, y) = self.inputs.train(i);
-                self.net.forward_train(x, cfg.dropout, &mut self.dropout_rng);
+                self.net
+                    .forward_train(x, cfg.dropout, &mut self.dropout_rng);
                 self.net.backward(y);
             }
-            self.net.finish_batch(chunk.len(), cfg.regularization, cfg.regularization_rate);
-            self.optimizer.step(&mut self.net.params, &self.net.grads, cfg.learning_rate);
+            self.net
+                .finish_batch(chunk.len(), cfg.regularization, cfg.regularization_rate);
+            self.optimizer
+                .step(&mut self.net.params, &self.net.grads, cfg.learning_rate);
         }
         self.epoch += 1;
     }
@@ -199,10 +207,17 @@ impl Trainer {
     fn evaluate(&mut self) {
         self.metrics = self.inputs.metrics(&mut self.net);
         let finite = |v: Option<f64>| v.is_none_or(f64::is_finite);
-        if !self.net.is_finite() || !finite(self.metrics.train_loss) || !finite(self.metrics.test_loss) {
+        if !self.net.is_finite()
+            || !finite(self.metrics.train_loss)
+            || !finite(self.metrics.test_loss)
+        {
             self.diverged = true;
         } else if let Some(train) = self.metrics.train_loss {
-            self.history.push(self.epoch, train, self.metrics.test_loss.unwrap_or(f64::NAN));
+            self.history.push(
+                self.epoch,
+                train,
+                self.metrics.test_loss.unwrap_or(f64::NAN),
+            );
         }
         self.version += 1;
     }
@@ -242,5 +257,7 @@ pub fn output_for(config: &ExperimentConfig) -> Output {
 }
 
 fn split(config: &ExperimentConfig, n: usize) -> Vec<bool> {
-    (0..n).map(|i| is_test_point(config.seed, i, config.perc_train)).collect()
+    (0..n)
+        .map(|i| is_test_point(config.seed, i, config.perc_train))
+        .collect()
 }

@@ -1,9 +1,9 @@
 //! The one module that touches the browser's canvas: it puts RGBA buffers on canvases, draws
 //! the data points, and hands a canvas to plotters for the loss chart.
+use crate::core::dataset::MAX_CLASSES;
 use crate::core::dataset::{Point, Problem};
 use crate::core::history::LossHistory;
 use crate::core::loss::class_of;
-use crate::core::dataset::MAX_CLASSES;
 use crate::render::colors::{class_color, css, diverging};
 use crate::render::geometry::Viewport;
 use crate::render::loss_chart::draw_loss_chart;
@@ -36,7 +36,9 @@ fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsVal
 /// Sizes the canvas's pixel buffer to its CSS box times the device pixel ratio; returns the
 /// buffer size and that ratio.
 pub fn fit_to_box(canvas: &HtmlCanvasElement) -> (Viewport, f64) {
-    let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 3.0);
+    let ratio = web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .clamp(1.0, 3.0);
     let width = (f64::from(canvas.client_width()) * ratio).round().max(1.0);
     let height = (f64::from(canvas.client_height()) * ratio).round().max(1.0);
     if f64::from(canvas.width()) != width || f64::from(canvas.height()) != height {
@@ -52,12 +54,21 @@ pub fn put_rgba(canvas: &HtmlCanvasElement, rgba: &[u8], res: usize) -> Result<(
         canvas.set_width(res as u32);
         canvas.set_height(res as u32);
     }
-    let image = web_sys::ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), res as u32, res as u32)?;
+    let image = web_sys::ImageData::new_with_u8_clamped_array_and_sh(
+        Clamped(rgba),
+        res as u32,
+        res as u32,
+    )?;
     context(canvas)?.put_image_data(&image, 0.0, 0.0)
 }
 
 /// Draws the heatmap (`res × res` RGBA) stretched over the whole plot, the axes, and the points.
-pub fn draw_plot(canvas: &HtmlCanvasElement, heatmap: &[u8], res: usize, layer: &PointLayer) -> Result<(), JsValue> {
+pub fn draw_plot(
+    canvas: &HtmlCanvasElement,
+    heatmap: &[u8],
+    res: usize,
+    layer: &PointLayer,
+) -> Result<(), JsValue> {
     let (vp, ratio) = fit_to_box(canvas);
     let ctx = context(canvas)?;
     let scratch = SCRATCH.with(|s| -> Result<HtmlCanvasElement, JsValue> {
@@ -65,8 +76,13 @@ pub fn draw_plot(canvas: &HtmlCanvasElement, heatmap: &[u8], res: usize, layer: 
         if let Some(c) = slot.as_ref() {
             return Ok(c.clone());
         }
-        let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-        let c: HtmlCanvasElement = document.create_element("canvas")?.dyn_into().map_err(|_| "not a canvas")?;
+        let document = web_sys::window()
+            .and_then(|w| w.document())
+            .ok_or("no document")?;
+        let c: HtmlCanvasElement = document
+            .create_element("canvas")?
+            .dyn_into()
+            .map_err(|_| "not a canvas")?;
         *slot = Some(c.clone());
         Ok(c)
     })?;
@@ -89,7 +105,12 @@ fn draw_axes(ctx: &CanvasRenderingContext2d, vp: Viewport, ratio: f64) {
     ctx.stroke();
 }
 
-fn draw_points(ctx: &CanvasRenderingContext2d, vp: Viewport, ratio: f64, layer: &PointLayer) -> Result<(), JsValue> {
+fn draw_points(
+    ctx: &CanvasRenderingContext2d,
+    vp: Viewport,
+    ratio: f64,
+    layer: &PointLayer,
+) -> Result<(), JsValue> {
     let radius = 5.0 * ratio;
     for (i, p) in layer.points.iter().enumerate() {
         let is_test = layer.test_mask.get(i).copied().unwrap_or(false);
@@ -122,7 +143,8 @@ fn draw_points(ctx: &CanvasRenderingContext2d, vp: Viewport, ratio: f64, layer: 
 /// Draws the loss chart on `canvas` through plotters.
 pub fn draw_loss(canvas: &HtmlCanvasElement, history: &LossHistory) -> Result<(), JsValue> {
     fit_to_box(canvas);
-    let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no canvas backend")?;
+    let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or("no canvas backend")?;
     let area = plotters::prelude::IntoDrawingArea::into_drawing_area(backend);
     draw_loss_chart(&area, history).map_err(|e| JsValue::from_str(&e))
 }

@@ -5,8 +5,14 @@ pub type Rgb = [u8; 3];
 
 /// Class colours, Okabe–Ito: orange, blue, bluish green, vermillion, reddish purple, sky blue.
 /// Class 0 is orange and class 1 blue, as in the TensorFlow Playground.
-pub const CLASS_COLORS: [Rgb; 6] =
-    [[230, 159, 0], [0, 114, 178], [0, 158, 115], [213, 94, 0], [204, 121, 167], [86, 180, 233]];
+pub const CLASS_COLORS: [Rgb; 6] = [
+    [230, 159, 0],
+    [0, 114, 178],
+    [0, 158, 115],
+    [213, 94, 0],
+    [204, 121, 167],
+    [86, 180, 233],
+];
 
 /// The background the heatmap fades to where the network is unsure.
 pub const NEUTRAL: Rgb = [246, 246, 246];

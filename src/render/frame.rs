@@ -25,7 +25,9 @@ impl Frame {
     /// Recomputes the frame for `snapshot`, with the per-neuron maps if `with_neurons`.
     pub fn compute(&mut self, snapshot: &Snapshot, discretize: bool, with_neurons: bool) {
         let net = match &mut self.net {
-            Some(net) if net.sizes() == snapshot.net.sizes() && net.output() == snapshot.net.output() => {
+            Some(net)
+                if net.sizes() == snapshot.net.sizes() && net.output() == snapshot.net.output() =>
+            {
                 net.params.copy_from_slice(&snapshot.net.params);
                 net
             }
@@ -59,7 +61,10 @@ mod tests {
         frame.compute(&t.snapshot(), false, true);
         assert_eq!(frame.boundary.len(), BOUNDARY_RES * BOUNDARY_RES * 4);
         assert_eq!(frame.neurons.len(), 6);
-        assert!(frame.neurons.iter().all(|n| n.len() == NEURON_RES * NEURON_RES * 4));
+        assert!(frame
+            .neurons
+            .iter()
+            .all(|n| n.len() == NEURON_RES * NEURON_RES * 4));
         let before = frame.boundary.clone();
         t.step(30);
         frame.compute(&t.snapshot(), false, false);

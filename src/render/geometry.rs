@@ -28,12 +28,16 @@ impl Viewport {
 /// Evenly spaced tick values for an axis from `lo` to `hi`: about `count` of them at a
 /// 1-2-5 step.
 pub fn ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
-    if !(hi > lo) || count == 0 {
+    if hi.partial_cmp(&lo) != Some(std::cmp::Ordering::Greater) || count == 0 {
         return vec![];
     }
     let raw = (hi - lo) / count as f64;
     let mag = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 5.0, 10.0].into_iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag);
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * mag)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * mag);
     let first = (lo / step).ceil() as i64;
     let last = (hi / step).floor() as i64;
     (first..=last).map(|i| i as f64 * step).collect()
@@ -45,7 +49,10 @@ mod tests {
 
     #[test]
     fn corners_and_round_trip() {
-        let vp = Viewport { width: 500.0, height: 400.0 };
+        let vp = Viewport {
+            width: 500.0,
+            height: 400.0,
+        };
         assert_eq!(vp.to_px(-6.0, 6.0), (0.0, 0.0));
         assert_eq!(vp.to_px(6.0, -6.0), (500.0, 400.0));
         assert_eq!(vp.to_px(0.0, 0.0), (250.0, 200.0));
@@ -57,7 +64,10 @@ mod tests {
 
     #[test]
     fn ticks_fall_on_round_numbers() {
-        assert_eq!(ticks(-6.0, 6.0, 6), vec![-6.0, -4.0, -2.0, 0.0, 2.0, 4.0, 6.0]);
+        assert_eq!(
+            ticks(-6.0, 6.0, 6),
+            vec![-6.0, -4.0, -2.0, 0.0, 2.0, 4.0, 6.0]
+        );
         assert_eq!(ticks(0.0, 1.0, 4), vec![0.0, 0.5, 1.0]);
         assert!(ticks(1.0, 1.0, 4).is_empty());
     }

@@ -13,14 +13,25 @@ pub fn boundary_rgba(grid: &Grid, problem: Problem, discretize: bool, out: &mut 
     let cells = grid.res * grid.res;
     out.resize(cells * 4, 255);
     let units = grid.units.max(1);
-    for (px, values) in out.chunks_exact_mut(4).zip(grid.outputs.chunks_exact(units)) {
+    for (px, values) in out
+        .chunks_exact_mut(4)
+        .zip(grid.outputs.chunks_exact(units))
+    {
         let rgb = match (problem, units) {
             (Problem::Regression, _) => {
-                let v = if discretize { values[0].signum() } else { values[0] };
+                let v = if discretize {
+                    values[0].signum()
+                } else {
+                    values[0]
+                };
                 diverging(v * STRENGTH)
             }
             (Problem::Classification, 1) => {
-                let p = if discretize { (values[0] >= 0.5) as u8 as f64 } else { values[0] };
+                let p = if discretize {
+                    (values[0] >= 0.5) as u8 as f64
+                } else {
+                    values[0]
+                };
                 diverging((2.0 * p - 1.0) * STRENGTH)
             }
             (Problem::Classification, _) => blend_classes(values, discretize),
@@ -45,7 +56,11 @@ fn blend_classes(probs: &[f64], discretize: bool) -> [u8; 3] {
     // Fade towards neutral where no class is sure: certainty 1/k → 0, 1 → STRENGTH.
     let k = probs.len() as f64;
     let max = probs.iter().copied().fold(0.0, f64::max);
-    mix(NEUTRAL, blended, (max - 1.0 / k) / (1.0 - 1.0 / k) * STRENGTH)
+    mix(
+        NEUTRAL,
+        blended,
+        (max - 1.0 / k) / (1.0 - 1.0 / k) * STRENGTH,
+    )
 }
 
 /// One hidden unit's map: its output, scaled by the largest magnitude in the map, on the
@@ -69,7 +84,13 @@ mod tests {
     use crate::render::colors::CLASS_COLORS;
 
     fn grid(units: usize, outputs: Vec<f64>) -> Grid {
-        Grid { res: 2, units, outputs, hidden_units: 1, hidden: vec![-2.0, 0.0, 1.0, 2.0] }
+        Grid {
+            res: 2,
+            units,
+            outputs,
+            hidden_units: 1,
+            hidden: vec![-2.0, 0.0, 1.0, 2.0],
+        }
     }
 
     #[test]
@@ -88,7 +109,23 @@ mod tests {
 
     #[test]
     fn several_classes_blend_by_probability() {
-        let g = grid(3, vec![1.0, 0.0, 0.0, 0.0, 0.0, 1.0, 1.0 / 3.0, 1.0 / 3.0, 1.0 / 3.0, 0.5, 0.5, 0.0]);
+        let g = grid(
+            3,
+            vec![
+                1.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                1.0,
+                1.0 / 3.0,
+                1.0 / 3.0,
+                1.0 / 3.0,
+                0.5,
+                0.5,
+                0.0,
+            ],
+        );
         let mut px = Vec::new();
         boundary_rgba(&g, Problem::Classification, false, &mut px);
         assert_eq!(&px[0..3], &mix(NEUTRAL, CLASS_COLORS[0], STRENGTH));

@@ -20,7 +20,10 @@ pub fn y_max(history: &LossHistory) -> f64 {
 }
 
 /// Draws both curves against epoch on `area`, with light axes and tick labels.
-pub fn draw_loss_chart<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, history: &LossHistory) -> Result<(), String> {
+pub fn draw_loss_chart<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    history: &LossHistory,
+) -> Result<(), String> {
     let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
     area.fill(&WHITE).map_err(err)?;
     let x_max = history.last_epoch().max(1) as f64;
@@ -48,8 +51,15 @@ pub fn draw_loss_chart<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, histor
             .filter(|(_, v)| v.is_finite())
             .collect::<Vec<_>>()
     };
-    chart.draw_series(LineSeries::new(series(|s| s.2), TEST_COLOR.stroke_width(2))).map_err(err)?;
-    chart.draw_series(LineSeries::new(series(|s| s.1), TRAIN_COLOR.stroke_width(2))).map_err(err)?;
+    chart
+        .draw_series(LineSeries::new(series(|s| s.2), TEST_COLOR.stroke_width(2)))
+        .map_err(err)?;
+    chart
+        .draw_series(LineSeries::new(
+            series(|s| s.1),
+            TRAIN_COLOR.stroke_width(2),
+        ))
+        .map_err(err)?;
     area.present().map_err(err)
 }
 
@@ -69,7 +79,9 @@ mod tests {
             draw_loss_chart(&area, &h).expect("chart");
         }
         let curves = |color: &str| {
-            svg.lines().filter(|l| l.contains("<polyline") && l.to_lowercase().contains(color)).count()
+            svg.lines()
+                .filter(|l| l.contains("<polyline") && l.to_lowercase().contains(color))
+                .count()
         };
         assert_eq!(curves("#d55e00"), 1, "one test-loss curve");
         assert_eq!(curves("#282828"), 1, "one train-loss curve");

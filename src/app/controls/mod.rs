@@ -12,8 +12,14 @@ use crate::core::config::Speed;
 use leptos::prelude::*;
 
 /// Epochs-per-frame choices for the speed control.
-const SPEEDS: [(&str, &str); 6] =
-    [("1", "1 epoch/frame"), ("5", "5 epochs/frame"), ("20", "20 epochs/frame"), ("100", "100 epochs/frame"), ("500", "500 epochs/frame"), ("max", "Max")];
+const SPEEDS: [(&str, &str); 6] = [
+    ("1", "1 epoch/frame"),
+    ("5", "5 epochs/frame"),
+    ("20", "20 epochs/frame"),
+    ("100", "100 epochs/frame"),
+    ("500", "500 epochs/frame"),
+    ("max", "Max"),
+];
 
 /// Play/Pause, Step, Reset and the speed.
 #[component]
@@ -25,7 +31,11 @@ pub fn Transport() -> impl IntoView {
         Speed::EpochsPerFrame(n) => n.to_string(),
     };
     let set_speed = move |v: String| {
-        let speed = if v == "max" { Speed::Max } else { Speed::EpochsPerFrame(v.parse().unwrap_or(1)) };
+        let speed = if v == "max" {
+            Speed::Max
+        } else {
+            Speed::EpochsPerFrame(v.parse().unwrap_or(1))
+        };
         state.update_config(|c| c.speed = speed);
     };
     let toggle = move |_| {

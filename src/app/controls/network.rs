@@ -12,16 +12,21 @@ pub fn NetworkPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let cfg = state.config;
     let layers = move || cfg.with(|c| c.network_shape.len());
+    let no_layers = move || layers() == 0;
+    let all_layers = move || layers() >= MAX_HIDDEN_LAYERS;
     let add_layer = move |_| {
         state.update_config(|c| {
             if c.network_shape.len() < MAX_HIDDEN_LAYERS {
-                c.network_shape.push(c.network_shape.last().copied().unwrap_or(4));
+                c.network_shape
+                    .push(c.network_shape.last().copied().unwrap_or(4));
             }
         })
     };
-    let remove_layer = move |_| state.update_config(|c| {
-        c.network_shape.pop();
-    });
+    let remove_layer = move |_| {
+        state.update_config(|c| {
+            c.network_shape.pop();
+        })
+    };
     let resize = move |l: usize, delta: isize| {
         state.update_config(|c| {
             if let Some(n) = c.network_shape.get_mut(l) {
@@ -42,11 +47,11 @@ pub fn NetworkPanel() -> impl IntoView {
         <p class="shape" data-testid="network-shape">{shape_text}</p>
         <div class="layers">
             <div class="layer-buttons">
-                <button data-testid="remove-layer" aria-label="Remove a hidden layer" on:click=remove_layer disabled=move || layers() == 0>
+                <button data-testid="remove-layer" aria-label="Remove a hidden layer" on:click=remove_layer disabled=no_layers>
                     "− layer"
                 </button>
                 <span data-testid="layer-count">{move || format!("{} hidden", layers())}</span>
-                <button data-testid="add-layer" aria-label="Add a hidden layer" on:click=add_layer disabled=move || layers() >= MAX_HIDDEN_LAYERS>
+                <button data-testid="add-layer" aria-label="Add a hidden layer" on:click=add_layer disabled=all_layers>
                     "+ layer"
                 </button>
             </div>

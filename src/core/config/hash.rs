@@ -26,13 +26,20 @@ impl ExperimentConfig {
                 end -= 1;
             }
             hash = &hash[..end];
-            notes.push(format!("The link is longer than {} characters; the rest was ignored.", limits::MAX_HASH_LEN));
+            notes.push(format!(
+                "The link is longer than {} characters; the rest was ignored.",
+                limits::MAX_HASH_LEN
+            ));
         }
         let mut features: Option<FeatureSet> = None;
         for pair in hash.split('&').filter(|p| !p.is_empty()) {
             let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
             let value = percent_decode(raw);
-            let mut p = Parser { key, value: &value, notes: &mut notes };
+            let mut p = Parser {
+                key,
+                value: &value,
+                notes: &mut notes,
+            };
             match key {
                 "activation" => p.choice(&mut cfg.activation, Activation::from_name),
                 "regularization" => p.choice(&mut cfg.regularization, Regularization::from_name),
@@ -46,23 +53,39 @@ impl ExperimentConfig {
                     DatasetKind::from_name(v).filter(|d| d.problem() == Problem::Regression)
                 }),
                 "learningRate" => p.float(&mut cfg.learning_rate, limits::LEARNING_RATE),
-                "regularizationRate" => p.float(&mut cfg.regularization_rate, limits::REGULARIZATION_RATE),
+                "regularizationRate" => {
+                    p.float(&mut cfg.regularization_rate, limits::REGULARIZATION_RATE)
+                }
                 "dropout" => p.float(&mut cfg.dropout, limits::DROPOUT),
-                "noise" => cfg.noise = p.int(cfg.noise.into(), limits::NOISE.0.into(), limits::NOISE.1.into()) as u32,
+                "noise" => {
+                    cfg.noise = p.int(
+                        cfg.noise.into(),
+                        limits::NOISE.0.into(),
+                        limits::NOISE.1.into(),
+                    ) as u32
+                }
                 "percTrainData" => {
                     let (lo, hi) = limits::PERC_TRAIN;
                     cfg.perc_train = p.int(cfg.perc_train.into(), lo.into(), hi.into()) as u32;
                 }
                 "batchSize" => cfg.batch_size = p.int_usize(cfg.batch_size, limits::BATCH_SIZE),
                 "samples" => cfg.samples = p.int_usize(cfg.samples, limits::SAMPLES),
-                "classes" => cfg.classes = p.int_usize(cfg.classes, (2, crate::core::dataset::MAX_CLASSES)),
+                "classes" => {
+                    cfg.classes = p.int_usize(cfg.classes, (2, crate::core::dataset::MAX_CLASSES))
+                }
                 "showTestData" => p.flag(&mut cfg.show_test_data),
                 "discretize" => p.flag(&mut cfg.discretize),
                 "standardize" => p.flag(&mut cfg.standardize),
                 "initZero" => {
                     let mut zero = cfg.init == Init::Zero;
                     p.flag(&mut zero);
-                    cfg.init = if zero { Init::Zero } else if cfg.init == Init::Zero { Init::Xavier } else { cfg.init };
+                    cfg.init = if zero {
+                        Init::Zero
+                    } else if cfg.init == Init::Zero {
+                        Init::Xavier
+                    } else {
+                        cfg.init
+                    };
                 }
                 "seed" => cfg.seed = parse_seed(&value),
                 "speed" => p.speed(&mut cfg.speed),
@@ -108,7 +131,10 @@ impl ExperimentConfig {
             ("regDataset", self.reg_dataset.name().into()),
             ("learningRate", format_number(self.learning_rate)),
             ("regularization", self.regularization.name().into()),
-            ("regularizationRate", format_number(self.regularization_rate)),
+            (
+                "regularizationRate",
+                format_number(self.regularization_rate),
+            ),
             ("noise", self.noise.to_string()),
             ("networkShape", shape.join(",")),
             ("seed", self.seed.to_string()),
@@ -165,22 +191,37 @@ pub fn parse_points(text: &str, notes: &mut Vec<String>) -> Vec<Point> {
     let mut bad = 0;
     for (i, entry) in text.split(';').filter(|e| !e.trim().is_empty()).enumerate() {
         if points.len() == limits::MAX_POINTS {
-            notes.push(format!("Only the first {} points were kept.", limits::MAX_POINTS));
+            notes.push(format!(
+                "Only the first {} points were kept.",
+                limits::MAX_POINTS
+            ));
             break;
         }
-        let nums: Vec<f64> = entry.split(',').filter_map(|v| v.trim().parse::<f64>().ok()).collect();
+        let nums: Vec<f64> = entry
+            .split(',')
+            .filter_map(|v| v.trim().parse::<f64>().ok())
+            .collect();
         match nums[..] {
-            [x1, x2, label] if nums.iter().all(|v| v.is_finite()) => points.push(Point::new(x1, x2, label)),
+            [x1, x2, label] if nums.iter().all(|v| v.is_finite()) => {
+                points.push(Point::new(x1, x2, label))
+            }
             _ => {
                 bad += 1;
                 if bad <= MAX_POINT_NOTES {
-                    notes.push(format!("Point {} ('{}') is not x,y,label; skipped.", i + 1, shorten(entry)));
+                    notes.push(format!(
+                        "Point {} ('{}') is not x,y,label; skipped.",
+                        i + 1,
+                        shorten(entry)
+                    ));
                 }
             }
         }
     }
     if bad > MAX_POINT_NOTES {
-        notes.push(format!("{} more bad points were skipped.", bad - MAX_POINT_NOTES));
+        notes.push(format!(
+            "{} more bad points were skipped.",
+            bad - MAX_POINT_NOTES
+        ));
     }
     points
 }
@@ -188,7 +229,9 @@ pub fn parse_points(text: &str, notes: &mut Vec<String>) -> Vec<Point> {
 /// An integer seed as it is; any other text (the TensorFlow Playground's `0.53`) hashed (FNV-1a).
 fn parse_seed(text: &str) -> u64 {
     text.parse::<u64>().unwrap_or_else(|_| {
-        text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
+        text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+        })
     })
 }
 
@@ -202,7 +245,11 @@ fn percent_decode(raw: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         let hex = |b: u8| (b as char).to_digit(16);
-        match (bytes[i], bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
             (b'%', Some(h), Some(l)) => {
                 out.push((h * 16 + l) as u8);
                 i += 3;
@@ -235,15 +282,21 @@ struct Parser<'a> {
 impl Parser<'_> {
     fn bad(&mut self, kept: impl std::fmt::Display) {
         let (key, value) = (self.key, shorten(self.value));
-        self.notes.push(format!("{key}: '{value}' is not valid; kept {kept}."));
+        self.notes
+            .push(format!("{key}: '{value}' is not valid; kept {kept}."));
     }
 
     fn clamped(&mut self, to: impl std::fmt::Display) {
         let (key, value) = (self.key, shorten(self.value));
-        self.notes.push(format!("{key}: {value} is out of range; used {to}."));
+        self.notes
+            .push(format!("{key}: {value} is out of range; used {to}."));
     }
 
-    fn choice<T: Copy + std::fmt::Debug>(&mut self, slot: &mut T, parse: impl Fn(&str) -> Option<T>) {
+    fn choice<T: Copy + std::fmt::Debug>(
+        &mut self,
+        slot: &mut T,
+        parse: impl Fn(&str) -> Option<T>,
+    ) {
         match parse(self.value) {
             Some(v) => *slot = v,
             None => self.bad(format!("{slot:?}").to_lowercase()),

@@ -22,7 +22,9 @@ fn a_tensorflow_playground_link_is_read() {
     assert_eq!(cfg.network_shape, vec![4, 2]);
     assert_eq!(cfg.regularization, Regularization::L2);
     assert!(!cfg.show_test_data);
-    assert!(cfg.features.contains(Feature::X1Squared) && !cfg.features.contains(Feature::X1TimesX2));
+    assert!(
+        cfg.features.contains(Feature::X1Squared) && !cfg.features.contains(Feature::X1TimesX2)
+    );
     assert_eq!(cfg.features.len(), 3);
     assert_eq!(cfg.init, Init::Xavier);
 }
@@ -46,7 +48,14 @@ fn bad_values_fall_back_and_out_of_range_values_are_clamped_with_notes() {
     assert_eq!(cfg.activation, Activation::Tanh);
     assert_eq!(cfg.batch_size, 1);
     let text = notes.join("\n");
-    for needle in ["learningRate", "noise", "networkShape", "activation", "batchSize", "'wat'"] {
+    for needle in [
+        "learningRate",
+        "noise",
+        "networkShape",
+        "activation",
+        "batchSize",
+        "'wat'",
+    ] {
         assert!(text.contains(needle), "no note for {needle}: {text}");
     }
 }
@@ -55,7 +64,14 @@ fn bad_values_fall_back_and_out_of_range_values_are_clamped_with_notes() {
 fn the_plain_points_form_is_accepted_and_bad_entries_are_reported() {
     let (cfg, notes) = ExperimentConfig::from_hash("points=1,2,0;-3.5,4.25,1;oops;1,2;7,7,1");
     let pts = cfg.points.expect("points");
-    assert_eq!(pts, vec![Point::new(1.0, 2.0, 0.0), Point::new(-3.5, 4.25, 1.0), Point::new(6.0, 6.0, 1.0)]);
+    assert_eq!(
+        pts,
+        vec![
+            Point::new(1.0, 2.0, 0.0),
+            Point::new(-3.5, 4.25, 1.0),
+            Point::new(6.0, 6.0, 1.0)
+        ]
+    );
     assert_eq!(notes.len(), 2, "{notes:?}");
     let (empty, _) = ExperimentConfig::from_hash("points=");
     assert_eq!(empty.points, Some(vec![]));
@@ -74,9 +90,25 @@ fn percent_escapes_and_string_seeds() {
 fn hostile_input_never_panics() {
     let long = "a".repeat(300_000);
     let nasty = [
-        "", "#", "&&&", "=", "==&=", "%", "%zz%4", "networkShape=,,,,", "noise=1e400", "noise=NaN",
-        "learningRate=-inf", "speed=99999999999999999999", "points=;;;", "points=1e308,1e308,1e308",
-        "seed=-1", "dataset=reg-plane", "x=false&y=false", "<script>alert(1)</script>=1", "é=ü&ß",
+        "",
+        "#",
+        "&&&",
+        "=",
+        "==&=",
+        "%",
+        "%zz%4",
+        "networkShape=,,,,",
+        "noise=1e400",
+        "noise=NaN",
+        "learningRate=-inf",
+        "speed=99999999999999999999",
+        "points=;;;",
+        "points=1e308,1e308,1e308",
+        "seed=-1",
+        "dataset=reg-plane",
+        "x=false&y=false",
+        "<script>alert(1)</script>=1",
+        "é=ü&ß",
         &long,
     ];
     for hash in nasty {
@@ -92,14 +124,18 @@ fn hostile_input_never_panics() {
 fn random_config(rng: &mut Pcg32) -> ExperimentConfig {
     let pick = |rng: &mut Pcg32, n: usize| rng.below(n as u32) as usize;
     let mut cfg = ExperimentConfig {
-        problem: if rng.below(2) == 0 { Problem::Classification } else { Problem::Regression },
+        problem: if rng.below(2) == 0 {
+            Problem::Classification
+        } else {
+            Problem::Regression
+        },
         dataset: DatasetKind::CLASSIFICATION[pick(rng, 6)],
         reg_dataset: DatasetKind::REGRESSION[pick(rng, 2)],
         classes: 2 + pick(rng, 5),
         samples: 10 + pick(rng, 1990),
         noise: rng.below(51),
         perc_train: 10 + rng.below(81),
-        seed: u64::from(rng.next()),
+        seed: u64::from(rng.gen_u32()),
         features: FeatureSet::from_flags(Feature::ALL.map(|f| (f, rng.below(2) == 0))),
         standardize: rng.below(2) == 0,
         network_shape: (0..pick(rng, 9)).map(|_| 1 + pick(rng, 16)).collect(),
@@ -111,7 +147,11 @@ fn random_config(rng: &mut Pcg32) -> ExperimentConfig {
         regularization: Regularization::ALL[pick(rng, 3)],
         regularization_rate: rng.range(0.0, 1.0),
         dropout: rng.range(0.0, 0.9),
-        speed: if rng.below(5) == 0 { Speed::Max } else { Speed::EpochsPerFrame(1 + rng.below(500)) },
+        speed: if rng.below(5) == 0 {
+            Speed::Max
+        } else {
+            Speed::EpochsPerFrame(1 + rng.below(500))
+        },
         show_test_data: rng.below(2) == 0,
         discretize: rng.below(2) == 0,
         points: None,
@@ -119,7 +159,13 @@ fn random_config(rng: &mut Pcg32) -> ExperimentConfig {
     if rng.below(2) == 0 {
         let n = pick(rng, 40);
         let pts = (0..n)
-            .map(|_| Point::new(rng.range(-6.0, 6.0), rng.range(-6.0, 6.0), f64::from(rng.below(6))))
+            .map(|_| {
+                Point::new(
+                    rng.range(-6.0, 6.0),
+                    rng.range(-6.0, 6.0),
+                    f64::from(rng.below(6)),
+                )
+            })
             .map(|p| clamp_point(p, cfg.problem))
             .collect();
         cfg.points = Some(pts);
@@ -157,15 +203,28 @@ fn changes_are_sorted_into_rebuild_live_and_redraw() {
     let mut drawn = base.clone();
     drawn.points = Some(vec![Point::new(1.0, 1.0, 1.0)]);
     let mut more = drawn.clone();
-    more.points.as_mut().unwrap().push(Point::new(2.0, 1.0, 0.0));
+    more.points
+        .as_mut()
+        .unwrap()
+        .push(Point::new(2.0, 1.0, 0.0));
     assert_eq!(drawn.change_to(&more), Change::Live);
-    more.points.as_mut().unwrap().push(Point::new(2.0, 1.0, 2.0));
-    assert_eq!(drawn.change_to(&more), Change::Rebuild, "a third class changes the output layer");
+    more.points
+        .as_mut()
+        .unwrap()
+        .push(Point::new(2.0, 1.0, 2.0));
+    assert_eq!(
+        drawn.change_to(&more),
+        Change::Rebuild,
+        "a third class changes the output layer"
+    );
 }
 
 #[test]
 fn typed_numbers_are_checked_clamped_or_refused() {
-    assert_eq!(typed_number("Learning rate", "0.1", limits::LEARNING_RATE), (Some(0.1), None));
+    assert_eq!(
+        typed_number("Learning rate", "0.1", limits::LEARNING_RATE),
+        (Some(0.1), None)
+    );
     let (v, msg) = typed_number("Learning rate", "50", limits::LEARNING_RATE);
     assert_eq!(v, Some(10.0));
     assert!(msg.unwrap().contains("between"));

@@ -6,12 +6,18 @@ fn gen(kind: DatasetKind, noise: f64) -> Vec<Point> {
 
 #[test]
 fn every_set_stays_near_the_domain_and_is_deterministic() {
-    for kind in DatasetKind::CLASSIFICATION.into_iter().chain(DatasetKind::REGRESSION) {
+    for kind in DatasetKind::CLASSIFICATION
+        .into_iter()
+        .chain(DatasetKind::REGRESSION)
+    {
         let a = gen(kind, 0.2);
         assert_eq!(a.len(), 400, "{kind:?}");
         assert_eq!(a, gen(kind, 0.2), "{kind:?} is not deterministic");
         for p in &a {
-            assert!(p.x1.abs() < 2.0 * DOMAIN && p.x2.abs() < 2.0 * DOMAIN, "{kind:?} {p:?}");
+            assert!(
+                p.x1.abs() < 2.0 * DOMAIN && p.x2.abs() < 2.0 * DOMAIN,
+                "{kind:?} {p:?}"
+            );
             assert!(p.label.is_finite());
         }
         assert_eq!(DatasetKind::from_name(kind.name()), Some(kind));
@@ -51,9 +57,14 @@ fn classes_are_balanced_and_blobs_have_every_class() {
 fn noise_flips_some_labels() {
     let clean = gen(DatasetKind::Xor, 0.0);
     let noisy = gen(DatasetKind::Xor, 0.5);
-    let wrong = noisy.iter().filter(|p| p.label != f64::from(u8::from(p.x1 * p.x2 >= 0.0))).count();
+    let wrong = noisy
+        .iter()
+        .filter(|p| p.label != f64::from(u8::from(p.x1 * p.x2 >= 0.0)))
+        .count();
     assert!(wrong > 20, "{wrong}");
-    assert!(clean.iter().all(|p| p.label == f64::from(u8::from(p.x1 * p.x2 >= 0.0))));
+    assert!(clean
+        .iter()
+        .all(|p| p.label == f64::from(u8::from(p.x1 * p.x2 >= 0.0))));
 }
 
 #[test]

@@ -1,7 +1,12 @@
 use super::*;
 use crate::core::regularization::Regularization;
 
-const OUTPUTS: [Output; 4] = [Output::Binary, Output::Softmax(3), Output::Regression, Output::TfTanh];
+const OUTPUTS: [Output; 4] = [
+    Output::Binary,
+    Output::Softmax(3),
+    Output::Regression,
+    Output::TfTanh,
+];
 
 fn target_for(output: Output, rng: &mut Pcg32) -> f64 {
     match output {
@@ -28,7 +33,15 @@ fn check(act: Activation, output: Output, reg: Regularization, seed: u64) {
             net.params[k] = rng.range(-0.5, 0.5);
         }
     }
-    let xs: Vec<[f64; 3]> = (0..3).map(|_| [rng.range(-2.0, 2.0), rng.range(-2.0, 2.0), rng.range(-2.0, 2.0)]).collect();
+    let xs: Vec<[f64; 3]> = (0..3)
+        .map(|_| {
+            [
+                rng.range(-2.0, 2.0),
+                rng.range(-2.0, 2.0),
+                rng.range(-2.0, 2.0),
+            ]
+        })
+        .collect();
     let ts: Vec<f64> = xs.iter().map(|_| target_for(output, &mut rng)).collect();
     let rate = 0.01;
     net.zero_grad();
@@ -39,7 +52,7 @@ fn check(act: Activation, output: Output, reg: Regularization, seed: u64) {
     net.finish_batch(xs.len(), reg, rate);
     let analytic = net.grads.clone();
     let h = 1e-6;
-    for k in 0..net.params.len() {
+    for (k, &backprop) in analytic.iter().enumerate() {
         let w = net.params[k];
         net.params[k] = w + h;
         let plus = objective(&mut net, &xs, &ts, reg, rate);
@@ -47,8 +60,11 @@ fn check(act: Activation, output: Output, reg: Regularization, seed: u64) {
         let minus = objective(&mut net, &xs, &ts, reg, rate);
         net.params[k] = w;
         let numeric = (plus - minus) / (2.0 * h);
-        let err = (numeric - analytic[k]).abs() / (1.0 + numeric.abs());
-        assert!(err < 1e-6, "{act:?}/{output:?}/{reg:?} param {k}: backprop {} vs numeric {numeric}", analytic[k]);
+        let err = (numeric - backprop).abs() / (1.0 + numeric.abs());
+        assert!(
+            err < 1e-6,
+            "{act:?}/{output:?}/{reg:?} param {k}: backprop {backprop} vs numeric {numeric}"
+        );
     }
 }
 
@@ -75,14 +91,31 @@ fn regularization_gradients_match_central_differences() {
 #[test]
 fn layout_and_accessors() {
     let mut rng = Pcg32::new(1, 1);
-    let net = Mlp::new(2, &[4, 2], &[Activation::Relu, Activation::Tanh], Output::Binary, Init::He, &mut rng);
+    let net = Mlp::new(
+        2,
+        &[4, 2],
+        &[Activation::Relu, Activation::Tanh],
+        Output::Binary,
+        Init::He,
+        &mut rng,
+    );
     assert_eq!(net.sizes(), vec![2, 4, 2, 1]);
     assert_eq!(net.params.len(), 2 * 4 + 4 + 4 * 2 + 2 + 2 + 1);
     assert_eq!(net.layers()[0].activation, Activation::Relu);
     assert_eq!(net.layers()[1].activation, Activation::Tanh);
-    assert_eq!(net.weight(1, 1, 3), net.params[net.param_index(1, 1, Some(3))]);
+    assert_eq!(
+        net.weight(1, 1, 3),
+        net.params[net.param_index(1, 1, Some(3))]
+    );
     assert_eq!(net.bias(0, 0), 0.0);
-    let zero = Mlp::new(2, &[3], &[Activation::Tanh], Output::Binary, Init::Zero, &mut rng);
+    let zero = Mlp::new(
+        2,
+        &[3],
+        &[Activation::Tanh],
+        Output::Binary,
+        Init::Zero,
+        &mut rng,
+    );
     assert!(zero.params.iter().all(|&w| w == 0.0));
 }
 
@@ -90,7 +123,14 @@ fn layout_and_accessors() {
 fn a_forward_pass_by_hand() {
     // 2 → 1 (linear) → sigmoid, w = (1, 2), b = 0.5, then w = 3, b = −1.
     let mut rng = Pcg32::new(1, 1);
-    let mut net = Mlp::new(2, &[1], &[Activation::Linear], Output::Binary, Init::Zero, &mut rng);
+    let mut net = Mlp::new(
+        2,
+        &[1],
+        &[Activation::Linear],
+        Output::Binary,
+        Init::Zero,
+        &mut rng,
+    );
     net.params.copy_from_slice(&[1.0, 2.0, 0.5, 3.0, -1.0]);
     let hidden = 1.0 * 0.5 + 2.0 * -0.25 + 0.5; // 0.5
     let expected = crate::core::activation::sigmoid(3.0 * hidden - 1.0);
@@ -101,7 +141,14 @@ fn a_forward_pass_by_hand() {
 #[test]
 fn dropout_zeroes_some_units_and_scales_the_rest() {
     let mut rng = Pcg32::new(5, 5);
-    let mut net = Mlp::new(2, &[16], &[Activation::Relu], Output::Binary, Init::Zero, &mut rng);
+    let mut net = Mlp::new(
+        2,
+        &[16],
+        &[Activation::Relu],
+        Output::Binary,
+        Init::Zero,
+        &mut rng,
+    );
     for j in 0..16 {
         let k = net.param_index(0, j, None);
         net.params[k] = 1.0;
@@ -119,8 +166,18 @@ fn a_2_2_1_network_learns_the_four_xor_corners() {
     let xs = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]];
     let ts = [0.0, 1.0, 1.0, 0.0];
     let mut rng = Pcg32::new(3, 1);
-    let mut net = Mlp::new(2, &[4], &[Activation::Tanh], Output::Binary, Init::Xavier, &mut rng);
-    let mut opt = crate::core::optimizer::Optimizer::new(crate::core::optimizer::OptimizerKind::Adam, net.params.len());
+    let mut net = Mlp::new(
+        2,
+        &[4],
+        &[Activation::Tanh],
+        Output::Binary,
+        Init::Xavier,
+        &mut rng,
+    );
+    let mut opt = crate::core::optimizer::Optimizer::new(
+        crate::core::optimizer::OptimizerKind::Adam,
+        net.params.len(),
+    );
     for _ in 0..2000 {
         net.zero_grad();
         for (x, &t) in xs.iter().zip(&ts) {

@@ -27,7 +27,9 @@ pub fn points_for(config: &ExperimentConfig) -> Vec<Point> {
         None => {
             let mut rng = Pcg32::stream(config.seed, Stream::Data);
             let noise = f64::from(config.noise) / 100.0;
-            config.active_dataset().generate(config.samples, noise, config.classes, &mut rng)
+            config
+                .active_dataset()
+                .generate(config.samples, noise, config.classes, &mut rng)
         }
     }
 }
@@ -36,7 +38,10 @@ pub fn points_for(config: &ExperimentConfig) -> Vec<Point> {
 pub fn edited(config: &ExperimentConfig, points: &[Point], edit: PointEdit) -> ExperimentConfig {
     let mut pts: Vec<Point> = match &config.points {
         Some(p) => p.clone(),
-        None => points.iter().map(|p| clamp_point(*p, config.problem)).collect(),
+        None => points
+            .iter()
+            .map(|p| clamp_point(*p, config.problem))
+            .collect(),
     };
     match edit {
         PointEdit::Add(p) => pts.push(clamp_point(p, config.problem)),
@@ -53,7 +58,11 @@ pub fn edited(config: &ExperimentConfig, points: &[Point], edit: PointEdit) -> E
         }
         PointEdit::Clear => pts.clear(),
     }
-    ExperimentConfig { points: Some(pts), ..config.clone() }.clamped()
+    ExperimentConfig {
+        points: Some(pts),
+        ..config.clone()
+    }
+    .clamped()
 }
 
 /// The network's input vectors and targets, split into training and test rows.
@@ -93,7 +102,11 @@ impl Inputs {
         }
         if config.standardize {
             inputs.standardizer = Standardizer::fit(&inputs.train_x, width);
-            for row in inputs.train_x.chunks_exact_mut(width).chain(inputs.test_x.chunks_exact_mut(width)) {
+            for row in inputs
+                .train_x
+                .chunks_exact_mut(width)
+                .chain(inputs.test_x.chunks_exact_mut(width))
+            {
                 inputs.standardizer.apply(row);
             }
         }
@@ -108,7 +121,10 @@ impl Inputs {
     /// Training row `i`: its input vector and target.
     #[inline]
     pub fn train(&self, i: usize) -> (&[f64], f64) {
-        (&self.train_x[i * self.width..(i + 1) * self.width], self.train_y[i])
+        (
+            &self.train_x[i * self.width..(i + 1) * self.width],
+            self.train_y[i],
+        )
     }
 
     /// Mean loss and accuracy of `net` on both sets.
@@ -136,7 +152,8 @@ fn measure(net: &mut Mlp, xs: &[f64], ys: &[f64], width: usize) -> (Option<f64>,
     for (x, &y) in xs.chunks_exact(width).zip(ys) {
         let out = net.forward(x);
         loss += output.loss(out, y);
-        if output.predict_class(out) == Some(crate::core::loss::class_of(y, output.units().max(2))) {
+        if output.predict_class(out) == Some(crate::core::loss::class_of(y, output.units().max(2)))
+        {
             correct += 1;
         }
     }

@@ -21,7 +21,10 @@ fn a_2_4_1_tanh_network_learns_xor_for_several_seeds() {
         let mut t = Trainer::new(xor_config(seed));
         t.step(1000);
         let acc = t.metrics().test_accuracy.unwrap();
-        assert!(acc >= 0.95, "seed {seed}: test accuracy {acc} after 1000 epochs");
+        assert!(
+            acc >= 0.95,
+            "seed {seed}: test accuracy {acc} after 1000 epochs"
+        );
     }
 }
 
@@ -35,7 +38,13 @@ fn the_same_config_and_seed_give_bit_identical_weights() {
     a.step(25);
     b.step(10);
     b.step(15);
-    let bits = |t: &Trainer| t.net().params.iter().map(|w| w.to_bits()).collect::<Vec<_>>();
+    let bits = |t: &Trainer| {
+        t.net()
+            .params
+            .iter()
+            .map(|w| w.to_bits())
+            .collect::<Vec<_>>()
+    };
     assert_eq!(bits(&a), bits(&b));
     let mut c = Trainer::new(xor_config(43));
     c.step(25);
@@ -96,7 +105,11 @@ fn point_edits_materialize_then_add_and_remove() {
     let mut t = Trainer::new(xor_config(3));
     let n = t.points().len();
     let cfg = t.edited(PointEdit::Add(Point::new(1.234, -2.0, 1.0)));
-    assert_eq!(t.apply(cfg), Change::Rebuild, "generated → user's points is a new data set");
+    assert_eq!(
+        t.apply(cfg),
+        Change::Rebuild,
+        "generated → user's points is a new data set"
+    );
     assert_eq!(t.points().len(), n + 1);
     assert_eq!(*t.points().last().unwrap(), Point::new(1.23, -2.0, 1.0));
     t.step(3);
@@ -159,4 +172,3 @@ fn the_grid_agrees_with_forward_passes() {
     assert_eq!(grid.outputs[0], p);
     assert_eq!(grid.hidden[0], net.layer_output(0)[0]);
 }
-
