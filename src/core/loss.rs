@@ -7,6 +7,10 @@
 /// Probabilities are kept inside [P_MIN, 1 − P_MIN] before a logarithm, so a confident
 /// wrong answer costs at most −ln(1e−15) ≈ 34.5 instead of infinity.
 pub const P_MIN: f64 = 1e-15;
+/// The most output units (classes) a network has.
+pub const MAX_UNITS: usize = 6;
+
+use crate::core::activation::{sigmoid, tanh};
 
 /// What the network's last layer computes, and the loss that goes with it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,10 +39,10 @@ impl Output {
     #[inline]
     pub fn activate(self, logits: &mut [f64]) {
         match self {
-            Output::Binary => logits[0] = crate::core::activation::sigmoid(logits[0]),
+            Output::Binary => logits[0] = sigmoid(logits[0]),
             Output::Softmax(_) => softmax(logits),
             Output::Regression => {}
-            Output::TfTanh => logits[0] = crate::core::activation::tanh(logits[0]),
+            Output::TfTanh => logits[0] = tanh(logits[0]),
         }
     }
 
@@ -66,6 +70,48 @@ impl Output {
             }
             Output::Regression => delta[0] = 2.0 * (out[0] - target),
             Output::TfTanh => delta[0] = (out[0] - target) * (1.0 - out[0] * out[0]),
+        }
+    }
+
+    /// [`Output::activate`] for a batch: `logits` holds each unit's `n` values side by side.
+    #[inline]
+    pub fn activate_batch(self, logits: &mut [f64], n: usize) {
+        match self {
+            Output::Binary => logits.iter_mut().for_each(|z| *z = sigmoid(*z)),
+            Output::Regression => {}
+            Output::TfTanh => logits.iter_mut().for_each(|z| *z = tanh(*z)),
+            Output::Softmax(k) => {
+                let mut one = [0.0; MAX_UNITS];
+                for s in 0..n {
+                    for (u, v) in one[..k].iter_mut().enumerate() {
+                        *v = logits[u * n + s];
+                    }
+                    softmax(&mut one[..k]);
+                    for (u, v) in one[..k].iter().enumerate() {
+                        logits[u * n + s] = *v;
+                    }
+                }
+            }
+        }
+    }
+
+    /// [`Output::delta`] for a batch laid out as in [`Output::activate_batch`].
+    #[inline]
+    pub fn delta_batch(self, out: &[f64], targets: &[f64], delta: &mut [f64], n: usize) {
+        let pairs = delta.iter_mut().zip(out).zip(targets);
+        match self {
+            Output::Binary => pairs.for_each(|((d, &o), &t)| *d = o - t),
+            Output::Regression => pairs.for_each(|((d, &o), &t)| *d = 2.0 * (o - t)),
+            Output::TfTanh => pairs.for_each(|((d, &o), &t)| *d = (o - t) * (1.0 - o * o)),
+            Output::Softmax(k) => {
+                for (s, &t) in targets.iter().enumerate().take(n) {
+                    let t = class_of(t, k);
+                    for u in 0..k {
+                        let i = u * n + s;
+                        delta[i] = out[i] - if u == t { 1.0 } else { 0.0 };
+                    }
+                }
+            }
         }
     }
 

@@ -2,11 +2,17 @@
 //!
 //! All weights and biases live in one `params` vector with `grads` beside it (as in ConvNetJS):
 //! layer by layer, a `fan_out × fan_in` row-major weight matrix, then `fan_out` biases.
-//! Per-point scratch buffers (`acts`, `dact`, `delta`) are laid out the same way, unit by
-//! unit, input units first. There is no object per neuron or per link.
+//! A mini-batch of `n` points runs through the network at once: the scratch buffers (`acts`,
+//! `dact`, `delta`) hold, unit by unit (input units first), that unit's `n` values side by
+//! side. The inner loops then run over the points, which the compiler vectorizes. There is no
+//! object per neuron or per link.
 use crate::core::activation::Activation;
 use crate::core::loss::Output;
+use crate::core::regularization::Regularization;
 use crate::core::rng::Pcg32;
+
+mod kernels;
+use kernels::{axpy, dot};
 
 /// How the weights are initialized. Biases start at 0.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -61,15 +67,18 @@ impl Layer {
     }
 }
 
-/// The network: layers, parameters, gradients and per-point scratch.
+/// The network: layers, parameters, gradients and per-batch scratch.
 #[derive(Clone, Debug)]
 pub struct Mlp {
     layers: Vec<Layer>,
     output: Output,
     /// Weights and biases, layer by layer.
     pub params: Vec<f64>,
-    /// ∂loss/∂params, accumulated by [`Mlp::backward`] until [`Mlp::zero_grad`].
+    /// ∂loss/∂params, summed over the points by [`Mlp::backward_batch`] until [`Mlp::zero_grad`].
     pub grads: Vec<f64>,
+    /// Points in the current batch: each unit's values are `n` apart in the scratch buffers.
+    n: usize,
+    units: usize,
     acts: Vec<f64>,
     dact: Vec<f64>,
     delta: Vec<f64>,
@@ -115,9 +124,11 @@ impl Mlp {
             output,
             params: vec![0.0; w],
             grads: vec![0.0; w],
-            acts: vec![0.0; units],
-            dact: vec![1.0; units],
-            delta: vec![0.0; units],
+            n: 0,
+            units,
+            acts: Vec::new(),
+            dact: Vec::new(),
+            delta: Vec::new(),
         };
         net.init_weights(init, rng);
         net
@@ -166,13 +177,12 @@ impl Mlp {
 
     /// The weight from unit `i` of layer `l`'s input to its unit `j`.
     pub fn weight(&self, l: usize, j: usize, i: usize) -> f64 {
-        let layer = &self.layers[l];
-        self.params[layer.w + j * layer.fan_in + i]
+        self.params[self.param_index(l, j, Some(i))]
     }
 
     /// The bias of unit `j` of layer `l`.
     pub fn bias(&self, l: usize, j: usize) -> f64 {
-        self.params[self.layers[l].b() + j]
+        self.params[self.param_index(l, j, None)]
     }
 
     /// The index in `params` of a weight, or of a bias with `i = None`.
@@ -184,99 +194,139 @@ impl Mlp {
         }
     }
 
-    /// The outputs of layer `l` (0 = first hidden layer) for the last forward pass.
+    /// The values of unit `j` of layer `l` (0 = first hidden layer) for each point of the
+    /// last batch.
+    pub fn unit_values(&self, l: usize, j: usize) -> &[f64] {
+        let unit = self.layers[l].a_out + j;
+        &self.acts[unit * self.n..(unit + 1) * self.n]
+    }
+
+    /// The outputs of layer `l` for the last single-point forward pass.
     pub fn layer_output(&self, l: usize) -> &[f64] {
+        debug_assert_eq!(self.n, 1);
         let layer = &self.layers[l];
         &self.acts[layer.a_out..layer.a_out + layer.fan_out]
     }
 
-    /// Inference: the outputs (probabilities, or the value for regression) for one input.
-    pub fn forward(&mut self, input: &[f64]) -> &[f64] {
-        self.forward_impl(input, None)
-    }
-
-    /// Training pass: like [`Mlp::forward`], but drops each hidden unit with probability
-    /// `dropout` (inverted dropout: survivors are scaled by 1/(1 − dropout)) and keeps what
-    /// [`Mlp::backward`] needs.
-    pub fn forward_train(&mut self, input: &[f64], dropout: f64, rng: &mut Pcg32) -> &[f64] {
-        if dropout > 0.0 {
-            self.forward_impl(input, Some((dropout, rng)))
-        } else {
-            self.forward_impl(input, None)
+    /// Loads a batch of input rows (each `n_inputs` long) for the next forward pass.
+    pub fn load<'a>(&mut self, rows: impl ExactSizeIterator<Item = &'a [f64]>) {
+        let n = rows.len();
+        self.n = n;
+        let size = self.units * n;
+        for buf in [&mut self.acts, &mut self.dact, &mut self.delta] {
+            if buf.len() < size {
+                buf.resize(size, 0.0);
+            }
+        }
+        let width = self.n_inputs();
+        for (s, row) in rows.enumerate() {
+            for (i, &x) in row[..width].iter().enumerate() {
+                self.acts[i * n + s] = x;
+            }
         }
     }
 
-    fn forward_impl(&mut self, input: &[f64], mut dropout: Option<(f64, &mut Pcg32)>) -> &[f64] {
-        let n_in = self.n_inputs();
-        self.acts[..n_in].copy_from_slice(&input[..n_in]);
+    /// Inference for one input: the outputs (probabilities, or the value for regression).
+    pub fn forward(&mut self, input: &[f64]) -> &[f64] {
+        self.load(std::iter::once(input));
+        self.forward_batch(0.0, None);
+        let out = &self.layers[self.layers.len() - 1];
+        &self.acts[out.a_out..out.a_out + out.fan_out]
+    }
+
+    /// Runs the loaded batch forward. With a `dropout` rate and a `rng` (training), drops each
+    /// hidden unit with that probability (inverted dropout: survivors are scaled by
+    /// 1/(1 − rate)) and keeps what [`Mlp::backward_batch`] needs.
+    pub fn forward_batch(&mut self, dropout: f64, mut rng: Option<&mut Pcg32>) {
+        let n = self.n;
         let last = self.layers.len() - 1;
         for (l, layer) in self.layers.iter().enumerate() {
             let (fan_in, fan_out) = (layer.fan_in, layer.fan_out);
-            let (before, after) = self.acts.split_at_mut(layer.a_out);
-            let x = &before[layer.a_in..];
-            let out = &mut after[..fan_out];
+            let (before, after) = self.acts.split_at_mut(layer.a_out * n);
+            let x = &before[layer.a_in * n..];
+            let out = &mut after[..fan_out * n];
             let weights = &self.params[layer.w..layer.b()];
             let biases = &self.params[layer.b()..layer.b() + fan_out];
-            for ((o, row), &b) in out.iter_mut().zip(weights.chunks_exact(fan_in)).zip(biases) {
-                *o = row.iter().zip(x).fold(b, |s, (w, x)| s + w * x);
+            for ((o, row), &b) in out
+                .chunks_exact_mut(n)
+                .zip(weights.chunks_exact(fan_in))
+                .zip(biases)
+            {
+                o.fill(b);
+                for (&w, xi) in row.iter().zip(x.chunks_exact(n)) {
+                    axpy(w, xi, o);
+                }
             }
             if l == last {
-                self.output.activate(out);
+                self.output.activate_batch(out, n);
                 break;
             }
-            let dact = &mut self.dact[layer.a_out..layer.a_out + fan_out];
-            let act = layer.activation;
-            for (o, d) in out.iter_mut().zip(dact.iter_mut()) {
-                let z = *o;
-                *o = act.value(z);
-                *d = act.derivative(z, *o);
-            }
-            if let Some((rate, rng)) = dropout.as_mut() {
-                let keep = 1.0 / (1.0 - *rate);
+            let dact = &mut self.dact[layer.a_out * n..(layer.a_out + fan_out) * n];
+            layer.activation.apply_slice(out, dact);
+            if let (true, Some(rng)) = (dropout > 0.0, rng.as_mut()) {
+                let keep = 1.0 / (1.0 - dropout);
                 for (o, d) in out.iter_mut().zip(dact.iter_mut()) {
-                    let mask = if rng.uniform() < *rate { 0.0 } else { keep };
+                    let mask = if rng.uniform() < dropout { 0.0 } else { keep };
                     *o *= mask;
                     *d *= mask;
                 }
             }
         }
-        let out = &self.layers[last];
-        &self.acts[out.a_out..out.a_out + out.fan_out]
     }
 
-    /// Backpropagation of one point's loss against `target`, after a forward pass on it.
-    /// Adds ∂loss/∂params to `grads`.
-    pub fn backward(&mut self, target: f64) {
+    /// The outputs for point `s` of the last batch, copied into `out` (one per output unit).
+    pub fn output_of(&self, s: usize, out: &mut [f64]) {
+        let layer = &self.layers[self.layers.len() - 1];
+        for (k, o) in out.iter_mut().enumerate().take(layer.fan_out) {
+            *o = self.acts[(layer.a_out + k) * self.n + s];
+        }
+    }
+
+    /// Backpropagation of the loaded batch against `targets` (one per point), after
+    /// [`Mlp::forward_batch`]. Adds ∂(Σ losses)/∂params to `grads`.
+    pub fn backward_batch(&mut self, targets: &[f64]) {
+        let n = self.n;
         let last = self.layers.len() - 1;
         let out = &self.layers[last];
-        let range = out.a_out..out.a_out + out.fan_out;
-        self.output
-            .delta(&self.acts[range.clone()], target, &mut self.delta[range]);
+        let range = out.a_out * n..(out.a_out + out.fan_out) * n;
+        self.output.delta_batch(
+            &self.acts[range.clone()],
+            targets,
+            &mut self.delta[range],
+            n,
+        );
         for l in (0..=last).rev() {
             let layer = &self.layers[l];
             let (fan_in, fan_out) = (layer.fan_in, layer.fan_out);
-            let (prev_delta, delta) = self.delta.split_at_mut(layer.a_out);
-            let delta = &delta[..fan_out];
-            let x = &self.acts[layer.a_in..layer.a_out];
+            let (prev_delta, delta) = self.delta.split_at_mut(layer.a_out * n);
+            let delta = &delta[..fan_out * n];
+            let x = &self.acts[layer.a_in * n..layer.a_out * n];
             let (gw, gb) = self.grads[layer.w..layer.b() + fan_out].split_at_mut(fan_in * fan_out);
-            for ((grow, &d), gb) in gw.chunks_exact_mut(fan_in).zip(delta).zip(gb) {
-                *gb += d;
-                for (g, &xi) in grow.iter_mut().zip(x) {
-                    *g += d * xi;
+            for ((grow, d), gb) in gw
+                .chunks_exact_mut(fan_in)
+                .zip(delta.chunks_exact(n))
+                .zip(gb)
+            {
+                *gb += d.iter().sum::<f64>();
+                for (g, xi) in grow.iter_mut().zip(x.chunks_exact(n)) {
+                    *g += dot(d, xi);
                 }
             }
             if l == 0 {
                 break;
             }
-            let prev = &mut prev_delta[layer.a_in..];
+            let prev = &mut prev_delta[layer.a_in * n..];
             prev.fill(0.0);
             let weights = &self.params[layer.w..layer.b()];
-            for (row, &d) in weights.chunks_exact(fan_in).zip(delta) {
-                for (p, &w) in prev.iter_mut().zip(row) {
-                    *p += w * d;
+            for (row, d) in weights.chunks_exact(fan_in).zip(delta.chunks_exact(n)) {
+                for (&w, p) in row.iter().zip(prev.chunks_exact_mut(n)) {
+                    axpy(w, d, p);
                 }
             }
-            for (p, &da) in prev.iter_mut().zip(&self.dact[layer.a_in..layer.a_out]) {
+            for (p, &da) in prev
+                .iter_mut()
+                .zip(&self.dact[layer.a_in * n..layer.a_out * n])
+            {
                 *p *= da;
             }
         }
@@ -289,17 +339,12 @@ impl Mlp {
 
     /// Divides the accumulated gradients by `batch` (so the loss is a mean over the batch) and
     /// adds the regularization gradient of every weight (not of the biases).
-    pub fn finish_batch(
-        &mut self,
-        batch: usize,
-        reg: crate::core::regularization::Regularization,
-        rate: f64,
-    ) {
+    pub fn finish_batch(&mut self, batch: usize, reg: Regularization, rate: f64) {
         let scale = 1.0 / batch.max(1) as f64;
         for g in &mut self.grads {
             *g *= scale;
         }
-        if rate > 0.0 && reg != crate::core::regularization::Regularization::None {
+        if rate > 0.0 && reg != Regularization::None {
             for layer in &self.layers {
                 let range = layer.w..layer.b();
                 for (g, &w) in self.grads[range.clone()]
@@ -313,7 +358,7 @@ impl Mlp {
     }
 
     /// The regularization penalty of all weights.
-    pub fn penalty(&self, reg: crate::core::regularization::Regularization, rate: f64) -> f64 {
+    pub fn penalty(&self, reg: Regularization, rate: f64) -> f64 {
         self.layers
             .iter()
             .flat_map(|l| &self.params[l.w..l.b()])

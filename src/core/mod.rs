@@ -1,10 +1,11 @@
 //! Pure Rust: the engine, the data sets, the experiment config and the trainer.
 //!
-//! Nothing in here names leptos, web-sys, wasm-bindgen, js-sys or plotters-canvas;
+//! Nothing in here names a browser or UI crate;
 //! `tests/core_is_pure.rs` fails if a file does.
 pub mod activation;
 pub mod config;
 pub mod dataset;
+pub mod fastmath;
 pub mod features;
 pub mod history;
 pub mod loss;

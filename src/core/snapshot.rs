@@ -71,23 +71,28 @@ impl Snapshot {
         grid.outputs.resize(cells * units, 0.0);
         grid.hidden_units = if with_hidden { hidden_units } else { 0 };
         grid.hidden.resize(cells * grid.hidden_units, 0.0);
-        let mut input = vec![0.0; self.features.len()];
+        let width = self.features.len();
+        let mut rows = vec![0.0; res * width];
         for row in 0..res {
+            // One grid row is one batch.
             let x2 = -cell_centre(row, res);
+            for (col, input) in rows.chunks_exact_mut(width).enumerate() {
+                self.features.write(cell_centre(col, res), x2, input);
+                self.standardizer.apply(input);
+            }
+            net.load(rows.chunks_exact(width));
+            net.forward_batch(0.0, None);
             for col in 0..res {
-                let x1 = cell_centre(col, res);
-                self.features.write(x1, x2, &mut input);
-                self.standardizer.apply(&mut input);
                 let cell = row * res + col;
-                let out = net.forward(&input);
-                grid.outputs[cell * units..(cell + 1) * units].copy_from_slice(out);
-                if with_hidden {
-                    let mut unit = 0;
-                    for l in 0..layers - 1 {
-                        for &a in net.layer_output(l) {
-                            grid.hidden[unit * cells + cell] = a;
-                            unit += 1;
-                        }
+                net.output_of(col, &mut grid.outputs[cell * units..(cell + 1) * units]);
+            }
+            if with_hidden {
+                let mut unit = 0;
+                for l in 0..layers - 1 {
+                    for j in 0..net.layers()[l].fan_out {
+                        let start = unit * cells + row * res;
+                        grid.hidden[start..start + res].copy_from_slice(net.unit_values(l, j));
+                        unit += 1;
                     }
                 }
             }

@@ -28,6 +28,8 @@ pub struct Trainer {
     shuffle_rng: Pcg32,
     dropout_rng: Pcg32,
     order: Vec<usize>,
+    /// The current batch's targets (scratch).
+    targets: Vec<f64>,
     epoch: u64,
     history: LossHistory,
     metrics: Metrics,
@@ -56,6 +58,7 @@ impl Trainer {
             shuffle_rng: Pcg32::stream(config.seed, Stream::Shuffle),
             dropout_rng: Pcg32::stream(config.seed, Stream::Dropout),
             order: (0..inputs.train_len()).collect(),
+            targets: Vec::new(),
             config,
             points,
             test_mask,
@@ -189,12 +192,13 @@ impl Trainer {
         self.shuffle_rng.shuffle(&mut self.order);
         for chunk in self.order.chunks(batch) {
             self.net.zero_grad();
-            for &i in chunk {
-                let (x, y) = self.inputs.train(i);
-                self.net
-                    .forward_train(x, cfg.dropout, &mut self.dropout_rng);
-                self.net.backward(y);
-            }
+            self.net.load(chunk.iter().map(|&i| self.inputs.train(i).0));
+            self.net
+                .forward_batch(cfg.dropout, Some(&mut self.dropout_rng));
+            self.targets.clear();
+            self.targets
+                .extend(chunk.iter().map(|&i| self.inputs.train(i).1));
+            self.net.backward_batch(&self.targets);
             self.net
                 .finish_batch(chunk.len(), cfg.regularization, cfg.regularization_rate);
             self.optimizer

@@ -37,7 +37,7 @@ pub fn draw_loss_chart<DB: DrawingBackend>(
         .configure_mesh()
         .x_labels(4)
         .y_labels(4)
-        .light_line_style(RGBColor(235, 235, 235))
+        .max_light_lines(0)
         .bold_line_style(RGBColor(215, 215, 215))
         .label_style(("sans-serif", 12).into_font().color(&RGBColor(90, 90, 90)))
         .x_label_formatter(&|v| format!("{v:.0}"))

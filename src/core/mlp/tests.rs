@@ -45,10 +45,9 @@ fn check(act: Activation, output: Output, reg: Regularization, seed: u64) {
     let ts: Vec<f64> = xs.iter().map(|_| target_for(output, &mut rng)).collect();
     let rate = 0.01;
     net.zero_grad();
-    for (x, &t) in xs.iter().zip(&ts) {
-        net.forward_train(x, 0.0, &mut rng);
-        net.backward(t);
-    }
+    net.load(xs.iter().map(|x| &x[..]));
+    net.forward_batch(0.0, Some(&mut rng));
+    net.backward_batch(&ts);
     net.finish_batch(xs.len(), reg, rate);
     let analytic = net.grads.clone();
     let h = 1e-6;
@@ -153,7 +152,8 @@ fn dropout_zeroes_some_units_and_scales_the_rest() {
         let k = net.param_index(0, j, None);
         net.params[k] = 1.0;
     }
-    net.forward_train(&[0.0, 0.0], 0.5, &mut rng);
+    net.load(std::iter::once(&[0.0, 0.0][..]));
+    net.forward_batch(0.5, Some(&mut rng));
     let outs = net.layer_output(0).to_vec();
     assert!(outs.iter().all(|&o| o == 0.0 || o == 2.0), "{outs:?}");
     assert!(outs.contains(&0.0) && outs.contains(&2.0));
@@ -180,10 +180,9 @@ fn a_2_2_1_network_learns_the_four_xor_corners() {
     );
     for _ in 0..2000 {
         net.zero_grad();
-        for (x, &t) in xs.iter().zip(&ts) {
-            net.forward_train(x, 0.0, &mut rng);
-            net.backward(t);
-        }
+        net.load(xs.iter().map(|x| &x[..]));
+        net.forward_batch(0.0, None);
+        net.backward_batch(&ts);
         net.finish_batch(4, Regularization::None, 0.0);
         let grads = net.grads.clone();
         opt.step(&mut net.params, &grads, 0.05);

@@ -142,19 +142,28 @@ impl Inputs {
     }
 }
 
+/// Rows per inference batch when measuring.
+const EVAL_BATCH: usize = 64;
+
 /// (mean loss, accuracy) over rows; `None` where there are no rows (or no classes).
 fn measure(net: &mut Mlp, xs: &[f64], ys: &[f64], width: usize) -> (Option<f64>, Option<f64>) {
     if ys.is_empty() {
         return (None, None);
     }
     let output = net.output();
+    let classes = output.units().max(2);
     let (mut loss, mut correct) = (0.0, 0usize);
-    for (x, &y) in xs.chunks_exact(width).zip(ys) {
-        let out = net.forward(x);
-        loss += output.loss(out, y);
-        if output.predict_class(out) == Some(crate::core::loss::class_of(y, output.units().max(2)))
-        {
-            correct += 1;
+    let mut out = [0.0; crate::core::loss::MAX_UNITS];
+    let out = &mut out[..output.units()];
+    for (rows, targets) in xs.chunks(EVAL_BATCH * width).zip(ys.chunks(EVAL_BATCH)) {
+        net.load(rows.chunks_exact(width));
+        net.forward_batch(0.0, None);
+        for (s, &y) in targets.iter().enumerate() {
+            net.output_of(s, out);
+            loss += output.loss(out, y);
+            if output.predict_class(out) == Some(crate::core::loss::class_of(y, classes)) {
+                correct += 1;
+            }
         }
     }
     let n = ys.len() as f64;
