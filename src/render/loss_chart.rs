@@ -19,6 +19,15 @@ pub fn y_max(history: &LossHistory) -> f64 {
     (max * 1.05).max(0.1)
 }
 
+/// A tick label that fits the axis: two decimals for ordinary losses, powers of ten beyond.
+pub fn compact(v: f64) -> String {
+    if v.abs() >= 1000.0 {
+        format!("{v:.0e}")
+    } else {
+        format!("{v:.2}")
+    }
+}
+
 /// Draws both curves against epoch on `area`, with light axes and tick labels.
 pub fn draw_loss_chart<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -41,7 +50,7 @@ pub fn draw_loss_chart<DB: DrawingBackend>(
         .bold_line_style(RGBColor(215, 215, 215))
         .label_style(("sans-serif", 12).into_font().color(&RGBColor(90, 90, 90)))
         .x_label_formatter(&|v| format!("{v:.0}"))
-        .y_label_formatter(&|v| format!("{v:.2}"))
+        .y_label_formatter(&|v| compact(*v))
         .draw()
         .map_err(err)?;
     let series = |pick: fn(&(u64, f64, f64)) -> f64| {
@@ -86,6 +95,14 @@ mod tests {
         assert_eq!(curves("#d55e00"), 1, "one test-loss curve");
         assert_eq!(curves("#282828"), 1, "one train-loss curve");
         assert!((y_max(&h) - 1.26).abs() < 1e-12);
+    }
+
+    #[test]
+    fn tick_labels_stay_short() {
+        assert_eq!(compact(0.25), "0.25");
+        assert_eq!(compact(12.0), "12.00");
+        assert_eq!(compact(123_456.0), "1e5");
+        assert_eq!(compact(3.0e300), "3e300");
     }
 
     #[test]
