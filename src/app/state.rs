@@ -1,6 +1,7 @@
 //! The app's state: signals for the config, the published snapshot, play/pause, the brush and
 //! the status line, and the trainer itself, kept outside the reactive graph.
 use crate::core::config::{Change, ExperimentConfig};
+use crate::core::dataset::Point;
 use crate::core::snapshot::Snapshot;
 use crate::core::trainer::{PointEdit, Trainer};
 use leptos::prelude::*;
@@ -23,6 +24,8 @@ pub struct AppState {
     pub playing: RwSignal<bool>,
     pub brush: RwSignal<Brush>,
     pub status: RwSignal<String>,
+    /// The user's own points, kept when a generated data set replaced them.
+    pub stashed_points: RwSignal<Option<Vec<Point>>>,
 }
 
 /// Shown when the loss or a weight becomes NaN or infinite.
@@ -47,6 +50,7 @@ impl AppState {
             playing: RwSignal::new(false),
             brush: RwSignal::new(Brush::Class(1)),
             status: RwSignal::new(status),
+            stashed_points: RwSignal::new(None),
         }
     }
 
@@ -62,8 +66,21 @@ impl AppState {
         self.snapshot.set(snapshot);
     }
 
-    /// Applies a new config to the trainer (rebuild, live or redraw) and to the views.
+    /// Applies a new config to the trainer (rebuild, live or redraw) and to the views. If it
+    /// clears the user's own points or replaces them with a generated set, they are kept aside.
     pub fn apply(&self, new: ExperimentConfig) -> Change {
+        let old_points = self
+            .config
+            .with_untracked(|c| c.points.clone())
+            .unwrap_or_default();
+        let dropped = new.points.as_ref().is_none_or(Vec::is_empty);
+        if dropped && !old_points.is_empty() {
+            self.say(format!(
+                "Your {} points are kept: press \"Back to my points\" to bring them back.",
+                old_points.len()
+            ));
+            self.stashed_points.set(Some(old_points));
+        }
         let change = self
             .trainer
             .try_update_value(|t| t.apply(new))
@@ -87,6 +104,7 @@ impl AppState {
     pub fn edit_points(&self, edit: PointEdit) {
         let new = self.trainer.with_value(|t| t.edited(edit));
         self.apply(new);
+        super::url::write_now(*self);
     }
 
     /// Re-initializes the weights and clears a divergence.
@@ -102,6 +120,15 @@ impl AppState {
     pub fn step(&self) {
         self.trainer.update_value(|t| t.step(1));
         self.publish();
+    }
+
+    /// Brings back the points kept aside by [`AppState::apply`].
+    pub fn restore_points(&self) {
+        if let Some(points) = self.stashed_points.get_untracked() {
+            self.stashed_points.set(None);
+            self.update_config(|c| c.points = Some(points));
+            self.say("");
+        }
     }
 
     /// Shows a message to the user.

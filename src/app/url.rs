@@ -1,5 +1,5 @@
-//! Keeps the URL hash and the config in step: every change is written back (debounced), and a
-//! hash pasted into the address bar is loaded.
+//! Keeps the URL hash and the config in step: every change is written back (debounced, except
+//! point edits, which are written at once), and a hash pasted into the address bar is loaded.
 use super::AppState;
 use crate::core::config::ExperimentConfig;
 use leptos::prelude::*;
@@ -34,6 +34,12 @@ pub fn sync(state: AppState) {
         });
     });
     on_cleanup(move || listener.remove());
+}
+
+/// Writes the current config to the hash now (for discrete edits such as a drawn point, so
+/// that a reload right after the click keeps it).
+pub fn write_now(state: AppState) {
+    write_hash(&state.config.with_untracked(ExperimentConfig::to_hash));
 }
 
 fn write_hash(hash: &str) {

@@ -57,6 +57,14 @@ pub fn DataPanel() -> impl IntoView {
         <Show when=move || cfg.with(|c| c.points.is_some())>
             <p class="hint">"Your own points. Pick a data set above to go back to generated data."</p>
         </Show>
+        <Show when=move || state.stashed_points.with(Option::is_some)>
+            <button class="wide" data-testid="restore-points" on:click=move |_| state.restore_points()>
+                {move || {
+                    let n = state.stashed_points.with(|p| p.as_ref().map_or(0, Vec::len));
+                    format!("Back to my points ({n})")
+                }}
+            </button>
+        </Show>
         <Show when=move || cfg.with(|c| c.problem == Problem::Classification && c.dataset == DatasetKind::Blobs)>
             <RangeField
                 label="Classes"

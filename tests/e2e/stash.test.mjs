@@ -1,0 +1,46 @@
+// Nothing the user drew is lost: picking a generated data set (or Clear) keeps the user's own
+// points aside, and "Back to my points" restores them; an edit survives a reload made at once.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startSession, clickCanvasAt, waitForNumber, readNumber, click, tid, text, waitUntil, waitForApp,
+  errorReport,
+} from './harness.mjs';
+
+let session;
+before(async () => {
+  session = await startSession();
+});
+after(async () => {
+  await session?.close();
+});
+
+test('drawn points are kept aside when a data set replaces them, and come back', async () => {
+  const app = await session.open('#points=1,1,1;-2,-2,0;3,-1,1');
+  const { page } = app;
+  assert.equal(await readNumber(page, 'point-count'), 3);
+  await click(page, 'dataset-circle');
+  await waitForNumber(page, 'point-count', (v) => v > 3, { what: 'the circle data set to load' });
+  await waitUntil(async () => /kept/.test(await text(page, 'status')), { what: 'a status line about the kept points' });
+  await click(page, 'restore-points');
+  await waitForNumber(page, 'point-count', (v) => v === 3, { what: 'the 3 drawn points to come back' });
+
+  await click(page, 'clear');
+  await waitForNumber(page, 'point-count', (v) => v === 0, { what: 'Clear to empty the set' });
+  await click(page, 'restore-points');
+  await waitForNumber(page, 'point-count', (v) => v === 3, { what: 'the points to come back after Clear' });
+  assert.deepEqual(app.pageErrors, [], `page errors:\n${errorReport(app)}`);
+});
+
+test('a point added just before a reload is still there after it', async () => {
+  const app = await session.open('#points=1,1,1');
+  const { page } = app;
+  await click(page, 'brush-0');
+  await clickCanvasAt(page, -3, 4);
+  await waitForNumber(page, 'point-count', (v) => v === 2, { what: 'the click to add a point' });
+  // No wait for the debounced hash write: leaving the page must flush it.
+  await page.reload({ waitUntil: 'load' });
+  await waitForApp(page, { pageErrors: app.pageErrors });
+  assert.equal(await readNumber(page, 'point-count'), 2);
+  assert.ok(await page.$(tid('data-canvas')));
+});
