@@ -63,9 +63,16 @@ try {
   const secs = ((Date.now() - started) / 1000).toFixed(1);
 
   const target = results.target ?? 'wasm32';
-  const rows = results.results.map((r) => [target, r.name, fmt(r.epochs_per_s, 1), fmt(r.frame_ms, 3)]);
+  // Known columns first, then any other field the app reports (e.g. train_points).
+  const known = ['name', 'epochs_per_s', 'frame_ms'];
+  const extra = [...new Set(results.results.flatMap((r) => Object.keys(r)))].filter((k) => !known.includes(k));
+  const headers = ['target', 'benchmark', 'epochs/s', 'frame ms', ...extra];
+  const rows = results.results.map((r) => [
+    target, r.name, fmt(r.epochs_per_s, 1), fmt(r.frame_ms, 3),
+    ...extra.map((k) => (typeof r[k] === 'number' ? String(r[k]) : JSON.stringify(r[k] ?? null))),
+  ]);
   console.log(`\nWASM benchmark results (${secs} s):`);
-  console.log(table(['target', 'benchmark', 'epochs/s', 'frame ms'], rows));
+  console.log(table(headers, rows));
   console.log(`\nraw: ${JSON.stringify(results)}`);
   if (jsonOut) fs.writeFileSync(jsonOut, JSON.stringify(results, null, 2) + '\n');
   if (app.consoleErrors.length) {

@@ -154,14 +154,45 @@ export async function openPage(browser, url, { waitForApp = true } = {}) {
     if (res.status() >= 400) failedRequests.push(`${res.url()}: HTTP ${res.status()}`);
   });
   await page.goto(url, { waitUntil: 'load' });
-  if (waitForApp) await waitForApp_(page);
+  if (waitForApp) await waitForApp_(page, { pageErrors });
   return { page, context, consoleErrors, pageErrors, failedRequests };
 }
 
-/** Wait until the app has mounted: canvas present and the epoch readout shows a number. */
-async function waitForApp_(page, timeout = 30_000) {
-  await page.waitForSelector(tid('data-canvas'), { state: 'visible', timeout });
-  await waitForNumber(page, 'epoch', Number.isFinite, { timeout, what: 'epoch readout to show a number' });
+/**
+ * Wait until the app has mounted: the canvas is visible and the epoch readout shows a number.
+ * Fails at once if the page throws (e.g. a Rust panic) while starting.
+ */
+async function waitForApp_(page, { pageErrors = [], timeout = 30_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  const check = () => {
+    if (pageErrors.length) throw new Error(`the app failed to start: ${pageErrors.join('\n')}`);
+  };
+  for (const id of ['data-canvas', 'epoch']) {
+    try {
+      await waitUntil(
+        async () => {
+          check();
+          return page.locator(tid(id)).first().isVisible();
+        },
+        { timeout: Math.max(0, deadline - Date.now()), what: `${tid(id)} to be visible` },
+      );
+    } catch (err) {
+      check();
+      throw err;
+    }
+  }
+  let raw = null;
+  await waitUntil(
+    async () => {
+      check();
+      raw = await text(page, 'epoch');
+      return Number.isFinite(parseReadout(raw));
+    },
+    { timeout: Math.max(0, deadline - Date.now()), what: 'the epoch readout to show a number' },
+  ).catch((err) => {
+    err.message += ` (last text: ${JSON.stringify(raw)})`;
+    throw err;
+  });
 }
 export { waitForApp_ as waitForApp };
 

@@ -40,7 +40,7 @@ test('a click adds one point, and the point count survives a reload', async () =
   assert.equal(await readNumber(page, 'point-count'), before + 1, 'point count changed on its own');
 
   await page.reload({ waitUntil: 'load' });
-  await waitForApp(page);
+  await waitForApp(page, { pageErrors: app.pageErrors });
   const reloaded = await waitForStableNumber(page, 'point-count');
   assert.equal(reloaded, before + 1, 'point count after reload');
 
