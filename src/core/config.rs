@@ -7,6 +7,7 @@
 use crate::core::activation::Activation;
 use crate::core::dataset::{DatasetKind, Point, Problem, DOMAIN, MAX_CLASSES};
 use crate::core::features::{Feature, FeatureSet};
+use crate::core::gradients::GradientMethod;
 use crate::core::mlp::Init;
 use crate::core::optimizer::OptimizerKind;
 use crate::core::regularization::Regularization;
@@ -29,6 +30,10 @@ pub mod limits {
     pub const SAMPLES: (usize, usize) = (10, 2000);
     pub const DROPOUT: (f64, f64) = (0.0, 0.9);
     pub const SPEED: (u32, u32) = (1, 10_000);
+    /// The numerical derivative's ε.
+    pub const EPSILON: (f64, f64) = (1e-8, 1.0);
+    /// Random search's step (the standard deviation of the weight noise).
+    pub const SEARCH_STEP: (f64, f64) = (1e-4, 10.0);
     /// The most points a link or an edit may hold.
     pub const MAX_POINTS: usize = 5000;
     /// Longest accepted hash, in bytes; the rest is ignored.
@@ -84,6 +89,12 @@ pub struct ExperimentConfig {
     pub regularization_rate: f64,
     /// The probability of dropping a hidden unit during training, 0–0.9.
     pub dropout: f64,
+    /// Backpropagation, the numerical derivative, or random search.
+    pub gradient: GradientMethod,
+    /// The numerical derivative's ε.
+    pub epsilon: f64,
+    /// Random search's step size.
+    pub search_step: f64,
     pub speed: Speed,
     pub show_test_data: bool,
     pub discretize: bool,
@@ -113,6 +124,9 @@ impl Default for ExperimentConfig {
             regularization: Regularization::None,
             regularization_rate: 0.0,
             dropout: 0.0,
+            gradient: GradientMethod::Backprop,
+            epsilon: 1e-4,
+            search_step: 0.1,
             speed: Speed::default(),
             show_test_data: true,
             discretize: false,
@@ -184,6 +198,9 @@ impl ExperimentConfig {
             || self.regularization != new.regularization
             || self.regularization_rate != new.regularization_rate
             || self.dropout != new.dropout
+            || self.gradient != new.gradient
+            || self.epsilon != new.epsilon
+            || self.search_step != new.search_step
             || self.speed != new.speed
             || self.points != new.points;
         if live {
@@ -210,6 +227,8 @@ impl ExperimentConfig {
         self.learning_rate = clamp_f(self.learning_rate, LEARNING_RATE, 0.03);
         self.regularization_rate = clamp_f(self.regularization_rate, REGULARIZATION_RATE, 0.0);
         self.dropout = clamp_f(self.dropout, DROPOUT, 0.0);
+        self.epsilon = clamp_f(self.epsilon, EPSILON, 1e-4);
+        self.search_step = clamp_f(self.search_step, SEARCH_STEP, 0.1);
         self.batch_size = self.batch_size.clamp(BATCH_SIZE.0, BATCH_SIZE.1);
         if let Speed::EpochsPerFrame(n) = self.speed {
             self.speed = Speed::EpochsPerFrame(n.clamp(SPEED.0, SPEED.1));

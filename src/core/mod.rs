@@ -8,6 +8,7 @@ pub mod dataset;
 pub mod fastmath;
 pub mod features;
 pub mod gates;
+pub mod gradients;
 pub mod history;
 pub mod loss;
 pub mod mlp;

@@ -23,6 +23,7 @@ pub enum Stream {
     Dropout = 4,
     Split = 5,
     Restart = 6,
+    Search = 7,
 }
 
 impl Pcg32 {

@@ -3,6 +3,7 @@
 //! mutates training state.
 use crate::core::config::{Change, ExperimentConfig};
 use crate::core::dataset::{is_test_point, Point, Problem};
+use crate::core::gradients::{Batch, GradientMethod};
 use crate::core::history::LossHistory;
 use crate::core::loss::Output;
 use crate::core::mlp::Mlp;
@@ -16,6 +17,9 @@ mod tests;
 
 pub use data::{Inputs, PointEdit};
 
+/// The most training points the gradient check uses (it costs two passes per weight).
+pub const GRADIENT_CHECK_POINTS: usize = 64;
+
 /// Trains one experiment.
 #[derive(Clone, Debug)]
 pub struct Trainer {
@@ -28,8 +32,10 @@ pub struct Trainer {
     shuffle_rng: Pcg32,
     dropout_rng: Pcg32,
     order: Vec<usize>,
-    /// The current batch's targets (scratch).
+    /// The current batch's targets and, for the numerical derivative, its rows (scratch).
     targets: Vec<f64>,
+    rows: Vec<f64>,
+    search_rng: Pcg32,
     epoch: u64,
     history: LossHistory,
     metrics: Metrics,
@@ -59,6 +65,8 @@ impl Trainer {
             dropout_rng: Pcg32::stream(config.seed, Stream::Dropout),
             order: (0..inputs.train_len()).collect(),
             targets: Vec::new(),
+            rows: Vec::new(),
+            search_rng: Pcg32::stream(config.seed, Stream::Search),
             config,
             points,
             test_mask,
@@ -147,6 +155,7 @@ impl Trainer {
         self.optimizer = Optimizer::new(self.config.optimizer, self.net.params.len());
         self.shuffle_rng = Pcg32::stream(self.config.seed, Stream::Shuffle);
         self.dropout_rng = Pcg32::stream(self.config.seed, Stream::Dropout);
+        self.search_rng = Pcg32::stream(self.config.seed, Stream::Search);
         self.order = (0..self.inputs.train_len()).collect();
         self.epoch = 0;
         self.history = LossHistory::new();
@@ -184,27 +193,76 @@ impl Trainer {
         done
     }
 
-    /// One pass over the training points in shuffled mini-batches.
+    /// One epoch: a pass over the training points in shuffled mini-batches (backprop or the
+    /// numerical derivative), or one random-search trial on the whole training set.
     fn train_epoch(&mut self) {
-        let n = self.inputs.train_len();
         let cfg = &self.config;
-        let batch = cfg.batch_size.clamp(1, n.max(1));
+        if cfg.gradient == GradientMethod::RandomSearch {
+            let (rows, targets) = self.inputs.train_set();
+            let batch = Batch {
+                rows,
+                width: self.inputs.width(),
+                targets,
+                reg: cfg.regularization,
+                rate: cfg.regularization_rate,
+            };
+            batch.random_search(&mut self.net, cfg.search_step, &mut self.search_rng);
+            self.epoch += 1;
+            return;
+        }
+        let n = self.inputs.train_len();
+        let size = cfg.batch_size.clamp(1, n.max(1));
         self.shuffle_rng.shuffle(&mut self.order);
-        for chunk in self.order.chunks(batch) {
-            self.net.zero_grad();
-            self.net.load(chunk.iter().map(|&i| self.inputs.train(i).0));
-            self.net
-                .forward_batch(cfg.dropout, Some(&mut self.dropout_rng));
+        for chunk in self.order.chunks(size) {
             self.targets.clear();
             self.targets
                 .extend(chunk.iter().map(|&i| self.inputs.train(i).1));
-            self.net.backward_batch(&self.targets);
-            self.net
-                .finish_batch(chunk.len(), cfg.regularization, cfg.regularization_rate);
+            if cfg.gradient == GradientMethod::Numerical {
+                self.rows.clear();
+                self.rows
+                    .extend(chunk.iter().flat_map(|&i| self.inputs.train(i).0));
+                let width = self.inputs.width();
+                let batch = Batch {
+                    rows: &self.rows,
+                    width,
+                    targets: &self.targets,
+                    reg: cfg.regularization,
+                    rate: cfg.regularization_rate,
+                };
+                batch.numerical(&mut self.net, cfg.epsilon);
+            } else {
+                self.net.zero_grad();
+                self.net.load(chunk.iter().map(|&i| self.inputs.train(i).0));
+                self.net
+                    .forward_batch(cfg.dropout, Some(&mut self.dropout_rng));
+                self.net.backward_batch(&self.targets);
+                self.net
+                    .finish_batch(chunk.len(), cfg.regularization, cfg.regularization_rate);
+            }
             self.optimizer
                 .step(&mut self.net.params, &self.net.grads, cfg.learning_rate);
         }
         self.epoch += 1;
+    }
+
+    /// The gradient check on up to [`GRADIENT_CHECK_POINTS`] training points: the largest
+    /// |backprop − numerical| over all weights, with the config's ε. `None` without data.
+    pub fn gradient_check(&mut self) -> Option<f64> {
+        let n = self.inputs.train_len().min(GRADIENT_CHECK_POINTS);
+        if n == 0 {
+            return None;
+        }
+        let (rows, targets) = self.inputs.train_set();
+        let width = self.inputs.width();
+        let cfg = &self.config;
+        let batch = Batch {
+            rows: &rows[..n * width],
+            width,
+            targets: &targets[..n],
+            reg: cfg.regularization,
+            rate: cfg.regularization_rate,
+        };
+        Some(batch.gradient_check(&mut self.net, cfg.epsilon))
     }
 
     /// Measures the mean loss and accuracy on both sets, records them, and flags divergence.

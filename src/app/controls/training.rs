@@ -1,7 +1,9 @@
-//! Training: learning rate, batch size, optimizer, regularization and dropout.
+//! Training: learning rate, batch size, optimizer, regularization, dropout, and the way the
+//! gradient is found (with the gradient check).
 use crate::app::fields::{NumberField, RangeField, SelectField};
 use crate::app::AppState;
 use crate::core::config::limits;
+use crate::core::gradients::GradientMethod;
 use crate::core::optimizer::OptimizerKind;
 use crate::core::regularization::Regularization;
 use leptos::prelude::*;
@@ -68,6 +70,65 @@ pub fn TrainingPanel() -> impl IntoView {
                 on_change=Callback::new(move |v| state.update_config(|c| c.dropout = v))
                 testid="dropout"
             />
+        </div>
+        <GradientSection/>
+    }
+}
+
+/// The gradient method, its parameter, and the gradient check.
+#[component]
+fn GradientSection() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let cfg = state.config;
+    let method = move || cfg.with(|c| c.gradient);
+    let (check, set_check) = signal(String::from("—"));
+    let run_check = move |_| {
+        let gap = state
+            .trainer
+            .try_update_value(|t| t.gradient_check())
+            .flatten();
+        set_check.set(gap.map_or("no training points".into(), |g| format!("{g:.2e}")));
+    };
+    view! {
+        <div class="grid2">
+            <SelectField
+                label="Gradient"
+                testid="gradient"
+                options=GradientMethod::ALL.iter().map(|m| (m.name(), m.label())).collect()
+                value=Signal::derive(move || method().name().to_string())
+                on_change=Callback::new(move |v: String| {
+                    if let Some(m) = GradientMethod::from_name(&v) {
+                        state.update_config(|c| c.gradient = m);
+                    }
+                })
+            />
+            <Show
+                when=move || method() == GradientMethod::RandomSearch
+                fallback=move || {
+                    view! {
+                        <NumberField
+                            label="ε (numerical)"
+                            testid="epsilon"
+                            range=limits::EPSILON
+                            value=Signal::derive(move || cfg.with(|c| c.epsilon))
+                            on_change=Callback::new(move |v| state.update_config(|c| c.epsilon = v))
+                        />
+                    }
+                }
+            >
+                <NumberField
+                    label="Search step"
+                    testid="search-step"
+                    range=limits::SEARCH_STEP
+                    value=Signal::derive(move || cfg.with(|c| c.search_step))
+                    on_change=Callback::new(move |v| state.update_config(|c| c.search_step = v))
+                />
+            </Show>
+        </div>
+        <div class="grad-check">
+            <button data-testid="check-gradients" on:click=run_check>"Check gradients"</button>
+            <span class="grad-check-label">"max |backprop − numerical|"</span>
+            <span class="grad-check-value" data-testid="gradient-check">{move || check.get()}</span>
         </div>
     }
 }

@@ -3,6 +3,7 @@ use super::{clamp_point, limits, ExperimentConfig, Speed};
 use crate::core::activation::Activation;
 use crate::core::dataset::{DatasetKind, Point, Problem};
 use crate::core::features::{Feature, FeatureSet};
+use crate::core::gradients::GradientMethod;
 use crate::core::mlp::Init;
 use crate::core::optimizer::OptimizerKind;
 use crate::core::regularization::Regularization;
@@ -45,6 +46,9 @@ impl ExperimentConfig {
                 "regularization" => p.choice(&mut cfg.regularization, Regularization::from_name),
                 "optimizer" => p.choice(&mut cfg.optimizer, OptimizerKind::from_name),
                 "init" => p.choice(&mut cfg.init, Init::from_name),
+                "gradient" => p.choice(&mut cfg.gradient, GradientMethod::from_name),
+                "epsilon" => p.float(&mut cfg.epsilon, limits::EPSILON),
+                "searchStep" => p.float(&mut cfg.search_step, limits::SEARCH_STEP),
                 "problem" => p.choice(&mut cfg.problem, Problem::from_name),
                 "dataset" => p.choice(&mut cfg.dataset, |v| {
                     DatasetKind::from_name(v).filter(|d| d.problem() == Problem::Classification)
@@ -124,7 +128,7 @@ impl ExperimentConfig {
             Speed::Max => "max".to_string(),
             Speed::EpochsPerFrame(n) => n.to_string(),
         };
-        let pairs: [(&str, String); 23] = [
+        let pairs: [(&str, String); 25] = [
             ("activation", self.activation.name().into()),
             ("batchSize", self.batch_size.to_string()),
             ("dataset", self.dataset.name().into()),
@@ -146,13 +150,15 @@ impl ExperimentConfig {
             ("init", self.init.name().into()),
             ("optimizer", self.optimizer.name().into()),
             ("dropout", format_number(self.dropout)),
+            ("gradient", self.gradient.name().into()),
+            ("epsilon", format_number(self.epsilon)),
+            ("searchStep", format_number(self.search_step)),
             ("standardize", self.standardize.to_string()),
             ("samples", self.samples.to_string()),
             ("classes", self.classes.to_string()),
             ("speed", speed),
-            ("", String::new()),
         ];
-        for (key, value) in pairs.iter().filter(|(k, _)| !k.is_empty()) {
+        for (key, value) in &pairs {
             let _ = write!(s, "{key}={value}&");
         }
         for (f, on) in self.feature_flags() {

@@ -147,6 +147,9 @@ fn random_config(rng: &mut Pcg32) -> ExperimentConfig {
         regularization: Regularization::ALL[pick(rng, 3)],
         regularization_rate: rng.range(0.0, 1.0),
         dropout: rng.range(0.0, 0.9),
+        gradient: crate::core::gradients::GradientMethod::ALL[pick(rng, 3)],
+        epsilon: rng.range(1e-8, 1.0),
+        search_step: rng.range(1e-4, 10.0),
         speed: if rng.below(5) == 0 {
             Speed::Max
         } else {
@@ -196,6 +199,10 @@ fn changes_are_sorted_into_rebuild_live_and_redraw() {
     assert_eq!(with(|c| c.discretize = true), Change::Redraw);
     assert_eq!(with(|c| c.learning_rate = 0.1), Change::Live);
     assert_eq!(with(|c| c.optimizer = OptimizerKind::Adam), Change::Live);
+    assert_eq!(
+        with(|c| c.gradient = crate::core::gradients::GradientMethod::Numerical),
+        Change::Live
+    );
     assert_eq!(with(|c| c.network_shape = vec![3]), Change::Rebuild);
     assert_eq!(with(|c| c.activation = Activation::Relu), Change::Rebuild);
     assert_eq!(with(|c| c.noise = 10), Change::Rebuild);

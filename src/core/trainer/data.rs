@@ -118,6 +118,16 @@ impl Inputs {
         self.train_y.len()
     }
 
+    /// Inputs per row.
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    /// Every training row (row-major) and its target.
+    pub fn train_set(&self) -> (&[f64], &[f64]) {
+        (&self.train_x, &self.train_y)
+    }
+
     /// Training row `i`: its input vector and target.
     #[inline]
     pub fn train(&self, i: usize) -> (&[f64], f64) {

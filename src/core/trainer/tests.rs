@@ -172,3 +172,44 @@ fn the_grid_agrees_with_forward_passes() {
     assert_eq!(grid.outputs[0], p);
     assert_eq!(grid.hidden[0], net.layer_output(0)[0]);
 }
+
+#[test]
+fn numerical_gradients_train_like_backprop() {
+    use crate::core::gradients::GradientMethod;
+    let mut backprop = Trainer::new(xor_config(2));
+    let mut numerical = Trainer::new(ExperimentConfig {
+        gradient: GradientMethod::Numerical,
+        ..xor_config(2)
+    });
+    backprop.step(5);
+    numerical.step(5);
+    let gap = backprop
+        .net()
+        .params
+        .iter()
+        .zip(&numerical.net().params)
+        .map(|(a, b)| (a - b).abs())
+        .fold(0.0, f64::max);
+    assert!(gap < 1e-6, "weights differ by {gap}");
+    assert!(backprop.gradient_check().unwrap() < 1e-8);
+}
+
+#[test]
+fn random_search_never_raises_the_training_loss() {
+    use crate::core::gradients::GradientMethod;
+    let mut t = Trainer::new(ExperimentConfig {
+        gradient: GradientMethod::RandomSearch,
+        search_step: 0.2,
+        ..xor_config(4)
+    });
+    let mut last = t.metrics().train_loss.unwrap();
+    let first = last;
+    for _ in 0..100 {
+        t.step(3);
+        let now = t.metrics().train_loss.unwrap();
+        assert!(now <= last, "{now} > {last}");
+        last = now;
+    }
+    assert!(last < first, "no progress: {first} → {last}");
+    assert_eq!(t.epoch(), 300);
+}

@@ -1,0 +1,48 @@
+// Gradient methods: the numerical derivative trains and the gradient check shows a tiny gap;
+// random search never lets the training loss go up.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSession, click, readNumber, text, waitUntil, sleep, errorReport } from './harness.mjs';
+
+let session;
+before(async () => {
+  session = await startSession();
+});
+after(async () => {
+  await session?.close();
+});
+
+test('the numerical derivative trains, and the gradient check is tiny', async () => {
+  const app = await session.open('#dataset=xor&networkShape=4&gradient=numerical&epsilon=0.0001&speed=5&seed=3');
+  const { page } = app;
+  const start = await readNumber(page, 'train-loss');
+  await click(page, 'check-gradients');
+  await waitUntil(async () => Number.isFinite(parseFloat(await text(page, 'gradient-check'))), {
+    what: 'the gradient check to show a number',
+  });
+  const gap = parseFloat(await text(page, 'gradient-check'));
+  assert.ok(gap < 1e-6, `max |backprop − numerical| = ${gap}`);
+  await click(page, 'play');
+  await waitUntil(async () => (await readNumber(page, 'epoch')) >= 50, { timeout: 20_000, what: '50 epochs' });
+  await click(page, 'play');
+  const end = await readNumber(page, 'train-loss');
+  assert.ok(end < start, `train loss ${start} → ${end}`);
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});
+
+test('random search never raises the training loss', async () => {
+  const app = await session.open('#dataset=xor&networkShape=4&gradient=random&searchStep=0.2&speed=5&seed=4');
+  const { page } = app;
+  const first = await readNumber(page, 'train-loss');
+  await click(page, 'play');
+  let last = first;
+  for (let i = 0; i < 30; i++) {
+    await sleep(100);
+    const now = await readNumber(page, 'train-loss');
+    assert.ok(now <= last, `train loss went up: ${last} → ${now}`);
+    last = now;
+  }
+  await click(page, 'play');
+  assert.ok(last < first, `no progress: ${first} → ${last}`);
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});
