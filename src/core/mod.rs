@@ -10,6 +10,7 @@ pub mod features;
 pub mod gates;
 pub mod gradients;
 pub mod history;
+pub mod line_fit;
 pub mod loss;
 pub mod mlp;
 pub mod optimizer;
