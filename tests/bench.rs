@@ -18,7 +18,7 @@ fn benchmark() {
                     snap: &nn_playground::core::snapshot::Snapshot| {
         svg.clear();
         let area = SVGBackend::with_string(&mut svg, (320, 180)).into_drawing_area();
-        draw_loss_chart(&area, &snap.history).expect("loss chart");
+        draw_loss_chart(&area, &snap.history, snap.best_epoch).expect("loss chart");
     };
     let results = run_all(3000.0, 200, &mut now, &mut draw);
     println!(

@@ -11,7 +11,10 @@ pub fn LossPanel() -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
-        if let Err(e) = state.snapshot.with(|s| draw_loss(&el, &s.history)) {
+        if let Err(e) = state
+            .snapshot
+            .with(|s| draw_loss(&el, &s.history, s.best_epoch))
+        {
             state.say(format!("Could not draw the loss chart: {e:?}"));
         }
     });
@@ -21,6 +24,11 @@ pub fn LossPanel() -> impl IntoView {
             <div class="legend">
                 <span class="key train">"train"</span>
                 <span class="key test">"test"</span>
+                <Show when=move || state.snapshot.with(|s| s.best_epoch.is_some() && s.stopped_at.is_some())>
+                    <span class="key best" data-testid="best-epoch">
+                        {move || state.snapshot.with(|s| format!("best: epoch {}", s.best_epoch.unwrap_or(0)))}
+                    </span>
+                </Show>
             </div>
             <canvas class="loss-chart" node_ref=canvas data-testid="loss-chart" aria-label="Train and test loss against epoch"></canvas>
         </div>

@@ -63,6 +63,14 @@ impl AppState {
         if snapshot.diverged {
             self.status.set(DIVERGED.to_string());
         }
+        if let (Some(stopped), Some(best)) = (snapshot.stopped_at, snapshot.best_epoch) {
+            if self.playing.get_untracked() {
+                self.playing.set(false);
+                self.say(format!(
+                    "Early stopping at epoch {stopped}: the test loss had not improved since epoch {best}, so the weights from epoch {best} are back. Reset, or set the patience to 0 to go on."
+                ));
+            }
+        }
         self.snapshot.set(snapshot);
     }
 

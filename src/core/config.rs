@@ -34,6 +34,8 @@ pub mod limits {
     pub const EPSILON: (f64, f64) = (1e-8, 1.0);
     /// Random search's step (the standard deviation of the weight noise).
     pub const SEARCH_STEP: (f64, f64) = (1e-4, 10.0);
+    /// Early stopping's patience in epochs (0 turns it off).
+    pub const PATIENCE: (u32, u32) = (0, 1_000_000);
     /// The most points a link or an edit may hold.
     pub const MAX_POINTS: usize = 5000;
     /// Longest accepted hash, in bytes; the rest is ignored.
@@ -95,6 +97,9 @@ pub struct ExperimentConfig {
     pub epsilon: f64,
     /// Random search's step size.
     pub search_step: f64,
+    /// Early stopping: stop when the test loss has not improved for this many epochs, and keep
+    /// the best weights. 0 is off.
+    pub patience: u32,
     pub speed: Speed,
     pub show_test_data: bool,
     pub discretize: bool,
@@ -127,6 +132,7 @@ impl Default for ExperimentConfig {
             gradient: GradientMethod::Backprop,
             epsilon: 1e-4,
             search_step: 0.1,
+            patience: 0,
             speed: Speed::default(),
             show_test_data: true,
             discretize: false,
@@ -201,6 +207,7 @@ impl ExperimentConfig {
             || self.gradient != new.gradient
             || self.epsilon != new.epsilon
             || self.search_step != new.search_step
+            || self.patience != new.patience
             || self.speed != new.speed
             || self.points != new.points;
         if live {
@@ -220,6 +227,7 @@ impl ExperimentConfig {
         self.samples = self.samples.clamp(SAMPLES.0, SAMPLES.1);
         self.noise = self.noise.clamp(NOISE.0, NOISE.1);
         self.perc_train = self.perc_train.clamp(PERC_TRAIN.0, PERC_TRAIN.1);
+        self.patience = self.patience.clamp(PATIENCE.0, PATIENCE.1);
         self.network_shape.truncate(MAX_HIDDEN_LAYERS);
         for n in &mut self.network_shape {
             *n = (*n).clamp(1, MAX_NEURONS);

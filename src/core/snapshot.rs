@@ -33,6 +33,10 @@ pub struct Snapshot {
     /// Classes in the data (1 for regression).
     pub classes: usize,
     pub diverged: bool,
+    /// The epoch with the lowest test loss so far (marked on the loss chart).
+    pub best_epoch: Option<u64>,
+    /// The epoch at which early stopping ended training.
+    pub stopped_at: Option<u64>,
     /// Grows whenever anything in the trainer changed.
     pub version: u64,
 }

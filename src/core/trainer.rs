@@ -40,6 +40,10 @@ pub struct Trainer {
     history: LossHistory,
     metrics: Metrics,
     diverged: bool,
+    /// The lowest test loss so far, its epoch and its weights (for early stopping).
+    best: Option<(u64, f64, Vec<f64>)>,
+    /// The epoch at which early stopping ended training.
+    stopped_at: Option<u64>,
     version: u64,
 }
 
@@ -76,6 +80,8 @@ impl Trainer {
             history: LossHistory::new(),
             metrics: Metrics::default(),
             diverged: false,
+            best: None,
+            stopped_at: None,
             version: 0,
         };
         trainer.evaluate();
@@ -128,6 +134,9 @@ impl Trainer {
                     self.optimizer = Optimizer::new(new.optimizer, self.net.params.len());
                 }
                 let points_changed = new.points != self.config.points;
+                if new.patience != self.config.patience {
+                    self.stopped_at = None;
+                }
                 self.config = new;
                 if points_changed {
                     self.points = data::points_for(&self.config);
@@ -160,6 +169,8 @@ impl Trainer {
         self.epoch = 0;
         self.history = LossHistory::new();
         self.diverged = false;
+        self.best = None;
+        self.stopped_at = None;
         self.version += 1;
         self.evaluate();
     }
@@ -177,7 +188,7 @@ impl Trainer {
         budget_ms: f64,
         now: &mut dyn FnMut() -> f64,
     ) -> u32 {
-        if self.diverged || self.inputs.train_len() == 0 {
+        if self.diverged || self.stopped_at.is_some() || self.inputs.train_len() == 0 {
             return 0;
         }
         let start = now();
@@ -280,8 +291,38 @@ impl Trainer {
                 train,
                 self.metrics.test_loss.unwrap_or(f64::NAN),
             );
+            self.early_stopping();
         }
         self.version += 1;
+    }
+
+    /// Keeps the weights with the lowest test loss; once it has not improved for `patience`
+    /// epochs, stops training and goes back to them.
+    fn early_stopping(&mut self) {
+        let Some(test) = self.metrics.test_loss else {
+            return;
+        };
+        if self.best.as_ref().is_none_or(|(_, best, _)| test < *best) {
+            self.best = Some((self.epoch, test, self.net.params.clone()));
+        }
+        let patience = u64::from(self.config.patience);
+        if let Some((best_epoch, _, params)) = &self.best {
+            if patience > 0 && self.epoch >= best_epoch + patience {
+                self.net.params.copy_from_slice(params);
+                self.stopped_at = Some(self.epoch);
+                self.metrics = self.inputs.metrics(&mut self.net);
+            }
+        }
+    }
+
+    /// The epoch with the lowest test loss so far.
+    pub fn best_epoch(&self) -> Option<u64> {
+        self.best.as_ref().map(|(epoch, _, _)| *epoch)
+    }
+
+    /// The epoch at which early stopping ended training, if it did.
+    pub fn stopped_at(&self) -> Option<u64> {
+        self.stopped_at
     }
 
     /// An edited copy of the config: the user's points after `edit` (the generated points
@@ -304,6 +345,8 @@ impl Trainer {
             problem: self.config.problem,
             classes: self.config.class_count(),
             diverged: self.diverged,
+            best_epoch: self.best_epoch(),
+            stopped_at: self.stopped_at,
             version: self.version,
         }
     }

@@ -160,10 +160,14 @@ fn draw_points(
 }
 
 /// Draws the loss chart on `canvas` through plotters.
-pub fn draw_loss(canvas: &HtmlCanvasElement, history: &LossHistory) -> Result<(), JsValue> {
+pub fn draw_loss(
+    canvas: &HtmlCanvasElement,
+    history: &LossHistory,
+    best_epoch: Option<u64>,
+) -> Result<(), JsValue> {
     fit_to_box(canvas);
     let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or("no canvas backend")?;
     let area = plotters::prelude::IntoDrawingArea::into_drawing_area(backend);
-    draw_loss_chart(&area, history).map_err(|e| JsValue::from_str(&e))
+    draw_loss_chart(&area, history, best_epoch).map_err(|e| JsValue::from_str(&e))
 }

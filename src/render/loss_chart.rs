@@ -8,6 +8,8 @@ use plotters::prelude::*;
 pub const TRAIN_COLOR: RGBColor = RGBColor(40, 40, 40);
 /// Test loss line colour (Okabe–Ito vermillion).
 pub const TEST_COLOR: RGBColor = RGBColor(213, 94, 0);
+/// The best-epoch marker's colour (Okabe–Ito bluish green).
+pub const BEST_COLOR: RGBColor = RGBColor(0, 158, 115);
 
 /// The y-axis top: the largest finite loss shown, with a little headroom (at least 0.1).
 pub fn y_max(history: &LossHistory) -> f64 {
@@ -28,10 +30,12 @@ pub fn compact(v: f64) -> String {
     }
 }
 
-/// Draws both curves against epoch on `area`, with light axes and tick labels.
+/// Draws both curves against epoch on `area`, with light axes and tick labels, and a vertical
+/// line at `best_epoch` (the lowest test loss, which early stopping keeps).
 pub fn draw_loss_chart<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     history: &LossHistory,
+    best_epoch: Option<u64>,
 ) -> Result<(), String> {
     let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
     area.fill(&WHITE).map_err(err)?;
@@ -69,6 +73,11 @@ pub fn draw_loss_chart<DB: DrawingBackend>(
             TRAIN_COLOR.stroke_width(2),
         ))
         .map_err(err)?;
+    if let Some(best) = best_epoch {
+        let x = best as f64;
+        let marker = LineSeries::new([(x, 0.0), (x, y_max(history))], BEST_COLOR.stroke_width(2));
+        chart.draw_series(marker).map_err(err)?;
+    }
     area.present().map_err(err)
 }
 
@@ -85,7 +94,7 @@ mod tests {
         let mut svg = String::new();
         {
             let area = SVGBackend::with_string(&mut svg, (320, 160)).into_drawing_area();
-            draw_loss_chart(&area, &h).expect("chart");
+            draw_loss_chart(&area, &h, Some(120)).expect("chart");
         }
         let curves = |color: &str| {
             svg.lines()
@@ -94,6 +103,7 @@ mod tests {
         };
         assert_eq!(curves("#d55e00"), 1, "one test-loss curve");
         assert_eq!(curves("#282828"), 1, "one train-loss curve");
+        assert_eq!(curves("#009e73"), 1, "the best-epoch marker");
         assert!((y_max(&h) - 1.26).abs() < 1e-12);
     }
 
@@ -110,7 +120,7 @@ mod tests {
         let mut svg = String::new();
         {
             let area = SVGBackend::with_string(&mut svg, (100, 80)).into_drawing_area();
-            draw_loss_chart(&area, &LossHistory::new()).expect("chart");
+            draw_loss_chart(&area, &LossHistory::new(), None).expect("chart");
         }
         assert!(svg.starts_with("<svg"));
     }

@@ -43,6 +43,12 @@ pub fn Transport() -> impl IntoView {
             state.say(super::state::DIVERGED);
             return;
         }
+        if state.snapshot.with_untracked(|s| s.stopped_at.is_some()) {
+            state.say(
+                "Early stopping ended this run: press Reset, or set the patience to 0 to go on.",
+            );
+            return;
+        }
         playing.update(|p| *p = !*p);
     };
     view! {

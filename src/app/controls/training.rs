@@ -71,6 +71,13 @@ pub fn TrainingPanel() -> impl IntoView {
                 testid="dropout"
             />
         </div>
+        <NumberField
+            label="Early stopping: patience (epochs, 0 = off)"
+            testid="early-stopping"
+            range=(f64::from(limits::PATIENCE.0), f64::from(limits::PATIENCE.1))
+            value=Signal::derive(move || cfg.with(|c| f64::from(c.patience)))
+            on_change=Callback::new(move |v: f64| state.update_config(|c| c.patience = v.round() as u32))
+        />
         <GradientSection/>
     }
 }

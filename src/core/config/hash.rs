@@ -49,6 +49,10 @@ impl ExperimentConfig {
                 "gradient" => p.choice(&mut cfg.gradient, GradientMethod::from_name),
                 "epsilon" => p.float(&mut cfg.epsilon, limits::EPSILON),
                 "searchStep" => p.float(&mut cfg.search_step, limits::SEARCH_STEP),
+                "earlyStopping" => {
+                    let (lo, hi) = limits::PATIENCE;
+                    cfg.patience = p.int(cfg.patience.into(), lo.into(), hi.into()) as u32;
+                }
                 "problem" => p.choice(&mut cfg.problem, Problem::from_name),
                 "dataset" => p.choice(&mut cfg.dataset, |v| {
                     DatasetKind::from_name(v).filter(|d| d.problem() == Problem::Classification)
@@ -128,7 +132,7 @@ impl ExperimentConfig {
             Speed::Max => "max".to_string(),
             Speed::EpochsPerFrame(n) => n.to_string(),
         };
-        let pairs: [(&str, String); 25] = [
+        let pairs: [(&str, String); 26] = [
             ("activation", self.activation.name().into()),
             ("batchSize", self.batch_size.to_string()),
             ("dataset", self.dataset.name().into()),
@@ -153,6 +157,7 @@ impl ExperimentConfig {
             ("gradient", self.gradient.name().into()),
             ("epsilon", format_number(self.epsilon)),
             ("searchStep", format_number(self.search_step)),
+            ("earlyStopping", self.patience.to_string()),
             ("standardize", self.standardize.to_string()),
             ("samples", self.samples.to_string()),
             ("classes", self.classes.to_string()),

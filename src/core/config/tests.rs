@@ -150,6 +150,7 @@ fn random_config(rng: &mut Pcg32) -> ExperimentConfig {
         gradient: crate::core::gradients::GradientMethod::ALL[pick(rng, 3)],
         epsilon: rng.range(1e-8, 1.0),
         search_step: rng.range(1e-4, 10.0),
+        patience: rng.below(1000),
         speed: if rng.below(5) == 0 {
             Speed::Max
         } else {

@@ -213,3 +213,48 @@ fn random_search_never_raises_the_training_loss() {
     assert!(last < first, "no progress: {first} → {last}");
     assert_eq!(t.epoch(), 300);
 }
+
+#[test]
+fn early_stopping_keeps_the_best_weights() {
+    // Few, noisy training points and a big network: the test loss turns up.
+    let cfg = ExperimentConfig {
+        dataset: DatasetKind::Spiral,
+        noise: 50,
+        perc_train: 20,
+        network_shape: vec![16, 16],
+        learning_rate: 0.1,
+        patience: 30,
+        seed: 3,
+        ..ExperimentConfig::default()
+    };
+    let mut t = Trainer::new(cfg);
+    while t.stopped_at().is_none() && t.epoch() < 5000 {
+        t.step(1);
+    }
+    let stopped = t.stopped_at().expect("early stopping triggered");
+    let best = t.best_epoch().unwrap();
+    assert_eq!(stopped, best + 30);
+    let best_loss = t
+        .snapshot()
+        .history
+        .samples()
+        .find(|s| s.0 == best)
+        .unwrap()
+        .2;
+    assert_eq!(
+        t.metrics().test_loss,
+        Some(best_loss),
+        "the best weights are back"
+    );
+    t.step(10);
+    assert_eq!(t.epoch(), stopped, "a stopped trainer does not train");
+    let mut cfg = t.config().clone();
+    cfg.patience = 0;
+    t.apply(cfg);
+    t.step(1);
+    assert_eq!(
+        t.epoch(),
+        stopped + 1,
+        "turning early stopping off lets training go on"
+    );
+}
