@@ -34,6 +34,11 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     run_loop::start(state);
     url::sync(state);
+    let is_mlp = move || {
+        state
+            .config
+            .with(|c| c.model == crate::core::config::Model::Mlp)
+    };
     view! {
         <div class="app">
             <header class="topbar">
@@ -50,8 +55,11 @@ pub fn App() -> impl IntoView {
                     <plot::Plot/>
                 </section>
                 <section class="panel model-panel" aria-label="Model">
-                    <controls::NetworkPanel/>
-                    <controls::TrainingPanel/>
+                    <controls::ModelChoice/>
+                    <Show when=is_mlp fallback=|| view! { <controls::PerceptronPanel/> }>
+                        <controls::NetworkPanel/>
+                        <controls::TrainingPanel/>
+                    </Show>
                     <loss_panel::LossPanel/>
                 </section>
             </main>

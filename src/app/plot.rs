@@ -1,11 +1,13 @@
 //! The main plot (decision boundary, points, click to add) and the brush buttons.
 use super::{AppState, Brush};
 use crate::core::dataset::{Point, Problem, MAX_CLASSES};
+use crate::core::snapshot::PerceptronView;
 use crate::core::trainer::PointEdit;
-use crate::render::canvas::{draw_plot, PointLayer};
+use crate::render::canvas::{draw_overlay, draw_plot, Overlay, PointLayer};
 use crate::render::colors::{class_color, css};
 use crate::render::frame::{Frame, BOUNDARY_RES};
 use crate::render::geometry::Viewport;
+use crate::render::heatmap::perceptron_rgba;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use web_sys::MouseEvent;
@@ -16,21 +18,56 @@ pub fn Plot() -> impl IntoView {
     let state = expect_context::<AppState>();
     let canvas = NodeRef::<Canvas>::new();
     let frame = StoredValue::new(Frame::default());
+    // Perceptron mode animates each trick step: (updates seen, when its animation started).
+    let anim = StoredValue::new((0u64, 0.0f64));
+    let tick = RwSignal::new(0u32);
     Effect::new(move |_| {
+        tick.track();
         let (show_test, discretize) = state.config.with(|c| (c.show_test_data, c.discretize));
         let Some(el) = canvas.get() else { return };
         state.snapshot.with(|snap| {
-            let result = frame.try_update_value(|f| {
-                f.compute(snap, discretize, false);
-                let layer = PointLayer {
-                    points: &snap.points,
-                    test_mask: &snap.test_mask,
-                    show_test,
-                    problem: snap.problem,
-                };
-                draw_plot(&el, &f.boundary, BOUNDARY_RES, &layer)
-            });
-            if let Some(Err(e)) = result {
+            // The perceptron trick uses every point, so none is drawn as a test point.
+            let test_mask: &[bool] = if snap.perceptron.is_some() {
+                &[]
+            } else {
+                &snap.test_mask
+            };
+            let layer = PointLayer {
+                points: &snap.points,
+                test_mask,
+                show_test,
+                problem: snap.problem,
+            };
+            let result = match &snap.perceptron {
+                Some(view) => {
+                    let (line, animating) = animated_line(view, anim);
+                    if animating {
+                        request_animation_frame(move || tick.update(|t| *t = t.wrapping_add(1)));
+                    }
+                    let overlay = Overlay {
+                        line,
+                        ghost: view.last.map(|s| s.before.map(|d| d.to_f64())),
+                        highlight: view
+                            .last
+                            .and_then(|s| snap.points.get(s.index))
+                            .map(|p| (p.x1, p.x2)),
+                    };
+                    frame
+                        .try_update_value(|f| {
+                            perceptron_rgba(line, BOUNDARY_RES, &mut f.boundary);
+                            draw_plot(&el, &f.boundary, BOUNDARY_RES, &layer)
+                        })
+                        .unwrap_or(Ok(()))
+                        .and_then(|_| draw_overlay(&el, &overlay))
+                }
+                None => frame
+                    .try_update_value(|f| {
+                        f.compute(snap, discretize, false);
+                        draw_plot(&el, &f.boundary, BOUNDARY_RES, &layer)
+                    })
+                    .unwrap_or(Ok(())),
+            };
+            if let Err(e) = result {
                 state.say(format!("Could not draw the plot: {e:?}"));
             }
         });
@@ -89,6 +126,32 @@ pub fn Plot() -> impl IntoView {
             <span class="axis-label x-label">"x₁"</span>
             <span class="axis-label y-label">"x₂"</span>
         </div>
+    }
+}
+
+/// How long a perceptron step's line takes to glide from its ghost to its new place.
+const STEP_ANIMATION_MS: f64 = 450.0;
+
+/// The line to draw now: between the last step's "before" and the current weights while the
+/// step's animation runs. Returns it and whether the animation is still running.
+fn animated_line(view: &PerceptronView, anim: StoredValue<(u64, f64)>) -> ([f64; 3], bool) {
+    let now = window().performance().map_or(0.0, |p| p.now());
+    let (seen, mut start) = anim.get_value();
+    if view.updates != seen {
+        start = now;
+        anim.set_value((view.updates, now));
+    }
+    let t = ((now - start) / STEP_ANIMATION_MS).clamp(0.0, 1.0);
+    match view.last {
+        Some(step) if t < 1.0 && view.updates > 0 => {
+            let from = step.before.map(|d| d.to_f64());
+            let eased = t * t * (3.0 - 2.0 * t);
+            (
+                std::array::from_fn(|k| from[k] + (view.weights[k] - from[k]) * eased),
+                true,
+            )
+        }
+        _ => (view.weights, false),
     }
 }
 

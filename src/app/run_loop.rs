@@ -25,8 +25,13 @@ fn schedule(state: AppState, mut now: impl FnMut() -> f64 + 'static) {
                 .trainer
                 .try_update_value(|t| t.run_frame(max_epochs, FRAME_BUDGET_MS, &mut now))
                 .unwrap_or(0);
-            if trained > 0 || state.trainer.with_value(|t| t.diverged()) {
+            if trained > 0 {
                 state.publish();
+            } else {
+                // Nothing left to train: diverged, stopped early, converged, or no data.
+                state.playing.set(false);
+                state.publish();
+                state.explain_stop();
             }
         }
         schedule(state, now);

@@ -124,10 +124,16 @@ impl AppState {
         self.publish();
     }
 
-    /// Trains exactly one epoch.
+    /// Trains exactly one epoch (in perceptron mode: one step of the trick).
     pub fn step(&self) {
-        self.trainer.update_value(|t| t.step(1));
+        let trained = self
+            .trainer
+            .try_update_value(|t| t.run_frame(1, f64::INFINITY, &mut || 0.0))
+            .unwrap_or(0);
         self.publish();
+        if trained == 0 {
+            self.explain_stop();
+        }
     }
 
     /// Brings back the points kept aside by [`AppState::apply`].
@@ -136,6 +142,30 @@ impl AppState {
             self.stashed_points.set(None);
             self.update_config(|c| c.points = Some(points));
             self.say("");
+        }
+    }
+
+    /// Says why Play stopped when a frame found nothing to train.
+    pub fn explain_stop(&self) {
+        let message = self.snapshot.with_untracked(|s| {
+            if s.diverged || s.stopped_at.is_some() {
+                return None; // publish() has said it
+            }
+            if let Some(view) = &s.perceptron {
+                return Some(if view.misclassified.is_empty() {
+                    format!("No point is misclassified: the line separates the classes after {} updates.", view.updates)
+                } else {
+                    format!(
+                        "Stopped after {} epochs with {} points still misclassified: no line separates these classes.",
+                        crate::core::trainer::PERCEPTRON_MAX_EPOCHS,
+                        view.misclassified.len()
+                    )
+                });
+            }
+            (s.metrics.n_train == 0).then(|| "There are no training points: add some by clicking on the plot.".to_string())
+        });
+        if let Some(m) = message {
+            self.say(m);
         }
     }
 

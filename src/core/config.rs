@@ -34,12 +34,64 @@ pub mod limits {
     pub const EPSILON: (f64, f64) = (1e-8, 1.0);
     /// Random search's step (the standard deviation of the weight noise).
     pub const SEARCH_STEP: (f64, f64) = (1e-4, 10.0);
+    /// The perceptron's weights typed in a link or a field.
+    pub const WEIGHT: (f64, f64) = (-1000.0, 1000.0);
     /// Early stopping's patience in epochs (0 turns it off).
     pub const PATIENCE: (u32, u32) = (0, 1_000_000);
     /// The most points a link or an edit may hold.
     pub const MAX_POINTS: usize = 5000;
     /// Longest accepted hash, in bytes; the rest is ignored.
     pub const MAX_HASH_LEN: usize = 200_000;
+}
+
+/// Which model the playground trains.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Model {
+    /// The multi-layer perceptron.
+    #[default]
+    Mlp,
+    /// One neuron with the step activation, trained by the perceptron trick.
+    Perceptron,
+}
+
+impl Model {
+    pub fn name(self) -> &'static str {
+        match self {
+            Model::Mlp => "mlp",
+            Model::Perceptron => "perceptron",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        [Model::Mlp, Model::Perceptron]
+            .into_iter()
+            .find(|m| m.name() == name)
+    }
+}
+
+/// What one perceptron Step does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum PerceptronStep {
+    /// One misclassified point: one application of the trick.
+    #[default]
+    Point,
+    /// A whole pass over the points.
+    Epoch,
+}
+
+impl PerceptronStep {
+    pub fn name(self) -> &'static str {
+        match self {
+            PerceptronStep::Point => "point",
+            PerceptronStep::Epoch => "epoch",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        [PerceptronStep::Point, PerceptronStep::Epoch]
+            .into_iter()
+            .find(|m| m.name() == name)
+    }
 }
 
 /// How many epochs each animation frame asks for.
@@ -60,6 +112,12 @@ impl Default for Speed {
 /// Everything that defines an experiment. [`Default`] is the first thing a student sees.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExperimentConfig {
+    /// The MLP, or the single perceptron of the perceptron trick.
+    pub model: Model,
+    /// The perceptron's starting weights `[w₁, w₂, b]`.
+    pub weights: [f64; 3],
+    /// Whether a perceptron step is one point or one epoch.
+    pub perceptron_step: PerceptronStep,
     pub problem: Problem,
     /// The classification data set.
     pub dataset: DatasetKind,
@@ -110,6 +168,9 @@ pub struct ExperimentConfig {
 impl Default for ExperimentConfig {
     fn default() -> Self {
         ExperimentConfig {
+            model: Model::Mlp,
+            weights: [1.0, 1.0, 0.0],
+            perceptron_step: PerceptronStep::Point,
             problem: Problem::Classification,
             dataset: DatasetKind::Xor,
             reg_dataset: DatasetKind::RegPlane,
@@ -181,7 +242,9 @@ impl ExperimentConfig {
 
     /// Sorts a change from `self` to `new` into rebuild, live or redraw.
     pub fn change_to(&self, new: &ExperimentConfig) -> Change {
-        let structural = self.problem != new.problem
+        let structural = self.model != new.model
+            || self.weights != new.weights
+            || self.problem != new.problem
             || self.active_dataset() != new.active_dataset()
             || self.classes != new.classes
             || self.samples != new.samples
@@ -208,6 +271,7 @@ impl ExperimentConfig {
             || self.epsilon != new.epsilon
             || self.search_step != new.search_step
             || self.patience != new.patience
+            || self.perceptron_step != new.perceptron_step
             || self.speed != new.speed
             || self.points != new.points;
         if live {
@@ -228,6 +292,10 @@ impl ExperimentConfig {
         self.noise = self.noise.clamp(NOISE.0, NOISE.1);
         self.perc_train = self.perc_train.clamp(PERC_TRAIN.0, PERC_TRAIN.1);
         self.patience = self.patience.clamp(PATIENCE.0, PATIENCE.1);
+        if self.model == Model::Perceptron {
+            self.problem = Problem::Classification; // the perceptron separates two classes
+        }
+        self.weights = self.weights.map(|w| round_weight(clamp_f(w, WEIGHT, 0.0)));
         self.network_shape.truncate(MAX_HIDDEN_LAYERS);
         for n in &mut self.network_shape {
             *n = (*n).clamp(1, MAX_NEURONS);
@@ -285,6 +353,16 @@ pub fn clamp_point(p: Point, problem: Problem) -> Point {
         }),
     };
     Point::new(coord(p.x1), coord(p.x2), label)
+}
+
+/// Rounds a perceptron weight to six decimals (what a link keeps).
+pub fn round_weight(v: f64) -> f64 {
+    let r = (v * 1e6).round() / 1e6;
+    if r == 0.0 {
+        0.0
+    } else {
+        r
+    }
 }
 
 /// Rounds to two decimals (the precision of points in links).

@@ -4,6 +4,7 @@ use crate::core::dataset::{Point, Problem, DOMAIN};
 use crate::core::features::{FeatureSet, Standardizer};
 use crate::core::history::LossHistory;
 use crate::core::mlp::Mlp;
+use crate::core::perceptron::TrickStep;
 
 /// Losses (means over the points) and accuracies (fractions 0–1). `None` where a set is
 /// empty, or for accuracy in regression.
@@ -15,6 +16,20 @@ pub struct Metrics {
     pub test_accuracy: Option<f64>,
     pub n_train: usize,
     pub n_test: usize,
+}
+
+/// What perceptron mode shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PerceptronView {
+    /// `[w₁, w₂, b]`.
+    pub weights: [f64; 3],
+    /// The weights as shown: at most two decimals.
+    pub shown: [String; 3],
+    /// The last application of the trick: the highlighted point, the ghost line, the arithmetic.
+    pub last: Option<TrickStep>,
+    /// Indices of the misclassified points.
+    pub misclassified: Vec<usize>,
+    pub updates: u64,
 }
 
 /// The trainer's state after a frame, by value.
@@ -37,6 +52,8 @@ pub struct Snapshot {
     pub best_epoch: Option<u64>,
     /// The epoch at which early stopping ended training.
     pub stopped_at: Option<u64>,
+    /// Perceptron mode's state (`None` for the MLP).
+    pub perceptron: Option<PerceptronView>,
     /// Grows whenever anything in the trainer changed.
     pub version: u64,
 }

@@ -1,7 +1,7 @@
 //! The trainer owns the network, the data, the random streams and the history. The app calls
 //! [`Trainer::run_frame`] once per animation frame and publishes a [`Snapshot`]; nothing else
 //! mutates training state.
-use crate::core::config::{Change, ExperimentConfig};
+use crate::core::config::{Change, ExperimentConfig, Model};
 use crate::core::dataset::{is_test_point, Point, Problem};
 use crate::core::gradients::{Batch, GradientMethod};
 use crate::core::history::LossHistory;
@@ -9,13 +9,15 @@ use crate::core::loss::Output;
 use crate::core::mlp::Mlp;
 use crate::core::optimizer::Optimizer;
 use crate::core::rng::{Pcg32, Stream};
-use crate::core::snapshot::{Metrics, Snapshot};
+use crate::core::snapshot::{Metrics, PerceptronView, Snapshot};
 
 mod data;
+mod perceptron_run;
 #[cfg(test)]
 mod tests;
 
 pub use data::{Inputs, PointEdit};
+pub use perceptron_run::{PerceptronRun, MAX_EPOCHS as PERCEPTRON_MAX_EPOCHS};
 
 /// The most training points the gradient check uses (it costs two passes per weight).
 pub const GRADIENT_CHECK_POINTS: usize = 64;
@@ -44,6 +46,8 @@ pub struct Trainer {
     best: Option<(u64, f64, Vec<f64>)>,
     /// The epoch at which early stopping ended training.
     stopped_at: Option<u64>,
+    /// Perceptron mode's run (`None` for the MLP).
+    perceptron: Option<PerceptronRun>,
     version: u64,
 }
 
@@ -63,6 +67,7 @@ impl Trainer {
             config.init,
             &mut init_rng,
         );
+        let perceptron = (config.model == Model::Perceptron).then(|| PerceptronRun::new(&config));
         let mut trainer = Trainer {
             optimizer: Optimizer::new(config.optimizer, net.params.len()),
             shuffle_rng: Pcg32::stream(config.seed, Stream::Shuffle),
@@ -82,6 +87,7 @@ impl Trainer {
             diverged: false,
             best: None,
             stopped_at: None,
+            perceptron,
             version: 0,
         };
         trainer.evaluate();
@@ -137,6 +143,9 @@ impl Trainer {
                 if new.patience != self.config.patience {
                     self.stopped_at = None;
                 }
+                if let Some(run) = &mut self.perceptron {
+                    run.set_learning_rate(new.learning_rate);
+                }
                 self.config = new;
                 if points_changed {
                     self.points = data::points_for(&self.config);
@@ -171,6 +180,9 @@ impl Trainer {
         self.diverged = false;
         self.best = None;
         self.stopped_at = None;
+        if self.perceptron.is_some() {
+            self.perceptron = Some(PerceptronRun::new(&self.config));
+        }
         self.version += 1;
         self.evaluate();
     }
@@ -188,6 +200,9 @@ impl Trainer {
         budget_ms: f64,
         now: &mut dyn FnMut() -> f64,
     ) -> u32 {
+        if self.perceptron.is_some() {
+            return self.run_perceptron(max_epochs, budget_ms, now);
+        }
         if self.diverged || self.stopped_at.is_some() || self.inputs.train_len() == 0 {
             return 0;
         }
@@ -200,6 +215,33 @@ impl Trainer {
                 break;
             }
         }
+        self.evaluate();
+        done
+    }
+
+    /// Perceptron mode's frame: up to `max_steps` steps (points or epochs, as configured) within
+    /// the budget, stopping once nothing is misclassified or after the epoch limit.
+    fn run_perceptron(
+        &mut self,
+        max_steps: u32,
+        budget_ms: f64,
+        now: &mut dyn FnMut() -> f64,
+    ) -> u32 {
+        let Some(run) = &mut self.perceptron else {
+            return 0;
+        };
+        let start = now();
+        let mut done = 0;
+        while done < max_steps && run.epochs < PERCEPTRON_MAX_EPOCHS {
+            if !run.advance(&self.points, self.config.perceptron_step) {
+                break;
+            }
+            done += 1;
+            if now() - start >= budget_ms {
+                break;
+            }
+        }
+        self.epoch = run.epochs;
         self.evaluate();
         done
     }
@@ -278,6 +320,26 @@ impl Trainer {
 
     /// Measures the mean loss and accuracy on both sets, records them, and flags divergence.
     fn evaluate(&mut self) {
+        if let Some(run) = &self.perceptron {
+            let n = self
+                .points
+                .iter()
+                .filter(|p| p.label == 0.0 || p.label == 1.0)
+                .count();
+            let wrong = run.misclassified(&self.points).len();
+            let error = (n > 0).then(|| wrong as f64 / n as f64);
+            self.metrics = Metrics {
+                train_loss: error,
+                train_accuracy: error.map(|e| 1.0 - e),
+                n_train: n,
+                ..Metrics::default()
+            };
+            if let Some(e) = error {
+                self.history.push(run.updates, e, f64::NAN);
+            }
+            self.version += 1;
+            return;
+        }
         self.metrics = self.inputs.metrics(&mut self.net);
         let finite = |v: Option<f64>| v.is_none_or(f64::is_finite);
         if !self.net.is_finite()
@@ -346,6 +408,17 @@ impl Trainer {
             classes: self.config.class_count(),
             diverged: self.diverged,
             best_epoch: self.best_epoch(),
+            perceptron: self.perceptron.as_ref().map(|run| PerceptronView {
+                weights: run.model.weights(),
+                shown: [
+                    run.model.w[0].show(),
+                    run.model.w[1].show(),
+                    run.model.b.show(),
+                ],
+                last: run.last,
+                misclassified: run.misclassified(&self.points),
+                updates: run.updates,
+            }),
             stopped_at: self.stopped_at,
             version: self.version,
         }

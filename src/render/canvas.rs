@@ -5,7 +5,7 @@ use crate::core::dataset::{Point, Problem};
 use crate::core::history::LossHistory;
 use crate::core::loss::class_of;
 use crate::render::colors::{class_color, css, diverging};
-use crate::render::geometry::Viewport;
+use crate::render::geometry::{line_endpoints, Viewport};
 use crate::render::loss_chart::draw_loss_chart;
 use std::cell::RefCell;
 use wasm_bindgen::{Clamped, JsCast, JsValue};
@@ -155,6 +155,47 @@ fn draw_points(
             }
             ctx.stroke();
         }
+    }
+    Ok(())
+}
+
+/// Perceptron mode's marks over the plot.
+pub struct Overlay {
+    /// The boundary w₁x₁ + w₂x₂ + b = 0 as drawn now.
+    pub line: [f64; 3],
+    /// The line before the last trick step, drawn faintly.
+    pub ghost: Option<[f64; 3]>,
+    /// The point the last step used, circled.
+    pub highlight: Option<(f64, f64)>,
+}
+
+/// Draws the overlay on a plot that [`draw_plot`] has just drawn.
+pub fn draw_overlay(canvas: &HtmlCanvasElement, overlay: &Overlay) -> Result<(), JsValue> {
+    let (vp, ratio) = fit_to_box(canvas);
+    let ctx = context(canvas)?;
+    let stroke_line = |w: [f64; 3], style: &str, width: f64| {
+        if let Some(((a1, a2), (b1, b2))) = line_endpoints(w) {
+            let (ax, ay) = vp.to_px(a1, a2);
+            let (bx, by) = vp.to_px(b1, b2);
+            ctx.set_stroke_style_str(style);
+            ctx.set_line_width(width * ratio);
+            ctx.begin_path();
+            ctx.move_to(ax, ay);
+            ctx.line_to(bx, by);
+            ctx.stroke();
+        }
+    };
+    if let Some(ghost) = overlay.ghost {
+        stroke_line(ghost, "rgba(27, 35, 48, 0.3)", 3.0);
+    }
+    stroke_line(overlay.line, "#1b2330", 3.5);
+    if let Some((x1, x2)) = overlay.highlight {
+        let (x, y) = vp.to_px(x1, x2);
+        ctx.begin_path();
+        ctx.arc(x, y, 12.0 * ratio, 0.0, std::f64::consts::TAU)?;
+        ctx.set_stroke_style_str("#c2185b");
+        ctx.set_line_width(3.0 * ratio);
+        ctx.stroke();
     }
     Ok(())
 }

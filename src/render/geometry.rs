@@ -25,6 +25,36 @@ impl Viewport {
     }
 }
 
+/// Where the line w₁x₁ + w₂x₂ + b = 0 enters and leaves the plot's square, in data
+/// coordinates; `None` if it misses the square or w₁ = w₂ = 0.
+pub fn line_endpoints([w1, w2, b]: [f64; 3]) -> Option<((f64, f64), (f64, f64))> {
+    let d = DOMAIN;
+    let mut hits: Vec<(f64, f64)> = Vec::with_capacity(4);
+    if w2 != 0.0 {
+        for x1 in [-d, d] {
+            let x2 = -(w1 * x1 + b) / w2;
+            if (-d..=d).contains(&x2) {
+                hits.push((x1, x2));
+            }
+        }
+    }
+    if w1 != 0.0 {
+        for x2 in [-d, d] {
+            let x1 = -(w2 * x2 + b) / w1;
+            if (-d..=d).contains(&x1) {
+                hits.push((x1, x2));
+            }
+        }
+    }
+    let first = *hits.first()?;
+    let far = hits.iter().copied().max_by(|a, b| {
+        let da = (a.0 - first.0).hypot(a.1 - first.1);
+        let db = (b.0 - first.0).hypot(b.1 - first.1);
+        da.total_cmp(&db)
+    })?;
+    Some((first, far))
+}
+
 /// Evenly spaced tick values for an axis from `lo` to `hi`: about `count` of them at a
 /// 1-2-5 step.
 pub fn ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
@@ -60,6 +90,26 @@ mod tests {
         assert_eq!((x1, x2), (-3.0, -3.0));
         let (px, py) = vp.to_px(x1, x2);
         assert_eq!((px, py), (125.0, 300.0));
+    }
+
+    #[test]
+    fn a_line_is_clipped_to_the_square() {
+        // x₂ = x₁: corner to corner.
+        assert_eq!(
+            line_endpoints([1.0, -1.0, 0.0]),
+            Some(((-6.0, -6.0), (6.0, 6.0)))
+        );
+        // 3x₁ + 4x₂ − 10 = 0 leaves through the right edge at (6, −2) and the top at (−14/3, 6).
+        let (a, b) = line_endpoints([3.0, 4.0, -10.0]).unwrap();
+        assert_eq!(a, (6.0, -2.0));
+        assert!((b.0 + 14.0 / 3.0).abs() < 1e-12 && b.1 == 6.0, "{b:?}");
+        // A vertical line and a line that misses.
+        assert_eq!(
+            line_endpoints([1.0, 0.0, -2.0]),
+            Some(((2.0, -6.0), (2.0, 6.0)))
+        );
+        assert_eq!(line_endpoints([1.0, 1.0, -100.0]), None);
+        assert_eq!(line_endpoints([0.0, 0.0, 1.0]), None);
     }
 
     #[test]

@@ -21,6 +21,15 @@ pub fn y_max(history: &LossHistory) -> f64 {
     (max * 1.05).max(0.1)
 }
 
+/// An epoch tick label: whole epochs only (fractional ticks of a short run get no label).
+pub fn epoch_label(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        String::new()
+    }
+}
+
 /// A tick label that fits the axis: two decimals for ordinary losses, powers of ten beyond.
 pub fn compact(v: f64) -> String {
     if v.abs() >= 1000.0 {
@@ -53,7 +62,7 @@ pub fn draw_loss_chart<DB: DrawingBackend>(
         .max_light_lines(0)
         .bold_line_style(RGBColor(215, 215, 215))
         .label_style(("sans-serif", 12).into_font().color(&RGBColor(90, 90, 90)))
-        .x_label_formatter(&|v| format!("{v:.0}"))
+        .x_label_formatter(&|v| epoch_label(*v))
         .y_label_formatter(&|v| compact(*v))
         .draw()
         .map_err(err)?;
@@ -109,6 +118,8 @@ mod tests {
 
     #[test]
     fn tick_labels_stay_short() {
+        assert_eq!(epoch_label(0.5), "");
+        assert_eq!(epoch_label(200.0), "200");
         assert_eq!(compact(0.25), "0.25");
         assert_eq!(compact(12.0), "12.00");
         assert_eq!(compact(123_456.0), "1e5");

@@ -1,10 +1,12 @@
 //! The control panels. Each control edits the config through [`AppState::update_config`].
 mod data;
 mod network;
+mod perceptron;
 mod training;
 
 pub use data::DataPanel;
 pub use network::NetworkPanel;
+pub use perceptron::PerceptronPanel;
 pub use training::TrainingPanel;
 
 use super::AppState;
@@ -20,6 +22,25 @@ const SPEEDS: [(&str, &str); 6] = [
     ("500", "500 epochs/frame"),
     ("max", "Max"),
 ];
+
+/// The model choice: the neural network or the single perceptron.
+#[component]
+pub fn ModelChoice() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <crate::app::fields::SelectField
+            label="Model"
+            testid="model"
+            options=vec![("mlp", "Neural network"), ("perceptron", "Perceptron (the trick)")]
+            value=Signal::derive(move || state.config.with(|c| c.model.name().to_string()))
+            on_change=Callback::new(move |v: String| {
+                if let Some(m) = crate::core::config::Model::from_name(&v) {
+                    state.update_config(|c| c.model = m);
+                }
+            })
+        />
+    }
+}
 
 /// Play/Pause, Step, Reset and the speed.
 #[component]

@@ -1,5 +1,5 @@
 //! `ExperimentConfig` ⇄ URL hash (`#key=value&key=value…`).
-use super::{clamp_point, limits, ExperimentConfig, Speed};
+use super::{clamp_point, limits, round_weight, ExperimentConfig, Model, PerceptronStep, Speed};
 use crate::core::activation::Activation;
 use crate::core::dataset::{DatasetKind, Point, Problem};
 use crate::core::features::{Feature, FeatureSet};
@@ -46,6 +46,9 @@ impl ExperimentConfig {
                 "regularization" => p.choice(&mut cfg.regularization, Regularization::from_name),
                 "optimizer" => p.choice(&mut cfg.optimizer, OptimizerKind::from_name),
                 "init" => p.choice(&mut cfg.init, Init::from_name),
+                "model" => p.choice(&mut cfg.model, Model::from_name),
+                "perceptronStep" => p.choice(&mut cfg.perceptron_step, PerceptronStep::from_name),
+                "weights" => p.weights(&mut cfg.weights),
                 "gradient" => p.choice(&mut cfg.gradient, GradientMethod::from_name),
                 "epsilon" => p.float(&mut cfg.epsilon, limits::EPSILON),
                 "searchStep" => p.float(&mut cfg.search_step, limits::SEARCH_STEP),
@@ -132,7 +135,7 @@ impl ExperimentConfig {
             Speed::Max => "max".to_string(),
             Speed::EpochsPerFrame(n) => n.to_string(),
         };
-        let pairs: [(&str, String); 26] = [
+        let pairs: [(&str, String); 29] = [
             ("activation", self.activation.name().into()),
             ("batchSize", self.batch_size.to_string()),
             ("dataset", self.dataset.name().into()),
@@ -158,6 +161,9 @@ impl ExperimentConfig {
             ("epsilon", format_number(self.epsilon)),
             ("searchStep", format_number(self.search_step)),
             ("earlyStopping", self.patience.to_string()),
+            ("model", self.model.name().into()),
+            ("weights", self.weights.map(format_number).join(",")),
+            ("perceptronStep", self.perceptron_step.name().into()),
             ("standardize", self.standardize.to_string()),
             ("samples", self.samples.to_string()),
             ("classes", self.classes.to_string()),
@@ -367,6 +373,30 @@ impl Parser<'_> {
         };
         let (lo, hi) = limits::SPEED;
         *slot = Speed::EpochsPerFrame(self.int(current.into(), lo.into(), hi.into()) as u32);
+    }
+
+    /// `w1,w2,b`: three numbers, each clamped; anything else keeps the old weights.
+    fn weights(&mut self, slot: &mut [f64; 3]) {
+        let parts: Vec<Option<f64>> = self
+            .value
+            .split(',')
+            .map(|v| v.trim().parse::<f64>().ok().filter(|v| v.is_finite()))
+            .collect();
+        match parts[..] {
+            [Some(w1), Some(w2), Some(b)] => {
+                let (lo, hi) = limits::WEIGHT;
+                let new = [w1, w2, b].map(|w| round_weight(w.clamp(lo, hi)));
+                if new
+                    .iter()
+                    .zip([w1, w2, b])
+                    .any(|(n, w)| (n - w).abs() > 1e-9)
+                {
+                    self.clamped(new.map(format_number).join(","));
+                }
+                *slot = new;
+            }
+            _ => self.bad(slot.map(format_number).join(",")),
+        }
     }
 
     fn shape(&mut self, slot: &mut Vec<usize>) {

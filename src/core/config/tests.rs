@@ -151,6 +151,17 @@ fn random_config(rng: &mut Pcg32) -> ExperimentConfig {
         epsilon: rng.range(1e-8, 1.0),
         search_step: rng.range(1e-4, 10.0),
         patience: rng.below(1000),
+        model: if rng.below(2) == 0 {
+            Model::Mlp
+        } else {
+            Model::Perceptron
+        },
+        weights: [0; 3].map(|_| round_weight(rng.range(-20.0, 20.0))),
+        perceptron_step: if rng.below(2) == 0 {
+            PerceptronStep::Point
+        } else {
+            PerceptronStep::Epoch
+        },
         speed: if rng.below(5) == 0 {
             Speed::Max
         } else {
@@ -241,4 +252,20 @@ fn typed_numbers_are_checked_clamped_or_refused() {
     assert!(msg.unwrap().contains("'fast' is not a number"));
     assert_eq!(typed_number("x", "NaN", (0.0, 1.0)).0, None);
     assert_eq!(typed_number("x", "-inf", (0.0, 1.0)).0, Some(0.0));
+}
+
+#[test]
+fn the_perceptron_link_of_the_issue_is_read() {
+    let (cfg, notes) =
+        ExperimentConfig::from_hash("model=perceptron&weights=3,4,-10&learningRate=0.1");
+    assert!(notes.is_empty(), "{notes:?}");
+    assert_eq!(cfg.model, Model::Perceptron);
+    assert_eq!(cfg.weights, [3.0, 4.0, -10.0]);
+    assert_eq!(cfg.learning_rate, 0.1);
+    let (bad, notes) = ExperimentConfig::from_hash("weights=1,x,3");
+    assert_eq!(bad.weights, [1.0, 1.0, 0.0]);
+    assert_eq!(notes.len(), 1);
+    let (big, notes) = ExperimentConfig::from_hash("weights=1e9,0,0");
+    assert_eq!(big.weights, [1000.0, 0.0, 0.0]);
+    assert_eq!(notes.len(), 1);
 }

@@ -258,3 +258,64 @@ fn early_stopping_keeps_the_best_weights() {
         "turning early stopping off lets training go on"
     );
 }
+
+#[test]
+fn perceptron_mode_steps_one_update_at_a_time_and_converges() {
+    use crate::core::config::Model;
+    let cfg = ExperimentConfig {
+        model: Model::Perceptron,
+        weights: [3.0, 4.0, -10.0],
+        learning_rate: 0.1,
+        points: Some(vec![
+            Point::new(4.0, 5.0, 0.0),
+            Point::new(1.0, 1.0, 1.0),
+            Point::new(-3.0, -2.0, 0.0),
+        ]),
+        ..ExperimentConfig::default()
+    };
+    let mut t = Trainer::new(cfg);
+    let view = t.snapshot().perceptron.expect("perceptron mode");
+    assert_eq!(view.misclassified, vec![0, 1]);
+    assert_eq!(t.metrics().train_loss, Some(2.0 / 3.0));
+    t.step(1);
+    let view = t.snapshot().perceptron.unwrap();
+    assert_eq!(view.updates, 1);
+    assert_eq!(view.shown, ["2.6", "3.5", "-10.1"]);
+    assert_eq!(view.last.unwrap().index, 0);
+    for _ in 0..2000 {
+        t.step(1);
+    }
+    let view = t.snapshot().perceptron.unwrap();
+    assert!(
+        view.misclassified.is_empty(),
+        "separable points end correctly classified"
+    );
+    let updates = view.updates;
+    t.step(1);
+    assert_eq!(
+        t.snapshot().perceptron.unwrap().updates,
+        updates,
+        "nothing left to do"
+    );
+    t.reset();
+    assert_eq!(t.snapshot().perceptron.unwrap().shown, ["3", "4", "-10"]);
+}
+
+#[test]
+fn perceptron_mode_gives_up_on_xor_at_the_epoch_limit() {
+    use crate::core::config::{ExperimentConfig, Model};
+    let cfg = ExperimentConfig {
+        model: Model::Perceptron,
+        learning_rate: 0.1,
+        points: Some(crate::core::gates::Gate::Xor.points()),
+        ..ExperimentConfig::default()
+    };
+    let mut t = Trainer::new(cfg);
+    let mut frames = 0;
+    while t.run_frame(500, f64::INFINITY, &mut || 0.0) > 0 {
+        frames += 1;
+        assert!(frames < 100, "epoch {}", t.epoch());
+    }
+    assert_eq!(t.epoch(), super::PERCEPTRON_MAX_EPOCHS);
+    assert!(!t.snapshot().perceptron.unwrap().misclassified.is_empty());
+}

@@ -1,0 +1,79 @@
+//! Perceptron mode: the weights (editable), the step mode, the learning rate, the counts, and
+//! the arithmetic of the last trick step as the notes write it.
+use crate::app::fields::{NumberField, SelectField};
+use crate::app::AppState;
+use crate::core::config::{limits, PerceptronStep};
+use leptos::prelude::*;
+
+/// The perceptron panel.
+#[component]
+pub fn PerceptronPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let cfg = state.config;
+    let view_of = move || state.snapshot.with(|s| s.perceptron.clone());
+    let weight = move |k: usize, label: &'static str, testid: &'static str| {
+        view! {
+            <NumberField
+                label=label
+                testid=testid
+                range=limits::WEIGHT
+                value=Signal::derive(move || cfg.with(|c| c.weights[k]))
+                on_change=Callback::new(move |v| state.update_config(|c| c.weights[k] = v))
+            />
+        }
+    };
+    let arithmetic = move || {
+        view_of().and_then(|v| v.last).map_or_else(
+            || "Press Step: the trick moves the line towards a misclassified point.".to_string(),
+            |s| s.table().join("\n"),
+        )
+    };
+    view! {
+        <h2>"Perceptron"</h2>
+        <p class="hint">"Class 1 if w₁x₁ + w₂x₂ + b ≥ 0. Starting weights:"</p>
+        <div class="grid3">
+            {weight(0, "w₁", "weight-w1")}
+            {weight(1, "w₂", "weight-w2")}
+            {weight(2, "b", "weight-b")}
+        </div>
+        <div class="grid2">
+            <NumberField
+                label="Learning rate"
+                testid="learning-rate"
+                range=limits::LEARNING_RATE
+                value=Signal::derive(move || cfg.with(|c| c.learning_rate))
+                on_change=Callback::new(move |v| state.update_config(|c| c.learning_rate = v))
+            />
+            <SelectField
+                label="Step moves"
+                testid="perceptron-step"
+                options=vec![("point", "one point"), ("epoch", "one epoch")]
+                value=Signal::derive(move || cfg.with(|c| c.perceptron_step.name().to_string()))
+                on_change=Callback::new(move |v: String| {
+                    if let Some(m) = PerceptronStep::from_name(&v) {
+                        state.update_config(|c| c.perceptron_step = m);
+                    }
+                })
+            />
+        </div>
+        <div class="perceptron-readouts">
+            <div class="readout">
+                <span class="readout-label">"w₁ w₂ b"</span>
+                <span class="readout-value" data-testid="perceptron-weights">
+                    {move || view_of().map_or(String::new(), |v| v.shown.join(" "))}
+                </span>
+            </div>
+            <div class="readout">
+                <span class="readout-label">"Misclassified"</span>
+                <span class="readout-value" data-testid="misclassified">
+                    {move || view_of().map_or(0, |v| v.misclassified.len()).to_string()}
+                </span>
+            </div>
+            <div class="readout">
+                <span class="readout-label">"Updates"</span>
+                <span class="readout-value" data-testid="updates">{move || view_of().map_or(0, |v| v.updates).to_string()}</span>
+            </div>
+        </div>
+        <pre class="arithmetic" data-testid="trick-arithmetic" aria-label="The last step's arithmetic">{arithmetic}</pre>
+    }
+}
