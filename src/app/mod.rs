@@ -56,13 +56,26 @@ pub fn App() -> impl IntoView {
                 </section>
                 <section class="panel model-panel" aria-label="Model">
                     <controls::ModelChoice/>
-                    <Show when=is_mlp fallback=|| view! { <controls::PerceptronPanel/> }>
+                    <Show
+                        when=is_mlp
+                        fallback=|| {
+                            view! {
+                                <controls::PerceptronPanel/>
+                                <controls::GatesPanel/>
+                            }
+                        }
+                    >
                         <controls::NetworkPanel/>
                         <controls::TrainingPanel/>
                     </Show>
                     <loss_panel::LossPanel/>
                 </section>
             </main>
+            <Show when=move || !is_mlp()>
+                <section class="panel xor-panel" aria-label="Build XOR">
+                    <controls::XorBuilder/>
+                </section>
+            </Show>
             <footer class="status" data-testid="status" role="status" aria-live="polite">
                 {move || state.status.get()}
             </footer>

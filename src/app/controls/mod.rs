@@ -1,10 +1,12 @@
 //! The control panels. Each control edits the config through [`AppState::update_config`].
 mod data;
+mod gates;
 mod network;
 mod perceptron;
 mod training;
 
 pub use data::DataPanel;
+pub use gates::{GatesPanel, XorBuilder};
 pub use network::NetworkPanel;
 pub use perceptron::PerceptronPanel;
 pub use training::TrainingPanel;

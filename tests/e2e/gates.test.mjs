@@ -1,0 +1,52 @@
+// Logic gates: a preset loads the four corners, typed weights make the perceptron act as AND
+// or OR, and the "build XOR" truth table follows edited weights.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSession, click, readNumber, text, tid, waitUntil, screenshot, errorReport } from './harness.mjs';
+
+let session;
+before(async () => {
+  session = await startSession();
+});
+after(async () => {
+  await session?.close();
+});
+
+async function type(page, id, value) {
+  const input = page.locator(tid(id));
+  await input.fill(value);
+  await input.press('Tab');
+}
+
+test('typed weights make the perceptron act as AND, then OR', async () => {
+  const app = await session.open('#model=perceptron&weights=1,1,-1.5');
+  const { page } = app;
+  await click(page, 'gate-and');
+  await waitUntil(async () => (await readNumber(page, 'point-count')) === 4, { what: 'the four corners' });
+  assert.equal(await readNumber(page, 'misclassified'), 0);
+  assert.match(await text(page, 'acts-as'), /\bAND\b/);
+  await type(page, 'weight-b', '-0.5');
+  await waitUntil(async () => /\bOR\b/.test(await text(page, 'acts-as')), { what: 'b = −0.5 to make it OR' });
+  assert.doesNotMatch(await text(page, 'acts-as'), /\bAND\b/);
+  assert.ok((await readNumber(page, 'misclassified')) > 0, 'OR weights misclassify the AND corners');
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});
+
+test("the notes' two-layer network computes XOR until a weight is changed", async () => {
+  const app = await session.open('#model=perceptron');
+  const { page } = app;
+  assert.match(await text(page, 'xor-verdict'), /computes XOR/);
+  await screenshot(page, 'build-xor.png');
+  await type(page, 'xor-A-2', '-0.5'); // A becomes OR: the network is no longer XOR
+  await waitUntil(async () => /Not XOR/.test(await text(page, 'xor-verdict')), { what: 'the verdict to change' });
+  assert.ok(await page.$('[data-testid="truth-table"] tr.wrong'), 'a wrong row is marked');
+  await type(page, 'xor-A-2', '-1.5');
+  await waitUntil(async () => /computes XOR/.test(await text(page, 'xor-verdict')), { what: 'XOR again' });
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});
+
+test('perceptron mode fits the window: nothing widens the page', async () => {
+  const app = await session.open('#model=perceptron');
+  const width = await app.page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 1280, `page is ${width}px wide in a 1280px window`);
+});
