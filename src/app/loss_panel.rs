@@ -11,10 +11,12 @@ pub fn LossPanel() -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
-        if let Err(e) = state
+        // The best epoch is marked only when early stopping is on.
+        let early_stopping = state.config.with(|c| c.patience > 0);
+        let drawn = state
             .snapshot
-            .with(|s| draw_loss(&el, &s.history, s.best_epoch))
-        {
+            .with(|s| draw_loss(&el, &s.history, s.best_epoch.filter(|_| early_stopping)));
+        if let Err(e) = drawn {
             state.say(format!("Could not draw the loss chart: {e:?}"));
         }
     });

@@ -4,6 +4,7 @@ mod bench_page;
 mod controls;
 mod fields;
 mod loss_panel;
+mod neurons;
 mod panic;
 mod plot;
 mod readouts;
@@ -53,6 +54,7 @@ pub fn App() -> impl IntoView {
                 <section class="panel plot-panel" aria-label="Plot">
                     <plot::Brushes/>
                     <plot::Plot/>
+                    <neurons::NeuronsPanel/>
                 </section>
                 <section class="panel model-panel" aria-label="Model">
                     <controls::ModelChoice/>

@@ -62,7 +62,7 @@ pub fn Plot() -> impl IntoView {
                 }
                 None => frame
                     .try_update_value(|f| {
-                        f.compute(snap, discretize, false);
+                        f.compute_boundary(snap, discretize);
                         draw_plot(&el, &f.boundary, BOUNDARY_RES, &layer)
                     })
                     .unwrap_or(Ok(())),

@@ -24,28 +24,44 @@ pub struct Frame {
 impl Frame {
     /// Recomputes the frame for `snapshot`, with the per-neuron maps if `with_neurons`.
     pub fn compute(&mut self, snapshot: &Snapshot, discretize: bool, with_neurons: bool) {
-        let net = match &mut self.net {
-            Some(net)
-                if net.sizes() == snapshot.net.sizes() && net.output() == snapshot.net.output() =>
-            {
-                net.params.copy_from_slice(&snapshot.net.params);
-                net
-            }
-            slot => slot.insert(snapshot.net.clone()),
-        };
-        snapshot.evaluate_grid(net, BOUNDARY_RES, false, &mut self.grid);
-        boundary_rgba(&self.grid, snapshot.problem, discretize, &mut self.boundary);
+        self.compute_boundary(snapshot, discretize);
         if with_neurons {
-            snapshot.evaluate_grid(net, NEURON_RES, true, &mut self.neuron_grid);
-            let units = self.neuron_grid.hidden_units;
-            self.neurons.resize_with(units, Vec::new);
-            for (unit, px) in self.neurons.iter_mut().enumerate() {
-                neuron_rgba(&self.neuron_grid, unit, px);
-            }
+            self.compute_neurons(snapshot);
         } else {
             self.neurons.clear();
         }
     }
+
+    /// The decision boundary only.
+    pub fn compute_boundary(&mut self, snapshot: &Snapshot, discretize: bool) {
+        let net = scratch_net(&mut self.net, snapshot);
+        snapshot.evaluate_grid(net, BOUNDARY_RES, false, &mut self.grid);
+        boundary_rgba(&self.grid, snapshot.problem, discretize, &mut self.boundary);
+    }
+
+    /// The per-neuron maps only.
+    pub fn compute_neurons(&mut self, snapshot: &Snapshot) {
+        let net = scratch_net(&mut self.net, snapshot);
+        snapshot.evaluate_grid(net, NEURON_RES, true, &mut self.neuron_grid);
+        let units = self.neuron_grid.hidden_units;
+        self.neurons.resize_with(units, Vec::new);
+        for (unit, px) in self.neurons.iter_mut().enumerate() {
+            neuron_rgba(&self.neuron_grid, unit, px);
+        }
+    }
+}
+
+/// A scratch network with the snapshot's weights, reused while the shape stays the same.
+fn scratch_net<'a>(slot: &'a mut Option<Mlp>, snapshot: &Snapshot) -> &'a mut Mlp {
+    let fits = slot
+        .as_ref()
+        .is_some_and(|n| n.sizes() == snapshot.net.sizes() && n.output() == snapshot.net.output());
+    if !fits {
+        *slot = None;
+    }
+    let net = slot.get_or_insert_with(|| snapshot.net.clone());
+    net.params.copy_from_slice(&snapshot.net.params);
+    net
 }
 
 #[cfg(test)]

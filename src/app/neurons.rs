@@ -1,0 +1,82 @@
+//! One small map per hidden neuron, layer by layer: what each unit responds to over the plot.
+//! Hovering over a map enlarges it.
+use super::AppState;
+use crate::render::canvas::put_rgba;
+use crate::render::frame::{Frame, NEURON_RES};
+use leptos::html::Canvas;
+use leptos::prelude::*;
+
+/// The panel of neuron maps (hidden when the network has no hidden layer).
+#[component]
+pub fn NeuronsPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let frame = StoredValue::new(Frame::default());
+    let version = RwSignal::new(0u64);
+    Effect::new(move |_| {
+        state.snapshot.with(|snap| {
+            if snap.perceptron.is_none() {
+                frame.update_value(|f| f.compute_neurons(snap));
+                version.update(|v| *v += 1);
+            }
+        });
+    });
+    let shape = move || {
+        state
+            .snapshot
+            .with(|s| s.net.sizes()[1..s.net.sizes().len() - 1].to_vec())
+    };
+    let layers = move || {
+        let mut start = 0;
+        shape()
+            .into_iter()
+            .enumerate()
+            .map(|(l, n)| {
+                let first = start;
+                start += n;
+                (l, first, n)
+            })
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <Show when=move || state.snapshot.with(|s| s.perceptron.is_none()) && !shape().is_empty()>
+            <div class="neurons-panel">
+                <h2>"What each hidden neuron detects"</h2>
+                <div class="neuron-layers">
+                    <For each=layers key=|layer| *layer let:layer>
+                        <div class="neuron-layer" aria-label=format!("Hidden layer {}", layer.0 + 1)>
+                            <span class="neuron-layer-label">{format!("layer {}", layer.0 + 1)}</span>
+                            {(0..layer.2)
+                                .map(|j| view! { <NeuronMap frame version unit=layer.1 + j testid=format!("neuron-{}-{j}", layer.0)/> })
+                                .collect_view()}
+                        </div>
+                    </For>
+                </div>
+            </div>
+        </Show>
+    }
+}
+
+/// One neuron's map, redrawn when the maps change.
+#[component]
+fn NeuronMap(
+    /// The frame holding every neuron's pixels.
+    frame: StoredValue<Frame>,
+    /// Grows when the frame's maps were recomputed.
+    version: RwSignal<u64>,
+    /// The neuron's index among all hidden units.
+    unit: usize,
+    /// The canvas's `data-testid`.
+    testid: String,
+) -> impl IntoView {
+    let canvas = NodeRef::<Canvas>::new();
+    Effect::new(move |_| {
+        version.track();
+        let Some(el) = canvas.get() else { return };
+        frame.with_value(|f| {
+            if let Some(px) = f.neurons.get(unit) {
+                let _ = put_rgba(&el, px, NEURON_RES);
+            }
+        });
+    });
+    view! { <canvas class="neuron" node_ref=canvas data-testid=testid tabindex="0"></canvas> }
+}
