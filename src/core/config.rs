@@ -36,6 +36,10 @@ pub mod limits {
     pub const SEARCH_STEP: (f64, f64) = (1e-4, 10.0);
     /// The perceptron's weights typed in a link or a field.
     pub const WEIGHT: (f64, f64) = (-1000.0, 1000.0);
+    /// Random restarts: which one, and how many a button press tries.
+    pub const RESTART: (u32, u32) = (0, 1_000_000);
+    pub const RESTARTS: (u32, u32) = (2, 50);
+    pub const RESTART_EPOCHS: (u32, u32) = (10, 1000);
     /// Early stopping's patience in epochs (0 turns it off).
     pub const PATIENCE: (u32, u32) = (0, 1_000_000);
     /// The most points a link or an edit may hold.
@@ -133,6 +137,9 @@ pub struct ExperimentConfig {
     pub perc_train: u32,
     /// Seeds the data, the initial weights, the shuffling and dropout.
     pub seed: u64,
+    /// Which random restart's initial weights to use (0: the seed's own). Changes the starting
+    /// weights only, never the data.
+    pub restart: u32,
     pub features: FeatureSet,
     /// Standardize the inputs (zero mean, unit variance on the training set).
     pub standardize: bool,
@@ -179,6 +186,7 @@ impl Default for ExperimentConfig {
             noise: 0,
             perc_train: 50,
             seed: 1,
+            restart: 0,
             features: FeatureSet::default(),
             standardize: false,
             network_shape: vec![4, 2],
@@ -251,6 +259,7 @@ impl ExperimentConfig {
             || self.noise != new.noise
             || self.perc_train != new.perc_train
             || self.seed != new.seed
+            || self.restart != new.restart
             || self.features != new.features
             || self.standardize != new.standardize
             || self.network_shape != new.network_shape
@@ -316,6 +325,17 @@ impl ExperimentConfig {
             }
         }
         self
+    }
+
+    /// The random stream for the initial weights: the seed's own, or restart `restart`'s.
+    pub fn init_rng(&self) -> crate::core::rng::Pcg32 {
+        use crate::core::rng::{mix, Pcg32, Stream};
+        let seed = if self.restart == 0 {
+            self.seed
+        } else {
+            mix(self.seed, u64::from(self.restart))
+        };
+        Pcg32::stream(seed, Stream::Init)
     }
 
     /// The features, as the enabled flags in UI order.

@@ -58,7 +58,7 @@ impl Trainer {
         let points = data::points_for(&config);
         let test_mask = split(&config, points.len());
         let inputs = Inputs::build(&config, &points, &test_mask);
-        let mut init_rng = Pcg32::stream(config.seed, Stream::Init);
+        let mut init_rng = config.init_rng();
         let net = Mlp::new(
             config.features.len(),
             &config.network_shape,
@@ -168,7 +168,7 @@ impl Trainer {
     /// Re-initializes the weights from the seed (so a reset always starts from the same
     /// weights) and clears the epoch, the history and a divergence.
     pub fn reset(&mut self) {
-        let mut init_rng = Pcg32::stream(self.config.seed, Stream::Init);
+        let mut init_rng = self.config.init_rng();
         self.net.init_weights(self.config.init, &mut init_rng);
         self.optimizer = Optimizer::new(self.config.optimizer, self.net.params.len());
         self.shuffle_rng = Pcg32::stream(self.config.seed, Stream::Shuffle);
@@ -387,6 +387,30 @@ impl Trainer {
         self.stopped_at
     }
 
+    /// Random restarts: trains restarts `1..=k` (each from its own initial weights, on the same
+    /// data) for `epochs` epochs, and returns `(restart, final training loss)` for each, with the
+    /// seed's own start as restart 0. Pick the best with [`best_restart`].
+    pub fn random_restarts(&self, k: u32, epochs: u32) -> Vec<(u32, f64)> {
+        (0..=k)
+            .map(|restart| {
+                let mut t = Trainer::new(ExperimentConfig {
+                    restart,
+                    patience: 0,
+                    points: self.config.points.clone(),
+                    ..self.config.clone()
+                });
+                t.step(epochs);
+                (
+                    restart,
+                    t.metrics
+                        .train_loss
+                        .filter(|l| l.is_finite())
+                        .unwrap_or(f64::INFINITY),
+                )
+            })
+            .collect()
+    }
+
     /// An edited copy of the config: the user's points after `edit` (the generated points
     /// become the user's on the first edit).
     pub fn edited(&self, edit: PointEdit) -> ExperimentConfig {
@@ -423,6 +447,14 @@ impl Trainer {
             version: self.version,
         }
     }
+}
+
+/// The restart with the lowest final loss (the first on ties).
+pub fn best_restart(results: &[(u32, f64)]) -> Option<u32> {
+    results
+        .iter()
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|r| r.0)
 }
 
 /// The output layer a config asks for.

@@ -79,6 +79,7 @@ pub fn TrainingPanel() -> impl IntoView {
             on_change=Callback::new(move |v: f64| state.update_config(|c| c.patience = v.round() as u32))
         />
         <GradientSection/>
+        <RestartsSection/>
     }
 }
 
@@ -137,5 +138,86 @@ fn GradientSection() -> impl IntoView {
             <span class="grad-check-label">"max |backprop − numerical|"</span>
             <span class="grad-check-value" data-testid="gradient-check">{move || check.get()}</span>
         </div>
+    }
+}
+
+/// Random restarts: train several starts, keep the best, and show how their final losses spread.
+#[component]
+fn RestartsSection() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let (count, set_count) = signal(10.0);
+    let (epochs, set_epochs) = signal(200.0);
+    let (results, set_results) = signal(Vec::<(u32, f64)>::new());
+    let run = move |_| {
+        let (k, n) = (count.get_untracked() as u32, epochs.get_untracked() as u32);
+        let found = state.trainer.with_value(|t| t.random_restarts(k, n));
+        if let Some(best) = crate::core::trainer::best_restart(&found) {
+            let unchanged = state.config.with_untracked(|c| c.restart == best);
+            state.update_config(|c| c.restart = best);
+            if unchanged {
+                state
+                    .trainer
+                    .update_value(crate::core::trainer::Trainer::reset); // start it afresh
+            }
+            state.trainer.update_value(|t| t.step(n));
+            state.publish();
+            state.say(format!("Kept restart {best}, the lowest final training loss of {} starts after {n} epochs.", found.len()));
+        }
+        set_results.set(found);
+    };
+    let spread = move || {
+        let mut losses: Vec<f64> = results
+            .get()
+            .iter()
+            .map(|r| r.1)
+            .filter(|l| l.is_finite())
+            .collect();
+        losses.sort_by(f64::total_cmp);
+        let (Some(&best), Some(&worst)) = (losses.first(), losses.last()) else {
+            return String::from("—");
+        };
+        let median = losses[losses.len() / 2];
+        format!(
+            "best {best:.3} · median {median:.3} · worst {worst:.3} ({} starts)",
+            losses.len()
+        )
+    };
+    let dots = move || {
+        let found = results.get();
+        let max = found
+            .iter()
+            .map(|r| r.1)
+            .filter(|l| l.is_finite())
+            .fold(1e-12, f64::max);
+        found
+            .iter()
+            .filter(|r| r.1.is_finite())
+            .map(|&(restart, loss)| {
+                let left = format!("left: {:.1}%", loss / max * 100.0);
+                view! { <span class="restart-dot" style=left title=format!("restart {restart}: {loss:.4}")></span> }
+            })
+            .collect_view()
+    };
+    view! {
+        <h2>"Random restarts"</h2>
+        <div class="grid2">
+            <NumberField
+                label="Starts"
+                testid="restart-count"
+                range=(f64::from(limits::RESTARTS.0), f64::from(limits::RESTARTS.1))
+                value=count
+                on_change=Callback::new(move |v: f64| set_count.set(v.round()))
+            />
+            <NumberField
+                label="Epochs each"
+                testid="restart-epochs"
+                range=(f64::from(limits::RESTART_EPOCHS.0), f64::from(limits::RESTART_EPOCHS.1))
+                value=epochs
+                on_change=Callback::new(move |v: f64| set_epochs.set(v.round()))
+            />
+        </div>
+        <button class="wide" data-testid="random-restarts" on:click=run>"Train the starts, keep the best"</button>
+        <div class="restart-strip" aria-hidden="true">{dots}</div>
+        <p class="hint" data-testid="restart-spread">{spread}</p>
     }
 }

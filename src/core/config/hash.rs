@@ -99,6 +99,10 @@ impl ExperimentConfig {
                     };
                 }
                 "seed" => cfg.seed = parse_seed(&value),
+                "restart" => {
+                    let (lo, hi) = limits::RESTART;
+                    cfg.restart = p.int(cfg.restart.into(), lo.into(), hi.into()) as u32;
+                }
                 "speed" => p.speed(&mut cfg.speed),
                 "networkShape" => p.shape(&mut cfg.network_shape),
                 "points" => cfg.points = Some(parse_points(&value, &mut notes)),
@@ -135,7 +139,7 @@ impl ExperimentConfig {
             Speed::Max => "max".to_string(),
             Speed::EpochsPerFrame(n) => n.to_string(),
         };
-        let pairs: [(&str, String); 29] = [
+        let pairs: [(&str, String); 30] = [
             ("activation", self.activation.name().into()),
             ("batchSize", self.batch_size.to_string()),
             ("dataset", self.dataset.name().into()),
@@ -149,6 +153,7 @@ impl ExperimentConfig {
             ("noise", self.noise.to_string()),
             ("networkShape", shape.join(",")),
             ("seed", self.seed.to_string()),
+            ("restart", self.restart.to_string()),
             ("showTestData", self.show_test_data.to_string()),
             ("discretize", self.discretize.to_string()),
             ("percTrainData", self.perc_train.to_string()),

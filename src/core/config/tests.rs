@@ -136,6 +136,7 @@ fn random_config(rng: &mut Pcg32) -> ExperimentConfig {
         noise: rng.below(51),
         perc_train: 10 + rng.below(81),
         seed: u64::from(rng.gen_u32()),
+        restart: rng.below(100),
         features: FeatureSet::from_flags(Feature::ALL.map(|f| (f, rng.below(2) == 0))),
         standardize: rng.below(2) == 0,
         network_shape: (0..pick(rng, 9)).map(|_| 1 + pick(rng, 16)).collect(),

@@ -319,3 +319,30 @@ fn perceptron_mode_gives_up_on_xor_at_the_epoch_limit() {
     assert_eq!(t.epoch(), super::PERCEPTRON_MAX_EPOCHS);
     assert!(!t.snapshot().perceptron.unwrap().misclassified.is_empty());
 }
+
+#[test]
+fn random_restarts_vary_the_start_not_the_data_and_the_best_is_reproducible() {
+    let cfg = ExperimentConfig {
+        network_shape: vec![2],
+        ..xor_config(6)
+    };
+    let t = Trainer::new(cfg.clone());
+    let results = t.random_restarts(6, 150);
+    assert_eq!(results.len(), 7);
+    assert_eq!(results[0].0, 0);
+    let losses: Vec<f64> = results.iter().map(|r| r.1).collect();
+    assert!(
+        losses.iter().any(|l| (l - losses[0]).abs() > 1e-3),
+        "different starts end differently: {losses:?}"
+    );
+    let best = super::best_restart(&results).unwrap();
+    let min = losses.iter().copied().fold(f64::INFINITY, f64::min);
+    // The chosen restart, opened from its config, gives the same data and the same final loss.
+    let mut again = Trainer::new(ExperimentConfig {
+        restart: best,
+        ..cfg
+    });
+    assert_eq!(again.points(), t.points(), "restarts keep the data");
+    again.step(150);
+    assert_eq!(again.metrics().train_loss, Some(min));
+}

@@ -1,0 +1,29 @@
+// Random restarts: several starts are trained, the best is kept (and goes into the link), and
+// the spread of their final losses is shown.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSession, click, readNumber, text, waitUntil, hashParams, errorReport } from './harness.mjs';
+
+let session;
+before(async () => {
+  session = await startSession();
+});
+after(async () => {
+  await session?.close();
+});
+
+test('random restarts keep the best start and show the spread', async () => {
+  const app = await session.open('#dataset=xor&networkShape=2&seed=6');
+  const { page } = app;
+  await click(page, 'random-restarts');
+  await waitUntil(async () => /starts\)/.test(await text(page, 'restart-spread')), { what: 'the spread of final losses' });
+  const spread = await text(page, 'restart-spread');
+  const [best, median, worst] = [...spread.matchAll(/(\d+\.\d+)/g)].map((m) => parseFloat(m[1]));
+  assert.ok(best <= median && median <= worst, spread);
+  assert.match(spread, /\(11 starts\)/);
+  assert.equal(await page.locator('.restart-dot').count(), 11);
+  assert.equal(await readNumber(page, 'train-loss'), best, 'the kept network has the best final loss');
+  assert.equal(await readNumber(page, 'epoch'), 200);
+  await waitUntil(async () => (await hashParams(page)).has('restart'), { what: 'the restart in the link' });
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});
