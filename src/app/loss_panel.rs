@@ -36,3 +36,37 @@ pub fn LossPanel() -> impl IntoView {
         </div>
     }
 }
+
+/// Mean |gradient| per layer against epoch (log scale): vanishing gradients made visible.
+#[component]
+pub fn GradientPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let canvas = NodeRef::<Canvas>::new();
+    Effect::new(move |_| {
+        let Some(el) = canvas.get() else { return };
+        if let Err(e) = state
+            .snapshot
+            .with(|s| crate::render::canvas::draw_gradients(&el, &s.grad_history))
+        {
+            state.say(format!("Could not draw the gradient chart: {e:?}"));
+        }
+    });
+    let layers = move || state.snapshot.with(|s| s.net.layers().len());
+    view! {
+        <div class="loss-panel">
+            <h2>"Gradient size per layer"</h2>
+            <div class="legend">
+                {move || {
+                    (0..layers())
+                        .map(|l| {
+                            let color = crate::render::colors::css(crate::render::colors::class_color(l));
+                            let name = if l + 1 == layers() { "output".to_string() } else { format!("layer {}", l + 1) };
+                            view! { <span class="key layer" style=format!("--key: {color}")>{name}</span> }
+                        })
+                        .collect_view()
+                }}
+            </div>
+            <canvas class="loss-chart" node_ref=canvas data-testid="gradient-chart" aria-label="Mean gradient size of each layer against epoch, log scale"></canvas>
+        </div>
+    }
+}

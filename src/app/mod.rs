@@ -71,6 +71,9 @@ pub fn App() -> impl IntoView {
                         <controls::TrainingPanel/>
                     </Show>
                     <loss_panel::LossPanel/>
+                    <Show when=is_mlp>
+                        <loss_panel::GradientPanel/>
+                    </Show>
                 </section>
             </main>
             <Show when=move || !is_mlp()>

@@ -372,6 +372,17 @@ impl Mlp {
         output.loss(self.forward(input), target)
     }
 
+    /// The mean |gradient| of each layer's weights (input side first), from `grads`.
+    pub fn layer_grad_magnitudes(&self) -> Vec<f64> {
+        self.layers
+            .iter()
+            .map(|l| {
+                let g = &self.grads[l.w..l.b()];
+                g.iter().map(|v| v.abs()).sum::<f64>() / g.len().max(1) as f64
+            })
+            .collect()
+    }
+
     /// Whether every parameter is finite.
     pub fn is_finite(&self) -> bool {
         self.params.iter().all(|w| w.is_finite())

@@ -8,6 +8,7 @@ pub mod dataset;
 pub mod fastmath;
 pub mod features;
 pub mod gates;
+pub mod grad_history;
 pub mod gradients;
 pub mod history;
 pub mod line_fit;

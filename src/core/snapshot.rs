@@ -38,6 +38,8 @@ pub struct Snapshot {
     pub epoch: u64,
     pub metrics: Metrics,
     pub history: LossHistory,
+    /// Mean |gradient| per layer against epoch.
+    pub grad_history: crate::core::grad_history::GradHistory,
     pub net: Mlp,
     pub features: FeatureSet,
     pub standardizer: Standardizer,

@@ -3,6 +3,7 @@
 //! mutates training state.
 use crate::core::config::{Change, ExperimentConfig, Model};
 use crate::core::dataset::{is_test_point, Point, Problem};
+use crate::core::grad_history::GradHistory;
 use crate::core::gradients::{Batch, GradientMethod};
 use crate::core::history::LossHistory;
 use crate::core::loss::Output;
@@ -40,6 +41,7 @@ pub struct Trainer {
     search_rng: Pcg32,
     epoch: u64,
     history: LossHistory,
+    grad_history: GradHistory,
     metrics: Metrics,
     diverged: bool,
     /// The lowest test loss so far, its epoch and its weights (for early stopping).
@@ -83,6 +85,7 @@ impl Trainer {
             net,
             epoch: 0,
             history: LossHistory::new(),
+            grad_history: GradHistory::new(),
             metrics: Metrics::default(),
             diverged: false,
             best: None,
@@ -177,6 +180,7 @@ impl Trainer {
         self.order = (0..self.inputs.train_len()).collect();
         self.epoch = 0;
         self.history = LossHistory::new();
+        self.grad_history = GradHistory::new();
         self.diverged = false;
         self.best = None;
         self.stopped_at = None;
@@ -353,6 +357,10 @@ impl Trainer {
                 train,
                 self.metrics.test_loss.unwrap_or(f64::NAN),
             );
+            if self.epoch > 0 && self.config.gradient != GradientMethod::RandomSearch {
+                self.grad_history
+                    .push(self.epoch, self.net.layer_grad_magnitudes());
+            }
             self.early_stopping();
         }
         self.version += 1;
@@ -423,6 +431,7 @@ impl Trainer {
             epoch: self.epoch,
             metrics: self.metrics.clone(),
             history: self.history.clone(),
+            grad_history: self.grad_history.clone(),
             net: self.net.clone(),
             features: self.config.features,
             standardizer: self.inputs.standardizer.clone(),

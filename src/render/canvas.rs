@@ -200,6 +200,18 @@ pub fn draw_overlay(canvas: &HtmlCanvasElement, overlay: &Overlay) -> Result<(),
     Ok(())
 }
 
+/// Draws the per-layer gradient chart on `canvas` through plotters.
+pub fn draw_gradients(
+    canvas: &HtmlCanvasElement,
+    history: &crate::core::grad_history::GradHistory,
+) -> Result<(), JsValue> {
+    fit_to_box(canvas);
+    let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or("no canvas backend")?;
+    let area = plotters::prelude::IntoDrawingArea::into_drawing_area(backend);
+    crate::render::grad_chart::draw_grad_chart(&area, history).map_err(|e| JsValue::from_str(&e))
+}
+
 /// Draws the loss chart on `canvas` through plotters.
 pub fn draw_loss(
     canvas: &HtmlCanvasElement,

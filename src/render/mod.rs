@@ -4,5 +4,6 @@ pub mod canvas;
 pub mod colors;
 pub mod frame;
 pub mod geometry;
+pub mod grad_chart;
 pub mod heatmap;
 pub mod loss_chart;

@@ -346,3 +346,31 @@ fn random_restarts_vary_the_start_not_the_data_and_the_best_is_reproducible() {
     again.step(150);
     assert_eq!(again.metrics().train_loss, Some(min));
 }
+
+#[test]
+fn deep_sigmoid_networks_show_vanishing_gradients() {
+    let deep = |activation| ExperimentConfig {
+        network_shape: vec![8; 6],
+        activation,
+        ..xor_config(1)
+    };
+    let mut sigmoid = Trainer::new(deep(Activation::Sigmoid));
+    let mut relu = Trainer::new(deep(Activation::Relu));
+    sigmoid.step(3);
+    relu.step(3);
+    let ratio = |t: &Trainer| {
+        let s = t.snapshot();
+        let last = &s.grad_history.samples().last().unwrap().1;
+        assert_eq!(last.len(), 7);
+        last[0] / last[6]
+    };
+    let (vanishing, healthy) = (ratio(&sigmoid), ratio(&relu));
+    assert!(
+        vanishing < 1e-3,
+        "sigmoid: first/last layer gradient ratio {vanishing}"
+    );
+    assert!(
+        healthy > 10.0 * vanishing,
+        "relu keeps gradients: {healthy} vs {vanishing}"
+    );
+}

@@ -1,0 +1,100 @@
+//! Mean |gradient| per layer against epoch, on a log scale, one colour per layer.
+use crate::core::grad_history::GradHistory;
+use crate::render::colors::class_color;
+use crate::render::loss_chart::epoch_label;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// The colour of layer `l`'s curve (the class palette, so it stays colour-blind safe).
+pub fn layer_color(l: usize) -> RGBColor {
+    let [r, g, b] = class_color(l);
+    RGBColor(r, g, b)
+}
+
+/// The y range: the smallest and largest positive magnitudes, widened to whole decades.
+pub fn y_range(history: &GradHistory) -> (f64, f64) {
+    let values = history
+        .samples()
+        .iter()
+        .flat_map(|s| s.1.iter().copied())
+        .filter(|v| *v > 0.0 && v.is_finite());
+    let (lo, hi) = values.fold((f64::INFINITY, 0.0f64), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    if hi <= 0.0 {
+        return (1e-6, 1.0);
+    }
+    (
+        10f64.powf(lo.log10().floor()).max(1e-12),
+        10f64.powf(hi.log10().ceil()).max(lo * 10.0),
+    )
+}
+
+/// Draws one curve per layer.
+pub fn draw_grad_chart<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    history: &GradHistory,
+) -> Result<(), String> {
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
+    area.fill(&WHITE).map_err(err)?;
+    let x_max = history.samples().last().map_or(1, |s| s.0).max(1) as f64;
+    let (lo, hi) = y_range(history);
+    let mut chart = ChartBuilder::on(area)
+        .margin(6)
+        .x_label_area_size(22)
+        .y_label_area_size(44)
+        .build_cartesian_2d(0f64..x_max, (lo..hi).log_scale())
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .x_labels(4)
+        .y_labels(4)
+        .max_light_lines(0)
+        .bold_line_style(RGBColor(225, 225, 225))
+        .label_style(("sans-serif", 12).into_font().color(&RGBColor(90, 90, 90)))
+        .x_label_formatter(&|v| epoch_label(*v))
+        .y_label_formatter(&|v| format!("{v:.0e}"))
+        .draw()
+        .map_err(err)?;
+    for l in 0..history.layers() {
+        let points = history
+            .samples()
+            .iter()
+            .filter_map(|(e, m)| m.get(l).map(|v| (*e as f64, *v)))
+            .filter(|(_, v)| *v > 0.0 && v.is_finite());
+        chart
+            .draw_series(LineSeries::new(points, layer_color(l).stroke_width(2)))
+            .map_err(err)?;
+    }
+    area.present().map_err(err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_curve_per_layer_on_whole_decades() {
+        let mut h = GradHistory::new();
+        for e in 1..=50u64 {
+            h.push(e, vec![1e-5 / e as f64, 1e-2, 0.3]);
+        }
+        assert_eq!(y_range(&h), (1e-7, 1.0));
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (320, 180)).into_drawing_area();
+            draw_grad_chart(&area, &h).expect("chart");
+        }
+        for l in 0..3 {
+            let color = crate::render::colors::css(class_color(l));
+            let curves = svg
+                .lines()
+                .filter(|x| x.contains("<polyline") && x.to_lowercase().contains(&color))
+                .count();
+            assert_eq!(curves, 1, "layer {l} ({color})");
+        }
+        let mut empty = String::new();
+        let area = SVGBackend::with_string(&mut empty, (100, 80)).into_drawing_area();
+        draw_grad_chart(&area, &GradHistory::new()).expect("empty chart");
+    }
+}
