@@ -23,6 +23,8 @@ pub mod limits {
     pub const MAX_HIDDEN_LAYERS: usize = 8;
     pub const MAX_NEURONS: usize = 16;
     pub const LEARNING_RATE: (f64, f64) = (1e-6, 10.0);
+    /// The schedule parameter: a decay rate up to 0.5, or a halving period up to 100000 epochs.
+    pub const LR_DECAY: (f64, f64) = (0.0, 100_000.0);
     pub const REGULARIZATION_RATE: (f64, f64) = (0.0, 10.0);
     pub const NOISE: (u32, u32) = (0, 50);
     pub const PERC_TRAIN: (u32, u32) = (10, 90);
@@ -98,6 +100,38 @@ impl PerceptronStep {
     }
 }
 
+/// How the learning rate changes over epochs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum LrSchedule {
+    /// The same rate throughout.
+    #[default]
+    Constant,
+    /// Multiplied by (1 − decay) after every epoch.
+    Exponential,
+    /// Halved every `decay` epochs.
+    Step,
+}
+
+impl LrSchedule {
+    pub const ALL: [LrSchedule; 3] = [
+        LrSchedule::Constant,
+        LrSchedule::Exponential,
+        LrSchedule::Step,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            LrSchedule::Constant => "constant",
+            LrSchedule::Exponential => "exp",
+            LrSchedule::Step => "step",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
+
 /// How many epochs each animation frame asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Speed {
@@ -149,6 +183,11 @@ pub struct ExperimentConfig {
     pub activation: Activation,
     pub init: Init,
     pub learning_rate: f64,
+    /// How the learning rate changes with the epoch.
+    pub lr_schedule: LrSchedule,
+    /// The schedule's parameter: the per-epoch decay (exponential, 0–0.5) or the halving
+    /// period in epochs (step, 1–100000).
+    pub lr_decay: f64,
     /// Points per gradient step: 1 is online learning; at least the training-set size is full batch.
     pub batch_size: usize,
     pub optimizer: OptimizerKind,
@@ -193,6 +232,8 @@ impl Default for ExperimentConfig {
             activation: Activation::Tanh,
             init: Init::Xavier,
             learning_rate: 0.03,
+            lr_schedule: LrSchedule::Constant,
+            lr_decay: 0.01,
             batch_size: 10,
             optimizer: OptimizerKind::Sgd,
             regularization: Regularization::None,
@@ -271,6 +312,8 @@ impl ExperimentConfig {
             return Change::Rebuild;
         }
         let live = self.learning_rate != new.learning_rate
+            || self.lr_schedule != new.lr_schedule
+            || self.lr_decay != new.lr_decay
             || self.batch_size != new.batch_size
             || self.optimizer != new.optimizer
             || self.regularization != new.regularization
@@ -310,6 +353,7 @@ impl ExperimentConfig {
             *n = (*n).clamp(1, MAX_NEURONS);
         }
         self.learning_rate = clamp_f(self.learning_rate, LEARNING_RATE, 0.03);
+        self.lr_decay = clamp_f(self.lr_decay, LR_DECAY, 0.01);
         self.regularization_rate = clamp_f(self.regularization_rate, REGULARIZATION_RATE, 0.0);
         self.dropout = clamp_f(self.dropout, DROPOUT, 0.0);
         self.epsilon = clamp_f(self.epsilon, EPSILON, 1e-4);
@@ -325,6 +369,19 @@ impl ExperimentConfig {
             }
         }
         self
+    }
+
+    /// The learning rate in force during epoch `epoch` (counting from 0).
+    pub fn learning_rate_at(&self, epoch: u64) -> f64 {
+        let e = epoch.min(1_000_000_000) as f64;
+        match self.lr_schedule {
+            LrSchedule::Constant => self.learning_rate,
+            LrSchedule::Exponential => self.learning_rate * (1.0 - self.lr_decay.min(0.5)).powf(e),
+            LrSchedule::Step => {
+                let period = self.lr_decay.max(1.0).round();
+                self.learning_rate * 0.5f64.powf((e / period).floor())
+            }
+        }
     }
 
     /// The random stream for the initial weights: the seed's own, or restart `restart`'s.

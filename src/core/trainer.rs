@@ -269,6 +269,7 @@ impl Trainer {
         }
         let n = self.inputs.train_len();
         let size = cfg.batch_size.clamp(1, n.max(1));
+        let lr = cfg.learning_rate_at(self.epoch);
         self.shuffle_rng.shuffle(&mut self.order);
         for chunk in self.order.chunks(size) {
             self.targets.clear();
@@ -297,7 +298,7 @@ impl Trainer {
                     .finish_batch(chunk.len(), cfg.regularization, cfg.regularization_rate);
             }
             self.optimizer
-                .step(&mut self.net.params, &self.net.grads, cfg.learning_rate);
+                .step(&mut self.net.params, &self.net.grads, lr);
         }
         self.epoch += 1;
     }

@@ -2,7 +2,7 @@
 //! gradient is found (with the gradient check).
 use crate::app::fields::{NumberField, RangeField, SelectField};
 use crate::app::AppState;
-use crate::core::config::limits;
+use crate::core::config::{limits, LrSchedule};
 use crate::core::gradients::GradientMethod;
 use crate::core::optimizer::OptimizerKind;
 use crate::core::regularization::Regularization;
@@ -71,6 +71,35 @@ pub fn TrainingPanel() -> impl IntoView {
                 testid="dropout"
             />
         </div>
+        <div class="grid2">
+            <SelectField
+                label="Learning-rate schedule"
+                testid="lr-schedule"
+                options=vec![("constant", "Constant"), ("exp", "× (1 − decay) each epoch"), ("step", "Halve every N epochs")]
+                value=Signal::derive(move || cfg.with(|c| c.lr_schedule.name().to_string()))
+                on_change=Callback::new(move |v: String| {
+                    if let Some(s) = LrSchedule::from_name(&v) {
+                        state.update_config(|c| c.lr_schedule = s);
+                    }
+                })
+            />
+            <NumberField
+                label="Decay / N"
+                testid="lr-decay"
+                range=limits::LR_DECAY
+                value=Signal::derive(move || cfg.with(|c| c.lr_decay))
+                on_change=Callback::new(move |v| state.update_config(|c| c.lr_decay = v))
+            />
+        </div>
+        <p class="hint">
+            "Learning rate now: "
+            <strong data-testid="current-lr">
+                {move || {
+                    let epoch = state.snapshot.with(|s| s.epoch);
+                    format!("{:.6}", cfg.with(|c| c.learning_rate_at(epoch))).trim_end_matches('0').trim_end_matches('.').to_string()
+                }}
+            </strong>
+        </p>
         <NumberField
             label="Early stopping: patience (epochs, 0 = off)"
             testid="early-stopping"

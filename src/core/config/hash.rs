@@ -1,5 +1,7 @@
 //! `ExperimentConfig` ⇄ URL hash (`#key=value&key=value…`).
-use super::{clamp_point, limits, round_weight, ExperimentConfig, Model, PerceptronStep, Speed};
+use super::{
+    clamp_point, limits, round_weight, ExperimentConfig, LrSchedule, Model, PerceptronStep, Speed,
+};
 use crate::core::activation::Activation;
 use crate::core::dataset::{DatasetKind, Point, Problem};
 use crate::core::features::{Feature, FeatureSet};
@@ -64,6 +66,8 @@ impl ExperimentConfig {
                     DatasetKind::from_name(v).filter(|d| d.problem() == Problem::Regression)
                 }),
                 "learningRate" => p.float(&mut cfg.learning_rate, limits::LEARNING_RATE),
+                "lrSchedule" => p.choice(&mut cfg.lr_schedule, LrSchedule::from_name),
+                "lrDecay" => p.float(&mut cfg.lr_decay, limits::LR_DECAY),
                 "regularizationRate" => {
                     p.float(&mut cfg.regularization_rate, limits::REGULARIZATION_RATE)
                 }
@@ -139,12 +143,14 @@ impl ExperimentConfig {
             Speed::Max => "max".to_string(),
             Speed::EpochsPerFrame(n) => n.to_string(),
         };
-        let pairs: [(&str, String); 30] = [
+        let pairs: [(&str, String); 32] = [
             ("activation", self.activation.name().into()),
             ("batchSize", self.batch_size.to_string()),
             ("dataset", self.dataset.name().into()),
             ("regDataset", self.reg_dataset.name().into()),
             ("learningRate", format_number(self.learning_rate)),
+            ("lrSchedule", self.lr_schedule.name().into()),
+            ("lrDecay", format_number(self.lr_decay)),
             ("regularization", self.regularization.name().into()),
             (
                 "regularizationRate",

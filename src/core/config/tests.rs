@@ -143,6 +143,8 @@ fn random_config(rng: &mut Pcg32) -> ExperimentConfig {
         activation: Activation::ALL[pick(rng, 7)],
         init: Init::ALL[pick(rng, 3)],
         learning_rate: rng.range(1e-6, 10.0),
+        lr_schedule: LrSchedule::ALL[pick(rng, 3)],
+        lr_decay: rng.range(0.0, 1000.0),
         batch_size: 1 + pick(rng, 500),
         optimizer: OptimizerKind::ALL[pick(rng, 3)],
         regularization: Regularization::ALL[pick(rng, 3)],
@@ -269,4 +271,29 @@ fn the_perceptron_link_of_the_issue_is_read() {
     let (big, notes) = ExperimentConfig::from_hash("weights=1e9,0,0");
     assert_eq!(big.weights, [1000.0, 0.0, 0.0]);
     assert_eq!(notes.len(), 1);
+}
+
+#[test]
+fn learning_rate_schedules_by_hand() {
+    let base = ExperimentConfig {
+        learning_rate: 0.8,
+        ..ExperimentConfig::default()
+    };
+    assert_eq!(base.learning_rate_at(1000), 0.8);
+    let exp = ExperimentConfig {
+        lr_schedule: LrSchedule::Exponential,
+        lr_decay: 0.5,
+        ..base.clone()
+    };
+    assert_eq!(exp.learning_rate_at(0), 0.8);
+    assert_eq!(exp.learning_rate_at(3), 0.1);
+    let step = ExperimentConfig {
+        lr_schedule: LrSchedule::Step,
+        lr_decay: 10.0,
+        ..base
+    };
+    assert_eq!(step.learning_rate_at(9), 0.8);
+    assert_eq!(step.learning_rate_at(10), 0.4);
+    assert_eq!(step.learning_rate_at(25), 0.2);
+    assert!(step.learning_rate_at(u64::MAX) >= 0.0);
 }

@@ -374,3 +374,29 @@ fn deep_sigmoid_networks_show_vanishing_gradients() {
         "relu keeps gradients: {healthy} vs {vanishing}"
     );
 }
+
+#[test]
+fn the_learning_rate_schedule_is_applied_each_epoch() {
+    use crate::core::config::LrSchedule;
+    let moves = |schedule| {
+        let mut t = Trainer::new(ExperimentConfig {
+            lr_schedule: schedule,
+            lr_decay: 0.5,
+            ..xor_config(2)
+        });
+        t.step(20);
+        let before = t.net().params.clone();
+        t.step(1);
+        t.net()
+            .params
+            .iter()
+            .zip(&before)
+            .map(|(a, b)| (a - b).abs())
+            .sum::<f64>()
+    };
+    let (constant, decayed) = (moves(LrSchedule::Constant), moves(LrSchedule::Exponential));
+    assert!(
+        decayed < constant * 1e-4,
+        "after 20 halvings the steps are tiny: {decayed} vs {constant}"
+    );
+}
