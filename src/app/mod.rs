@@ -2,6 +2,7 @@
 //! they contain no maths.
 mod bench_page;
 mod controls;
+mod diagram;
 mod fields;
 mod loss_panel;
 mod neurons;
@@ -55,6 +56,9 @@ pub fn App() -> impl IntoView {
                     <plot::Brushes/>
                     <plot::Plot/>
                     <neurons::NeuronsPanel/>
+                    <Show when=is_mlp>
+                        <diagram::DiagramPanel/>
+                    </Show>
                 </section>
                 <section class="panel model-panel" aria-label="Model">
                     <controls::ModelChoice/>

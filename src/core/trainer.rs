@@ -420,6 +420,18 @@ impl Trainer {
             .collect()
     }
 
+    /// Sets one weight or bias (an index into the network's parameters) to `value`, as the
+    /// diagram's editor does, and measures the losses again. Out-of-range indices and
+    /// non-finite values are ignored; returns whether it was set.
+    pub fn set_param(&mut self, index: usize, value: f64) -> bool {
+        if !value.is_finite() || index >= self.net.params.len() {
+            return false;
+        }
+        self.net.params[index] = value;
+        self.evaluate();
+        true
+    }
+
     /// An edited copy of the config: the user's points after `edit` (the generated points
     /// become the user's on the first edit).
     pub fn edited(&self, edit: PointEdit) -> ExperimentConfig {

@@ -2,6 +2,7 @@
 //! module that touches the browser's canvas.
 pub mod canvas;
 pub mod colors;
+pub mod diagram;
 pub mod frame;
 pub mod geometry;
 pub mod grad_chart;

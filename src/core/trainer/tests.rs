@@ -400,3 +400,16 @@ fn the_learning_rate_schedule_is_applied_each_epoch() {
         "after 20 halvings the steps are tiny: {decayed} vs {constant}"
     );
 }
+
+#[test]
+fn editing_a_weight_changes_the_network_and_its_loss() {
+    let mut t = Trainer::new(xor_config(1));
+    let before = t.metrics().train_loss;
+    let k = t.net().param_index(0, 0, Some(1));
+    assert!(t.set_param(k, 5.0));
+    assert_eq!(t.net().params[k], 5.0);
+    assert_ne!(t.metrics().train_loss, before);
+    assert!(!t.set_param(k, f64::NAN));
+    assert!(!t.set_param(10_000, 1.0));
+    assert_eq!(t.net().params[k], 5.0);
+}
