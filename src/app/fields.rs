@@ -143,3 +143,29 @@ pub fn CheckField(
         </label>
     }
 }
+
+/// A [`NumberField`] bound to one field of the experiment config.
+#[component]
+pub fn ConfigNumber(
+    /// The label shown above the control (and named in messages).
+    label: &'static str,
+    /// The `data-testid` of the input.
+    testid: &'static str,
+    /// The allowed range, from `core::config::limits`.
+    range: (f64, f64),
+    /// Reads the field.
+    get: fn(&crate::core::config::ExperimentConfig) -> f64,
+    /// Writes an accepted value.
+    set: fn(&mut crate::core::config::ExperimentConfig, f64),
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <NumberField
+            label=label
+            testid=testid
+            range=range
+            value=Signal::derive(move || state.config.with(get))
+            on_change=Callback::new(move |v| state.update_config(|c| set(c, v)))
+        />
+    }
+}

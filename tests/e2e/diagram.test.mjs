@@ -1,19 +1,13 @@
 // The network diagram: one line per weight and one circle per unit; clicking a weight and
 // typing a value changes the network (the line thickens, the loss changes).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, click, readNumber, tid, waitUntil, screenshot, errorReport } from './harness.mjs';
+import { useSession, click, readNumber, tid, waitUntil, screenshot, errorReport } from './harness.mjs';
 
-let session;
-before(async () => {
-  session = await startSession();
-});
-after(async () => {
-  await session?.close();
-});
+const session = useSession();
 
 test('weights are lines, and clicking one edits it', async () => {
-  const app = await session.open('#dataset=xor&networkShape=3');
+  const app = await session().open('#dataset=xor&networkShape=3');
   const { page } = app;
   assert.equal(await page.locator('svg.diagram line.link').count(), 2 * 3 + 3);
   assert.equal(await page.locator('svg.diagram circle.unit').count(), 2 + 3 + 1);

@@ -1,24 +1,18 @@
 // 5. A diverging run tells the user, pauses training, and Reset recovers.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startSession, click, text, readNumber, waitUntil, waitForStableNumber, screenshot, errorReport,
+  useSession, click, text, readNumber, waitUntil, waitForStableNumber, screenshot, errorReport,
 } from './harness.mjs';
 
 const DIVERGING =
   '#problem=regression&dataset=reg-plane&activation=linear&networkShape=&learningRate=10' +
   '&batchSize=10&noise=0&percTrainData=50&seed=1';
 
-let session;
-before(async () => {
-  session = await startSession();
-});
-after(async () => {
-  await session?.close();
-});
+const session = useSession();
 
 test('a diverging run shows a message, pauses, and Reset recovers', async (t) => {
-  const app = await session.open(DIVERGING);
+  const app = await session().open(DIVERGING);
   const { page } = app;
   const statusBefore = (await text(page, 'status')) ?? '';
   assert.doesNotMatch(statusBefore, /diverg/i, 'status says diverged before training started');

@@ -1,19 +1,13 @@
 // Early stopping: with a patience, training stops by itself once the test loss has not improved
 // for that many epochs, says so, keeps the best weights and marks the best epoch.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, click, readNumber, text, waitUntil, sleep, screenshot, errorReport } from './harness.mjs';
+import { useSession, click, readNumber, text, waitUntil, sleep, screenshot, errorReport } from './harness.mjs';
 
-let session;
-before(async () => {
-  session = await startSession();
-});
-after(async () => {
-  await session?.close();
-});
+const session = useSession();
 
 test('training stops early, keeps the best epoch and marks it', async () => {
-  const app = await session.open(
+  const app = await session().open(
     '#dataset=spiral&noise=50&percTrainData=20&networkShape=16,16&learningRate=0.1&earlyStopping=30&seed=3&speed=1',
   );
   const { page } = app;

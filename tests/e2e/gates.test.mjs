@@ -1,16 +1,10 @@
 // Logic gates: a preset loads the four corners, typed weights make the perceptron act as AND
 // or OR, and the "build XOR" truth table follows edited weights.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, click, readNumber, text, tid, waitUntil, screenshot, errorReport } from './harness.mjs';
+import { useSession, click, readNumber, text, tid, waitUntil, screenshot, errorReport } from './harness.mjs';
 
-let session;
-before(async () => {
-  session = await startSession();
-});
-after(async () => {
-  await session?.close();
-});
+const session = useSession();
 
 async function type(page, id, value) {
   const input = page.locator(tid(id));
@@ -19,7 +13,7 @@ async function type(page, id, value) {
 }
 
 test('typed weights make the perceptron act as AND, then OR', async () => {
-  const app = await session.open('#model=perceptron&weights=1,1,-1.5');
+  const app = await session().open('#model=perceptron&weights=1,1,-1.5');
   const { page } = app;
   await click(page, 'gate-and');
   await waitUntil(async () => (await readNumber(page, 'point-count')) === 4, { what: 'the four corners' });
@@ -33,7 +27,7 @@ test('typed weights make the perceptron act as AND, then OR', async () => {
 });
 
 test("the notes' two-layer network computes XOR until a weight is changed", async () => {
-  const app = await session.open('#model=perceptron');
+  const app = await session().open('#model=perceptron');
   const { page } = app;
   assert.match(await text(page, 'xor-verdict'), /computes XOR/);
   await screenshot(page, 'build-xor.png');
@@ -46,7 +40,7 @@ test("the notes' two-layer network computes XOR until a weight is changed", asyn
 });
 
 test('perceptron mode fits the window: nothing widens the page', async () => {
-  const app = await session.open('#model=perceptron');
+  const app = await session().open('#model=perceptron');
   const width = await app.page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 1280, `page is ${width}px wide in a 1280px window`);
 });

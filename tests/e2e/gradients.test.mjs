@@ -1,19 +1,13 @@
 // Gradient methods: the numerical derivative trains and the gradient check shows a tiny gap;
 // random search never lets the training loss go up.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, click, readNumber, text, waitUntil, sleep, errorReport } from './harness.mjs';
+import { useSession, click, readNumber, text, waitUntil, sleep, errorReport } from './harness.mjs';
 
-let session;
-before(async () => {
-  session = await startSession();
-});
-after(async () => {
-  await session?.close();
-});
+const session = useSession();
 
 test('the numerical derivative trains, and the gradient check is tiny', async () => {
-  const app = await session.open('#dataset=xor&networkShape=4&gradient=numerical&epsilon=0.0001&speed=5&seed=3');
+  const app = await session().open('#dataset=xor&networkShape=4&gradient=numerical&epsilon=0.0001&speed=5&seed=3');
   const { page } = app;
   const start = await readNumber(page, 'train-loss');
   await click(page, 'check-gradients');
@@ -31,7 +25,7 @@ test('the numerical derivative trains, and the gradient check is tiny', async ()
 });
 
 test('random search never raises the training loss', async () => {
-  const app = await session.open('#dataset=xor&networkShape=4&gradient=random&searchStep=0.2&speed=5&seed=4');
+  const app = await session().open('#dataset=xor&networkShape=4&gradient=random&searchStep=0.2&speed=5&seed=4');
   const { page } = app;
   const first = await readNumber(page, 'train-loss');
   await click(page, 'play');

@@ -1,3 +1,4 @@
+import { before, after } from 'node:test';
 // Shared helpers for the end-to-end tests and the WASM benchmark:
 // a static server for dist/, headless Debian Chromium through playwright-core,
 // error collection, readout polling, canvas coordinates and pixel fingerprints.
@@ -356,3 +357,18 @@ export function errorReport(app) {
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * One session for the whole test file: registers node:test's before/after hooks that start it
+ * and close it, and returns a getter for it.
+ */
+export function useSession() {
+  let session;
+  before(async () => {
+    session = await startSession();
+  });
+  after(async () => {
+    await session?.close();
+  });
+  return () => session;
+}

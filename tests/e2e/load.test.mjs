@@ -1,18 +1,12 @@
 // 1. The page loads cleanly and draws something on the data canvas.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, canvasFingerprint, screenshot, errorReport, sleep } from './harness.mjs';
+import { useSession, canvasFingerprint, screenshot, errorReport, sleep } from './harness.mjs';
 
-let session;
-before(async () => {
-  session = await startSession();
-});
-after(async () => {
-  await session?.close();
-});
+const session = useSession();
 
 test('page loads with no console errors or page errors, and the canvas is drawn', async () => {
-  const app = await session.open('/');
+  const app = await session().open('/');
   const { page } = app;
   // Let the first frames render (and any late error surface).
   await sleep(1_000);

@@ -1,22 +1,16 @@
 // Per-neuron maps: one per hidden neuron, they change as the network trains, and hovering over
 // one enlarges it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, click, readNumber, tid, waitUntil, screenshot, errorReport } from './harness.mjs';
+import { useSession, click, readNumber, tid, waitUntil, screenshot, errorReport } from './harness.mjs';
 
-let session;
-before(async () => {
-  session = await startSession();
-});
-after(async () => {
-  await session?.close();
-});
+const session = useSession();
 
 const pixels = (page, id) =>
   page.$eval(tid(id), (c) => Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data).join(','));
 
 test('one map per hidden neuron, updated by training, enlarged on hover', async () => {
-  const app = await session.open('#dataset=circle&networkShape=4,3&activation=tanh&xSquared=true&ySquared=true&speed=20');
+  const app = await session().open('#dataset=circle&networkShape=4,3&activation=tanh&xSquared=true&ySquared=true&speed=20');
   const { page } = app;
   const maps = await page.$$('canvas.neuron');
   assert.equal(maps.length, 7, 'layers of 4 and 3 neurons');

@@ -1,20 +1,14 @@
 // Perceptron mode: the link of the issue, the notes' worked example step by step, the
 // arithmetic and the readouts, the line drawn on the canvas, and Play until nothing is
 // misclassified.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, click, readNumber, text, waitUntil, canvasFingerprint, screenshot, sleep, errorReport } from './harness.mjs';
+import { useSession, click, readNumber, text, waitUntil, canvasFingerprint, screenshot, sleep, errorReport } from './harness.mjs';
 
-let session;
-before(async () => {
-  session = await startSession();
-});
-after(async () => {
-  await session?.close();
-});
+const session = useSession();
 
 test("the perceptron trick reproduces the notes' numbers and converges", async () => {
-  const app = await session.open('#model=perceptron&weights=3,4,-10&learningRate=0.1&points=4,5,0;1,1,1;-3,-4,1');
+  const app = await session().open('#model=perceptron&weights=3,4,-10&learningRate=0.1&points=4,5,0;1,1,1;-3,-4,1');
   const { page } = app;
   assert.equal(await text(page, 'perceptron-weights'), '3 4 -10');
   assert.equal(await readNumber(page, 'misclassified'), 3);
@@ -42,7 +36,7 @@ test("the perceptron trick reproduces the notes' numbers and converges", async (
 });
 
 test('XOR never converges: Play stops at the epoch limit and says why', async () => {
-  const app = await session.open('#model=perceptron&weights=1,1,0&learningRate=0.1&points=0,0,0;0,1,1;1,0,1;1,1,0&speed=500');
+  const app = await session().open('#model=perceptron&weights=1,1,0&learningRate=0.1&points=0,0,0;0,1,1;1,0,1;1,1,0&speed=500');
   const { page } = app;
   await click(page, 'play');
   await waitUntil(async () => /no line separates/.test(await text(page, 'status')), {

@@ -1,22 +1,16 @@
 // 2. A click on the canvas adds exactly one point, and the point survives a reload
 //    (the experiment, points included, lives in the URL hash).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startSession, clickCanvasAt, waitForNumber, waitForStableNumber, waitUntil, hashParams,
+  useSession, clickCanvasAt, waitForNumber, waitForStableNumber, waitUntil, hashParams,
   readNumber, waitForApp, click, tid, errorReport, sleep,
 } from './harness.mjs';
 
-let session;
-before(async () => {
-  session = await startSession();
-});
-after(async () => {
-  await session?.close();
-});
+const session = useSession();
 
 test('a click adds one point, and the point count survives a reload', async () => {
-  const app = await session.open('/');
+  const app = await session().open('/');
   const { page } = app;
 
   // Paint with the first class brush if the app shows brushes.

@@ -1,19 +1,13 @@
 // Random restarts: several starts are trained, the best is kept (and goes into the link), and
 // the spread of their final losses is shown.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, click, readNumber, text, waitUntil, hashParams, errorReport } from './harness.mjs';
+import { useSession, click, readNumber, text, waitUntil, hashParams, errorReport } from './harness.mjs';
 
-let session;
-before(async () => {
-  session = await startSession();
-});
-after(async () => {
-  await session?.close();
-});
+const session = useSession();
 
 test('random restarts keep the best start and show the spread', async () => {
-  const app = await session.open('#dataset=xor&networkShape=2&seed=6');
+  const app = await session().open('#dataset=xor&networkShape=2&seed=6');
   const { page } = app;
   await click(page, 'random-restarts');
   await waitUntil(async () => /starts\)/.test(await text(page, 'restart-spread')), { what: 'the spread of final losses' });

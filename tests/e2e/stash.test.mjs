@@ -1,22 +1,16 @@
 // Nothing the user drew is lost: picking a generated data set (or Clear) keeps the user's own
 // points aside, and "Back to my points" restores them; an edit survives a reload made at once.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startSession, clickCanvasAt, waitForNumber, readNumber, click, tid, text, waitUntil, waitForApp,
+  useSession, clickCanvasAt, waitForNumber, readNumber, click, tid, text, waitUntil, waitForApp,
   errorReport,
 } from './harness.mjs';
 
-let session;
-before(async () => {
-  session = await startSession();
-});
-after(async () => {
-  await session?.close();
-});
+const session = useSession();
 
 test('drawn points are kept aside when a data set replaces them, and come back', async () => {
-  const app = await session.open('#points=1,1,1;-2,-2,0;3,-1,1');
+  const app = await session().open('#points=1,1,1;-2,-2,0;3,-1,1');
   const { page } = app;
   assert.equal(await readNumber(page, 'point-count'), 3);
   await click(page, 'dataset-circle');
@@ -33,7 +27,7 @@ test('drawn points are kept aside when a data set replaces them, and come back',
 });
 
 test('a point added just before a reload is still there after it', async () => {
-  const app = await session.open('#points=1,1,1');
+  const app = await session().open('#points=1,1,1');
   const { page } = app;
   await click(page, 'brush-0');
   await clickCanvasAt(page, -3, 4);

@@ -1,9 +1,9 @@
 // 3. XOR with a 2-4-1 tanh network reaches >= 95 % test accuracy within 20 s of Play.
 // 4. The heatmap changes while training runs.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startSession, click, readNumber, readAccuracy, waitForNumber, waitUntil, canvasFingerprint,
+  useSession, click, readNumber, readAccuracy, waitForNumber, waitUntil, canvasFingerprint,
   screenshot, text, errorReport, sleep,
 } from './harness.mjs';
 
@@ -11,16 +11,10 @@ const XOR =
   '#dataset=xor&problem=classification&networkShape=4&activation=tanh&learningRate=0.03' +
   '&batchSize=10&noise=0&percTrainData=50&seed=1';
 
-let session;
-before(async () => {
-  session = await startSession();
-});
-after(async () => {
-  await session?.close();
-});
+const session = useSession();
 
 test('XOR with a 2-4-1 tanh network trains to >= 95% test accuracy within 20 s', async (t) => {
-  const app = await session.open(XOR);
+  const app = await session().open(XOR);
   const { page } = app;
   const epoch0 = await readNumber(page, 'epoch');
   if (epoch0 !== 0) t.diagnostic(`note: a freshly opened experiment shows epoch ${epoch0}, not 0`);
@@ -55,7 +49,7 @@ test('XOR with a 2-4-1 tanh network trains to >= 95% test accuracy within 20 s',
 });
 
 test('the heatmap changes while training runs', async (t) => {
-  const app = await session.open(XOR);
+  const app = await session().open(XOR);
   const { page } = app;
   await sleep(500); // let the first frame render
 

@@ -1,22 +1,16 @@
 // Vanishing gradients: a deep sigmoid network's gradient chart shows one curve per layer, and
 // it is drawn (it changes) as training runs.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, click, readNumber, tid, waitUntil, screenshot, errorReport } from './harness.mjs';
+import { useSession, click, readNumber, tid, waitUntil, screenshot, errorReport } from './harness.mjs';
 
-let session;
-before(async () => {
-  session = await startSession();
-});
-after(async () => {
-  await session?.close();
-});
+const session = useSession();
 
 const pixels = (page) =>
   page.$eval(tid('gradient-chart'), (c) => Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data).join(','));
 
 test('the gradient chart shows every layer of a deep sigmoid network', async () => {
-  const app = await session.open('#dataset=circle&networkShape=8,8,8,8,8,8&activation=sigmoid&speed=5');
+  const app = await session().open('#dataset=circle&networkShape=8,8,8,8,8,8&activation=sigmoid&speed=5');
   const { page } = app;
   assert.equal(await page.locator('.legend .layer').count(), 7, 'six hidden layers and the output');
   const before = await pixels(page);

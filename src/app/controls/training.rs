@@ -1,6 +1,6 @@
 //! Training: learning rate, batch size, optimizer, regularization, dropout, and the way the
 //! gradient is found (with the gradient check).
-use crate::app::fields::{NumberField, RangeField, SelectField};
+use crate::app::fields::{ConfigNumber, NumberField, RangeField, SelectField};
 use crate::app::AppState;
 use crate::core::config::{limits, LrSchedule};
 use crate::core::gradients::GradientMethod;
@@ -17,13 +17,7 @@ pub fn TrainingPanel() -> impl IntoView {
     view! {
         <h2>"Training"</h2>
         <div class="grid2">
-            <NumberField
-                label="Learning rate"
-                testid="learning-rate"
-                range=limits::LEARNING_RATE
-                value=Signal::derive(move || cfg.with(|c| c.learning_rate))
-                on_change=Callback::new(move |v| state.update_config(|c| c.learning_rate = v))
-            />
+            <ConfigNumber                label="Learning rate"                testid="learning-rate"                range=limits::LEARNING_RATE                get=|c| c.learning_rate                set=|c, v| c.learning_rate = v            />
             <NumberField
                 label="Batch size"
                 testid="batch-size"
@@ -53,13 +47,7 @@ pub fn TrainingPanel() -> impl IntoView {
                     }
                 })
             />
-            <NumberField
-                label="Regularization rate"
-                testid="regularization-rate"
-                range=limits::REGULARIZATION_RATE
-                value=Signal::derive(move || cfg.with(|c| c.regularization_rate))
-                on_change=Callback::new(move |v| state.update_config(|c| c.regularization_rate = v))
-            />
+            <ConfigNumber                label="Regularization rate"                testid="regularization-rate"                range=limits::REGULARIZATION_RATE                get=|c| c.regularization_rate                set=|c, v| c.regularization_rate = v            />
             <RangeField
                 label="Dropout"
                 min=limits::DROPOUT.0
@@ -83,13 +71,7 @@ pub fn TrainingPanel() -> impl IntoView {
                     }
                 })
             />
-            <NumberField
-                label="Decay / N"
-                testid="lr-decay"
-                range=limits::LR_DECAY
-                value=Signal::derive(move || cfg.with(|c| c.lr_decay))
-                on_change=Callback::new(move |v| state.update_config(|c| c.lr_decay = v))
-            />
+            <ConfigNumber                label="Decay / N"                testid="lr-decay"                range=limits::LR_DECAY                get=|c| c.lr_decay                set=|c, v| c.lr_decay = v            />
         </div>
         <p class="hint">
             "Learning rate now: "
@@ -143,23 +125,11 @@ fn GradientSection() -> impl IntoView {
                 when=move || method() == GradientMethod::RandomSearch
                 fallback=move || {
                     view! {
-                        <NumberField
-                            label="ε (numerical)"
-                            testid="epsilon"
-                            range=limits::EPSILON
-                            value=Signal::derive(move || cfg.with(|c| c.epsilon))
-                            on_change=Callback::new(move |v| state.update_config(|c| c.epsilon = v))
-                        />
+                        <ConfigNumber                            label="ε (numerical)"                            testid="epsilon"                            range=limits::EPSILON                            get=|c| c.epsilon                            set=|c, v| c.epsilon = v                        />
                     }
                 }
             >
-                <NumberField
-                    label="Search step"
-                    testid="search-step"
-                    range=limits::SEARCH_STEP
-                    value=Signal::derive(move || cfg.with(|c| c.search_step))
-                    on_change=Callback::new(move |v| state.update_config(|c| c.search_step = v))
-                />
+                <ConfigNumber                    label="Search step"                    testid="search-step"                    range=limits::SEARCH_STEP                    get=|c| c.search_step                    set=|c, v| c.search_step = v                />
             </Show>
         </div>
         <div class="grad-check">
