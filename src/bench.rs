@@ -5,11 +5,8 @@ use crate::core::config::ExperimentConfig;
 use crate::core::dataset::DatasetKind;
 use crate::core::features::{Feature, FeatureSet};
 use crate::core::snapshot::Snapshot;
-use crate::core::trainer::Trainer;
+use crate::core::trainer::{Trainer, FRAME_BUDGET_MS};
 use crate::render::frame::Frame;
-
-/// Training is measured in frames of this budget, as the app runs them.
-pub const FRAME_BUDGET_MS: f64 = 12.0;
 
 /// A named configuration to measure.
 pub struct Scenario {

@@ -2,10 +2,8 @@
 //! stop after ~12 ms of work, then publish one snapshot.
 use super::AppState;
 use crate::core::config::Speed;
+use crate::core::trainer::FRAME_BUDGET_MS;
 use leptos::prelude::*;
-
-/// The most training work per frame, in milliseconds (leaves time to draw at 60 fps).
-pub const FRAME_BUDGET_MS: f64 = 12.0;
 
 /// Starts the loop; it runs for the page's lifetime and trains only while playing.
 pub fn start(state: AppState) {

@@ -126,10 +126,7 @@ impl AppState {
 
     /// Trains exactly one epoch (in perceptron mode: one step of the trick).
     pub fn step(&self) {
-        let trained = self
-            .trainer
-            .try_update_value(|t| t.run_frame(1, f64::INFINITY, &mut || 0.0))
-            .unwrap_or(0);
+        let trained = self.trainer.try_update_value(|t| t.step(1)).unwrap_or(0);
         self.publish();
         if trained == 0 {
             self.explain_stop();

@@ -20,6 +20,10 @@ mod tests;
 pub use data::{Inputs, PointEdit};
 pub use perceptron_run::{PerceptronRun, MAX_EPOCHS as PERCEPTRON_MAX_EPOCHS};
 
+/// The most training work in one animation frame, in milliseconds (leaves time to draw at
+/// 60 fps). The app's loop and the benchmark both use it.
+pub const FRAME_BUDGET_MS: f64 = 12.0;
+
 /// The most training points the gradient check uses (it costs two passes per weight).
 pub const GRADIENT_CHECK_POINTS: usize = 64;
 
@@ -192,8 +196,8 @@ impl Trainer {
     }
 
     /// Trains `epochs` epochs, then measures the losses once. Does nothing once diverged.
-    pub fn step(&mut self, epochs: u32) {
-        self.run_frame(epochs, f64::INFINITY, &mut || 0.0);
+    pub fn step(&mut self, epochs: u32) -> u32 {
+        self.run_frame(epochs, f64::INFINITY, &mut || 0.0)
     }
 
     /// Trains up to `max_epochs` epochs, stopping early when `now()` (milliseconds) passes

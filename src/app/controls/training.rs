@@ -158,7 +158,9 @@ fn RestartsSection() -> impl IntoView {
                     .trainer
                     .update_value(crate::core::trainer::Trainer::reset); // start it afresh
             }
-            state.trainer.update_value(|t| t.step(n));
+            state.trainer.update_value(|t| {
+                t.step(n);
+            });
             state.publish();
             state.say(format!("Kept restart {best}, the lowest final training loss of {} starts after {n} epochs.", found.len()));
         }
