@@ -4,6 +4,7 @@ mod bench_page;
 mod controls;
 mod diagram;
 mod fields;
+mod hidden_space;
 mod loss_panel;
 mod neurons;
 mod panic;
@@ -58,6 +59,7 @@ pub fn App() -> impl IntoView {
                     <neurons::NeuronsPanel/>
                     <Show when=is_mlp>
                         <diagram::DiagramPanel/>
+                        <hidden_space::HiddenSpacePanel/>
                     </Show>
                 </section>
                 <section class="panel model-panel" aria-label="Model">

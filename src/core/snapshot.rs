@@ -81,7 +81,48 @@ pub fn cell_centre(i: usize, res: usize) -> f64 {
     -DOMAIN + (i as f64 + 0.5) * (2.0 * DOMAIN / res as f64)
 }
 
+/// A point seen through a hidden layer: two of the layer's unit values, and its label.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct HiddenPoint {
+    pub u: f64,
+    pub v: f64,
+    pub label: f64,
+    pub is_test: bool,
+}
+
 impl Snapshot {
+    /// Every point mapped through hidden layer `layer` (0 = first): the values of its units
+    /// `u` and `v`. Empty if the layer or a unit does not exist.
+    pub fn hidden_space(
+        &self,
+        net: &mut Mlp,
+        layer: usize,
+        u: usize,
+        v: usize,
+    ) -> Vec<HiddenPoint> {
+        let layers = net.layers().len();
+        if layer + 1 >= layers || u.max(v) >= net.layers()[layer].fan_out {
+            return Vec::new();
+        }
+        let mut input = vec![0.0; self.features.len()];
+        self.points
+            .iter()
+            .zip(&self.test_mask)
+            .map(|(p, &is_test)| {
+                self.features.write(p.x1, p.x2, &mut input);
+                self.standardizer.apply(&mut input);
+                net.forward(&input);
+                let out = net.layer_output(layer);
+                HiddenPoint {
+                    u: out[u],
+                    v: out[v],
+                    label: p.label,
+                    is_test,
+                }
+            })
+            .collect()
+    }
+
     /// Evaluates the network over a `res × res` grid into `grid` (reusing its buffers).
     /// With `with_hidden`, also keeps each hidden unit's map.
     pub fn evaluate_grid(&self, net: &mut Mlp, res: usize, with_hidden: bool, grid: &mut Grid) {

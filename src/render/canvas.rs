@@ -200,6 +200,46 @@ pub fn draw_overlay(canvas: &HtmlCanvasElement, overlay: &Overlay) -> Result<(),
     Ok(())
 }
 
+/// Draws points mapped into a hidden layer (two units), and the output unit's line
+/// `w₀u + w₁v + b = 0` when one is given.
+pub fn draw_hidden_space(
+    canvas: &HtmlCanvasElement,
+    points: &[crate::core::snapshot::HiddenPoint],
+    line: Option<[f64; 3]>,
+) -> Result<(), JsValue> {
+    use crate::render::scatter::{bounds, to_px};
+    let (vp, ratio) = fit_to_box(canvas);
+    let ctx = context(canvas)?;
+    ctx.set_fill_style_str("#fbfbfc");
+    ctx.fill_rect(0.0, 0.0, vp.width, vp.height);
+    let b = bounds(points);
+    if let Some([w0, w1, c]) = line {
+        // Sample the line at the box's left and right edges (or top and bottom if vertical).
+        let ends = if w1.abs() > 1e-12 {
+            [(b.0, -(w0 * b.0 + c) / w1), (b.1, -(w0 * b.1 + c) / w1)]
+        } else {
+            let u = -c / w0;
+            [(u, b.2), (u, b.3)]
+        };
+        let (ax, ay) = to_px(b, vp.width, vp.height, ends[0].0, ends[0].1);
+        let (bx, by) = to_px(b, vp.width, vp.height, ends[1].0, ends[1].1);
+        ctx.set_stroke_style_str("#1b2330");
+        ctx.set_line_width(2.5 * ratio);
+        ctx.begin_path();
+        ctx.move_to(ax, ay);
+        ctx.line_to(bx, by);
+        ctx.stroke();
+    }
+    for p in points {
+        let (x, y) = to_px(b, vp.width, vp.height, p.u, p.v);
+        ctx.begin_path();
+        ctx.arc(x, y, 3.5 * ratio, 0.0, std::f64::consts::TAU)?;
+        ctx.set_fill_style_str(&css(class_color(class_of(p.label, MAX_CLASSES))));
+        ctx.fill();
+    }
+    Ok(())
+}
+
 /// Draws the per-layer gradient chart on `canvas` through plotters.
 pub fn draw_gradients(
     canvas: &HtmlCanvasElement,

@@ -8,3 +8,4 @@ pub mod geometry;
 pub mod grad_chart;
 pub mod heatmap;
 pub mod loss_chart;
+pub mod scatter;

@@ -413,3 +413,36 @@ fn editing_a_weight_changes_the_network_and_its_loss() {
     assert!(!t.set_param(10_000, 1.0));
     assert_eq!(t.net().params[k], 5.0);
 }
+
+#[test]
+fn in_the_last_hidden_layer_xor_becomes_linearly_separable() {
+    // A 2-4-2-1 network that learned XOR: its last hidden layer has two units, and there the
+    // output unit is one straight line.
+    let mut t = Trainer::new(ExperimentConfig {
+        network_shape: vec![4, 2],
+        ..xor_config(1)
+    });
+    t.step(300);
+    assert!(t.metrics().train_accuracy.unwrap() > 0.97);
+    let snap = t.snapshot();
+    let mut net = snap.net.clone();
+    let mapped = snap.hidden_space(&mut net, 1, 0, 1);
+    assert_eq!(mapped.len(), snap.points.len());
+    // The output unit's own weights are a line in (u, v) that separates the training points.
+    let (w0, w1, b) = (net.weight(2, 0, 0), net.weight(2, 0, 1), net.bias(2, 0));
+    let train: Vec<_> = mapped.iter().filter(|p| !p.is_test).collect();
+    let right = train
+        .iter()
+        .filter(|p| ((w0 * p.u + w1 * p.v + b) >= 0.0) == (p.label == 1.0))
+        .count();
+    assert!(
+        right as f64 / train.len() as f64 > 0.95,
+        "{right} of {}",
+        train.len()
+    );
+    assert!(
+        snap.hidden_space(&mut net, 2, 0, 0).is_empty(),
+        "the output layer is not hidden"
+    );
+    assert!(snap.hidden_space(&mut net, 0, 0, 5).is_empty());
+}
