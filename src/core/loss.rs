@@ -73,7 +73,8 @@ impl Output {
         }
     }
 
-    /// [`Output::activate`] for a batch: `logits` holds each unit's `n` values side by side.
+    /// [`Output::activate`] for a batch: `logits` holds each unit's values, `n` per unit (the
+    /// batch's points, then any padding).
     #[inline]
     pub fn activate_batch(self, logits: &mut [f64], n: usize) {
         match self {
@@ -95,9 +96,12 @@ impl Output {
         }
     }
 
-    /// [`Output::delta`] for a batch laid out as in [`Output::activate_batch`].
+    /// [`Output::delta`] for a batch laid out as in [`Output::activate_batch`], one target per
+    /// point; padding lanes get δ = 0.
     #[inline]
     pub fn delta_batch(self, out: &[f64], targets: &[f64], delta: &mut [f64], n: usize) {
+        // Lanes past the targets are padding: their δ is 0.
+        delta.fill(0.0);
         let pairs = delta.iter_mut().zip(out).zip(targets);
         match self {
             Output::Binary => pairs.for_each(|((d, &o), &t)| *d = o - t),

@@ -3,16 +3,17 @@
 //! All weights and biases live in one `params` vector with `grads` beside it (as in ConvNetJS):
 //! layer by layer, a `fan_out × fan_in` row-major weight matrix, then `fan_out` biases.
 //! A mini-batch of `n` points runs through the network at once: the scratch buffers (`acts`,
-//! `dact`, `delta`) hold, unit by unit (input units first), that unit's `n` values side by
-//! side. The inner loops then run over the points, which the compiler vectorizes. There is no
-//! object per neuron or per link.
+//! `dact`, `delta`) hold, unit by unit (input units first), that unit's values for the `n`
+//! points in blocks of [`LANES`] (the last block padded; padding lanes carry δ = 0, so they
+//! add nothing to the gradients). The kernels work a block at a time, which the compiler
+//! turns into vector arithmetic. There is no object per neuron or per link.
 use crate::core::activation::Activation;
 use crate::core::loss::Output;
 use crate::core::regularization::Regularization;
 use crate::core::rng::Pcg32;
 
 mod kernels;
-use kernels::{axpy, dot};
+use kernels::{dense_backward, dense_forward, dense_grads, Block, LANES};
 
 /// How the weights are initialized. Biases start at 0.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -76,12 +77,16 @@ pub struct Mlp {
     pub params: Vec<f64>,
     /// ∂loss/∂params, summed over the points by [`Mlp::backward_batch`] until [`Mlp::zero_grad`].
     pub grads: Vec<f64>,
-    /// Points in the current batch: each unit's values are `n` apart in the scratch buffers.
+    /// Points in the current batch.
     n: usize,
+    /// Blocks per unit in the scratch buffers: `n` rounded up to whole blocks.
+    blocks: usize,
     units: usize,
-    acts: Vec<f64>,
-    dact: Vec<f64>,
-    delta: Vec<f64>,
+    acts: Vec<Block>,
+    dact: Vec<Block>,
+    delta: Vec<Block>,
+    /// The last single-point pass's outputs, as [`Mlp::forward`] returns them.
+    out: Vec<f64>,
 }
 
 impl Mlp {
@@ -125,10 +130,12 @@ impl Mlp {
             params: vec![0.0; w],
             grads: vec![0.0; w],
             n: 0,
+            blocks: 0,
             units,
             acts: Vec::new(),
             dact: Vec::new(),
             delta: Vec::new(),
+            out: Vec::new(),
         };
         net.init_weights(init, rng);
         net
@@ -197,31 +204,40 @@ impl Mlp {
     /// The values of unit `j` of layer `l` (0 = first hidden layer) for each point of the
     /// last batch.
     pub fn unit_values(&self, l: usize, j: usize) -> &[f64] {
-        let unit = self.layers[l].a_out + j;
-        &self.acts[unit * self.n..(unit + 1) * self.n]
+        &self.unit(&self.acts, self.layers[l].a_out + j)[..self.n]
     }
 
-    /// The outputs of layer `l` for the last single-point forward pass.
-    pub fn layer_output(&self, l: usize) -> &[f64] {
-        debug_assert_eq!(self.n, 1);
+    /// The outputs of layer `l` for point 0 of the last batch (after [`Mlp::forward`], its
+    /// only point).
+    pub fn layer_output(&self, l: usize) -> Vec<f64> {
         let layer = &self.layers[l];
-        &self.acts[layer.a_out..layer.a_out + layer.fan_out]
+        (layer.a_out..layer.a_out + layer.fan_out)
+            .map(|unit| self.acts[unit * self.blocks][0])
+            .collect()
+    }
+
+    /// One unit's values in `buf` (all its blocks, padding included), flattened.
+    fn unit<'a>(&self, buf: &'a [Block], unit: usize) -> &'a [f64] {
+        buf[unit * self.blocks..(unit + 1) * self.blocks].as_flattened()
     }
 
     /// Loads a batch of input rows (each `n_inputs` long) for the next forward pass.
     pub fn load<'a>(&mut self, rows: impl ExactSizeIterator<Item = &'a [f64]>) {
         let n = rows.len();
-        self.n = n;
-        let size = self.units * n;
+        let blocks = n.div_ceil(LANES);
+        (self.n, self.blocks) = (n, blocks);
+        let size = self.units * blocks;
         for buf in [&mut self.acts, &mut self.dact, &mut self.delta] {
             if buf.len() < size {
-                buf.resize(size, 0.0);
+                buf.resize(size, [0.0; LANES]);
             }
         }
         let width = self.n_inputs();
+        // Padding lanes are 0, so every value computed from them stays finite.
+        self.acts[..width * blocks].fill([0.0; LANES]);
         for (s, row) in rows.enumerate() {
             for (i, &x) in row[..width].iter().enumerate() {
-                self.acts[i * n + s] = x;
+                self.acts[i * blocks + s / LANES][s % LANES] = x;
             }
         }
     }
@@ -229,46 +245,66 @@ impl Mlp {
     /// Inference for one input: the outputs (probabilities, or the value for regression).
     pub fn forward(&mut self, input: &[f64]) -> &[f64] {
         self.load(std::iter::once(input));
-        self.forward_batch(0.0, None);
-        let out = &self.layers[self.layers.len() - 1];
-        &self.acts[out.a_out..out.a_out + out.fan_out]
+        self.infer_batch();
+        let units = self.output.units();
+        let mut out = std::mem::take(&mut self.out);
+        out.resize(units, 0.0);
+        self.output_of(0, &mut out);
+        self.out = out;
+        &self.out
     }
 
     /// Runs the loaded batch forward. With a `dropout` rate and a `rng` (training), drops each
     /// hidden unit with that probability (inverted dropout: survivors are scaled by
     /// 1/(1 − rate)) and keeps what [`Mlp::backward_batch`] needs.
-    pub fn forward_batch(&mut self, dropout: f64, mut rng: Option<&mut Pcg32>) {
-        let n = self.n;
+    pub fn forward_batch(&mut self, dropout: f64, rng: Option<&mut Pcg32>) {
+        self.run_forward(dropout, rng, true);
+    }
+
+    /// Runs the loaded batch forward for inference only: no dropout, and nothing kept for
+    /// backpropagation (so [`Mlp::backward_batch`] must not follow).
+    pub fn infer_batch(&mut self) {
+        self.run_forward(0.0, None, false);
+    }
+
+    fn run_forward(&mut self, dropout: f64, mut rng: Option<&mut Pcg32>, training: bool) {
+        let (n, blocks) = (self.n, self.blocks);
+        if blocks == 0 {
+            return;
+        }
         let last = self.layers.len() - 1;
         for (l, layer) in self.layers.iter().enumerate() {
-            let (fan_in, fan_out) = (layer.fan_in, layer.fan_out);
-            let (before, after) = self.acts.split_at_mut(layer.a_out * n);
-            let x = &before[layer.a_in * n..];
-            let out = &mut after[..fan_out * n];
+            let fan_out = layer.fan_out;
+            let (before, after) = self.acts.split_at_mut(layer.a_out * blocks);
+            let x = &before[layer.a_in * blocks..];
+            let out = &mut after[..fan_out * blocks];
             let weights = &self.params[layer.w..layer.b()];
             let biases = &self.params[layer.b()..layer.b() + fan_out];
-            for ((o, row), &b) in out
-                .chunks_exact_mut(n)
-                .zip(weights.chunks_exact(fan_in))
-                .zip(biases)
-            {
-                o.fill(b);
-                for (&w, xi) in row.iter().zip(x.chunks_exact(n)) {
-                    axpy(w, xi, o);
-                }
-            }
+            dense_forward(weights, biases, x, out, blocks);
+            let out = out.as_flattened_mut();
             if l == last {
-                self.output.activate_batch(out, n);
+                self.output.activate_batch(out, blocks * LANES);
                 break;
             }
-            let dact = &mut self.dact[layer.a_out * n..(layer.a_out + fan_out) * n];
+            if !training {
+                layer.activation.apply_values(out);
+                continue;
+            }
+            let dact = &mut self.dact[layer.a_out * blocks..(layer.a_out + fan_out) * blocks];
+            let dact = dact.as_flattened_mut();
             layer.activation.apply_slice(out, dact);
             if let (true, Some(rng)) = (dropout > 0.0, rng.as_mut()) {
                 let keep = 1.0 / (1.0 - dropout);
-                for (o, d) in out.iter_mut().zip(dact.iter_mut()) {
-                    let mask = if rng.uniform() < dropout { 0.0 } else { keep };
-                    *o *= mask;
-                    *d *= mask;
+                // One draw per unit and real point; padding lanes are left alone.
+                for (o, d) in out
+                    .chunks_exact_mut(blocks * LANES)
+                    .zip(dact.chunks_exact_mut(blocks * LANES))
+                {
+                    for (o, d) in o[..n].iter_mut().zip(&mut d[..n]) {
+                        let mask = if rng.uniform() < dropout { 0.0 } else { keep };
+                        *o *= mask;
+                        *d *= mask;
+                    }
                 }
             }
         }
@@ -278,57 +314,46 @@ impl Mlp {
     pub fn output_of(&self, s: usize, out: &mut [f64]) {
         let layer = &self.layers[self.layers.len() - 1];
         for (k, o) in out.iter_mut().enumerate().take(layer.fan_out) {
-            *o = self.acts[(layer.a_out + k) * self.n + s];
+            *o = self.acts[(layer.a_out + k) * self.blocks + s / LANES][s % LANES];
         }
     }
 
     /// Backpropagation of the loaded batch against `targets` (one per point), after
     /// [`Mlp::forward_batch`]. Adds ∂(Σ losses)/∂params to `grads`.
     pub fn backward_batch(&mut self, targets: &[f64]) {
-        let n = self.n;
+        let blocks = self.blocks;
+        if blocks == 0 {
+            return;
+        }
         let last = self.layers.len() - 1;
         let out = &self.layers[last];
-        let range = out.a_out * n..(out.a_out + out.fan_out) * n;
+        let range = out.a_out * blocks..(out.a_out + out.fan_out) * blocks;
         self.output.delta_batch(
-            &self.acts[range.clone()],
+            self.acts[range.clone()].as_flattened(),
             targets,
-            &mut self.delta[range],
-            n,
+            self.delta[range].as_flattened_mut(),
+            blocks * LANES,
         );
         for l in (0..=last).rev() {
             let layer = &self.layers[l];
             let (fan_in, fan_out) = (layer.fan_in, layer.fan_out);
-            let (prev_delta, delta) = self.delta.split_at_mut(layer.a_out * n);
-            let delta = &delta[..fan_out * n];
-            let x = &self.acts[layer.a_in * n..layer.a_out * n];
+            let (prev_delta, delta) = self.delta.split_at_mut(layer.a_out * blocks);
+            let delta = &delta[..fan_out * blocks];
+            let x = &self.acts[layer.a_in * blocks..layer.a_out * blocks];
             let (gw, gb) = self.grads[layer.w..layer.b() + fan_out].split_at_mut(fan_in * fan_out);
-            for ((grow, d), gb) in gw
-                .chunks_exact_mut(fan_in)
-                .zip(delta.chunks_exact(n))
-                .zip(gb)
-            {
-                *gb += d.iter().sum::<f64>();
-                for (g, xi) in grow.iter_mut().zip(x.chunks_exact(n)) {
-                    *g += dot(d, xi);
-                }
-            }
+            dense_grads(delta, x, gw, gb, blocks);
             if l == 0 {
                 break;
             }
-            let prev = &mut prev_delta[layer.a_in * n..];
-            prev.fill(0.0);
             let weights = &self.params[layer.w..layer.b()];
-            for (row, d) in weights.chunks_exact(fan_in).zip(delta.chunks_exact(n)) {
-                for (&w, p) in row.iter().zip(prev.chunks_exact_mut(n)) {
-                    axpy(w, d, p);
-                }
-            }
-            for (p, &da) in prev
-                .iter_mut()
-                .zip(&self.dact[layer.a_in * n..layer.a_out * n])
-            {
-                *p *= da;
-            }
+            let dact = &self.dact[layer.a_in * blocks..layer.a_out * blocks];
+            dense_backward(
+                weights,
+                delta,
+                dact,
+                &mut prev_delta[layer.a_in * blocks..],
+                blocks,
+            );
         }
     }
 

@@ -192,3 +192,41 @@ fn a_2_2_1_network_learns_the_four_xor_corners() {
         assert!((p - t).abs() < 0.1, "{x:?} → {p}");
     }
 }
+
+#[test]
+fn inference_gives_the_training_pass_values() {
+    let mut rng = Pcg32::new(9, 2);
+    for activation in Activation::ALL {
+        let mut net = Mlp::new(
+            3,
+            &[5, 4],
+            &[activation],
+            Output::Softmax(3),
+            Init::Xavier,
+            &mut rng,
+        );
+        let xs: Vec<[f64; 3]> = (0..7)
+            .map(|_| std::array::from_fn(|_| rng.range(-2.0, 2.0)))
+            .collect();
+        net.load(xs.iter().map(|x| &x[..]));
+        net.forward_batch(0.0, None);
+        let trained = hidden_values(&net);
+        let mut out = [0.0; 3];
+        net.output_of(6, &mut out);
+        net.load(xs.iter().map(|x| &x[..]));
+        net.infer_batch();
+        let inferred = hidden_values(&net);
+        let mut again = [0.0; 3];
+        net.output_of(6, &mut again);
+        assert_eq!(trained, inferred, "{activation:?}");
+        assert_eq!(out, again, "{activation:?}");
+    }
+}
+
+/// Every unit of a 5-4 hidden stack, for each point of the last batch.
+fn hidden_values(net: &Mlp) -> Vec<f64> {
+    let units = (0..5).map(|j| (0, j)).chain((0..4).map(|j| (1, j)));
+    units
+        .flat_map(|(l, j)| net.unit_values(l, j).to_vec())
+        .collect()
+}
