@@ -143,6 +143,28 @@ pub fn tanh(z: f64) -> f64 {
 
 impl Activation {
     /// Applies the activation to a whole layer in place (`values`: pre-activations in,
+    /// outputs out), for inference: the same values as [`Activation::apply_slice`].
+    #[inline]
+    pub fn apply_values(self, values: &mut [f64]) {
+        let mut each = |f: fn(f64) -> f64| values.iter_mut().for_each(|v| *v = f(*v));
+        match self {
+            Activation::Linear => {}
+            Activation::Sigmoid => each(sigmoid),
+            Activation::Tanh => each(tanh),
+            Activation::Relu => each(|v| v.max(0.0)),
+            Activation::LeakyRelu => each(|v| if v > 0.0 { v } else { v * LEAKY_SLOPE }),
+            Activation::Elu => each(|v| {
+                if v > 0.0 {
+                    v
+                } else {
+                    ELU_ALPHA * (exp(v) - 1.0)
+                }
+            }),
+            Activation::Step => each(|v| if v >= 0.0 { 1.0 } else { 0.0 }),
+        }
+    }
+
+    /// Applies the activation to a whole layer in place (`values`: pre-activations in,
     /// outputs out) and writes each unit's derivative f'(z) into `grads`. One tight loop per
     /// activation, so the compiler can vectorize it.
     #[inline]

@@ -73,6 +73,34 @@ pub struct Grid {
     pub hidden_units: usize,
     /// `hidden[unit * res * res + row * res + col]`: one map per hidden unit.
     pub hidden: Vec<f64>,
+    /// The cells' input rows, kept from frame to frame.
+    inputs: GridInputs,
+}
+
+/// The network's input row of every grid cell (features, standardized), row-major. They
+/// only change with the resolution, the features or the standardizer.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct GridInputs {
+    rows: Vec<f64>,
+    made_for: Option<(usize, FeatureSet, Standardizer)>,
+}
+
+impl GridInputs {
+    /// The rows for this resolution and input mapping, recomputed only if they changed.
+    fn get(&mut self, res: usize, features: FeatureSet, standardizer: &Standardizer) -> &[f64] {
+        let key = (res, features, standardizer.clone());
+        if self.made_for.as_ref() != Some(&key) {
+            let width = features.len().max(1);
+            self.rows.resize(res * res * width, 0.0);
+            for (cell, input) in self.rows.chunks_exact_mut(width).enumerate() {
+                let (row, col) = (cell / res, cell % res);
+                features.write(cell_centre(col, res), -cell_centre(row, res), input);
+                standardizer.apply(input);
+            }
+            self.made_for = Some(key);
+        }
+        &self.rows
+    }
 }
 
 /// The data coordinates of the centre of cell `i` of `res` along an axis from −6 to 6.
@@ -135,17 +163,13 @@ impl Snapshot {
         grid.outputs.resize(cells * units, 0.0);
         grid.hidden_units = if with_hidden { hidden_units } else { 0 };
         grid.hidden.resize(cells * grid.hidden_units, 0.0);
-        let width = self.features.len();
-        let mut rows = vec![0.0; res * width];
-        for row in 0..res {
+        let width = self.features.len().max(1);
+        let mut cache = std::mem::take(&mut grid.inputs);
+        let inputs = cache.get(res, self.features, &self.standardizer);
+        for (row, rows) in inputs.chunks_exact(res * width).enumerate() {
             // One grid row is one batch.
-            let x2 = -cell_centre(row, res);
-            for (col, input) in rows.chunks_exact_mut(width).enumerate() {
-                self.features.write(cell_centre(col, res), x2, input);
-                self.standardizer.apply(input);
-            }
             net.load(rows.chunks_exact(width));
-            net.forward_batch(0.0, None);
+            net.infer_batch();
             for col in 0..res {
                 let cell = row * res + col;
                 net.output_of(col, &mut grid.outputs[cell * units..(cell + 1) * units]);
@@ -161,5 +185,6 @@ impl Snapshot {
                 }
             }
         }
+        grid.inputs = cache;
     }
 }

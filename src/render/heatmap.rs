@@ -100,13 +100,10 @@ mod tests {
     use crate::render::colors::CLASS_COLORS;
 
     fn grid(units: usize, outputs: Vec<f64>) -> Grid {
-        Grid {
-            res: 2,
-            units,
-            outputs,
-            hidden_units: 1,
-            hidden: vec![-2.0, 0.0, 1.0, 2.0],
-        }
+        let mut g = Grid::default();
+        (g.res, g.units, g.outputs) = (2, units, outputs);
+        (g.hidden_units, g.hidden) = (1, vec![-2.0, 0.0, 1.0, 2.0]);
+        g
     }
 
     #[test]

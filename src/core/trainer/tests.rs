@@ -174,6 +174,35 @@ fn the_grid_agrees_with_forward_passes() {
 }
 
 #[test]
+fn a_reused_grid_follows_new_features_and_standardization() {
+    use crate::core::features::{Feature, FeatureSet};
+    let mut grid = crate::core::snapshot::Grid::default();
+    let two = xor_config(1);
+    let mut five = two.clone();
+    five.features = FeatureSet::from_flags(
+        [
+            Feature::X1,
+            Feature::X2,
+            Feature::X1TimesX2,
+            Feature::SinX1,
+            Feature::SinX2,
+        ]
+        .map(|f| (f, true)),
+    );
+    let mut scaled = five.clone();
+    scaled.standardize = !five.standardize;
+    for cfg in [two, five, scaled] {
+        let snap = Trainer::new(cfg).snapshot();
+        let mut net = snap.net.clone();
+        snap.evaluate_grid(&mut net, 10, true, &mut grid);
+        let mut fresh = crate::core::snapshot::Grid::default();
+        snap.evaluate_grid(&mut net, 10, true, &mut fresh);
+        assert_eq!(grid.outputs, fresh.outputs);
+        assert_eq!(grid.hidden, fresh.hidden);
+    }
+}
+
+#[test]
 fn numerical_gradients_train_like_backprop() {
     use crate::core::gradients::GradientMethod;
     let mut backprop = Trainer::new(xor_config(2));
