@@ -22,13 +22,13 @@ fn benchmark() {
     };
     let results = run_all(3000.0, 200, &mut now, &mut draw);
     println!(
-        "{:<8} {:>12} {:>14} {:>10}",
-        "config", "train pts", "epochs/s", "frame ms"
+        "{:<8} {:>12} {:>14} {:>10} {:>12}",
+        "config", "train pts", "epochs/s", "frame ms", "compute ms"
     );
     for m in &results {
         println!(
-            "{:<8} {:>12} {:>14.0} {:>10.3}",
-            m.name, m.train_points, m.epochs_per_s, m.frame_ms
+            "{:<8} {:>12} {:>14.0} {:>10.3} {:>12.3}",
+            m.name, m.train_points, m.epochs_per_s, m.frame_ms, m.compute_ms
         );
     }
     println!("{}", to_json("native", &results));
