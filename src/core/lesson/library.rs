@@ -1,0 +1,71 @@
+//! The lessons built into the app: every `src/lessons/*.lesson` file (embedded by `build.rs`
+//! with `include_str!`), parsed once, in file-name order.
+use super::{parse, Lesson, LessonError, LessonLink};
+use std::sync::OnceLock;
+
+mod files {
+    include!(concat!(env!("OUT_DIR"), "/lessons.rs"));
+}
+
+/// The lessons that parsed, and the errors of those that did not (the tests require none).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Library {
+    pub lessons: Vec<Lesson>,
+    pub errors: Vec<LessonError>,
+}
+
+/// The built-in lessons, parsed on first use.
+pub fn shipped() -> &'static Library {
+    static LIBRARY: OnceLock<Library> = OnceLock::new();
+    LIBRARY.get_or_init(|| Library::from_files(files::FILES))
+}
+
+impl Library {
+    /// Parses `(file name, text)` pairs, keeping the lessons in the given order.
+    pub fn from_files(files: &[(&str, &str)]) -> Self {
+        let mut library = Library::default();
+        for (name, text) in files {
+            match parse(name, text) {
+                Ok(lesson) => library.lessons.push(lesson),
+                Err(e) => library.errors.push(e),
+            }
+        }
+        library
+    }
+
+    /// The index of the lesson with this id.
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.lessons.iter().position(|l| l.id == id)
+    }
+
+    /// Where a link points: `(lesson index, card index from 0)`, with a note when the lesson is
+    /// unknown (then `None`) or the card is out of range (then the nearest card).
+    pub fn resolve(&self, link: &LessonLink) -> (Option<(usize, usize)>, Option<String>) {
+        let Some(index) = self.find(&link.lesson) else {
+            let id: String = link.lesson.chars().take(24).collect();
+            return (
+                None,
+                Some(format!(
+                    "There is no lesson '{id}'; pick one from the lesson list."
+                )),
+            );
+        };
+        let cards = self.lessons[index].cards.len();
+        let card = link.card.clamp(1, cards.max(1));
+        let note = (card != link.card).then(|| {
+            format!(
+                "Lesson '{}' has {cards} cards; opened card {card}.",
+                link.lesson
+            )
+        });
+        (Some((index, card - 1)), note)
+    }
+
+    /// The link for card `card` (from 0) of lesson `lesson`.
+    pub fn link(&self, lesson: usize, card: usize) -> Option<LessonLink> {
+        self.lessons.get(lesson).map(|l| LessonLink {
+            lesson: l.id.clone(),
+            card: card + 1,
+        })
+    }
+}
