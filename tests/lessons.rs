@@ -2,7 +2,7 @@
 //! "seen", and every card's check can be reached by doing what the card asks.
 use nn_playground::core::config::ExperimentConfig;
 use nn_playground::core::dataset::Point;
-use nn_playground::core::lesson::{self, shipped, Card, Quantity, Readings};
+use nn_playground::core::lesson::{self, shipped, Card, Quantity};
 use nn_playground::core::trainer::{best_restart, Trainer};
 
 /// The notes the link parser gives for a card's preset, minus those about the `needs:` pairs
@@ -26,14 +26,10 @@ fn card(id: &str, n: usize) -> &'static Card {
     &library.lessons[lesson].cards[n - 1]
 }
 
-/// The check's verdict on the trainer's current state (the gradient check measured, as the app
-/// does when a check names it).
+/// The check's verdict on the trainer's current state, as the app evaluates it.
 fn seen(card: &Card, trainer: &mut Trainer) -> bool {
-    let mut readings = Readings::measure(&trainer.snapshot(), trainer.config());
-    if card.check.quantities().contains(&Quantity::GradCheck) {
-        readings.set(Quantity::GradCheck, trainer.gradient_check());
-    }
-    card.check.holds(&|q| readings.get(q))
+    let (snapshot, config) = (trainer.snapshot(), trainer.config().clone());
+    card.is_seen(&snapshot, &config, &mut || trainer.gradient_check())
 }
 
 /// Trains up to `epochs` (perceptron mode: steps) in chunks, as Play does, and returns the

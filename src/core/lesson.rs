@@ -24,6 +24,8 @@
 //!   have yet. The tests accept the link parser's notes about exactly those pairs.
 //!
 //! Parsing never panics; an error names the file and the line.
+use crate::core::config::ExperimentConfig;
+use crate::core::snapshot::Snapshot;
 use std::fmt;
 
 pub mod check;
@@ -34,7 +36,7 @@ pub mod quantity;
 mod tests;
 
 pub use check::Check;
-pub use library::{shipped, Library};
+pub use library::{shipped, Library, Opened};
 pub use link::LessonLink;
 pub use quantity::{Quantity, Readings};
 
@@ -66,6 +68,23 @@ pub struct Card {
     pub needs: Vec<(String, String)>,
     /// The line of the card's `## ` heading in its file (from 1).
     pub line: usize,
+}
+
+impl Card {
+    /// Whether the check holds for a published snapshot and its config. The gradient check is
+    /// costly, so `grad_check` is called only when the check names it.
+    pub fn is_seen(
+        &self,
+        snapshot: &Snapshot,
+        config: &ExperimentConfig,
+        grad_check: &mut dyn FnMut() -> Option<f64>,
+    ) -> bool {
+        let mut readings = Readings::measure(snapshot, config);
+        if self.check.quantities().contains(&Quantity::GradCheck) {
+            readings.set(Quantity::GradCheck, grad_check());
+        }
+        self.check.holds(&|q| readings.get(q))
+    }
 }
 
 /// A lesson file that could not be read, with the file name and the line (from 1).

@@ -1,6 +1,7 @@
 //! The lessons built into the app: every `src/lessons/*.lesson` file (embedded by `build.rs`
 //! with `include_str!`), parsed once, in file-name order.
-use super::{parse, Lesson, LessonError, LessonLink};
+use super::link::split_hash;
+use super::{parse, Card, Lesson, LessonError, LessonLink};
 use std::sync::OnceLock;
 
 mod files {
@@ -12,6 +13,18 @@ mod files {
 pub struct Library {
     pub lessons: Vec<Lesson>,
     pub errors: Vec<LessonError>,
+}
+
+/// What a page link opens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Opened {
+    /// The experiment's hash: the link's own keys, or the card's preset when the link names
+    /// a lesson and nothing else.
+    pub experiment: String,
+    /// The lesson and card, if the link names one that exists (the card clamped into range).
+    pub lesson: Option<LessonLink>,
+    /// What was ignored or changed, for the status line.
+    pub notes: Vec<String>,
 }
 
 /// The built-in lessons, parsed on first use.
@@ -67,5 +80,35 @@ impl Library {
             lesson: l.id.clone(),
             card: card + 1,
         })
+    }
+
+    /// The card a link points to (its lesson must exist; the card is clamped into range).
+    pub fn card(&self, link: &LessonLink) -> Option<&Card> {
+        let (at, _) = self.resolve(link);
+        at.map(|(lesson, card)| &self.lessons[lesson].cards[card])
+    }
+
+    /// Reads a page hash: `lesson=<id>&card=<n>` beside the experiment's keys. A link with a
+    /// lesson and no experiment opens the card's preset; a link with both (a reload in the
+    /// middle of a lesson) keeps the student's experiment. Never panics.
+    pub fn open(&self, hash: &str) -> Opened {
+        let (experiment, link, mut notes) = split_hash(hash);
+        let resolved = link.map(|link| {
+            let (at, note) = self.resolve(&link);
+            notes.extend(note);
+            at.and_then(|(lesson, card)| self.link(lesson, card))
+        });
+        let lesson = resolved.flatten();
+        let experiment = match &lesson {
+            Some(link) if experiment.is_empty() => self
+                .card(link)
+                .map_or(experiment, |card| card.preset.clone()),
+            _ => experiment,
+        };
+        Opened {
+            experiment,
+            lesson,
+            notes,
+        }
     }
 }

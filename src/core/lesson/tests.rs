@@ -222,3 +222,28 @@ fn a_library_resolves_links_with_notes() {
     assert_eq!(library.link(0, 1), Some(link("gates", 2)));
     assert_eq!(library.link(5, 0), None);
 }
+
+#[test]
+fn a_link_opens_a_card_or_keeps_the_experiment() {
+    let library = Library::from_files(&[("01-gates.lesson", GOOD)]);
+    let opened = library.open("#lesson=gates&card=2");
+    assert_eq!(opened.experiment, "dataset=xor");
+    assert_eq!(opened.lesson.map(|l| l.card), Some(2));
+    assert!(opened.notes.is_empty());
+
+    let opened = library.open("#noise=5&lesson=gates");
+    assert_eq!(
+        opened.experiment, "noise=5",
+        "a reload keeps the student's experiment"
+    );
+    assert_eq!(opened.lesson.map(|l| l.card), Some(1));
+
+    let opened = library.open("lesson=nope&card=3");
+    assert_eq!((opened.experiment.as_str(), opened.lesson), ("", None));
+    assert_eq!(opened.notes.len(), 1);
+
+    let opened = library.open("lesson=gates&card=7");
+    assert_eq!(opened.experiment, "dataset=xor");
+    assert_eq!(opened.notes.len(), 1, "the card was clamped");
+    assert_eq!(library.open("dataset=circle").lesson, None);
+}
