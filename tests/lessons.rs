@@ -207,3 +207,13 @@ fn a_drawn_class_of_its_own_is_learned() {
     let mut trainer = Trainer::new(cfg);
     assert!(reach(c, &mut trainer, 300).is_some());
 }
+
+#[test]
+fn the_readme_names_every_quantity() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    for q in Quantity::ALL {
+        let name = format!("`{}`", q.name());
+        assert!(readme.contains(&name), "README.md does not name {name}");
+    }
+}

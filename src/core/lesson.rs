@@ -2,7 +2,8 @@
 //! try, and a check that says when the student has seen it.
 //!
 //! A lesson is a text file in `src/lessons/` (`NN-id.lesson`; `NN` orders the list and the id
-//! is the rest of the name). Every file there is built in; no Rust needs to change. The format:
+//! is the rest of the name). Every file there is built in; no Rust needs to change. The format
+//! (the arrows are notes, not part of the file):
 //!
 //! ```text
 //! # Linear boundaries and the perceptron trick       ← the title: the first line
