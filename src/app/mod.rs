@@ -5,6 +5,7 @@ mod controls;
 mod diagram;
 mod fields;
 mod hidden_space;
+mod lessons;
 mod loss_panel;
 mod neurons;
 mod panic;
@@ -30,7 +31,8 @@ pub fn start() {
     }
 }
 
-/// The playground: transport and readouts on top, data / plot / model in three columns.
+/// The playground: transport and readouts on top, lesson and data / plot / model in three
+/// columns.
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::from_location();
@@ -50,9 +52,12 @@ pub fn App() -> impl IntoView {
                 <readouts::Readouts/>
             </header>
             <main class="columns">
-                <section class="panel data-panel" aria-label="Data">
-                    <controls::DataPanel/>
-                </section>
+                <div class="side-column">
+                    <lessons::LessonPanel/>
+                    <section class="panel data-panel" aria-label="Data">
+                        <controls::DataPanel/>
+                    </section>
+                </div>
                 <section class="panel plot-panel" aria-label="Plot">
                     <plot::Brushes/>
                     <plot::Plot/>

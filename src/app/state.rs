@@ -1,7 +1,8 @@
-//! The app's state: signals for the config, the published snapshot, play/pause, the brush and
-//! the status line, and the trainer itself, kept outside the reactive graph.
+//! The app's state: signals for the config, the published snapshot, play/pause, the brush,
+//! the status line and the open lesson, and the trainer itself, kept outside the reactive graph.
 use crate::core::config::{Change, ExperimentConfig};
 use crate::core::dataset::Point;
+use crate::core::lesson::{self, LessonLink};
 use crate::core::snapshot::Snapshot;
 use crate::core::trainer::{PointEdit, Trainer};
 use leptos::prelude::*;
@@ -26,6 +27,8 @@ pub struct AppState {
     pub status: RwSignal<String>,
     /// The user's own points, kept when a generated data set replaced them.
     pub stashed_points: RwSignal<Option<Vec<Point>>>,
+    /// The open lesson and card (in the link as `lesson=…&card=…`), if any.
+    pub lesson: RwSignal<Option<LessonLink>>,
 }
 
 /// Shown when the loss or a weight becomes NaN or infinite.
@@ -33,11 +36,14 @@ pub const DIVERGED: &str =
     "Training diverged: the loss became infinite or NaN. Lower the learning rate, then press Reset.";
 
 impl AppState {
-    /// The experiment in the page's URL hash (defaults where it has none).
+    /// The experiment in the page's URL hash (defaults where it has none), and the lesson it
+    /// names (a link with only a lesson opens its card's preset).
     pub fn from_location() -> Self {
         let hash = window().location().hash().unwrap_or_default();
-        let (config, notes) = ExperimentConfig::from_hash(&hash);
-        let trainer = Trainer::new(config.clone());
+        let opened = lesson::shipped().open(&hash);
+        let (config, mut notes) = ExperimentConfig::from_hash(&opened.experiment);
+        notes.extend(opened.notes);
+        let trainer = Trainer::new(config);
         let status = if notes.is_empty() {
             String::new()
         } else {
@@ -51,6 +57,7 @@ impl AppState {
             brush: RwSignal::new(Brush::Class(1)),
             status: RwSignal::new(status),
             stashed_points: RwSignal::new(None),
+            lesson: RwSignal::new(opened.lesson),
         }
     }
 
@@ -83,12 +90,23 @@ impl AppState {
             .unwrap_or_default();
         let dropped = new.points.as_ref().is_none_or(Vec::is_empty);
         if dropped && !old_points.is_empty() {
-            self.say(format!(
-                "Your {} points are kept: press \"Back to my points\" to bring them back.",
-                old_points.len()
-            ));
-            self.stashed_points.set(Some(old_points));
+            self.keep_aside(old_points);
         }
+        self.apply_replacing(new)
+    }
+
+    /// Keeps the user's points aside (for "Back to my points") and says so.
+    pub fn keep_aside(&self, points: Vec<Point>) {
+        self.say(format!(
+            "Your {} points are kept: press \"Back to my points\" to bring them back.",
+            points.len()
+        ));
+        self.stashed_points.set(Some(points));
+    }
+
+    /// Applies a new config as [`AppState::apply`] does, but leaves keeping the old points
+    /// aside to the caller (a lesson card knows which points were its own preset's).
+    pub fn apply_replacing(&self, new: ExperimentConfig) -> Change {
         let change = self
             .trainer
             .try_update_value(|t| t.apply(new))

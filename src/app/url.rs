@@ -1,7 +1,9 @@
 //! Keeps the URL hash and the config in step: every change is written back (debounced, except
 //! point edits, which are written at once), and a hash pasted into the address bar is loaded.
+//! The open lesson rides along as `lesson=…&card=…` after the experiment's keys.
 use super::AppState;
 use crate::core::config::ExperimentConfig;
+use crate::core::lesson::{self, link::join_hash};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -12,7 +14,11 @@ const DEBOUNCE: Duration = Duration::from_millis(250);
 pub fn sync(state: AppState) {
     let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
     Effect::new(move |_| {
-        let hash = state.config.with(ExperimentConfig::to_hash);
+        let hash = state.lesson.with(|link| {
+            state
+                .config
+                .with(|c| join_hash(&c.to_hash(), link.as_ref()))
+        });
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
@@ -21,11 +27,13 @@ pub fn sync(state: AppState) {
     });
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         let hash = window().location().hash().unwrap_or_default();
-        let current = state.config.with_untracked(ExperimentConfig::to_hash);
-        if hash.trim_start_matches('#') == current {
+        if hash.trim_start_matches('#') == current_hash(state) {
             return;
         }
-        let (config, notes) = ExperimentConfig::from_hash(&hash);
+        let opened = lesson::shipped().open(&hash);
+        let (config, mut notes) = ExperimentConfig::from_hash(&opened.experiment);
+        notes.extend(opened.notes);
+        state.lesson.set(opened.lesson);
         state.apply(config);
         state.say(if notes.is_empty() {
             "Loaded the experiment from the link.".to_string()
@@ -36,10 +44,18 @@ pub fn sync(state: AppState) {
     on_cleanup(move || listener.remove());
 }
 
+/// The hash (without `#`) for the current config and lesson.
+fn current_hash(state: AppState) -> String {
+    let link = state.lesson.get_untracked();
+    state
+        .config
+        .with_untracked(|c| join_hash(&c.to_hash(), link.as_ref()))
+}
+
 /// Writes the current config to the hash now (for discrete edits such as a drawn point, so
 /// that a reload right after the click keeps it).
 pub fn write_now(state: AppState) {
-    write_hash(&state.config.with_untracked(ExperimentConfig::to_hash));
+    write_hash(&current_hash(state));
 }
 
 fn write_hash(hash: &str) {

@@ -11,6 +11,7 @@ pub mod gates;
 pub mod grad_history;
 pub mod gradients;
 pub mod history;
+pub mod lesson;
 pub mod line_fit;
 pub mod loss;
 pub mod mlp;
