@@ -121,7 +121,7 @@ fn hostile_input_never_panics() {
 }
 
 /// A random config inside the limits, for the round-trip property.
-fn random_config(rng: &mut Pcg32) -> ExperimentConfig {
+pub(super) fn random_config(rng: &mut Pcg32) -> ExperimentConfig {
     let pick = |rng: &mut Pcg32, n: usize| rng.below(n as u32) as usize;
     let mut cfg = ExperimentConfig {
         problem: if rng.below(2) == 0 {
@@ -175,14 +175,22 @@ fn random_config(rng: &mut Pcg32) -> ExperimentConfig {
         points: None,
     };
     if rng.below(2) == 0 {
-        let n = pick(rng, 40);
+        // Few points (the plain form) or many (the compact form); clamp_point puts them on the
+        // link's 0.01 grid, which both forms keep exactly.
+        let n = if rng.below(2) == 0 {
+            pick(rng, 40)
+        } else {
+            pick(rng, 800)
+        };
+        let regression = cfg.problem == Problem::Regression;
         let pts = (0..n)
             .map(|_| {
-                Point::new(
-                    rng.range(-6.0, 6.0),
-                    rng.range(-6.0, 6.0),
-                    f64::from(rng.below(6)),
-                )
+                let label = if regression {
+                    rng.range(-10.0, 10.0)
+                } else {
+                    f64::from(rng.below(6))
+                };
+                Point::new(rng.range(-6.0, 6.0), rng.range(-6.0, 6.0), label)
             })
             .map(|p| clamp_point(p, cfg.problem))
             .collect();
