@@ -8,12 +8,14 @@ use crate::core::activation::Activation;
 use crate::core::dataset::{DatasetKind, Point, Problem, MAX_CLASSES};
 use crate::core::features::{Feature, FeatureSet};
 use crate::core::gradients::GradientMethod;
+use crate::core::loss::Output;
 use crate::core::mlp::Init;
 use crate::core::optimizer::OptimizerKind;
 use crate::core::regularization::Regularization;
 
 mod clamp;
 mod hash;
+mod hidden;
 mod kinds;
 mod parser;
 mod points;
@@ -21,11 +23,16 @@ mod points;
 mod tests;
 #[cfg(test)]
 mod tests_points;
+#[cfg(test)]
+mod tests_tf;
+mod tf;
 
 pub use clamp::{clamp_point, round2, round_weight, typed_number};
 pub use hash::format_number;
-pub use kinds::{LrSchedule, Model, PerceptronStep, Speed};
+pub use hidden::{HiddenControls, HIDABLE_CONTROLS};
+pub use kinds::{LrSchedule, Model, OutputStyle, PerceptronStep, Speed};
 pub use points::{decode_compact_points, encode_compact_points, parse_points, POINT_RESOLUTION};
+pub use tf::{is_tf_link, TF_KEYS, TF_REGRESSION_SAMPLES};
 
 pub mod limits;
 
@@ -91,6 +98,12 @@ pub struct ExperimentConfig {
     pub discretize: bool,
     /// The user's own points; `None` means the generated data set.
     pub points: Option<Vec<Point>>,
+    /// The output layer and loss: ours, or the TensorFlow Playground's (see [`OutputStyle`]).
+    pub output: OutputStyle,
+    /// Controls the UI hides (the Playground's `<name>_hide=true` flags).
+    pub hidden: HiddenControls,
+    /// Hide the text around the playground (the Playground's `hideText`).
+    pub hide_text: bool,
 }
 
 impl Default for ExperimentConfig {
@@ -129,6 +142,9 @@ impl Default for ExperimentConfig {
             show_test_data: true,
             discretize: false,
             points: None,
+            output: OutputStyle::Auto,
+            hidden: HiddenControls::default(),
+            hide_text: false,
         }
     }
 }
@@ -189,7 +205,8 @@ impl ExperimentConfig {
             || self.activation != new.activation
             || self.init != new.init
             || self.points.is_some() != new.points.is_some()
-            || self.class_count() != new.class_count();
+            || self.class_count() != new.class_count()
+            || self.output != new.output;
         if structural {
             return Change::Rebuild;
         }
@@ -240,6 +257,17 @@ impl ExperimentConfig {
             mix(self.seed, u64::from(self.restart))
         };
         Pcg32::stream(seed, Stream::Init)
+    }
+
+    /// The output layer and loss the network uses.
+    pub fn output(&self) -> Output {
+        match (self.problem, self.class_count(), self.output) {
+            (Problem::Regression, _, OutputStyle::Tf) => Output::TfLinear,
+            (Problem::Regression, _, OutputStyle::Auto) => Output::Regression,
+            (Problem::Classification, 2, OutputStyle::Tf) => Output::TfTanh,
+            (Problem::Classification, 2, OutputStyle::Auto) => Output::Binary,
+            (Problem::Classification, k, _) => Output::Softmax(k),
+        }
     }
 
     /// The features, as the enabled flags in UI order.

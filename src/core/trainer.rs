@@ -2,7 +2,7 @@
 //! [`Trainer::run_frame`] once per animation frame and publishes a [`Snapshot`]; nothing else
 //! mutates training state.
 use crate::core::config::{Change, ExperimentConfig, Model};
-use crate::core::dataset::{is_test_point, Point, Problem};
+use crate::core::dataset::{is_test_point, Point};
 use crate::core::grad_history::GradHistory;
 use crate::core::gradients::{Batch, GradientMethod};
 use crate::core::history::LossHistory;
@@ -16,6 +16,8 @@ mod data;
 mod perceptron_run;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_tf;
 
 pub use data::{Inputs, PointEdit};
 pub use perceptron_run::{PerceptronRun, MAX_EPOCHS as PERCEPTRON_MAX_EPOCHS};
@@ -483,13 +485,9 @@ pub fn best_restart(results: &[(u32, f64)]) -> Option<u32> {
         .map(|r| r.0)
 }
 
-/// The output layer a config asks for.
+/// The output layer a config asks for (see [`ExperimentConfig::output`]).
 pub fn output_for(config: &ExperimentConfig) -> Output {
-    match (config.problem, config.class_count()) {
-        (Problem::Regression, _) => Output::Regression,
-        (Problem::Classification, 2) => Output::Binary,
-        (Problem::Classification, k) => Output::Softmax(k),
-    }
+    config.output()
 }
 
 fn split(config: &ExperimentConfig, n: usize) -> Vec<bool> {

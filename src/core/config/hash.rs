@@ -1,7 +1,10 @@
 //! `ExperimentConfig` ⇄ URL hash (`#key=value&key=value…`).
 use super::parser::{parse_seed, percent_decode, shorten, Parser};
 use super::points::{points_value, read_points};
-use super::{clamp_point, limits, ExperimentConfig, LrSchedule, Model, PerceptronStep, Speed};
+use super::tf::{finish_tf, is_known_key, is_tf_link, tf_defaults, HIDE_SUFFIX};
+use super::{
+    clamp_point, limits, ExperimentConfig, LrSchedule, Model, OutputStyle, PerceptronStep, Speed,
+};
 use crate::core::activation::Activation;
 use crate::core::dataset::{DatasetKind, Problem, MAX_CLASSES};
 use crate::core::features::{Feature, FeatureSet};
@@ -19,20 +22,35 @@ const MAX_NOTES: usize = 12;
 impl ExperimentConfig {
     /// Parses a URL hash (with or without the leading `#`). Never panics. Returns the config
     /// and notes for the user about everything ignored, replaced or clamped. A key given twice
-    /// takes its last value.
+    /// takes its last value; a known key with an empty value is not set (as in the
+    /// Playground), except `networkShape=` (no hidden layer) and `points=` (no points). A
+    /// TensorFlow Playground link (see [`is_tf_link`]) gets its defaults and semantics.
     pub fn from_hash(hash: &str) -> (ExperimentConfig, Vec<String>) {
         let mut notes = Vec::new();
         let hash = truncated(hash.strip_prefix('#').unwrap_or(hash), &mut notes);
+        let pairs: Vec<(&str, &str)> = hash
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+            .collect();
+        let tf = is_tf_link(pairs.iter().map(|(key, _)| *key));
         let mut reader = Reader {
-            cfg: ExperimentConfig::default(),
+            cfg: if tf {
+                tf_defaults()
+            } else {
+                ExperimentConfig::default()
+            },
             notes,
             features: None,
         };
-        for pair in hash.split('&').filter(|p| !p.is_empty()) {
-            let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
-            reader.pair(key, &percent_decode(raw));
+        for (key, raw) in pairs {
+            let value = percent_decode(raw);
+            let unset = value.trim().is_empty() && !matches!(key, "networkShape" | "points");
+            if !(unset && is_known_key(key)) {
+                reader.pair(key, &value);
+            }
         }
-        reader.finish()
+        reader.finish(tf)
     }
 
     /// The URL hash (without `#`) that [`ExperimentConfig::from_hash`] reads back to `self`.
@@ -44,6 +62,9 @@ impl ExperimentConfig {
         }
         for (f, on) in self.feature_flags() {
             let _ = write!(s, "{}={on}&", f.key());
+        }
+        for name in self.hidden.iter() {
+            let _ = write!(s, "{name}{HIDE_SUFFIX}=true&");
         }
         if let Some(points) = &self.points {
             s.push_str("points=");
@@ -97,6 +118,8 @@ impl ExperimentConfig {
             ("samples", self.samples.to_string()),
             ("classes", self.classes.to_string()),
             ("speed", speed),
+            ("output", self.output.name().into()),
+            ("hideText", self.hide_text.to_string()),
         ]
     }
 }
@@ -232,14 +255,28 @@ impl Reader {
         true
     }
 
-    /// View flags, input features, ignored and unknown keys.
+    /// The output, view flags, hidden controls, input features, ignored and unknown keys.
     fn other_key(&mut self, key: &str, value: &str) {
         let features = self.features.unwrap_or(self.cfg.features);
         let (cfg, mut p) = self.parser(key, value);
         match key {
+            "output" => p.choice(&mut cfg.output, OutputStyle::from_name),
             "showTestData" => p.flag(&mut cfg.show_test_data),
             "discretize" => p.flag(&mut cfg.discretize),
+            "hideText" => p.flag(&mut cfg.hide_text),
             _ if IGNORED_KEYS.contains(&key) => {}
+            _ if key.ends_with(HIDE_SUFFIX) => {
+                let name = &key[..key.len() - HIDE_SUFFIX.len()];
+                let mut hidden = cfg.hidden.contains(name);
+                p.flag(&mut hidden);
+                if !cfg.hidden.set(name, hidden) {
+                    p.notes.push(format!(
+                        "Ignored '{}': there is no control called '{}' to hide.",
+                        shorten(key),
+                        shorten(name)
+                    ));
+                }
+            }
             _ => match Feature::ALL.into_iter().find(|f| f.key() == key) {
                 Some(f) => {
                     let mut on = features.contains(f);
@@ -253,8 +290,9 @@ impl Reader {
         }
     }
 
-    /// What is decided once every key is read: the features and the points' rounding.
-    fn finish(mut self) -> (ExperimentConfig, Vec<String>) {
+    /// What is decided once every key is read: the features, the Playground's adjustments
+    /// (for its links) and the points' rounding.
+    fn finish(mut self, tf: bool) -> (ExperimentConfig, Vec<String>) {
         let cfg = &mut self.cfg;
         if let Some(set) = self.features {
             cfg.features = FeatureSet::from_flags(Feature::ALL.map(|f| (f, set.contains(f))));
@@ -262,6 +300,9 @@ impl Reader {
                 self.notes
                     .push("The link turned every input feature off; using x₁ and x₂.".into());
             }
+        }
+        if tf {
+            finish_tf(cfg);
         }
         if let Some(points) = &mut cfg.points {
             for p in points.iter_mut() {

@@ -97,3 +97,35 @@ impl Default for Speed {
         Speed::EpochsPerFrame(1)
     }
 }
+
+/// Which output layer and loss the network uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum OutputStyle {
+    /// Chosen from the problem, as in the lecture notes: sigmoid with binary cross-entropy
+    /// (two classes), softmax with cross-entropy (3–6 classes), linear with the squared error
+    /// (regression).
+    #[default]
+    Auto,
+    /// The TensorFlow Playground's: a tanh output with targets −1/+1 (two classes), or a linear
+    /// output (regression), both with the loss ½(output − target)². With three or more classes
+    /// the softmax output is used, as the Playground has no such data.
+    Tf,
+}
+
+impl OutputStyle {
+    /// Both styles.
+    pub const ALL: [OutputStyle; 2] = [OutputStyle::Auto, OutputStyle::Tf];
+
+    /// The link name (`output=auto` or `output=tf`).
+    pub fn name(self) -> &'static str {
+        match self {
+            OutputStyle::Auto => "auto",
+            OutputStyle::Tf => "tf",
+        }
+    }
+
+    /// Parses a link name; `None` for anything unknown.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.name() == name)
+    }
+}

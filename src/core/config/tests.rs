@@ -173,7 +173,14 @@ pub(super) fn random_config(rng: &mut Pcg32) -> ExperimentConfig {
         show_test_data: rng.below(2) == 0,
         discretize: rng.below(2) == 0,
         points: None,
+        output: OutputStyle::ALL[pick(rng, 2)],
+        hidden: HiddenControls::default(),
+        hide_text: rng.below(2) == 0,
     };
+    for _ in 0..pick(rng, 6) {
+        cfg.hidden
+            .set(HIDABLE_CONTROLS[pick(rng, HIDABLE_CONTROLS.len())], true);
+    }
     if rng.below(2) == 0 {
         // Few points (the plain form) or many (the compact form); clamp_point puts them on the
         // link's 0.01 grid, which both forms keep exactly.
