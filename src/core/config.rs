@@ -17,6 +17,7 @@ mod clamp;
 mod hash;
 mod hidden;
 mod kinds;
+mod params;
 mod parser;
 mod points;
 #[cfg(test)]
@@ -31,6 +32,7 @@ pub use clamp::{clamp_point, round2, round_weight, typed_number};
 pub use hash::format_number;
 pub use hidden::{HiddenControls, HIDABLE_CONTROLS};
 pub use kinds::{LrSchedule, Model, OutputStyle, PerceptronStep, Speed};
+pub use params::{decode_params, encode_params};
 pub use points::{decode_compact_points, encode_compact_points, parse_points, POINT_RESOLUTION};
 pub use tf::{is_tf_link, TF_KEYS, TF_REGRESSION_SAMPLES};
 
@@ -104,6 +106,10 @@ pub struct ExperimentConfig {
     pub hidden: HiddenControls,
     /// Hide the text around the playground (the Playground's `hideText`).
     pub hide_text: bool,
+    /// Starting weights and biases shared in the link (`params`), in the network's flat
+    /// layout. They replace the seed's own start (restart 0) when their count fits the network
+    /// ([`ExperimentConfig::param_count`]); [`ExperimentConfig::clamped`] drops them otherwise.
+    pub params: Option<Vec<f64>>,
 }
 
 impl Default for ExperimentConfig {
@@ -145,6 +151,7 @@ impl Default for ExperimentConfig {
             output: OutputStyle::Auto,
             hidden: HiddenControls::default(),
             hide_text: false,
+            params: None,
         }
     }
 }
@@ -206,7 +213,8 @@ impl ExperimentConfig {
             || self.init != new.init
             || self.points.is_some() != new.points.is_some()
             || self.class_count() != new.class_count()
-            || self.output != new.output;
+            || self.output != new.output
+            || self.params != new.params;
         if structural {
             return Change::Rebuild;
         }
@@ -268,6 +276,22 @@ impl ExperimentConfig {
             (Problem::Classification, 2, OutputStyle::Auto) => Output::Binary,
             (Problem::Classification, k, _) => Output::Softmax(k),
         }
+    }
+
+    /// Units per layer of the network the config builds: inputs, hidden layers, outputs.
+    pub fn layer_sizes(&self) -> Vec<usize> {
+        let mut sizes = vec![self.features.len().max(1)];
+        sizes.extend(self.network_shape.iter().map(|&n| n.max(1)));
+        sizes.push(self.output().units());
+        sizes
+    }
+
+    /// How many weights and biases that network has.
+    pub fn param_count(&self) -> usize {
+        self.layer_sizes()
+            .windows(2)
+            .map(|w| w[0] * w[1] + w[1])
+            .sum()
     }
 
     /// The features, as the enabled flags in UI order.

@@ -14,8 +14,11 @@ use crate::core::snapshot::{Metrics, PerceptronView, Snapshot};
 
 mod data;
 mod perceptron_run;
+mod share;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_share;
 #[cfg(test)]
 mod tests_tf;
 
@@ -67,7 +70,7 @@ impl Trainer {
         let test_mask = split(&config, points.len());
         let inputs = Inputs::build(&config, &points, &test_mask);
         let mut init_rng = config.init_rng();
-        let net = Mlp::new(
+        let mut net = Mlp::new(
             config.features.len(),
             &config.network_shape,
             &[config.activation],
@@ -75,6 +78,7 @@ impl Trainer {
             config.init,
             &mut init_rng,
         );
+        start_from_shared(&config, &mut net);
         let perceptron = (config.model == Model::Perceptron).then(|| PerceptronRun::new(&config));
         let mut trainer = Trainer {
             optimizer: Optimizer::new(config.optimizer, net.params.len()),
@@ -174,11 +178,12 @@ impl Trainer {
         change
     }
 
-    /// Re-initializes the weights from the seed (so a reset always starts from the same
-    /// weights) and clears the epoch, the history and a divergence.
+    /// Re-initializes the weights from the seed, or to the link's shared `params` (so a reset
+    /// always starts from the same weights), and clears the epoch, the history and a divergence.
     pub fn reset(&mut self) {
         let mut init_rng = self.config.init_rng();
         self.net.init_weights(self.config.init, &mut init_rng);
+        start_from_shared(&self.config, &mut self.net);
         self.optimizer = Optimizer::new(self.config.optimizer, self.net.params.len());
         self.shuffle_rng = Pcg32::stream(self.config.seed, Stream::Shuffle);
         self.dropout_rng = Pcg32::stream(self.config.seed, Stream::Dropout);
@@ -483,6 +488,17 @@ pub fn best_restart(results: &[(u32, f64)]) -> Option<u32> {
         .iter()
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .map(|r| r.0)
+}
+
+/// Puts the link's shared weights into `net` for the seed's own start (restart 0), if they
+/// fit; other restarts keep their own initialization.
+fn start_from_shared(config: &ExperimentConfig, net: &mut Mlp) {
+    match &config.params {
+        Some(params) if config.restart == 0 && params.len() == net.params.len() => {
+            net.params.copy_from_slice(params)
+        }
+        _ => {}
+    }
 }
 
 /// The output layer a config asks for (see [`ExperimentConfig::output`]).

@@ -4,7 +4,8 @@ use super::{limits, ExperimentConfig, Model, Speed};
 use crate::core::dataset::{Point, Problem, DOMAIN, MAX_CLASSES};
 
 impl ExperimentConfig {
-    /// Brings every field into its range (used after edits from the UI).
+    /// Brings every field into its range (used after edits from the UI), and drops shared
+    /// `params` that do not fit the network.
     pub fn clamped(mut self) -> Self {
         use limits::*;
         self.classes = self.classes.clamp(2, MAX_CLASSES);
@@ -34,6 +35,12 @@ impl ExperimentConfig {
             points.truncate(MAX_POINTS);
             for p in points.iter_mut() {
                 *p = clamp_point(*p, self.problem);
+            }
+        }
+        if let Some(params) = &self.params {
+            let fits = params.len() == self.param_count() && params.iter().all(|p| p.is_finite());
+            if !fits {
+                self.params = None;
             }
         }
         self

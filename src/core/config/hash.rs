@@ -1,4 +1,5 @@
 //! `ExperimentConfig` ⇄ URL hash (`#key=value&key=value…`).
+use super::params::{decode_params, encode_params};
 use super::parser::{parse_seed, percent_decode, shorten, Parser};
 use super::points::{points_value, read_points};
 use super::tf::{finish_tf, is_known_key, is_tf_link, tf_defaults, HIDE_SUFFIX};
@@ -56,6 +57,22 @@ impl ExperimentConfig {
     /// The URL hash (without `#`) that [`ExperimentConfig::from_hash`] reads back to `self`.
     /// Points use the compact form when it is shorter.
     pub fn to_hash(&self) -> String {
+        self.hash_with(self.params.as_deref())
+    }
+
+    /// The hash for sharing a trained network: `self` with `params` (the network's weights
+    /// and biases, [`crate::core::mlp::Mlp::params`]) as its starting weights, exact to the
+    /// bit, and `restart=0` (shared weights replace the seed's own start). The receiving
+    /// trainer starts from them if their count fits the network.
+    pub fn to_hash_with_params(&self, params: &[f64]) -> String {
+        let shared = ExperimentConfig {
+            restart: 0,
+            ..self.clone()
+        };
+        shared.hash_with(Some(params))
+    }
+
+    fn hash_with(&self, params: Option<&[f64]>) -> String {
         let mut s = String::new();
         for (key, value) in self.hash_pairs() {
             let _ = write!(s, "{key}={value}&");
@@ -65,6 +82,9 @@ impl ExperimentConfig {
         }
         for name in self.hidden.iter() {
             let _ = write!(s, "{name}{HIDE_SUFFIX}=true&");
+        }
+        if let Some(params) = params {
+            let _ = write!(s, "params={}&", encode_params(params));
         }
         if let Some(points) = &self.points {
             s.push_str("points=");
@@ -217,6 +237,12 @@ impl Reader {
             "networkShape" => p.shape(&mut cfg.network_shape),
             "activation" => p.choice(&mut cfg.activation, Activation::from_name),
             "init" => p.choice(&mut cfg.init, Init::from_name),
+            "params" => match decode_params(value) {
+                Ok(params) => cfg.params = Some(params),
+                Err(why) => p.notes.push(format!(
+                    "params: the shared weights are damaged ({why}); using the seed's."
+                )),
+            },
             "initZero" => {
                 let mut zero = cfg.init == Init::Zero;
                 p.flag(&mut zero);
@@ -308,6 +334,13 @@ impl Reader {
             for p in points.iter_mut() {
                 *p = clamp_point(*p, cfg.problem);
             }
+        }
+        let expected = cfg.param_count();
+        if let Some(n) = cfg.params.as_ref().map(Vec::len).filter(|&n| n != expected) {
+            self.notes.push(format!(
+                "params: {n} shared weights do not fit this network ({expected}); using the seed's."
+            ));
+            cfg.params = None;
         }
         let mut notes = self.notes;
         if notes.len() > MAX_NOTES {

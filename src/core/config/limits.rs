@@ -27,5 +27,8 @@ pub const PATIENCE: (u32, u32) = (0, 1_000_000);
 pub const MAX_POINTS: usize = 5000;
 /// The range of a regression point's value (its label).
 pub const REGRESSION_LABEL: (f64, f64) = (-10.0, 10.0);
+/// The most weights and biases a shared network may carry (the largest network has
+/// 2,166: 9 inputs, 8 layers of 16, 6 outputs).
+pub const MAX_PARAMS: usize = 4096;
 /// Longest accepted hash, in bytes; the rest is ignored.
 pub const MAX_HASH_LEN: usize = 200_000;

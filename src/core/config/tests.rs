@@ -176,6 +176,7 @@ pub(super) fn random_config(rng: &mut Pcg32) -> ExperimentConfig {
         output: OutputStyle::ALL[pick(rng, 2)],
         hidden: HiddenControls::default(),
         hide_text: rng.below(2) == 0,
+        params: None,
     };
     for _ in 0..pick(rng, 6) {
         cfg.hidden
@@ -202,6 +203,10 @@ pub(super) fn random_config(rng: &mut Pcg32) -> ExperimentConfig {
             .map(|p| clamp_point(p, cfg.problem))
             .collect();
         cfg.points = Some(pts);
+    }
+    // Shared weights last: their count depends on the classes in the points.
+    if rng.below(4) == 0 {
+        cfg.params = Some((0..cfg.param_count()).map(|_| rng.normal() * 3.0).collect());
     }
     cfg
 }
