@@ -5,6 +5,7 @@
 pub mod activation;
 pub mod base64;
 pub mod config;
+pub mod csv;
 pub mod dataset;
 pub mod fastmath;
 pub mod features;

@@ -30,5 +30,7 @@ pub const REGRESSION_LABEL: (f64, f64) = (-10.0, 10.0);
 /// The most weights and biases a shared network may carry (the largest network has
 /// 2,166: 9 inputs, 8 layers of 16, 6 outputs).
 pub const MAX_PARAMS: usize = 4096;
+/// The largest CSV file of points read, in bytes.
+pub const MAX_CSV_BYTES: usize = 1_000_000;
 /// Longest accepted hash, in bytes; the rest is ignored.
 pub const MAX_HASH_LEN: usize = 200_000;
