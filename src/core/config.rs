@@ -20,8 +20,11 @@ mod kinds;
 mod params;
 mod parser;
 mod points;
+mod reader;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_fuzz;
 #[cfg(test)]
 mod tests_points;
 #[cfg(test)]

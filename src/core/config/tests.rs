@@ -178,6 +178,10 @@ pub(super) fn random_config(rng: &mut Pcg32) -> ExperimentConfig {
         hide_text: rng.below(2) == 0,
         params: None,
     };
+    // The perceptron separates two classes: a valid config has classification.
+    if cfg.model == Model::Perceptron {
+        cfg.problem = Problem::Classification;
+    }
     for _ in 0..pick(rng, 6) {
         cfg.hidden
             .set(HIDABLE_CONTROLS[pick(rng, HIDABLE_CONTROLS.len())], true);
@@ -216,6 +220,11 @@ fn parse_of_serialize_is_the_identity_for_random_experiments() {
     let mut rng = Pcg32::new(2026, 11);
     for _ in 0..500 {
         let cfg = random_config(&mut rng);
+        assert_eq!(
+            cfg.clone().clamped(),
+            cfg,
+            "a random config within the limits"
+        );
         let (back, notes) = ExperimentConfig::from_hash(&cfg.to_hash());
         assert_eq!(back, cfg);
         assert!(notes.is_empty(), "{notes:?}");
