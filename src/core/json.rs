@@ -10,9 +10,11 @@ use crate::core::config::limits;
 pub enum Json {
     Null,
     Bool(bool),
+    /// Always finite.
     Number(f64),
     String(String),
     Array(Vec<Json>),
+    /// Keys in the order written; no key twice.
     Object(Vec<(String, Json)>),
 }
 

@@ -46,6 +46,7 @@ pub const VERSION: u32 = 1;
 /// A trained network and what it needs to predict: its inputs and their standardization.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ModelFile {
+    /// The input features, in the network's input order.
     pub features: FeatureSet,
     /// `None` when the inputs are not standardized.
     pub standardizer: Option<Standardizer>,
@@ -53,6 +54,7 @@ pub struct ModelFile {
     pub network_shape: Vec<usize>,
     /// The hidden layers' activation.
     pub activation: Activation,
+    /// The output layer and its loss.
     pub output: Output,
     /// Weights and biases in the network's flat order ([`Mlp::params`]).
     pub params: Vec<f64>,
@@ -133,10 +135,6 @@ impl ModelFile {
     /// The model as JSON, two-space indented, one layer's row of weights per line.
     pub fn to_json(&self) -> String {
         let net = self.to_mlp();
-        let list = |values: &[f64]| {
-            let items: Vec<String> = values.iter().map(|&v| number(v)).collect();
-            format!("[{}]", items.join(", "))
-        };
         let mut s = String::new();
         let _ = writeln!(
             s,
@@ -164,29 +162,14 @@ impl ModelFile {
         let _ = writeln!(s, "  \"output\": \"{}\",", output_name(self.output));
         let _ = writeln!(s, "  \"loss\": \"{loss}\",\n  \"layers\": [");
         let last = net.layers().len() - 1;
-        for (l, layer) in net.layers().iter().enumerate() {
+        for l in 0..=last {
             let activation = if l == last {
                 out_activation
             } else {
-                layer.activation.name()
+                net.layers()[l].activation.name()
             };
-            let rows: Vec<String> = (0..layer.fan_out)
-                .map(|j| {
-                    list(
-                        &(0..layer.fan_in)
-                            .map(|i| net.weight(l, j, i))
-                            .collect::<Vec<_>>(),
-                    )
-                })
-                .collect();
-            let biases: Vec<f64> = (0..layer.fan_out).map(|j| net.bias(l, j)).collect();
-            let _ = write!(
-                s,
-                "    {{\n      \"activation\": \"{activation}\",\n      \"weights\": [\n        {}\n      ],\n      \"biases\": {}\n    }}{}\n",
-                rows.join(",\n        "),
-                list(&biases),
-                if l == last { "" } else { "," }
-            );
+            write_layer(&mut s, &net, l, activation);
+            s.push_str(if l == last { "\n" } else { ",\n" });
         }
         s.push_str("  ]\n}\n");
         s
@@ -241,6 +224,33 @@ impl ModelFile {
         }
         Ok(cfg)
     }
+}
+
+/// Layer `l` of `net` as a JSON object (without a trailing comma or newline).
+fn write_layer(s: &mut String, net: &Mlp, l: usize, activation: &str) {
+    let layer = &net.layers()[l];
+    let rows: Vec<String> = (0..layer.fan_out)
+        .map(|j| {
+            list(
+                &(0..layer.fan_in)
+                    .map(|i| net.weight(l, j, i))
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    let biases: Vec<f64> = (0..layer.fan_out).map(|j| net.bias(l, j)).collect();
+    let _ = write!(
+        s,
+        "    {{\n      \"activation\": \"{activation}\",\n      \"weights\": [\n        {}\n      ],\n      \"biases\": {}\n    }}",
+        rows.join(",\n        "),
+        list(&biases)
+    );
+}
+
+/// Numbers as a JSON array on one line.
+fn list(values: &[f64]) -> String {
+    let items: Vec<String> = values.iter().map(|&v| number(v)).collect();
+    format!("[{}]", items.join(", "))
 }
 
 /// A number as JSON: in full, or `null` if it is not finite (reading it back then fails).

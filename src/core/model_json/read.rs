@@ -176,6 +176,34 @@ fn sizes(v: &Json, n_inputs: usize) -> Result<Vec<usize>, String> {
     Ok(sizes)
 }
 
+/// Checks layer activation `name`: the output layer's must be its output's; hidden layers must
+/// all have the same (`so_far`, the ones before). Returns the hidden activation so far.
+fn activation(
+    name: &str,
+    path: &str,
+    output: Option<Output>,
+    so_far: Option<Activation>,
+) -> Result<Option<Activation>, String> {
+    if let Some(output) = output {
+        let wanted = output_parts(output).0;
+        if name != wanted {
+            let kind = output_name(output);
+            return Err(format!(
+                "{path}.activation: the output layer of {kind} is {wanted}, not {name}"
+            ));
+        }
+        return Ok(so_far);
+    }
+    let a = Activation::from_name(name)
+        .ok_or_else(|| format!("{path}.activation: unknown activation \"{name}\""))?;
+    if so_far.is_some_and(|h| h != a) {
+        return Err(format!(
+            "{path}.activation: every hidden layer must have the same activation"
+        ));
+    }
+    Ok(Some(a))
+}
+
 /// Every layer's activation, weights and biases: the hidden activation and the flat params.
 fn layers(v: &Json, sizes: &[usize], output: Output) -> Result<(Activation, Vec<f64>), String> {
     let items = array(v, "layers")?;
@@ -191,24 +219,8 @@ fn layers(v: &Json, sizes: &[usize], output: Output) -> Result<(Activation, Vec<
     for (l, layer) in items.iter().enumerate() {
         let path = format!("layers[{l}]");
         let name = string(field(layer, "activation")?, &format!("{path}.activation"))?;
-        if l + 1 == items.len() {
-            let wanted = output_parts(output).0;
-            if name != wanted {
-                return Err(format!(
-                    "{path}.activation: the output layer of {} is {wanted}, not {name}",
-                    output_name(output)
-                ));
-            }
-        } else {
-            let a = Activation::from_name(name)
-                .ok_or_else(|| format!("{path}.activation: unknown activation \"{name}\""))?;
-            if hidden.is_some_and(|h| h != a) {
-                return Err(format!(
-                    "{path}.activation: every hidden layer must have the same activation"
-                ));
-            }
-            hidden = Some(a);
-        }
+        let is_output = l + 1 == items.len();
+        hidden = activation(name, &path, is_output.then_some(output), hidden)?;
         let (fan_in, fan_out) = (sizes[l], sizes[l + 1]);
         let rows = array(field(layer, "weights")?, &format!("{path}.weights"))?;
         if rows.len() != fan_out {
