@@ -5,147 +5,41 @@
 //! panics: unknown keys are ignored, bad values fall back to the default, out-of-range values
 //! are clamped, and every such decision comes back as a note for the status line.
 use crate::core::activation::Activation;
-use crate::core::dataset::{DatasetKind, Point, Problem, DOMAIN, MAX_CLASSES};
+use crate::core::dataset::{DatasetKind, Point, Problem, MAX_CLASSES};
 use crate::core::features::{Feature, FeatureSet};
 use crate::core::gradients::GradientMethod;
+use crate::core::loss::Output;
 use crate::core::mlp::Init;
 use crate::core::optimizer::OptimizerKind;
 use crate::core::regularization::Regularization;
 
+mod clamp;
 mod hash;
+mod hidden;
+mod kinds;
+mod params;
+mod parser;
+mod points;
+mod reader;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_fuzz;
+#[cfg(test)]
+mod tests_points;
+#[cfg(test)]
+mod tests_tf;
+mod tf;
 
-pub use hash::{format_number, parse_points};
+pub use clamp::{clamp_point, round2, round_weight, typed_number};
+pub use hash::format_number;
+pub use hidden::{HiddenControls, HIDABLE_CONTROLS};
+pub use kinds::{LrSchedule, Model, OutputStyle, PerceptronStep, Speed};
+pub use params::{decode_params, encode_params};
+pub use points::{decode_compact_points, encode_compact_points, parse_points, POINT_RESOLUTION};
+pub use tf::{is_tf_link, TF_KEYS, TF_REGRESSION_SAMPLES};
 
-/// Limits on what a link or a control may set.
-pub mod limits {
-    pub const MAX_HIDDEN_LAYERS: usize = 8;
-    pub const MAX_NEURONS: usize = 16;
-    pub const LEARNING_RATE: (f64, f64) = (1e-6, 10.0);
-    /// The schedule parameter: a decay rate up to 0.5, or a halving period up to 100000 epochs.
-    pub const LR_DECAY: (f64, f64) = (0.0, 100_000.0);
-    pub const REGULARIZATION_RATE: (f64, f64) = (0.0, 10.0);
-    pub const NOISE: (u32, u32) = (0, 50);
-    pub const PERC_TRAIN: (u32, u32) = (10, 90);
-    pub const BATCH_SIZE: (usize, usize) = (1, 2000);
-    pub const SAMPLES: (usize, usize) = (10, 2000);
-    pub const DROPOUT: (f64, f64) = (0.0, 0.9);
-    pub const SPEED: (u32, u32) = (1, 10_000);
-    /// The numerical derivative's ε.
-    pub const EPSILON: (f64, f64) = (1e-8, 1.0);
-    /// Random search's step (the standard deviation of the weight noise).
-    pub const SEARCH_STEP: (f64, f64) = (1e-4, 10.0);
-    /// The perceptron's weights typed in a link or a field.
-    pub const WEIGHT: (f64, f64) = (-1000.0, 1000.0);
-    /// Random restarts: which one, and how many a button press tries.
-    pub const RESTART: (u32, u32) = (0, 1_000_000);
-    pub const RESTARTS: (u32, u32) = (2, 50);
-    pub const RESTART_EPOCHS: (u32, u32) = (10, 1000);
-    /// Early stopping's patience in epochs (0 turns it off).
-    pub const PATIENCE: (u32, u32) = (0, 1_000_000);
-    /// The most points a link or an edit may hold.
-    pub const MAX_POINTS: usize = 5000;
-    /// Longest accepted hash, in bytes; the rest is ignored.
-    pub const MAX_HASH_LEN: usize = 200_000;
-}
-
-/// Which model the playground trains.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Model {
-    /// The multi-layer perceptron.
-    #[default]
-    Mlp,
-    /// One neuron with the step activation, trained by the perceptron trick.
-    Perceptron,
-}
-
-impl Model {
-    pub fn name(self) -> &'static str {
-        match self {
-            Model::Mlp => "mlp",
-            Model::Perceptron => "perceptron",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Self> {
-        [Model::Mlp, Model::Perceptron]
-            .into_iter()
-            .find(|m| m.name() == name)
-    }
-}
-
-/// What one perceptron Step does.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum PerceptronStep {
-    /// One misclassified point: one application of the trick.
-    #[default]
-    Point,
-    /// A whole pass over the points.
-    Epoch,
-}
-
-impl PerceptronStep {
-    pub fn name(self) -> &'static str {
-        match self {
-            PerceptronStep::Point => "point",
-            PerceptronStep::Epoch => "epoch",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Self> {
-        [PerceptronStep::Point, PerceptronStep::Epoch]
-            .into_iter()
-            .find(|m| m.name() == name)
-    }
-}
-
-/// How the learning rate changes over epochs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum LrSchedule {
-    /// The same rate throughout.
-    #[default]
-    Constant,
-    /// Multiplied by (1 − decay) after every epoch.
-    Exponential,
-    /// Halved every `decay` epochs.
-    Step,
-}
-
-impl LrSchedule {
-    pub const ALL: [LrSchedule; 3] = [
-        LrSchedule::Constant,
-        LrSchedule::Exponential,
-        LrSchedule::Step,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            LrSchedule::Constant => "constant",
-            LrSchedule::Exponential => "exp",
-            LrSchedule::Step => "step",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.name() == name)
-    }
-}
-
-/// How many epochs each animation frame asks for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Speed {
-    /// Exactly this many epochs a frame.
-    EpochsPerFrame(u32),
-    /// As many as fit in the frame's time budget.
-    Max,
-}
-
-impl Default for Speed {
-    fn default() -> Self {
-        Speed::EpochsPerFrame(1)
-    }
-}
+pub mod limits;
 
 /// Everything that defines an experiment. [`Default`] is the first thing a student sees.
 #[derive(Clone, Debug, PartialEq)]
@@ -209,6 +103,16 @@ pub struct ExperimentConfig {
     pub discretize: bool,
     /// The user's own points; `None` means the generated data set.
     pub points: Option<Vec<Point>>,
+    /// The output layer and loss: ours, or the TensorFlow Playground's (see [`OutputStyle`]).
+    pub output: OutputStyle,
+    /// Controls the UI hides (the Playground's `<name>_hide=true` flags).
+    pub hidden: HiddenControls,
+    /// Hide the text around the playground (the Playground's `hideText`).
+    pub hide_text: bool,
+    /// Starting weights and biases shared in the link (`params`), in the network's flat
+    /// layout. They replace the seed's own start (restart 0) when their count fits the network
+    /// ([`ExperimentConfig::param_count`]); [`ExperimentConfig::clamped`] drops them otherwise.
+    pub params: Option<Vec<f64>>,
 }
 
 impl Default for ExperimentConfig {
@@ -247,6 +151,10 @@ impl Default for ExperimentConfig {
             show_test_data: true,
             discretize: false,
             points: None,
+            output: OutputStyle::Auto,
+            hidden: HiddenControls::default(),
+            hide_text: false,
+            params: None,
         }
     }
 }
@@ -307,7 +215,9 @@ impl ExperimentConfig {
             || self.activation != new.activation
             || self.init != new.init
             || self.points.is_some() != new.points.is_some()
-            || self.class_count() != new.class_count();
+            || self.class_count() != new.class_count()
+            || self.output != new.output
+            || self.params != new.params;
         if structural {
             return Change::Rebuild;
         }
@@ -336,41 +246,6 @@ impl ExperimentConfig {
         }
     }
 
-    /// Brings every field into its range (used after edits from the UI).
-    pub fn clamped(mut self) -> Self {
-        use limits::*;
-        self.classes = self.classes.clamp(2, MAX_CLASSES);
-        self.samples = self.samples.clamp(SAMPLES.0, SAMPLES.1);
-        self.noise = self.noise.clamp(NOISE.0, NOISE.1);
-        self.perc_train = self.perc_train.clamp(PERC_TRAIN.0, PERC_TRAIN.1);
-        self.patience = self.patience.clamp(PATIENCE.0, PATIENCE.1);
-        if self.model == Model::Perceptron {
-            self.problem = Problem::Classification; // the perceptron separates two classes
-        }
-        self.weights = self.weights.map(|w| round_weight(clamp_f(w, WEIGHT, 0.0)));
-        self.network_shape.truncate(MAX_HIDDEN_LAYERS);
-        for n in &mut self.network_shape {
-            *n = (*n).clamp(1, MAX_NEURONS);
-        }
-        self.learning_rate = clamp_f(self.learning_rate, LEARNING_RATE, 0.03);
-        self.lr_decay = clamp_f(self.lr_decay, LR_DECAY, 0.01);
-        self.regularization_rate = clamp_f(self.regularization_rate, REGULARIZATION_RATE, 0.0);
-        self.dropout = clamp_f(self.dropout, DROPOUT, 0.0);
-        self.epsilon = clamp_f(self.epsilon, EPSILON, 1e-4);
-        self.search_step = clamp_f(self.search_step, SEARCH_STEP, 0.1);
-        self.batch_size = self.batch_size.clamp(BATCH_SIZE.0, BATCH_SIZE.1);
-        if let Speed::EpochsPerFrame(n) = self.speed {
-            self.speed = Speed::EpochsPerFrame(n.clamp(SPEED.0, SPEED.1));
-        }
-        if let Some(points) = &mut self.points {
-            points.truncate(MAX_POINTS);
-            for p in points.iter_mut() {
-                *p = clamp_point(*p, self.problem);
-            }
-        }
-        self
-    }
-
     /// The learning rate in force during epoch `epoch` (counting from 0).
     pub fn learning_rate_at(&self, epoch: u64) -> f64 {
         let e = epoch.min(1_000_000_000) as f64;
@@ -395,84 +270,37 @@ impl ExperimentConfig {
         Pcg32::stream(seed, Stream::Init)
     }
 
+    /// The output layer and loss the network uses.
+    pub fn output(&self) -> Output {
+        match (self.problem, self.class_count(), self.output) {
+            (Problem::Regression, _, OutputStyle::Tf) => Output::TfLinear,
+            (Problem::Regression, _, OutputStyle::Auto) => Output::Regression,
+            (Problem::Classification, 2, OutputStyle::Tf) => Output::TfTanh,
+            (Problem::Classification, 2, OutputStyle::Auto) => Output::Binary,
+            (Problem::Classification, k, _) => Output::Softmax(k),
+        }
+    }
+
+    /// Units per layer of the network the config builds: inputs, hidden layers, outputs.
+    pub fn layer_sizes(&self) -> Vec<usize> {
+        let mut sizes = vec![self.features.len().max(1)];
+        sizes.extend(self.network_shape.iter().map(|&n| n.max(1)));
+        sizes.push(self.output().units());
+        sizes
+    }
+
+    /// How many weights and biases that network has.
+    pub fn param_count(&self) -> usize {
+        self.layer_sizes()
+            .windows(2)
+            .map(|w| w[0] * w[1] + w[1])
+            .sum()
+    }
+
     /// The features, as the enabled flags in UI order.
     pub fn feature_flags(&self) -> impl Iterator<Item = (Feature, bool)> + '_ {
         Feature::ALL
             .into_iter()
             .map(|f| (f, self.features.contains(f)))
-    }
-}
-
-fn clamp_f(v: f64, (lo, hi): (f64, f64), fallback: f64) -> f64 {
-    if v.is_nan() {
-        fallback
-    } else {
-        v.clamp(lo, hi)
-    }
-}
-
-/// Rounds a point to the link's precision (0.01), keeps it in the domain, and keeps its label
-/// a class index (classification) or a finite value (regression).
-pub fn clamp_point(p: Point, problem: Problem) -> Point {
-    let coord = |v: f64| {
-        round2(if v.is_finite() {
-            v.clamp(-DOMAIN, DOMAIN)
-        } else {
-            0.0
-        })
-    };
-    let label = match problem {
-        Problem::Classification => crate::core::loss::class_of(p.label, MAX_CLASSES) as f64,
-        Problem::Regression => round2(if p.label.is_finite() {
-            p.label.clamp(-10.0, 10.0)
-        } else {
-            0.0
-        }),
-    };
-    Point::new(coord(p.x1), coord(p.x2), label)
-}
-
-/// Rounds a perceptron weight to six decimals (what a link keeps).
-pub fn round_weight(v: f64) -> f64 {
-    let r = (v * 1e6).round() / 1e6;
-    if r == 0.0 {
-        0.0
-    } else {
-        r
-    }
-}
-
-/// Rounds to two decimals (the precision of points in links).
-pub fn round2(v: f64) -> f64 {
-    let r = (v * 100.0).round() / 100.0;
-    if r == 0.0 {
-        0.0
-    } else {
-        r
-    }
-}
-
-/// Reads a number the user typed into a field called `label`, for the range `(lo, hi)`.
-/// Returns the value to use (clamped into range) and, where the text was changed or
-/// refused, a message for the status line. `None` means keep the old value.
-pub fn typed_number(
-    label: &str,
-    text: &str,
-    (lo, hi): (f64, f64),
-) -> (Option<f64>, Option<String>) {
-    let shown: String = text.trim().chars().take(24).collect();
-    match text.trim().parse::<f64>() {
-        Ok(v) if v.is_finite() && (lo..=hi).contains(&v) => (Some(v), None),
-        Ok(v) if !v.is_nan() => {
-            let c = v.clamp(lo, hi);
-            let msg = format!("{label} must be between {lo} and {hi}; {shown} was changed to {c}.");
-            (Some(c), Some(msg))
-        }
-        _ => (
-            None,
-            Some(format!(
-                "{label}: '{shown}' is not a number (allowed: {lo} to {hi}); kept the old value."
-            )),
-        ),
     }
 }

@@ -162,6 +162,26 @@ impl Standardizer {
         }
     }
 
+    /// A standardizer from its means and scales, as [`Standardizer::mean`] and
+    /// [`Standardizer::scale`] give them; `None` unless both have the same length.
+    pub fn from_parts(mean: Vec<f64>, scale: Vec<f64>) -> Option<Self> {
+        (mean.len() == scale.len()).then_some(Standardizer {
+            mean,
+            inv_sd: scale,
+        })
+    }
+
+    /// The mean subtracted from each input.
+    pub fn mean(&self) -> &[f64] {
+        &self.mean
+    }
+
+    /// The factor each input is multiplied by after the mean is subtracted (1 / standard
+    /// deviation).
+    pub fn scale(&self) -> &[f64] {
+        &self.inv_sd
+    }
+
     /// Fits mean and standard deviation per column of the row-major `rows` (width `n`).
     /// A constant column (or no rows) keeps scale 1.
     pub fn fit(rows: &[f64], n: usize) -> Self {

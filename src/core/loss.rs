@@ -21,9 +21,11 @@ pub enum Output {
     Softmax(usize),
     /// One linear unit with the squared error (y − t)². Targets are real numbers.
     Regression,
-    /// TensorFlow Playground's semantics: one tanh unit, targets −1/+1 (or real values for
-    /// regression), loss ½(y − t)².
+    /// The TensorFlow Playground's classification: one tanh unit, targets −1/+1 (class 0 is
+    /// −1, class 1 is +1; see [`Output::target`]), loss ½(y − t)².
     TfTanh,
+    /// The TensorFlow Playground's regression: one linear unit, loss ½(y − t)².
+    TfLinear,
 }
 
 impl Output {
@@ -41,7 +43,7 @@ impl Output {
         match self {
             Output::Binary => logits[0] = sigmoid(logits[0]),
             Output::Softmax(_) => softmax(logits),
-            Output::Regression => {}
+            Output::Regression | Output::TfLinear => {}
             Output::TfTanh => logits[0] = tanh(logits[0]),
         }
     }
@@ -53,7 +55,7 @@ impl Output {
             Output::Binary => binary_cross_entropy(out[0], target),
             Output::Softmax(_) => -clamp_p(out[class_of(target, out.len())]).ln(),
             Output::Regression => (out[0] - target) * (out[0] - target),
-            Output::TfTanh => 0.5 * (out[0] - target) * (out[0] - target),
+            Output::TfTanh | Output::TfLinear => 0.5 * (out[0] - target) * (out[0] - target),
         }
     }
 
@@ -70,6 +72,7 @@ impl Output {
             }
             Output::Regression => delta[0] = 2.0 * (out[0] - target),
             Output::TfTanh => delta[0] = (out[0] - target) * (1.0 - out[0] * out[0]),
+            Output::TfLinear => delta[0] = out[0] - target,
         }
     }
 
@@ -79,7 +82,7 @@ impl Output {
     pub fn activate_batch(self, logits: &mut [f64], n: usize) {
         match self {
             Output::Binary => logits.iter_mut().for_each(|z| *z = sigmoid(*z)),
-            Output::Regression => {}
+            Output::Regression | Output::TfLinear => {}
             Output::TfTanh => logits.iter_mut().for_each(|z| *z = tanh(*z)),
             Output::Softmax(k) => {
                 let mut one = [0.0; MAX_UNITS];
@@ -107,6 +110,7 @@ impl Output {
             Output::Binary => pairs.for_each(|((d, &o), &t)| *d = o - t),
             Output::Regression => pairs.for_each(|((d, &o), &t)| *d = 2.0 * (o - t)),
             Output::TfTanh => pairs.for_each(|((d, &o), &t)| *d = (o - t) * (1.0 - o * o)),
+            Output::TfLinear => pairs.for_each(|((d, &o), &t)| *d = o - t),
             Output::Softmax(k) => {
                 for (s, &t) in targets.iter().enumerate().take(n) {
                     let t = class_of(t, k);
@@ -124,14 +128,36 @@ impl Output {
         match self {
             Output::Binary => Some(usize::from(out[0] >= 0.5)),
             Output::Softmax(_) => Some(argmax(out)),
-            Output::Regression => None,
+            Output::Regression | Output::TfLinear => None,
             Output::TfTanh => Some(usize::from(out[0] >= 0.0)),
         }
     }
 
     /// Whether the problem has classes (so accuracy means something).
     pub fn is_classification(self) -> bool {
-        !matches!(self, Output::Regression)
+        !matches!(self, Output::Regression | Output::TfLinear)
+    }
+
+    /// The training target for a point's label: −1 or +1 for [`Output::TfTanh`] (class 1 is
+    /// +1, any other class −1, as the Playground labels its data), the label itself otherwise.
+    #[inline]
+    pub fn target(self, label: f64) -> f64 {
+        match self {
+            Output::TfTanh if class_of(label, 2) == 1 => 1.0,
+            Output::TfTanh => -1.0,
+            _ => label,
+        }
+    }
+
+    /// The output as a score for class 1 in [0, 1] where one unit decides between two
+    /// classes (≥ 0.5 means class 1): P(class 1) for sigmoid, (y + 1) / 2 for tanh. Other
+    /// outputs are returned as they are.
+    #[inline]
+    pub fn class1_score(self, y: f64) -> f64 {
+        match self {
+            Output::TfTanh => (y + 1.0) / 2.0,
+            _ => y,
+        }
     }
 }
 
@@ -221,6 +247,23 @@ mod tests {
     fn squared_errors_by_hand() {
         assert_eq!(Output::Regression.loss(&[3.0], 1.0), 4.0);
         assert_eq!(Output::TfTanh.loss(&[0.5], -1.0), 1.125);
+        assert_eq!(Output::TfLinear.loss(&[3.0], 1.0), 2.0);
+        let mut d = [0.0];
+        Output::TfLinear.delta(&[3.0], 1.0, &mut d);
+        assert_eq!(d, [2.0]);
+    }
+
+    #[test]
+    fn playground_targets_are_minus_one_and_plus_one() {
+        assert_eq!(Output::TfTanh.target(1.0), 1.0);
+        assert_eq!(Output::TfTanh.target(0.0), -1.0);
+        assert_eq!(Output::TfLinear.target(0.25), 0.25);
+        assert_eq!(Output::Binary.target(1.0), 1.0);
+        assert_eq!(Output::TfTanh.class1_score(-1.0), 0.0);
+        assert_eq!(Output::TfTanh.class1_score(0.0), 0.5);
+        assert_eq!(Output::Binary.class1_score(0.3), 0.3);
+        assert!(!Output::TfLinear.is_classification());
+        assert_eq!(Output::TfLinear.predict_class(&[0.3]), None);
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! Nothing in here names a browser or UI crate;
 //! `tests/core_is_pure.rs` fails if a file does.
 pub mod activation;
+pub mod base64;
 pub mod config;
+pub mod csv;
 pub mod dataset;
 pub mod fastmath;
 pub mod features;
@@ -11,10 +13,12 @@ pub mod gates;
 pub mod grad_history;
 pub mod gradients;
 pub mod history;
+pub mod json;
 pub mod lesson;
 pub mod line_fit;
 pub mod loss;
 pub mod mlp;
+pub mod model_json;
 pub mod optimizer;
 pub mod perceptron;
 pub mod regularization;

@@ -67,7 +67,9 @@ pub struct Grid {
     pub res: usize,
     /// Output units per cell (1, or the number of classes).
     pub units: usize,
-    /// `outputs[(row * res + col) * units + k]`.
+    /// `outputs[(row * res + col) * units + k]`: probabilities, the value for regression, or
+    /// for one unit deciding two classes the score of class 1 in [0, 1] (≥ 0.5 is class 1; the
+    /// Playground's tanh output is mapped there, see [`crate::core::loss::Output::class1_score`]).
     pub outputs: Vec<f64>,
     /// Hidden units in all layers (0 when not collected).
     pub hidden_units: usize,
@@ -170,9 +172,12 @@ impl Snapshot {
             // One grid row is one batch.
             net.load(rows.chunks_exact(width));
             net.infer_batch();
+            let output = net.output();
             for col in 0..res {
                 let cell = row * res + col;
-                net.output_of(col, &mut grid.outputs[cell * units..(cell + 1) * units]);
+                let out = &mut grid.outputs[cell * units..(cell + 1) * units];
+                net.output_of(col, out);
+                out[0] = output.class1_score(out[0]);
             }
             if with_hidden {
                 let mut unit = 0;

@@ -2,7 +2,7 @@
 //! [`Trainer::run_frame`] once per animation frame and publishes a [`Snapshot`]; nothing else
 //! mutates training state.
 use crate::core::config::{Change, ExperimentConfig, Model};
-use crate::core::dataset::{is_test_point, Point, Problem};
+use crate::core::dataset::{is_test_point, Point};
 use crate::core::grad_history::GradHistory;
 use crate::core::gradients::{Batch, GradientMethod};
 use crate::core::history::LossHistory;
@@ -14,8 +14,13 @@ use crate::core::snapshot::{Metrics, PerceptronView, Snapshot};
 
 mod data;
 mod perceptron_run;
+mod share;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_share;
+#[cfg(test)]
+mod tests_tf;
 
 pub use data::{Inputs, PointEdit};
 pub use perceptron_run::{PerceptronRun, MAX_EPOCHS as PERCEPTRON_MAX_EPOCHS};
@@ -65,7 +70,7 @@ impl Trainer {
         let test_mask = split(&config, points.len());
         let inputs = Inputs::build(&config, &points, &test_mask);
         let mut init_rng = config.init_rng();
-        let net = Mlp::new(
+        let mut net = Mlp::new(
             config.features.len(),
             &config.network_shape,
             &[config.activation],
@@ -73,6 +78,7 @@ impl Trainer {
             config.init,
             &mut init_rng,
         );
+        start_from_shared(&config, &mut net);
         let perceptron = (config.model == Model::Perceptron).then(|| PerceptronRun::new(&config));
         let mut trainer = Trainer {
             optimizer: Optimizer::new(config.optimizer, net.params.len()),
@@ -172,11 +178,12 @@ impl Trainer {
         change
     }
 
-    /// Re-initializes the weights from the seed (so a reset always starts from the same
-    /// weights) and clears the epoch, the history and a divergence.
+    /// Re-initializes the weights from the seed, or to the link's shared `params` (so a reset
+    /// always starts from the same weights), and clears the epoch, the history and a divergence.
     pub fn reset(&mut self) {
         let mut init_rng = self.config.init_rng();
         self.net.init_weights(self.config.init, &mut init_rng);
+        start_from_shared(&self.config, &mut self.net);
         self.optimizer = Optimizer::new(self.config.optimizer, self.net.params.len());
         self.shuffle_rng = Pcg32::stream(self.config.seed, Stream::Shuffle);
         self.dropout_rng = Pcg32::stream(self.config.seed, Stream::Dropout);
@@ -483,13 +490,20 @@ pub fn best_restart(results: &[(u32, f64)]) -> Option<u32> {
         .map(|r| r.0)
 }
 
-/// The output layer a config asks for.
-pub fn output_for(config: &ExperimentConfig) -> Output {
-    match (config.problem, config.class_count()) {
-        (Problem::Regression, _) => Output::Regression,
-        (Problem::Classification, 2) => Output::Binary,
-        (Problem::Classification, k) => Output::Softmax(k),
+/// Puts the link's shared weights into `net` for the seed's own start (restart 0), if they
+/// fit; other restarts keep their own initialization.
+fn start_from_shared(config: &ExperimentConfig, net: &mut Mlp) {
+    match &config.params {
+        Some(params) if config.restart == 0 && params.len() == net.params.len() => {
+            net.params.copy_from_slice(params)
+        }
+        _ => {}
     }
+}
+
+/// The output layer a config asks for (see [`ExperimentConfig::output`]).
+pub fn output_for(config: &ExperimentConfig) -> Output {
+    config.output()
 }
 
 fn split(config: &ExperimentConfig, n: usize) -> Vec<bool> {

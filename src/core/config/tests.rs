@@ -121,7 +121,7 @@ fn hostile_input_never_panics() {
 }
 
 /// A random config inside the limits, for the round-trip property.
-fn random_config(rng: &mut Pcg32) -> ExperimentConfig {
+pub(super) fn random_config(rng: &mut Pcg32) -> ExperimentConfig {
     let pick = |rng: &mut Pcg32, n: usize| rng.below(n as u32) as usize;
     let mut cfg = ExperimentConfig {
         problem: if rng.below(2) == 0 {
@@ -173,20 +173,44 @@ fn random_config(rng: &mut Pcg32) -> ExperimentConfig {
         show_test_data: rng.below(2) == 0,
         discretize: rng.below(2) == 0,
         points: None,
+        output: OutputStyle::ALL[pick(rng, 2)],
+        hidden: HiddenControls::default(),
+        hide_text: rng.below(2) == 0,
+        params: None,
     };
+    // The perceptron separates two classes: a valid config has classification.
+    if cfg.model == Model::Perceptron {
+        cfg.problem = Problem::Classification;
+    }
+    for _ in 0..pick(rng, 6) {
+        cfg.hidden
+            .set(HIDABLE_CONTROLS[pick(rng, HIDABLE_CONTROLS.len())], true);
+    }
     if rng.below(2) == 0 {
-        let n = pick(rng, 40);
+        // Few points (the plain form) or many (the compact form); clamp_point puts them on the
+        // link's 0.01 grid, which both forms keep exactly.
+        let n = if rng.below(2) == 0 {
+            pick(rng, 40)
+        } else {
+            pick(rng, 800)
+        };
+        let regression = cfg.problem == Problem::Regression;
         let pts = (0..n)
             .map(|_| {
-                Point::new(
-                    rng.range(-6.0, 6.0),
-                    rng.range(-6.0, 6.0),
-                    f64::from(rng.below(6)),
-                )
+                let label = if regression {
+                    rng.range(-10.0, 10.0)
+                } else {
+                    f64::from(rng.below(6))
+                };
+                Point::new(rng.range(-6.0, 6.0), rng.range(-6.0, 6.0), label)
             })
             .map(|p| clamp_point(p, cfg.problem))
             .collect();
         cfg.points = Some(pts);
+    }
+    // Shared weights last: their count depends on the classes in the points.
+    if rng.below(4) == 0 {
+        cfg.params = Some((0..cfg.param_count()).map(|_| rng.normal() * 3.0).collect());
     }
     cfg
 }
@@ -196,6 +220,11 @@ fn parse_of_serialize_is_the_identity_for_random_experiments() {
     let mut rng = Pcg32::new(2026, 11);
     for _ in 0..500 {
         let cfg = random_config(&mut rng);
+        assert_eq!(
+            cfg.clone().clamped(),
+            cfg,
+            "a random config within the limits"
+        );
         let (back, notes) = ExperimentConfig::from_hash(&cfg.to_hash());
         assert_eq!(back, cfg);
         assert!(notes.is_empty(), "{notes:?}");

@@ -1,18 +1,19 @@
 use super::*;
 use crate::core::regularization::Regularization;
 
-const OUTPUTS: [Output; 4] = [
+const OUTPUTS: [Output; 5] = [
     Output::Binary,
     Output::Softmax(3),
     Output::Regression,
     Output::TfTanh,
+    Output::TfLinear,
 ];
 
 fn target_for(output: Output, rng: &mut Pcg32) -> f64 {
     match output {
         Output::Binary => f64::from(rng.below(2)),
         Output::Softmax(k) => f64::from(rng.below(k as u32)),
-        Output::Regression => rng.range(-2.0, 2.0),
+        Output::Regression | Output::TfLinear => rng.range(-2.0, 2.0),
         Output::TfTanh => rng.range(-0.9, 0.9),
     }
 }

@@ -77,9 +77,12 @@ pub struct Inputs {
 }
 
 impl Inputs {
-    /// Computes the features of every point, and standardizes them if the config asks.
+    /// Computes the features of every point, and standardizes them if the config asks. The
+    /// targets are the labels as the output layer wants them ([`crate::core::loss::Output::target`]: −1/+1 for
+    /// the Playground's tanh output).
     pub fn build(config: &ExperimentConfig, points: &[Point], test_mask: &[bool]) -> Self {
         let features: FeatureSet = config.features;
+        let output = config.output();
         let width = features.len();
         let mut inputs = Inputs {
             width,
@@ -98,7 +101,7 @@ impl Inputs {
                 (&mut inputs.train_x, &mut inputs.train_y)
             };
             xs.extend_from_slice(&row);
-            ys.push(p.label);
+            ys.push(output.target(p.label));
         }
         if config.standardize {
             inputs.standardizer = Standardizer::fit(&inputs.train_x, width);

@@ -1,6 +1,6 @@
 use super::*;
 use crate::core::activation::Activation;
-use crate::core::dataset::DatasetKind;
+use crate::core::dataset::{DatasetKind, Problem};
 use crate::core::optimizer::OptimizerKind;
 
 fn xor_config(seed: u64) -> ExperimentConfig {

@@ -1,0 +1,123 @@
+//! Keeping a config inside its limits: clamping fields, rounding points to the link's
+//! precision, and reading typed numbers.
+use super::{limits, ExperimentConfig, Model, Speed};
+use crate::core::dataset::{Point, Problem, DOMAIN, MAX_CLASSES};
+
+impl ExperimentConfig {
+    /// Brings every field into its range (used after edits from the UI), and drops shared
+    /// `params` that do not fit the network.
+    pub fn clamped(mut self) -> Self {
+        use limits::*;
+        self.classes = self.classes.clamp(2, MAX_CLASSES);
+        self.samples = self.samples.clamp(SAMPLES.0, SAMPLES.1);
+        self.noise = self.noise.clamp(NOISE.0, NOISE.1);
+        self.perc_train = self.perc_train.clamp(PERC_TRAIN.0, PERC_TRAIN.1);
+        self.patience = self.patience.clamp(PATIENCE.0, PATIENCE.1);
+        if self.model == Model::Perceptron {
+            self.problem = Problem::Classification; // the perceptron separates two classes
+        }
+        self.weights = self.weights.map(|w| round_weight(clamp_f(w, WEIGHT, 0.0)));
+        self.network_shape.truncate(MAX_HIDDEN_LAYERS);
+        for n in &mut self.network_shape {
+            *n = (*n).clamp(1, MAX_NEURONS);
+        }
+        self.learning_rate = clamp_f(self.learning_rate, LEARNING_RATE, 0.03);
+        self.lr_decay = clamp_f(self.lr_decay, LR_DECAY, 0.01);
+        self.regularization_rate = clamp_f(self.regularization_rate, REGULARIZATION_RATE, 0.0);
+        self.dropout = clamp_f(self.dropout, DROPOUT, 0.0);
+        self.epsilon = clamp_f(self.epsilon, EPSILON, 1e-4);
+        self.search_step = clamp_f(self.search_step, SEARCH_STEP, 0.1);
+        self.batch_size = self.batch_size.clamp(BATCH_SIZE.0, BATCH_SIZE.1);
+        if let Speed::EpochsPerFrame(n) = self.speed {
+            self.speed = Speed::EpochsPerFrame(n.clamp(SPEED.0, SPEED.1));
+        }
+        if let Some(points) = &mut self.points {
+            points.truncate(MAX_POINTS);
+            for p in points.iter_mut() {
+                *p = clamp_point(*p, self.problem);
+            }
+        }
+        if let Some(params) = &self.params {
+            let fits = params.len() == self.param_count() && params.iter().all(|p| p.is_finite());
+            if !fits {
+                self.params = None;
+            }
+        }
+        self
+    }
+}
+
+fn clamp_f(v: f64, (lo, hi): (f64, f64), fallback: f64) -> f64 {
+    if v.is_nan() {
+        fallback
+    } else {
+        v.clamp(lo, hi)
+    }
+}
+
+/// Rounds a point to the link's precision (0.01), keeps it in the domain, and keeps its label
+/// a class index (classification) or a finite value (regression).
+pub fn clamp_point(p: Point, problem: Problem) -> Point {
+    let coord = |v: f64| {
+        round2(if v.is_finite() {
+            v.clamp(-DOMAIN, DOMAIN)
+        } else {
+            0.0
+        })
+    };
+    let label = match problem {
+        Problem::Classification => crate::core::loss::class_of(p.label, MAX_CLASSES) as f64,
+        Problem::Regression => round2(if p.label.is_finite() {
+            let (lo, hi) = limits::REGRESSION_LABEL;
+            p.label.clamp(lo, hi)
+        } else {
+            0.0
+        }),
+    };
+    Point::new(coord(p.x1), coord(p.x2), label)
+}
+
+/// Rounds a perceptron weight to six decimals (what a link keeps).
+pub fn round_weight(v: f64) -> f64 {
+    let r = (v * 1e6).round() / 1e6;
+    if r == 0.0 {
+        0.0
+    } else {
+        r
+    }
+}
+
+/// Rounds to two decimals (the precision of points in links).
+pub fn round2(v: f64) -> f64 {
+    let r = (v * 100.0).round() / 100.0;
+    if r == 0.0 {
+        0.0
+    } else {
+        r
+    }
+}
+
+/// Reads a number the user typed into a field called `label`, for the range `(lo, hi)`.
+/// Returns the value to use (clamped into range) and, where the text was changed or
+/// refused, a message for the status line. `None` means keep the old value.
+pub fn typed_number(
+    label: &str,
+    text: &str,
+    (lo, hi): (f64, f64),
+) -> (Option<f64>, Option<String>) {
+    let shown: String = text.trim().chars().take(24).collect();
+    match text.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && (lo..=hi).contains(&v) => (Some(v), None),
+        Ok(v) if !v.is_nan() => {
+            let c = v.clamp(lo, hi);
+            let msg = format!("{label} must be between {lo} and {hi}; {shown} was changed to {c}.");
+            (Some(c), Some(msg))
+        }
+        _ => (
+            None,
+            Some(format!(
+                "{label}: '{shown}' is not a number (allowed: {lo} to {hi}); kept the old value."
+            )),
+        ),
+    }
+}

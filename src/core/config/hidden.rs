@@ -1,0 +1,115 @@
+//! Controls a link hides, for lecture mode: the TensorFlow Playground's `<name>_hide=true`
+//! flags, kept in the config so that they survive in our links.
+use std::collections::BTreeSet;
+
+/// Every control a link may hide, by name. The names are link keys (the Playground's and
+/// ours), plus the Playground's controls that have no key: `playButton`, `stepButton`,
+/// `resetButton` and `numHiddenLayers`.
+pub const HIDABLE_CONTROLS: [&str; 48] = [
+    // The TensorFlow Playground's state keys.
+    "activation",
+    "regularization",
+    "batchSize",
+    "dataset",
+    "regDataset",
+    "learningRate",
+    "regularizationRate",
+    "noise",
+    "networkShape",
+    "seed",
+    "showTestData",
+    "discretize",
+    "percTrainData",
+    "x",
+    "y",
+    "xTimesY",
+    "xSquared",
+    "ySquared",
+    "cosX",
+    "sinX",
+    "cosY",
+    "sinY",
+    "collectStats",
+    "problem",
+    "initZero",
+    // The Playground's controls without a key.
+    "playButton",
+    "stepButton",
+    "resetButton",
+    "numHiddenLayers",
+    // Our own keys.
+    "model",
+    "weights",
+    "perceptronStep",
+    "classes",
+    "samples",
+    "restart",
+    "standardize",
+    "init",
+    "lrSchedule",
+    "lrDecay",
+    "optimizer",
+    "dropout",
+    "earlyStopping",
+    "gradient",
+    "epsilon",
+    "searchStep",
+    "speed",
+    "points",
+    "output",
+];
+
+/// The set of hidden controls, by the names in [`HIDABLE_CONTROLS`]. Iterates in name order,
+/// so a link always lists them the same way.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HiddenControls(BTreeSet<&'static str>);
+
+impl HiddenControls {
+    /// Whether the control called `name` is hidden.
+    pub fn contains(&self, name: &str) -> bool {
+        self.0.contains(name)
+    }
+
+    /// Hides or shows the control called `name`. Returns `false` (and changes nothing) when
+    /// no control has that name.
+    pub fn set(&mut self, name: &str, hidden: bool) -> bool {
+        let Some(&known) = HIDABLE_CONTROLS.iter().find(|&&c| c == name) else {
+            return false;
+        };
+        if hidden {
+            self.0.insert(known);
+        } else {
+            self.0.remove(known);
+        }
+        true
+    }
+
+    /// The hidden controls' names, in name order.
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.0.iter().copied()
+    }
+
+    /// Whether nothing is hidden.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_known_controls_are_kept_and_in_order() {
+        let mut h = HiddenControls::default();
+        assert!(h.set("noise", true));
+        assert!(h.set("activation", true));
+        assert!(!h.set("wat", true));
+        assert!(!h.set("hideText", true));
+        assert_eq!(h.iter().collect::<Vec<_>>(), ["activation", "noise"]);
+        assert!(h.set("noise", false));
+        assert!(h.contains("activation") && !h.contains("noise"));
+        let unique: BTreeSet<_> = HIDABLE_CONTROLS.iter().collect();
+        assert_eq!(unique.len(), HIDABLE_CONTROLS.len());
+    }
+}

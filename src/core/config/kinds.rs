@@ -1,0 +1,131 @@
+//! The small enums of the config: the model, the perceptron step, the learning-rate schedule,
+//! the speed, and the output style (ours or the TensorFlow Playground's).
+
+/// Which model the playground trains.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Model {
+    /// The multi-layer perceptron.
+    #[default]
+    Mlp,
+    /// One neuron with the step activation, trained by the perceptron trick.
+    Perceptron,
+}
+
+impl Model {
+    pub fn name(self) -> &'static str {
+        match self {
+            Model::Mlp => "mlp",
+            Model::Perceptron => "perceptron",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        [Model::Mlp, Model::Perceptron]
+            .into_iter()
+            .find(|m| m.name() == name)
+    }
+}
+
+/// What one perceptron Step does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum PerceptronStep {
+    /// One misclassified point: one application of the trick.
+    #[default]
+    Point,
+    /// A whole pass over the points.
+    Epoch,
+}
+
+impl PerceptronStep {
+    pub fn name(self) -> &'static str {
+        match self {
+            PerceptronStep::Point => "point",
+            PerceptronStep::Epoch => "epoch",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        [PerceptronStep::Point, PerceptronStep::Epoch]
+            .into_iter()
+            .find(|m| m.name() == name)
+    }
+}
+
+/// How the learning rate changes over epochs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum LrSchedule {
+    /// The same rate throughout.
+    #[default]
+    Constant,
+    /// Multiplied by (1 − decay) after every epoch.
+    Exponential,
+    /// Halved every `decay` epochs.
+    Step,
+}
+
+impl LrSchedule {
+    pub const ALL: [LrSchedule; 3] = [
+        LrSchedule::Constant,
+        LrSchedule::Exponential,
+        LrSchedule::Step,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            LrSchedule::Constant => "constant",
+            LrSchedule::Exponential => "exp",
+            LrSchedule::Step => "step",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
+
+/// How many epochs each animation frame asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Speed {
+    /// Exactly this many epochs a frame.
+    EpochsPerFrame(u32),
+    /// As many as fit in the frame's time budget.
+    Max,
+}
+
+impl Default for Speed {
+    fn default() -> Self {
+        Speed::EpochsPerFrame(1)
+    }
+}
+
+/// Which output layer and loss the network uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum OutputStyle {
+    /// Chosen from the problem, as in the lecture notes: sigmoid with binary cross-entropy
+    /// (two classes), softmax with cross-entropy (3–6 classes), linear with the squared error
+    /// (regression).
+    #[default]
+    Auto,
+    /// The TensorFlow Playground's: a tanh output with targets −1/+1 (two classes), or a linear
+    /// output (regression), both with the loss ½(output − target)². With three or more classes
+    /// the softmax output is used, as the Playground has no such data.
+    Tf,
+}
+
+impl OutputStyle {
+    /// Both styles.
+    pub const ALL: [OutputStyle; 2] = [OutputStyle::Auto, OutputStyle::Tf];
+
+    /// The link name (`output=auto` or `output=tf`).
+    pub fn name(self) -> &'static str {
+        match self {
+            OutputStyle::Auto => "auto",
+            OutputStyle::Tf => "tf",
+        }
+    }
+
+    /// Parses a link name; `None` for anything unknown.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.name() == name)
+    }
+}

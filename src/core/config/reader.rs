@@ -1,0 +1,215 @@
+//! Reading a link's keys into a config: one group of keys per method, then what is decided
+//! once every key is read.
+use super::params::decode_params;
+use super::parser::{parse_seed, shorten, Parser};
+use super::points::read_points;
+use super::tf::{finish_tf, HIDE_SUFFIX};
+use super::{
+    clamp_point, limits, ExperimentConfig, LrSchedule, Model, OutputStyle, PerceptronStep,
+};
+use crate::core::activation::Activation;
+use crate::core::dataset::{DatasetKind, Problem, MAX_CLASSES};
+use crate::core::features::{Feature, FeatureSet};
+use crate::core::gradients::GradientMethod;
+use crate::core::mlp::Init;
+use crate::core::optimizer::OptimizerKind;
+use crate::core::regularization::Regularization;
+
+/// Keys the TensorFlow Playground writes that have no effect here; accepted silently.
+const IGNORED_KEYS: [&str; 2] = ["collectStats", "tutorial"];
+/// At most this many notes come back from one link; the rest are counted.
+const MAX_NOTES: usize = 12;
+
+/// The config being read from a link, and what the user should be told.
+pub(super) struct Reader {
+    pub cfg: ExperimentConfig,
+    pub notes: Vec<String>,
+    /// The features, once a feature key was seen.
+    pub features: Option<FeatureSet>,
+}
+
+impl Reader {
+    /// Reads one `key=value` pair (the value percent-decoded).
+    pub fn pair(&mut self, key: &str, value: &str) {
+        let handled = self.model_key(key, value)
+            || self.data_key(key, value)
+            || self.network_key(key, value)
+            || self.training_key(key, value);
+        if !handled {
+            self.other_key(key, value);
+        }
+    }
+
+    fn parser<'a>(
+        &'a mut self,
+        key: &'a str,
+        value: &'a str,
+    ) -> (&'a mut ExperimentConfig, Parser<'a>) {
+        let notes = &mut self.notes;
+        (&mut self.cfg, Parser { key, value, notes })
+    }
+
+    /// The model and the perceptron's keys.
+    fn model_key(&mut self, key: &str, value: &str) -> bool {
+        let (cfg, mut p) = self.parser(key, value);
+        match key {
+            "model" => p.choice(&mut cfg.model, Model::from_name),
+            "weights" => p.weights(&mut cfg.weights),
+            "perceptronStep" => p.choice(&mut cfg.perceptron_step, PerceptronStep::from_name),
+            _ => return false,
+        }
+        true
+    }
+
+    /// The data: problem, data sets, noise, split, seed and points.
+    fn data_key(&mut self, key: &str, value: &str) -> bool {
+        let (cfg, mut p) = self.parser(key, value);
+        match key {
+            "problem" => p.choice(&mut cfg.problem, Problem::from_name),
+            "dataset" => p.choice(&mut cfg.dataset, |v| {
+                DatasetKind::from_name(v).filter(|d| d.problem() == Problem::Classification)
+            }),
+            "regDataset" => p.choice(&mut cfg.reg_dataset, |v| {
+                DatasetKind::from_name(v).filter(|d| d.problem() == Problem::Regression)
+            }),
+            "noise" => cfg.noise = p.int_u32(cfg.noise, limits::NOISE),
+            "percTrainData" => cfg.perc_train = p.int_u32(cfg.perc_train, limits::PERC_TRAIN),
+            "samples" => cfg.samples = p.int_usize(cfg.samples, limits::SAMPLES),
+            "classes" => cfg.classes = p.int_usize(cfg.classes, (2, MAX_CLASSES)),
+            "seed" => cfg.seed = parse_seed(value),
+            "restart" => cfg.restart = p.int_u32(cfg.restart, limits::RESTART),
+            "standardize" => p.flag(&mut cfg.standardize),
+            "points" => cfg.points = read_points(value, p.notes),
+            _ => return false,
+        }
+        true
+    }
+
+    /// The network: shape, activation, initialization.
+    fn network_key(&mut self, key: &str, value: &str) -> bool {
+        let (cfg, mut p) = self.parser(key, value);
+        match key {
+            "networkShape" => p.shape(&mut cfg.network_shape),
+            "activation" => p.choice(&mut cfg.activation, Activation::from_name),
+            "init" => p.choice(&mut cfg.init, Init::from_name),
+            "params" => match decode_params(value) {
+                Ok(params) => cfg.params = Some(params),
+                Err(why) => p.notes.push(format!(
+                    "params: the shared weights are damaged ({why}); using the seed's."
+                )),
+            },
+            "initZero" => {
+                let mut zero = cfg.init == Init::Zero;
+                p.flag(&mut zero);
+                cfg.init = match (zero, cfg.init) {
+                    (true, _) => Init::Zero,
+                    (false, Init::Zero) => Init::Xavier,
+                    (false, init) => init,
+                };
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Training: rates, batches, optimizer, regularization, gradients, stopping, speed.
+    fn training_key(&mut self, key: &str, value: &str) -> bool {
+        let (cfg, mut p) = self.parser(key, value);
+        match key {
+            "learningRate" => p.float(&mut cfg.learning_rate, limits::LEARNING_RATE),
+            "lrSchedule" => p.choice(&mut cfg.lr_schedule, LrSchedule::from_name),
+            "lrDecay" => p.float(&mut cfg.lr_decay, limits::LR_DECAY),
+            "batchSize" => cfg.batch_size = p.int_usize(cfg.batch_size, limits::BATCH_SIZE),
+            "optimizer" => p.choice(&mut cfg.optimizer, OptimizerKind::from_name),
+            "regularization" => p.choice(&mut cfg.regularization, Regularization::from_name),
+            "regularizationRate" => {
+                p.float(&mut cfg.regularization_rate, limits::REGULARIZATION_RATE)
+            }
+            "dropout" => p.float(&mut cfg.dropout, limits::DROPOUT),
+            "gradient" => p.choice(&mut cfg.gradient, GradientMethod::from_name),
+            "epsilon" => p.float(&mut cfg.epsilon, limits::EPSILON),
+            "searchStep" => p.float(&mut cfg.search_step, limits::SEARCH_STEP),
+            "earlyStopping" => cfg.patience = p.int_u32(cfg.patience, limits::PATIENCE),
+            "speed" => p.speed(&mut cfg.speed),
+            _ => return false,
+        }
+        true
+    }
+
+    /// The output, view flags, hidden controls, input features, ignored and unknown keys.
+    fn other_key(&mut self, key: &str, value: &str) {
+        let features = self.features.unwrap_or(self.cfg.features);
+        let (cfg, mut p) = self.parser(key, value);
+        match key {
+            "output" => p.choice(&mut cfg.output, OutputStyle::from_name),
+            "showTestData" => p.flag(&mut cfg.show_test_data),
+            "discretize" => p.flag(&mut cfg.discretize),
+            "hideText" => p.flag(&mut cfg.hide_text),
+            _ if IGNORED_KEYS.contains(&key) => {}
+            _ if key.ends_with(HIDE_SUFFIX) => {
+                let name = &key[..key.len() - HIDE_SUFFIX.len()];
+                let mut hidden = cfg.hidden.contains(name);
+                p.flag(&mut hidden);
+                if !cfg.hidden.set(name, hidden) {
+                    p.notes.push(format!(
+                        "Ignored '{}': there is no control called '{}' to hide.",
+                        shorten(key),
+                        shorten(name)
+                    ));
+                }
+            }
+            _ => match Feature::ALL.into_iter().find(|f| f.key() == key) {
+                Some(f) => {
+                    let mut on = features.contains(f);
+                    p.flag(&mut on);
+                    self.features = Some(features.with(f, on));
+                }
+                None => p
+                    .notes
+                    .push(format!("Ignored the unknown link key '{}'.", shorten(key))),
+            },
+        }
+    }
+
+    /// What is decided once every key is read: the features, the Playground's adjustments
+    /// (for its links) and the points' rounding.
+    pub fn finish(mut self, tf: bool) -> (ExperimentConfig, Vec<String>) {
+        let cfg = &mut self.cfg;
+        if let Some(set) = self.features {
+            cfg.features = FeatureSet::from_flags(Feature::ALL.map(|f| (f, set.contains(f))));
+            if set.is_empty() {
+                self.notes
+                    .push("The link turned every input feature off; using x₁ and x₂.".into());
+            }
+        }
+        if tf {
+            finish_tf(cfg);
+        }
+        if cfg.model == Model::Perceptron && cfg.problem == Problem::Regression {
+            self.notes
+                .push("The perceptron separates two classes; using classification.".into());
+            cfg.problem = Problem::Classification;
+        }
+        if let Some(points) = &mut cfg.points {
+            for p in points.iter_mut() {
+                *p = clamp_point(*p, cfg.problem);
+            }
+        }
+        let expected = cfg.param_count();
+        if let Some(n) = cfg.params.as_ref().map(Vec::len).filter(|&n| n != expected) {
+            self.notes.push(format!(
+                "params: {n} shared weights do not fit this network ({expected}); using the seed's."
+            ));
+            cfg.params = None;
+        }
+        // Any rule between fields that the keys above did not apply.
+        self.cfg = std::mem::take(&mut self.cfg).clamped();
+        let mut notes = self.notes;
+        if notes.len() > MAX_NOTES {
+            let more = notes.len() - MAX_NOTES;
+            notes.truncate(MAX_NOTES);
+            notes.push(format!("…and {more} more notes about the link."));
+        }
+        (self.cfg, notes)
+    }
+}

@@ -1,0 +1,150 @@
+//! Points as CSV, both ways.
+//!
+//! Export writes a header `x1,x2,label` and one point a line. Import is strict: any problem
+//! refuses the whole file with a message naming the line (counting from 1) and what is wrong,
+//! so the current points are kept. It accepts a header row (any names, three columns), blank
+//! lines, CRLF line ends, a UTF-8 byte-order mark, double-quoted fields, and `;` or tab as
+//! separator (decided by the first non-blank line; with `;`, a decimal comma `1,5` is read as
+//! 1.5). Points are kept at the link's resolution (0.01), as drawn points are.
+use crate::core::config::{clamp_point, format_number, limits};
+use crate::core::dataset::{Point, Problem, DOMAIN, MAX_CLASSES};
+
+/// The header [`points_to_csv`] writes.
+pub const CSV_HEADER: &str = "x1,x2,label";
+/// The column names, for messages.
+const COLUMNS: [&str; 3] = ["x1", "x2", "label"];
+
+/// The points as CSV: the header, then `x1,x2,label` per line, each line ending in `\n`.
+/// Numbers are written in full (the shortest text that reads back to the same value).
+pub fn points_to_csv(points: &[Point]) -> String {
+    let mut s = String::with_capacity(12 + points.len() * 16);
+    s.push_str(CSV_HEADER);
+    s.push('\n');
+    for p in points {
+        for (i, v) in [p.x1, p.x2, p.label].into_iter().enumerate() {
+            if i > 0 {
+                s.push(',');
+            }
+            s.push_str(&format_number(v));
+        }
+        s.push('\n');
+    }
+    s
+}
+
+/// Reads points for `problem` from CSV text. Labels are class indices 0–5 for
+/// classification, values in −10 to 10 for regression; coordinates lie in −6 to 6. Returns
+/// every point, or the first error as "line 7: expected 3 columns (x1,x2,label), found 2".
+pub fn points_from_csv(text: &str, problem: Problem) -> Result<Vec<Point>, String> {
+    if text.len() > limits::MAX_CSV_BYTES {
+        return Err(format!(
+            "the file is larger than {} bytes",
+            limits::MAX_CSV_BYTES
+        ));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text
+        .split('\n')
+        .enumerate()
+        .map(|(i, line)| (i + 1, line.strip_suffix('\r').unwrap_or(line)))
+        .filter(|(_, line)| !line.trim().is_empty())
+        .peekable();
+    let sep = match lines.peek() {
+        Some((_, line)) if line.contains(';') => ';',
+        Some((_, line)) if line.contains('\t') => '\t',
+        _ => ',',
+    };
+    let mut points = Vec::new();
+    let mut first = true;
+    for (n, line) in lines {
+        let fields: Vec<&str> = line.split(sep).map(unquote).collect();
+        let is_header = first && parse_number(fields[0], sep).is_none();
+        first = false;
+        if fields.len() != 3 {
+            let what = if is_header { "the header has" } else { "found" };
+            return Err(format!(
+                "line {n}: expected 3 columns (x1,x2,label), {what} {}",
+                fields.len()
+            ));
+        }
+        if is_header {
+            continue;
+        }
+        if points.len() == limits::MAX_POINTS {
+            return Err(format!(
+                "line {n}: more than {} points; a file may hold at most {}",
+                limits::MAX_POINTS,
+                limits::MAX_POINTS
+            ));
+        }
+        points.push(read_point(n, &fields, sep, problem)?);
+    }
+    if points.is_empty() {
+        return Err("the file has no points: expected lines of x1,x2,label".into());
+    }
+    Ok(points)
+}
+
+/// A field without surrounding spaces and double quotes.
+fn unquote(field: &str) -> &str {
+    let f = field.trim();
+    f.strip_prefix('"')
+        .and_then(|f| f.strip_suffix('"'))
+        .map_or(f, str::trim)
+}
+
+/// A number, reading a decimal comma when the separator is `;`. Only finite numbers.
+fn parse_number(field: &str, sep: char) -> Option<f64> {
+    let parsed = if sep == ';' && field.contains(',') && !field.contains('.') {
+        field.replace(',', ".").parse::<f64>()
+    } else {
+        field.parse::<f64>()
+    };
+    parsed.ok().filter(|v| v.is_finite())
+}
+
+/// One point from its three fields, on line `n`.
+fn read_point(n: usize, fields: &[&str], sep: char, problem: Problem) -> Result<Point, String> {
+    let mut v = [0.0; 3];
+    for (i, field) in fields.iter().enumerate() {
+        v[i] = parse_number(field, sep).ok_or_else(|| {
+            let shown: String = field.chars().take(24).collect();
+            format!(
+                "line {n}: '{shown}' in column {} is not a number",
+                COLUMNS[i]
+            )
+        })?;
+    }
+    for (i, &c) in v[..2].iter().enumerate() {
+        if !(-DOMAIN..=DOMAIN).contains(&c) {
+            return Err(format!(
+                "line {n}: {} = {c} is outside the plot (−{DOMAIN} to {DOMAIN})",
+                COLUMNS[i]
+            ));
+        }
+    }
+    let label = v[2];
+    let last = MAX_CLASSES - 1;
+    match problem {
+        Problem::Classification
+            if label.fract() != 0.0 || !(0.0..=last as f64).contains(&label) =>
+        {
+            return Err(format!(
+                "line {n}: label {label} is not a class; classes are whole numbers 0 to {last}"
+            ))
+        }
+        Problem::Regression => {
+            let (lo, hi) = limits::REGRESSION_LABEL;
+            if !(lo..=hi).contains(&label) {
+                return Err(format!(
+                    "line {n}: label {label} is outside the regression range ({lo} to {hi})"
+                ));
+            }
+        }
+        Problem::Classification => {}
+    }
+    Ok(clamp_point(Point::new(v[0], v[1], label), problem))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,106 @@
+use super::*;
+use crate::core::rng::Pcg32;
+
+const CLS: Problem = Problem::Classification;
+const REG: Problem = Problem::Regression;
+
+fn err(text: &str, problem: Problem) -> String {
+    points_from_csv(text, problem).expect_err("should be refused")
+}
+
+#[test]
+fn points_round_trip_through_csv() {
+    let mut rng = Pcg32::new(5, 5);
+    for problem in [CLS, REG] {
+        let points: Vec<Point> = (0..300)
+            .map(|_| {
+                let label = match problem {
+                    CLS => f64::from(rng.below(6)),
+                    REG => rng.range(-10.0, 10.0),
+                };
+                let p = Point::new(rng.range(-6.0, 6.0), rng.range(-6.0, 6.0), label);
+                clamp_point(p, problem)
+            })
+            .collect();
+        let csv = points_to_csv(&points);
+        assert!(csv.starts_with("x1,x2,label\n"));
+        assert_eq!(csv.lines().count(), 301);
+        assert_eq!(points_from_csv(&csv, problem).unwrap(), points);
+    }
+}
+
+#[test]
+fn headers_blank_lines_crlf_quotes_and_other_separators_are_accepted() {
+    let expected = vec![Point::new(1.5, -2.0, 1.0), Point::new(0.0, 3.25, 0.0)];
+    for text in [
+        "x1,x2,label\n1.5,-2,1\n0,3.25,0\n",
+        "\u{feff}x,y,class\r\n\r\n1.5, -2, 1\r\n  \r\n0,3.25,0",
+        "1.5,-2,1\n0,3.25,0",
+        "\"x1\",\"x2\",\"label\"\n\"1.5\",\"-2\",\"1\"\n0,3.25,0\n",
+        "x1;x2;label\n1,5;-2;1\n0;3,25;0\n",
+        "x1\tx2\tlabel\n1.5\t-2\t1\n0\t3.25\t0\n",
+    ] {
+        assert_eq!(points_from_csv(text, CLS).unwrap(), expected, "{text:?}");
+    }
+    // Rounded to the link's resolution, as drawn points are.
+    let pts = points_from_csv("1.234,-0.001,0.5", REG).unwrap();
+    assert_eq!(pts, vec![Point::new(1.23, 0.0, 0.5)]);
+}
+
+#[test]
+fn each_error_names_its_line_and_the_problem() {
+    assert_eq!(
+        err("x1,x2,label\n1,2,0\n\n1,2,1\n3,4\n", CLS),
+        "line 5: expected 3 columns (x1,x2,label), found 2"
+    );
+    assert_eq!(
+        err("x1,x2\n1,2\n", CLS),
+        "line 1: expected 3 columns (x1,x2,label), the header has 2"
+    );
+    assert_eq!(
+        err("1,2,0\n1,abc,1\n", CLS),
+        "line 2: 'abc' in column x2 is not a number"
+    );
+    assert!(err("1,2,NaN", REG).contains("line 1: 'NaN' in column label is not a number"));
+    assert!(err("1,2,inf", REG).contains("is not a number"));
+    assert_eq!(
+        err("1,2,0\n7.5,0,1", CLS),
+        "line 2: x1 = 7.5 is outside the plot (−6 to 6)"
+    );
+    assert!(err("0,-6.5,1", CLS).starts_with("line 1: x2 = -6.5 is outside"));
+    assert_eq!(
+        err("1,2,6", CLS),
+        "line 1: label 6 is not a class; classes are whole numbers 0 to 5"
+    );
+    assert!(err("1,2,1.5", CLS).contains("label 1.5 is not a class"));
+    assert!(err("1,2,-1", CLS).contains("label -1 is not a class"));
+    assert_eq!(
+        err("1,2,12", REG),
+        "line 1: label 12 is outside the regression range (-10 to 10)"
+    );
+    assert!(err("", CLS).contains("no points"));
+    assert!(err("x1,x2,label\n\n", CLS).contains("no points"));
+    assert!(err("1,2,0,4", CLS).contains("found 4"));
+}
+
+#[test]
+fn too_many_points_or_too_large_a_file_are_refused() {
+    let mut text = String::from("x1,x2,label\n");
+    for _ in 0..limits::MAX_POINTS {
+        text.push_str("1,1,1\n");
+    }
+    assert_eq!(
+        points_from_csv(&text, CLS).map(|p| p.len()),
+        Ok(limits::MAX_POINTS)
+    );
+    text.push_str("2,2,0\n");
+    assert_eq!(
+        err(&text, CLS),
+        format!(
+            "line {}: more than 5000 points; a file may hold at most 5000",
+            limits::MAX_POINTS + 2
+        )
+    );
+    let huge = "1,1,1\n".repeat(limits::MAX_CSV_BYTES / 6 + 1);
+    assert!(err(&huge, CLS).contains("larger than"));
+}

@@ -1,0 +1,22 @@
+//! Sharing what was trained: a link with the network's weights, and the model as JSON.
+use super::Trainer;
+use crate::core::model_json::ModelFile;
+
+impl Trainer {
+    /// The link (without `#`) that opens this experiment with the network's current weights and
+    /// biases as its start ("share with weights"): [`crate::core::config::ExperimentConfig::to_hash_with_params`].
+    pub fn share_hash(&self) -> String {
+        self.config.to_hash_with_params(&self.net.params)
+    }
+
+    /// The trained model: the network, its input features and their standardizer.
+    pub fn model(&self) -> ModelFile {
+        let standardizer = self.config.standardize.then_some(&self.inputs.standardizer);
+        ModelFile::of(&self.net, self.config.features, standardizer)
+    }
+
+    /// The trained model as JSON ([`ModelFile::to_json`]).
+    pub fn model_json(&self) -> String {
+        self.model().to_json()
+    }
+}

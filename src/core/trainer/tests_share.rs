@@ -1,0 +1,75 @@
+//! Sharing a trained network through a link, and its model as JSON.
+use super::*;
+
+fn bits(params: &[f64]) -> Vec<u64> {
+    params.iter().map(|p| p.to_bits()).collect()
+}
+
+fn trained(link: &str, epochs: u32) -> Trainer {
+    let (cfg, notes) = ExperimentConfig::from_hash(link);
+    assert!(notes.is_empty(), "{notes:?}");
+    let mut t = Trainer::new(cfg);
+    t.step(epochs);
+    t
+}
+
+#[test]
+fn a_shared_link_starts_from_the_trained_weights_to_the_bit() {
+    let t = trained(
+        "output=auto&dataset=circle&networkShape=5,3&seed=9&restart=4",
+        40,
+    );
+    let link = t.share_hash();
+    assert!(link.contains("params=") && link.contains("restart=0"));
+    let (cfg, notes) = ExperimentConfig::from_hash(&link);
+    assert!(notes.is_empty(), "{notes:?}");
+    let mut copy = Trainer::new(cfg);
+    assert_eq!(bits(&copy.net().params), bits(&t.net().params));
+    assert_eq!(copy.metrics().train_loss, t.metrics().train_loss);
+    // Reset goes back to the shared weights, not to the seed's.
+    copy.step(5);
+    copy.reset();
+    assert_eq!(bits(&copy.net().params), bits(&t.net().params));
+    // The plain link keeps the seed's start.
+    let fresh = Trainer::new(ExperimentConfig::from_hash(&t.config().to_hash()).0);
+    assert_ne!(bits(&fresh.net().params), bits(&t.net().params));
+}
+
+#[test]
+fn shared_weights_that_do_not_fit_are_ignored_with_a_note() {
+    let t = trained("output=auto&dataset=xor&networkShape=4&seed=2", 10);
+    let link = t.share_hash().replace("networkShape=4", "networkShape=3");
+    let (cfg, notes) = ExperimentConfig::from_hash(&link);
+    assert_eq!(cfg.params, None);
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(notes[0].contains("do not fit"), "{notes:?}");
+    let seeded = Trainer::new(
+        ExperimentConfig::from_hash("output=auto&dataset=xor&networkShape=3&seed=2").0,
+    );
+    assert_eq!(
+        bits(&Trainer::new(cfg).net().params),
+        bits(&seeded.net().params)
+    );
+    // A config built in code: the trainer drops what does not fit.
+    let odd = ExperimentConfig {
+        params: Some(vec![0.5; 3]),
+        ..ExperimentConfig::default()
+    };
+    assert_eq!(Trainer::new(odd).config().params, None);
+    // Damaged weights: a note, and the seed's start.
+    let (cfg, notes) = ExperimentConfig::from_hash("output=auto&params=AAAA");
+    assert_eq!((cfg.params, notes.len()), (None, 1));
+}
+
+#[test]
+fn other_restarts_keep_their_own_start() {
+    let t = trained("output=auto&dataset=xor&networkShape=4&seed=2", 10);
+    let (mut cfg, _) = ExperimentConfig::from_hash(&t.share_hash());
+    cfg.restart = 3;
+    let third = Trainer::new(cfg.clone());
+    assert_ne!(bits(&third.net().params), bits(&t.net().params));
+    let restarts = third.random_restarts(2, 1);
+    assert_eq!(restarts.len(), 3);
+    cfg.restart = 0;
+    assert_eq!(bits(&Trainer::new(cfg).net().params), bits(&t.net().params));
+}
