@@ -15,6 +15,7 @@ pub mod gradients;
 pub mod history;
 pub mod json;
 pub mod lesson;
+pub mod lift;
 pub mod line_fit;
 pub mod loss;
 pub mod mlp;
