@@ -6,6 +6,7 @@ mod diagram;
 mod fields;
 mod hidden_space;
 mod lessons;
+mod lift;
 mod loss_panel;
 mod neurons;
 mod panic;
@@ -65,6 +66,7 @@ pub fn App() -> impl IntoView {
                     <Show when=is_mlp>
                         <diagram::DiagramPanel/>
                         <hidden_space::HiddenSpacePanel/>
+                        <lift::LiftPanel/>
                     </Show>
                 </section>
                 <section class="panel model-panel" aria-label="Model">

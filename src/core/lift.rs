@@ -10,7 +10,8 @@ mod tests;
 
 pub use plane::{slice, Bounds, Plane, P3};
 
-use crate::core::dataset::{Point, DOMAIN};
+use crate::core::config::ExperimentConfig;
+use crate::core::dataset::{Point, Problem, DOMAIN};
 use crate::core::features::{Feature, FeatureSet, Standardizer};
 use crate::core::loss::class_of;
 use crate::core::mlp::Mlp;
@@ -165,6 +166,13 @@ pub fn output_plane(
         return Err(NoPlane::Flat);
     }
     Ok(plane)
+}
+
+/// Whether the lift view has something to say: classification, and either the x₁·x₂ input
+/// is on or the network has no hidden layer (its boundary is then a plane in the lift).
+pub fn worth_showing(config: &ExperimentConfig) -> bool {
+    config.problem == Problem::Classification
+        && (config.features.contains(Feature::X1TimesX2) || config.network_shape.is_empty())
 }
 
 impl Snapshot {

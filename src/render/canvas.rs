@@ -264,3 +264,18 @@ pub fn draw_loss(
     let area = plotters::prelude::IntoDrawingArea::into_drawing_area(backend);
     draw_loss_chart(&area, history, best_epoch).map_err(|e| JsValue::from_str(&e))
 }
+
+/// Draws the 3D lift view on `canvas` through plotters, at the device's pixel ratio.
+pub fn draw_lift(
+    canvas: &HtmlCanvasElement,
+    lift: &crate::core::lift::Lift,
+    view: crate::render::lift::LiftView,
+    show_test: bool,
+) -> Result<(), JsValue> {
+    let (_, ratio) = fit_to_box(canvas);
+    let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or("no canvas backend")?;
+    let area = plotters::prelude::IntoDrawingArea::into_drawing_area(backend);
+    crate::render::lift::draw_lift(&area, lift, view, ratio, show_test)
+        .map_err(|e| JsValue::from_str(&e))
+}

@@ -217,6 +217,12 @@ fn xor_lifted_by_x1x2_is_separated_by_the_trained_plane() {
     let (sep, train) = lift.separated().unwrap();
     assert!(sep * 100 >= train * 98 && train > 0);
     assert_eq!(lift.bounds, XOR_BOX);
+    assert!(worth_showing(t.config()));
+    assert!(!worth_showing(&xor_config(vec![4], features(&[X1, X2]))));
+    assert!(worth_showing(&xor_config(
+        vec![4],
+        features(&[X1, X1TimesX2])
+    )));
 }
 
 #[test]
