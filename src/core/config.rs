@@ -26,6 +26,8 @@ mod tests;
 #[cfg(test)]
 mod tests_fuzz;
 #[cfg(test)]
+mod tests_models;
+#[cfg(test)]
 mod tests_points;
 #[cfg(test)]
 mod tests_tf;
@@ -50,6 +52,8 @@ pub struct ExperimentConfig {
     pub weights: [f64; 3],
     /// Whether a perceptron step is one point or one epoch.
     pub perceptron_step: PerceptronStep,
+    /// Where line mode's descent starts, `[m, c]` (each in [`limits::LINE_START`]).
+    pub line_start: [f64; 2],
     pub problem: Problem,
     /// The classification data set.
     pub dataset: DatasetKind,
@@ -121,6 +125,7 @@ impl Default for ExperimentConfig {
             model: Model::Mlp,
             weights: [1.0, 1.0, 0.0],
             perceptron_step: PerceptronStep::Point,
+            line_start: [-1.0, -3.0],
             problem: Problem::Classification,
             dataset: DatasetKind::Xor,
             reg_dataset: DatasetKind::RegPlane,
@@ -201,6 +206,7 @@ impl ExperimentConfig {
     pub fn change_to(&self, new: &ExperimentConfig) -> Change {
         let structural = self.model != new.model
             || self.weights != new.weights
+            || self.line_start != new.line_start
             || self.problem != new.problem
             || self.active_dataset() != new.active_dataset()
             || self.classes != new.classes
@@ -281,10 +287,20 @@ impl ExperimentConfig {
         }
     }
 
+    /// The hidden layers the network gets: the config's shape, or none for logistic
+    /// regression (its shape is kept for when the neural network is chosen again).
+    pub fn hidden_shape(&self) -> &[usize] {
+        if self.model == Model::Logistic {
+            &[]
+        } else {
+            &self.network_shape
+        }
+    }
+
     /// Units per layer of the network the config builds: inputs, hidden layers, outputs.
     pub fn layer_sizes(&self) -> Vec<usize> {
         let mut sizes = vec![self.features.len().max(1)];
-        sizes.extend(self.network_shape.iter().map(|&n| n.max(1)));
+        sizes.extend(self.hidden_shape().iter().map(|&n| n.max(1)));
         sizes.push(self.output().units());
         sizes
     }

@@ -279,5 +279,8 @@ pub fn is_test_point(seed: u64, index: usize, perc_train: u32) -> bool {
     u * 100.0 >= f64::from(perc_train)
 }
 
+mod raw;
+pub use raw::{line_points, LINE_TRUTH};
+
 #[cfg(test)]
 mod tests;

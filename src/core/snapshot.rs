@@ -56,6 +56,8 @@ pub struct Snapshot {
     pub stopped_at: Option<u64>,
     /// Perceptron mode's state (`None` for the MLP).
     pub perceptron: Option<PerceptronView>,
+    /// Line mode's model, descent paths and least-squares line (`None` for the others).
+    pub line: Option<crate::core::trainer::LineView>,
     /// Grows whenever anything in the trainer changed.
     pub version: u64,
 }

@@ -13,9 +13,12 @@ impl ExperimentConfig {
         self.noise = self.noise.clamp(NOISE.0, NOISE.1);
         self.perc_train = self.perc_train.clamp(PERC_TRAIN.0, PERC_TRAIN.1);
         self.patience = self.patience.clamp(PATIENCE.0, PATIENCE.1);
-        if self.model == Model::Perceptron {
-            self.problem = Problem::Classification; // the perceptron separates two classes
+        if matches!(self.model, Model::Perceptron | Model::Logistic) {
+            self.problem = Problem::Classification; // both separate classes
         }
+        self.line_start = self
+            .line_start
+            .map(|v| round_weight(clamp_f(v, LINE_START, 0.0)));
         self.weights = self.weights.map(|w| round_weight(clamp_f(w, WEIGHT, 0.0)));
         self.network_shape.truncate(MAX_HIDDEN_LAYERS);
         for n in &mut self.network_shape {

@@ -56,6 +56,7 @@ impl Reader {
             "model" => p.choice(&mut cfg.model, Model::from_name),
             "weights" => p.weights(&mut cfg.weights),
             "perceptronStep" => p.choice(&mut cfg.perceptron_step, PerceptronStep::from_name),
+            "lineStart" => p.line_start(&mut cfg.line_start),
             _ => return false,
         }
         true
@@ -185,9 +186,13 @@ impl Reader {
         if tf {
             finish_tf(cfg);
         }
-        if cfg.model == Model::Perceptron && cfg.problem == Problem::Regression {
-            self.notes
-                .push("The perceptron separates two classes; using classification.".into());
+        if matches!(cfg.model, Model::Perceptron | Model::Logistic)
+            && cfg.problem == Problem::Regression
+        {
+            self.notes.push(format!(
+                "{} separates two classes; using classification.",
+                cfg.model.label()
+            ));
             cfg.problem = Problem::Classification;
         }
         if let Some(points) = &mut cfg.points {

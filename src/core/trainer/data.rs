@@ -1,5 +1,5 @@
 //! The trainer's data: points → input vectors, the split, and edits of the user's points.
-use crate::core::config::{clamp_point, ExperimentConfig};
+use crate::core::config::{clamp_point, limits, ExperimentConfig, Model};
 use crate::core::dataset::Point;
 use crate::core::features::{FeatureSet, Standardizer};
 use crate::core::mlp::Mlp;
@@ -27,6 +27,10 @@ pub fn points_for(config: &ExperimentConfig) -> Vec<Point> {
         None => {
             let mut rng = Pcg32::stream(config.seed, Stream::Data);
             let noise = f64::from(config.noise) / 100.0;
+            if config.model == Model::Line {
+                let n = config.samples.min(limits::LINE_SAMPLES);
+                return crate::core::dataset::line_points(n, noise, &mut rng);
+            }
             config
                 .active_dataset()
                 .generate(config.samples, noise, config.classes, &mut rng)
