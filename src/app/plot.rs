@@ -2,12 +2,13 @@
 use super::{AppState, Brush};
 use crate::core::dataset::{Point, Problem, MAX_CLASSES};
 use crate::core::snapshot::PerceptronView;
+use crate::core::trainer::LineView;
 use crate::core::trainer::PointEdit;
 use crate::render::canvas::{draw_overlay, draw_plot, Overlay, PointLayer};
 use crate::render::colors::{class_color, css};
 use crate::render::frame::{Frame, BOUNDARY_RES};
 use crate::render::geometry::Viewport;
-use crate::render::heatmap::perceptron_rgba;
+use crate::render::heatmap::{perceptron_rgba, plain_rgba};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use web_sys::MouseEvent;
@@ -27,7 +28,7 @@ pub fn Plot() -> impl IntoView {
         let Some(el) = canvas.get() else { return };
         state.snapshot.with(|snap| {
             // The perceptron trick uses every point, so none is drawn as a test point.
-            let test_mask: &[bool] = if snap.perceptron.is_some() {
+            let test_mask: &[bool] = if snap.perceptron.is_some() || snap.line.is_some() {
                 &[]
             } else {
                 &snap.test_mask
@@ -38,8 +39,15 @@ pub fn Plot() -> impl IntoView {
                 show_test,
                 problem: snap.problem,
             };
-            let result = match &snap.perceptron {
-                Some(view) => {
+            let result = match (&snap.perceptron, &snap.line) {
+                (None, Some(line)) => frame
+                    .try_update_value(|f| {
+                        plain_rgba(BOUNDARY_RES, &mut f.boundary);
+                        draw_plot(&el, &f.boundary, BOUNDARY_RES, &layer)
+                    })
+                    .unwrap_or(Ok(()))
+                    .and_then(|_| draw_overlay(&el, &line_overlay(line))),
+                (Some(view), _) => {
                     let (line, animating) = animated_line(view, anim);
                     if animating {
                         request_animation_frame(move || tick.update(|t| *t = t.wrapping_add(1)));
@@ -60,7 +68,7 @@ pub fn Plot() -> impl IntoView {
                         .unwrap_or(Ok(()))
                         .and_then(|_| draw_overlay(&el, &overlay))
                 }
-                None => frame
+                (None, None) => frame
                     .try_update_value(|f| {
                         f.compute_boundary(snap, discretize);
                         draw_plot(&el, &f.boundary, BOUNDARY_RES, &layer)
@@ -126,6 +134,16 @@ pub fn Plot() -> impl IntoView {
             <span class="axis-label x-label">"x₁"</span>
             <span class="axis-label y-label">"x₂"</span>
         </div>
+    }
+}
+
+/// Line mode's marks: the fitted line y = m·x + c (as m·x₁ − x₂ + c = 0), and the
+/// least-squares line faintly behind it.
+fn line_overlay(line: &LineView) -> Overlay {
+    Overlay {
+        line: [line.m, -1.0, line.c],
+        ghost: line.least_squares.map(|(m, c)| [m, -1.0, c]),
+        highlight: None,
     }
 }
 

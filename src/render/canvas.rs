@@ -264,3 +264,17 @@ pub fn draw_loss(
     let area = plotters::prelude::IntoDrawingArea::into_drawing_area(backend);
     draw_loss_chart(&area, history, best_epoch).map_err(|e| JsValue::from_str(&e))
 }
+
+/// Draws line mode's loss surface and descent paths on `canvas` through plotters.
+pub fn draw_line_surface(
+    canvas: &HtmlCanvasElement,
+    points: &[Point],
+    view: &crate::core::trainer::LineView,
+) -> Result<(), JsValue> {
+    fit_to_box(canvas);
+    let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or("no canvas backend")?;
+    let area = plotters::prelude::IntoDrawingArea::into_drawing_area(backend);
+    crate::render::line_surface::draw_line_surface(&area, points, view)
+        .map_err(|e| JsValue::from_str(&e))
+}

@@ -79,6 +79,15 @@ pub fn perceptron_rgba([w1, w2, b]: [f64; 3], res: usize, out: &mut Vec<u8>) {
     }
 }
 
+/// A plain background of `res × res` RGBA pixels (line mode has no boundary to shade).
+pub fn plain_rgba(res: usize, out: &mut Vec<u8>) {
+    out.clear();
+    out.resize(res * res * 4, 255);
+    for px in out.chunks_exact_mut(4) {
+        px[..3].copy_from_slice(&NEUTRAL);
+    }
+}
+
 /// One hidden unit's map: its output, scaled by the largest magnitude in the map, on the
 /// diverging scale. Writes `res × res` RGBA pixels.
 pub fn neuron_rgba(grid: &Grid, unit: usize, out: &mut Vec<u8>) {

@@ -7,5 +7,6 @@ pub mod frame;
 pub mod geometry;
 pub mod grad_chart;
 pub mod heatmap;
+pub mod line_surface;
 pub mod loss_chart;
 pub mod scatter;
