@@ -33,7 +33,7 @@ mod tests_points;
 mod tests_tf;
 mod tf;
 
-pub use clamp::{clamp_point, round2, round_weight, typed_number};
+pub use clamp::{clamp_point, clamp_point_in, round2, round_weight, typed_number};
 pub use hash::format_number;
 pub use hidden::{HiddenControls, HIDABLE_CONTROLS};
 pub use kinds::{LrSchedule, Model, OutputStyle, PerceptronStep, Speed};
@@ -249,6 +249,24 @@ impl ExperimentConfig {
             Change::Redraw
         } else {
             Change::None
+        }
+    }
+
+    /// The plot's domain: the active data set's (line mode always plots [−6, 6]²).
+    pub fn domain(&self) -> crate::core::domain::Domain {
+        if self.model == Model::Line {
+            crate::core::domain::Domain::SQUARE
+        } else {
+            self.active_dataset().domain()
+        }
+    }
+
+    /// The names of the plot's axes: the data set's (line mode plots x across and y up).
+    pub fn axis_names(&self) -> (&'static str, &'static str) {
+        if self.model == Model::Line {
+            ("x (x₁)", "y (x₂)")
+        } else {
+            self.active_dataset().axis_names()
         }
     }
 

@@ -480,6 +480,7 @@ impl Trainer {
             points: self.points.clone(),
             test_mask: self.test_mask.clone(),
             problem: self.config.problem,
+            domain: self.config.domain(),
             classes: self.config.class_count(),
             diverged: self.diverged,
             best_epoch: self.best_epoch(),

@@ -5,7 +5,7 @@ use super::parser::{parse_seed, shorten, Parser};
 use super::points::read_points;
 use super::tf::{finish_tf, HIDE_SUFFIX};
 use super::{
-    clamp_point, limits, ExperimentConfig, LrSchedule, Model, OutputStyle, PerceptronStep,
+    clamp_point_in, limits, ExperimentConfig, LrSchedule, Model, OutputStyle, PerceptronStep,
 };
 use crate::core::activation::Activation;
 use crate::core::dataset::{DatasetKind, Problem, MAX_CLASSES};
@@ -195,9 +195,10 @@ impl Reader {
             ));
             cfg.problem = Problem::Classification;
         }
+        let domain = cfg.domain();
         if let Some(points) = &mut cfg.points {
             for p in points.iter_mut() {
-                *p = clamp_point(*p, cfg.problem);
+                *p = clamp_point_in(*p, cfg.problem, domain);
             }
         }
         let expected = cfg.param_count();
