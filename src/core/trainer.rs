@@ -19,6 +19,8 @@ mod share;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_domain;
+#[cfg(test)]
 mod tests_line;
 #[cfg(test)]
 mod tests_share;
