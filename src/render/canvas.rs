@@ -117,9 +117,10 @@ fn draw_axes(ctx: &CanvasRenderingContext2d, vp: Viewport, ratio: f64) {
     ctx.set_font(&format!("bold {}px sans-serif", (15.0 * ratio).round()));
     ctx.set_text_baseline("bottom");
     ctx.set_text_align("center");
+    // Clear of the axis names (bottom right and top left, in the page's markup).
     for t in ticks(d.x1.0, d.x1.1, 5) {
         let (x, _) = vp.to_px(t, d.x2.0);
-        if x > 12.0 * ratio && x < vp.width - 12.0 * ratio {
+        if x > 12.0 * ratio && x < vp.width - 140.0 * ratio {
             let _ = ctx.fill_text(&tick_label(t), x, vp.height - 3.0 * ratio);
         }
     }
@@ -127,7 +128,7 @@ fn draw_axes(ctx: &CanvasRenderingContext2d, vp: Viewport, ratio: f64) {
     ctx.set_text_align("left");
     for t in ticks(d.x2.0, d.x2.1, 5) {
         let (_, y) = vp.to_px(d.x1.0, t);
-        if y > 12.0 * ratio && y < vp.height - 24.0 * ratio {
+        if y > 36.0 * ratio && y < vp.height - 24.0 * ratio {
             let _ = ctx.fill_text(&tick_label(t), 4.0 * ratio, y);
         }
     }

@@ -52,10 +52,30 @@ pub fn band(loss: f64, lo: f64, hi: f64) -> usize {
     ((t.clamp(0.0, 1.0) * BANDS as f64) as usize).min(BANDS - 1)
 }
 
-/// The fill of a band: white at the bottom of the bowl to mid grey at the top.
+/// The fill of a band: white at the bottom of the bowl to a dark blue-grey at the top.
 fn band_color(b: usize) -> RGBColor {
-    let v = (252.0 - 80.0 * b as f64 / (BANDS - 1) as f64) as u8;
-    RGBColor(v, v, v)
+    let t = b as f64 / (BANDS - 1) as f64;
+    let lerp = |from: f64, to: f64| (from + (to - from) * t) as u8;
+    RGBColor(lerp(255.0, 120.0), lerp(255.0, 132.0), lerp(255.0, 150.0))
+}
+
+/// Which corner (0: upper left, 1: upper right, 2: lower left, 3: lower right) of the window
+/// is farthest from the paths' start, the model and the minimum: where the legend hides least.
+pub fn legend_corner(view: &LineView, (mr, cr): ((f64, f64), (f64, f64))) -> usize {
+    let unit = |(m, c): (f64, f64)| ((m - mr.0) / (mr.1 - mr.0), (c - cr.0) / (cr.1 - cr.0));
+    let mut marks = vec![unit((view.m, view.c))];
+    marks.extend(view.paths.first().map(|p| unit(p.positions[0])));
+    marks.extend(view.least_squares.map(unit));
+    let corners = [(0.0, 1.0), (1.0, 1.0), (0.0, 0.0), (1.0, 0.0)];
+    let room = |&(x, y): &(f64, f64)| {
+        marks
+            .iter()
+            .map(|&(a, b)| (a - x).hypot(b - y))
+            .fold(f64::INFINITY, f64::min)
+    };
+    (0..4)
+        .max_by(|&a, &b| room(&corners[a]).total_cmp(&room(&corners[b])))
+        .unwrap_or(1)
 }
 
 /// Draws the surface, the three paths with a legend, and the least-squares minimum.
@@ -70,7 +90,7 @@ pub fn draw_line_surface<DB: DrawingBackend>(
     let font = ("sans-serif", 15).into_font();
     let mut chart = ChartBuilder::on(area)
         .margin(8)
-        .x_label_area_size(34)
+        .x_label_area_size(44)
         .y_label_area_size(40)
         .build_cartesian_2d(mr.0..mr.1, cr.0..cr.1)
         .map_err(err)?;
@@ -129,7 +149,12 @@ pub fn draw_line_surface<DB: DrawingBackend>(
     }
     chart
         .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
+        .position(match legend_corner(view, (mr, cr)) {
+            0 => SeriesLabelPosition::UpperLeft,
+            1 => SeriesLabelPosition::UpperRight,
+            2 => SeriesLabelPosition::LowerLeft,
+            _ => SeriesLabelPosition::LowerRight,
+        })
         .background_style(WHITE.mix(0.9))
         .border_style(RGBColor(160, 160, 160))
         .label_font(font)
@@ -163,6 +188,10 @@ mod tests {
         assert_eq!(band(100.0, 1.0, 100.0), BANDS - 1);
         assert_eq!(band(10.0, 1.0, 100.0), BANDS / 2);
         assert_eq!(band(f64::NAN, 1.0, 100.0), 0);
+        // The start (−1, −3) is lower left and the minimum upper right: the legend goes to
+        // the lower right or the upper left.
+        let corner = legend_corner(&view, surface_ranges(&view));
+        assert!(corner == 0 || corner == 3, "corner {corner}");
     }
 
     #[test]

@@ -92,3 +92,32 @@ test('the model choice switches to the line and back', async () => {
   await waitUntil(async () => (await page.locator(tid('line-surface')).count()) === 0, { what: 'the surface to go' });
   assert.deepEqual(app.pageErrors, [], errorReport(app));
 });
+
+test('admissions in raw units: axes in test score and grades, clicks in those units, standardize', async () => {
+  const RAW = { x1: [0, 100], x2: [0, 10] };
+  const app = await session().open('#model=logistic&networkShape=&dataset=admissions&standardize=false&learningRate=0.01&speed=20');
+  const { page } = app;
+  assert.match(await text(page, 'x-axis-name'), /test score/);
+  const points = await readNumber(page, 'point-count');
+  await clickCanvasAt(page, 75, 2.5, RAW);
+  await waitForNumber(page, 'point-count', (n) => n === points + 1);
+  const pts = (await hashParams(page)).get('points');
+  const last = pts.split(';').pop().split(',').map(Number);
+  assert.ok(Math.abs(last[0] - 75) < 1.5 && Math.abs(last[1] - 2.5) < 0.15, `added at ${last}`);
+  await click(page, 'reset');
+  await click(page, 'play');
+  await waitForNumber(page, 'epoch', (e) => e >= 100, { timeout: 20_000 });
+  await click(page, 'play');
+  const raw = await readNumber(page, 'train-loss');
+  await screenshot(page, 'admissions-raw.png');
+
+  const std = await session().open('#model=logistic&networkShape=&dataset=admissions&standardize=true&learningRate=0.01&speed=20');
+  await click(std.page, 'play');
+  await waitForNumber(std.page, 'epoch', (e) => e >= 100, { timeout: 20_000 });
+  await click(std.page, 'play');
+  const standardized = await readNumber(std.page, 'train-loss');
+  assert.ok(standardized < 0.3 && standardized < raw, `standardized ${standardized}, raw ${raw}`);
+  await screenshot(std.page, 'admissions-standardized.png');
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+  assert.deepEqual(std.pageErrors, [], errorReport(std));
+});

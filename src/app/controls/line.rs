@@ -29,8 +29,8 @@ pub fn LinePanel() -> impl IntoView {
     };
     let batches = (limits::BATCH_SIZE.0 as f64, limits::BATCH_SIZE.1 as f64);
     view! {
-        <h2>"Line y = m·x + c"</h2>
-        <p class="hint">"Each point is (x, y). Gradient descent on the mean squared error moves m and c downhill."</p>
+        <h2>"Fitting a line"</h2>
+        <p class="hint">"The model is y = m·x + c, and each point is (x, y). Gradient descent on the mean squared error moves m and c downhill; the faint line is the least-squares answer."</p>
         <p class="line-readout">
             "m = " <strong data-testid="line-m">{move || shown(0)}</strong>
             "  c = " <strong data-testid="line-c">{move || shown(1)}</strong>
