@@ -6,7 +6,7 @@ use nn_playground::core::lesson::{self, shipped, Card, Quantity};
 use nn_playground::core::trainer::{best_restart, Trainer};
 
 /// The notes the link parser gives for a card's preset, minus those about the `needs:` pairs
-/// (features another branch is adding: `model=line`, `model=logistic`, `dataset=admissions`).
+/// (features a build may not have yet; no shipped card has one now).
 fn unexpected_notes(card: &Card) -> Vec<String> {
     let (_, notes) = ExperimentConfig::from_hash(&card.preset);
     notes
@@ -119,13 +119,14 @@ fn no_card_opens_already_seen() {
 }
 
 /// `(lesson, card, the student's action as link keys, epochs to try, whether the check needs
-/// the action)`. Cards that need `model=line`, `model=logistic` or `dataset=admissions`, and the
-/// two below that need a button (restarts) or the brush, are left out or tested on their own.
+/// the action)`. The two cards below that need a button (restarts) or the brush are tested on
+/// their own.
 const WALKTHROUGH: &[(&str, usize, &str, u32, bool)] = &[
     ("perceptron-trick", 1, "", 1, false),
     ("perceptron-trick", 2, "", 10, false),
     ("perceptron-trick", 3, "", 200, false),
     ("perceptron-trick", 4, "", 1000, false),
+    ("perceptron-trick", 5, "", 100, false),
     ("logic-gates", 1, "weights=1,1,-1.5", 0, true),
     ("logic-gates", 2, "weights=1,1,-0.5", 0, true),
     ("logic-gates", 3, "", 100, false),
@@ -144,7 +145,12 @@ const WALKTHROUGH: &[(&str, usize, &str, u32, bool)] = &[
     ("activations", 3, "", 300, false),
     ("softmax", 1, "", 100, false),
     ("softmax", 2, "", 100, false),
+    ("line-descent", 1, "", 100, false),
+    ("line-descent", 2, "", 100, false),
+    ("line-descent", 3, "learningRate=0.01", 300, true),
     ("line-descent", 4, "", 100, false),
+    ("batch-sizes", 1, "", 20, false),
+    ("batch-sizes", 2, "batchSize=50", 20, true),
     ("batch-sizes", 3, "batchSize=1", 20, true),
     ("numerical-gradients", 1, "", 100, false),
     ("numerical-gradients", 2, "epsilon=1", 0, true),
@@ -161,6 +167,8 @@ const WALKTHROUGH: &[(&str, usize, &str, u32, bool)] = &[
     ("overfitting", 3, "", 1000, false),
     ("overfitting", 4, "regularizationRate=0.01", 500, true),
     ("overfitting", 5, "dropout=0.2", 500, true),
+    ("normalizing", 1, "", 100, false),
+    ("normalizing", 2, "", 100, false),
     ("normalizing", 3, "standardize=true", 100, true),
 ];
 

@@ -65,6 +65,7 @@ fn run(host: &web_sys::HtmlDivElement) -> Result<String, JsValue> {
             test_mask: &snap.test_mask,
             show_test: true,
             problem: snap.problem,
+            domain: snap.domain,
         };
         let mut result = draw_plot(&plot, &frame.boundary, BOUNDARY_RES, &layer);
         for (px, c) in frame.neurons.iter().zip(&neurons) {

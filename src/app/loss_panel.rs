@@ -22,7 +22,11 @@ pub fn LossPanel() -> impl IntoView {
     });
     view! {
         <div class="loss-panel">
-            <h2>"Loss"</h2>
+            <h2 data-testid="loss-title">{move || match state.config.with(|c| c.model) {
+                crate::core::config::Model::Logistic => "Loss (cross-entropy)",
+                crate::core::config::Model::Line => "Loss (mean squared error)",
+                _ => "Loss",
+            }}</h2>
             <div class="legend">
                 <span class="key train">"train"</span>
                 <span class="key test">"test"</span>

@@ -7,6 +7,7 @@ mod fields;
 mod hidden_space;
 mod lessons;
 mod lift;
+mod line_surface;
 mod loss_panel;
 mod neurons;
 mod panic;
@@ -16,6 +17,7 @@ mod run_loop;
 mod state;
 mod url;
 
+use crate::core::config::Model;
 use leptos::prelude::*;
 pub use state::{AppState, Brush};
 
@@ -40,11 +42,10 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     run_loop::start(state);
     url::sync(state);
-    let is_mlp = move || {
-        state
-            .config
-            .with(|c| c.model == crate::core::config::Model::Mlp)
-    };
+    let model = Memo::new(move |_| state.config.with(|c| c.model));
+    let is_mlp = move || model.get().uses_network();
+    let is_perceptron = move || model.get() == Model::Perceptron;
+    let is_line = move || model.get() == Model::Line;
     view! {
         <div class="app">
             <header class="topbar">
@@ -62,8 +63,11 @@ pub fn App() -> impl IntoView {
                 <section class="panel plot-panel" aria-label="Plot">
                     <plot::Brushes/>
                     <plot::Plot/>
-                    <neurons::NeuronsPanel/>
+                    <Show when=is_line>
+                        <line_surface::LineSurfacePanel/>
+                    </Show>
                     <Show when=is_mlp>
+                        <neurons::NeuronsPanel/>
                         <diagram::DiagramPanel/>
                         <hidden_space::HiddenSpacePanel/>
                         <lift::LiftPanel/>
@@ -71,17 +75,16 @@ pub fn App() -> impl IntoView {
                 </section>
                 <section class="panel model-panel" aria-label="Model">
                     <controls::ModelChoice/>
-                    <Show
-                        when=is_mlp
-                        fallback=|| {
-                            view! {
-                                <controls::PerceptronPanel/>
-                                <controls::GatesPanel/>
-                            }
-                        }
-                    >
+                    <Show when=is_mlp>
                         <controls::NetworkPanel/>
                         <controls::TrainingPanel/>
+                    </Show>
+                    <Show when=is_perceptron>
+                        <controls::PerceptronPanel/>
+                        <controls::GatesPanel/>
+                    </Show>
+                    <Show when=is_line>
+                        <controls::LinePanel/>
                     </Show>
                     <loss_panel::LossPanel/>
                     <Show when=is_mlp>
@@ -89,7 +92,7 @@ pub fn App() -> impl IntoView {
                     </Show>
                 </section>
             </main>
-            <Show when=move || !is_mlp()>
+            <Show when=is_perceptron>
                 <section class="panel xor-panel" aria-label="Build XOR">
                     <controls::XorBuilder/>
                 </section>

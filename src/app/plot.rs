@@ -1,13 +1,15 @@
 //! The main plot (decision boundary, points, click to add) and the brush buttons.
 use super::{AppState, Brush};
 use crate::core::dataset::{Point, Problem, MAX_CLASSES};
+use crate::core::domain::Domain;
 use crate::core::snapshot::PerceptronView;
+use crate::core::trainer::LineView;
 use crate::core::trainer::PointEdit;
 use crate::render::canvas::{draw_overlay, draw_plot, Overlay, PointLayer};
 use crate::render::colors::{class_color, css};
 use crate::render::frame::{Frame, BOUNDARY_RES};
 use crate::render::geometry::Viewport;
-use crate::render::heatmap::perceptron_rgba;
+use crate::render::heatmap::{perceptron_rgba, plain_rgba};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use web_sys::MouseEvent;
@@ -27,7 +29,7 @@ pub fn Plot() -> impl IntoView {
         let Some(el) = canvas.get() else { return };
         state.snapshot.with(|snap| {
             // The perceptron trick uses every point, so none is drawn as a test point.
-            let test_mask: &[bool] = if snap.perceptron.is_some() {
+            let test_mask: &[bool] = if snap.perceptron.is_some() || snap.line.is_some() {
                 &[]
             } else {
                 &snap.test_mask
@@ -37,9 +39,17 @@ pub fn Plot() -> impl IntoView {
                 test_mask,
                 show_test,
                 problem: snap.problem,
+                domain: snap.domain,
             };
-            let result = match &snap.perceptron {
-                Some(view) => {
+            let result = match (&snap.perceptron, &snap.line) {
+                (None, Some(line)) => frame
+                    .try_update_value(|f| {
+                        plain_rgba(BOUNDARY_RES, &mut f.boundary);
+                        draw_plot(&el, &f.boundary, BOUNDARY_RES, &layer)
+                    })
+                    .unwrap_or(Ok(()))
+                    .and_then(|_| draw_overlay(&el, &line_overlay(line, snap.domain))),
+                (Some(view), _) => {
                     let (line, animating) = animated_line(view, anim);
                     if animating {
                         request_animation_frame(move || tick.update(|t| *t = t.wrapping_add(1)));
@@ -51,16 +61,17 @@ pub fn Plot() -> impl IntoView {
                             .last
                             .and_then(|s| snap.points.get(s.index))
                             .map(|p| (p.x1, p.x2)),
+                        domain: snap.domain,
                     };
                     frame
                         .try_update_value(|f| {
-                            perceptron_rgba(line, BOUNDARY_RES, &mut f.boundary);
+                            perceptron_rgba(line, snap.domain, BOUNDARY_RES, &mut f.boundary);
                             draw_plot(&el, &f.boundary, BOUNDARY_RES, &layer)
                         })
                         .unwrap_or(Ok(()))
                         .and_then(|_| draw_overlay(&el, &overlay))
                 }
-                None => frame
+                (None, None) => frame
                     .try_update_value(|f| {
                         f.compute_boundary(snap, discretize);
                         draw_plot(&el, &f.boundary, BOUNDARY_RES, &layer)
@@ -78,10 +89,8 @@ pub fn Plot() -> impl IntoView {
     let data_at = move |ev: &MouseEvent| -> Option<(f64, f64)> {
         let el = canvas.get()?;
         let rect = el.get_bounding_client_rect();
-        let vp = Viewport {
-            width: rect.width(),
-            height: rect.height(),
-        };
+        let domain = state.snapshot.with_untracked(|s| s.domain);
+        let vp = Viewport::new(rect.width(), rect.height()).with_domain(domain);
         Some(vp.to_data(
             f64::from(ev.client_x()) - rect.left(),
             f64::from(ev.client_y()) - rect.top(),
@@ -113,6 +122,7 @@ pub fn Plot() -> impl IntoView {
             state.edit_points(PointEdit::RemoveNearest { x1, x2 });
         }
     };
+    let axis_names = move || state.config.with(|c| c.axis_names());
     view! {
         <div class="plot-frame">
             <canvas
@@ -123,9 +133,20 @@ pub fn Plot() -> impl IntoView {
                 on:click=on_click
                 on:contextmenu=on_context
             ></canvas>
-            <span class="axis-label x-label">"x₁"</span>
-            <span class="axis-label y-label">"x₂"</span>
+            <span class="axis-label x-label" data-testid="x-axis-name">{move || axis_names().0}</span>
+            <span class="axis-label y-label">{move || axis_names().1}</span>
         </div>
+    }
+}
+
+/// Line mode's marks: the fitted line y = m·x + c (as m·x₁ − x₂ + c = 0), and the
+/// least-squares line faintly behind it.
+fn line_overlay(line: &LineView, domain: Domain) -> Overlay {
+    Overlay {
+        line: [line.m, -1.0, line.c],
+        ghost: line.least_squares.map(|(m, c)| [m, -1.0, c]),
+        highlight: None,
+        domain,
     }
 }
 

@@ -1,5 +1,6 @@
 //! Epoch, point count, losses and accuracies, as text that tests can read.
 use super::AppState;
+use crate::core::config::Model;
 use leptos::prelude::*;
 
 fn loss(v: Option<f64>) -> String {
@@ -10,27 +11,44 @@ fn percent(v: Option<f64>) -> String {
     v.map_or("—".into(), |v| format!("{:.1}%", v * 100.0))
 }
 
+fn fixed(label: &'static str) -> Signal<&'static str> {
+    Signal::stored(label)
+}
+
+/// The loss readout's label: named after the loss where a model has one loss.
+fn loss_label(train: bool) -> Signal<&'static str> {
+    let state = expect_context::<AppState>();
+    Signal::derive(move || match (state.config.with(|c| c.model), train) {
+        (Model::Logistic, true) => "Train cross-entropy",
+        (Model::Logistic, false) => "Test cross-entropy",
+        (Model::Line, true) => "MSE",
+        (Model::Line, false) => "Test loss",
+        (_, true) => "Train loss",
+        (_, false) => "Test loss",
+    })
+}
+
 /// The readouts row.
 #[component]
 pub fn Readouts() -> impl IntoView {
     let state = expect_context::<AppState>();
     let snap = state.snapshot;
-    let item = |label: &'static str, id: &'static str, text: Signal<String>| {
+    let item = |label: Signal<&'static str>, id: &'static str, text: Signal<String>| {
         view! {
             <div class="readout">
-                <span class="readout-label">{label}</span>
+                <span class="readout-label">{move || label.get()}</span>
                 <span class="readout-value" data-testid=id>{move || text.get()}</span>
             </div>
         }
     };
     view! {
         <div class="readouts">
-            {item("Epoch", "epoch", Signal::derive(move || snap.with(|s| s.epoch.to_string())))}
-            {item("Points", "point-count", Signal::derive(move || snap.with(|s| s.points.len().to_string())))}
-            {item("Train loss", "train-loss", Signal::derive(move || snap.with(|s| loss(s.metrics.train_loss))))}
-            {item("Test loss", "test-loss", Signal::derive(move || snap.with(|s| loss(s.metrics.test_loss))))}
-            {item("Train acc.", "train-accuracy", Signal::derive(move || snap.with(|s| percent(s.metrics.train_accuracy))))}
-            {item("Test acc.", "test-accuracy", Signal::derive(move || snap.with(|s| percent(s.metrics.test_accuracy))))}
+            {item(fixed("Epoch"), "epoch", Signal::derive(move || snap.with(|s| s.epoch.to_string())))}
+            {item(fixed("Points"), "point-count", Signal::derive(move || snap.with(|s| s.points.len().to_string())))}
+            {item(loss_label(true), "train-loss", Signal::derive(move || snap.with(|s| loss(s.metrics.train_loss))))}
+            {item(loss_label(false), "test-loss", Signal::derive(move || snap.with(|s| loss(s.metrics.test_loss))))}
+            {item(fixed("Train acc."), "train-accuracy", Signal::derive(move || snap.with(|s| percent(s.metrics.train_accuracy))))}
+            {item(fixed("Test acc."), "test-accuracy", Signal::derive(move || snap.with(|s| percent(s.metrics.test_accuracy))))}
         </div>
     }
 }

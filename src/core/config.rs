@@ -26,12 +26,14 @@ mod tests;
 #[cfg(test)]
 mod tests_fuzz;
 #[cfg(test)]
+mod tests_models;
+#[cfg(test)]
 mod tests_points;
 #[cfg(test)]
 mod tests_tf;
 mod tf;
 
-pub use clamp::{clamp_point, round2, round_weight, typed_number};
+pub use clamp::{clamp_point, clamp_point_in, round2, round_weight, typed_number};
 pub use hash::format_number;
 pub use hidden::{HiddenControls, HIDABLE_CONTROLS};
 pub use kinds::{LrSchedule, Model, OutputStyle, PerceptronStep, Speed};
@@ -50,6 +52,8 @@ pub struct ExperimentConfig {
     pub weights: [f64; 3],
     /// Whether a perceptron step is one point or one epoch.
     pub perceptron_step: PerceptronStep,
+    /// Where line mode's descent starts, `[m, c]` (each in [`limits::LINE_START`]).
+    pub line_start: [f64; 2],
     pub problem: Problem,
     /// The classification data set.
     pub dataset: DatasetKind,
@@ -121,6 +125,7 @@ impl Default for ExperimentConfig {
             model: Model::Mlp,
             weights: [1.0, 1.0, 0.0],
             perceptron_step: PerceptronStep::Point,
+            line_start: [-1.0, -3.0],
             problem: Problem::Classification,
             dataset: DatasetKind::Xor,
             reg_dataset: DatasetKind::RegPlane,
@@ -201,6 +206,7 @@ impl ExperimentConfig {
     pub fn change_to(&self, new: &ExperimentConfig) -> Change {
         let structural = self.model != new.model
             || self.weights != new.weights
+            || self.line_start != new.line_start
             || self.problem != new.problem
             || self.active_dataset() != new.active_dataset()
             || self.classes != new.classes
@@ -246,6 +252,24 @@ impl ExperimentConfig {
         }
     }
 
+    /// The plot's domain: the active data set's (line mode always plots [−6, 6]²).
+    pub fn domain(&self) -> crate::core::domain::Domain {
+        if self.model == Model::Line {
+            crate::core::domain::Domain::SQUARE
+        } else {
+            self.active_dataset().domain()
+        }
+    }
+
+    /// The names of the plot's axes: the data set's (line mode plots x across and y up).
+    pub fn axis_names(&self) -> (&'static str, &'static str) {
+        if self.model == Model::Line {
+            ("x (x₁)", "y (x₂)")
+        } else {
+            self.active_dataset().axis_names()
+        }
+    }
+
     /// The learning rate in force during epoch `epoch` (counting from 0).
     pub fn learning_rate_at(&self, epoch: u64) -> f64 {
         let e = epoch.min(1_000_000_000) as f64;
@@ -281,10 +305,20 @@ impl ExperimentConfig {
         }
     }
 
+    /// The hidden layers the network gets: the config's shape, or none for logistic
+    /// regression (its shape is kept for when the neural network is chosen again).
+    pub fn hidden_shape(&self) -> &[usize] {
+        if self.model == Model::Logistic {
+            &[]
+        } else {
+            &self.network_shape
+        }
+    }
+
     /// Units per layer of the network the config builds: inputs, hidden layers, outputs.
     pub fn layer_sizes(&self) -> Vec<usize> {
         let mut sizes = vec![self.features.len().max(1)];
-        sizes.extend(self.network_shape.iter().map(|&n| n.max(1)));
+        sizes.extend(self.hidden_shape().iter().map(|&n| n.max(1)));
         sizes.push(self.output().units());
         sizes
     }

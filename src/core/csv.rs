@@ -6,8 +6,9 @@
 //! lines, CRLF line ends, a UTF-8 byte-order mark, double-quoted fields, and `;` or tab as
 //! separator (decided by the first non-blank line; with `;`, a decimal comma `1,5` is read as
 //! 1.5). Points are kept at the link's resolution (0.01), as drawn points are.
-use crate::core::config::{clamp_point, format_number, limits};
-use crate::core::dataset::{Point, Problem, DOMAIN, MAX_CLASSES};
+use crate::core::config::{clamp_point_in, format_number, limits};
+use crate::core::dataset::{Point, Problem, MAX_CLASSES};
+use crate::core::domain::Domain;
 
 /// The header [`points_to_csv`] writes.
 pub const CSV_HEADER: &str = "x1,x2,label";
@@ -36,6 +37,16 @@ pub fn points_to_csv(points: &[Point]) -> String {
 /// classification, values in −10 to 10 for regression; coordinates lie in −6 to 6. Returns
 /// every point, or the first error as "line 7: expected 3 columns (x1,x2,label), found 2".
 pub fn points_from_csv(text: &str, problem: Problem) -> Result<Vec<Point>, String> {
+    points_from_csv_in(text, problem, Domain::SQUARE)
+}
+
+/// [`points_from_csv`] for a data set with its own `domain` (such as the admissions data's
+/// raw units): coordinates must lie inside it.
+pub fn points_from_csv_in(
+    text: &str,
+    problem: Problem,
+    domain: Domain,
+) -> Result<Vec<Point>, String> {
     if text.len() > limits::MAX_CSV_BYTES {
         return Err(format!(
             "the file is larger than {} bytes",
@@ -77,7 +88,7 @@ pub fn points_from_csv(text: &str, problem: Problem) -> Result<Vec<Point>, Strin
                 limits::MAX_POINTS
             ));
         }
-        points.push(read_point(n, &fields, sep, problem)?);
+        points.push(read_point(n, &fields, sep, (problem, domain))?);
     }
     if points.is_empty() {
         return Err("the file has no points: expected lines of x1,x2,label".into());
@@ -104,7 +115,12 @@ fn parse_number(field: &str, sep: char) -> Option<f64> {
 }
 
 /// One point from its three fields, on line `n`.
-fn read_point(n: usize, fields: &[&str], sep: char, problem: Problem) -> Result<Point, String> {
+fn read_point(
+    n: usize,
+    fields: &[&str],
+    sep: char,
+    (problem, domain): (Problem, Domain),
+) -> Result<Point, String> {
     let mut v = [0.0; 3];
     for (i, field) in fields.iter().enumerate() {
         v[i] = parse_number(field, sep).ok_or_else(|| {
@@ -115,11 +131,13 @@ fn read_point(n: usize, fields: &[&str], sep: char, problem: Problem) -> Result<
             )
         })?;
     }
-    for (i, &c) in v[..2].iter().enumerate() {
-        if !(-DOMAIN..=DOMAIN).contains(&c) {
+    for (i, (&c, (lo, hi))) in v[..2].iter().zip([domain.x1, domain.x2]).enumerate() {
+        if !(lo..=hi).contains(&c) {
+            let lo = format_number(lo).replace('-', "−");
             return Err(format!(
-                "line {n}: {} = {c} is outside the plot (−{DOMAIN} to {DOMAIN})",
-                COLUMNS[i]
+                "line {n}: {} = {c} is outside the plot ({lo} to {})",
+                COLUMNS[i],
+                format_number(hi)
             ));
         }
     }
@@ -143,7 +161,11 @@ fn read_point(n: usize, fields: &[&str], sep: char, problem: Problem) -> Result<
         }
         Problem::Classification => {}
     }
-    Ok(clamp_point(Point::new(v[0], v[1], label), problem))
+    Ok(clamp_point_in(
+        Point::new(v[0], v[1], label),
+        problem,
+        domain,
+    ))
 }
 
 #[cfg(test)]

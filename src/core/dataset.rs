@@ -1,5 +1,6 @@
 //! Data set generators over the domain [−6, 6]², with the TensorFlow Playground's shapes,
 //! and the train/test split.
+use crate::core::domain::Domain;
 use crate::core::rng::{mix, Pcg32};
 use std::f64::consts::{PI, TAU};
 
@@ -62,6 +63,8 @@ pub enum DatasetKind {
     Linear,
     /// One Gaussian cloud per class (2–6 classes) around a circle.
     Blobs,
+    /// The notes' admissions example in raw units: test score 0–100, grades 0–10.
+    Admissions,
     /// Regression: the label is a plane, (x1 + x2) / 10 (about −1.2 to 1.2).
     RegPlane,
     /// Regression: six Gaussian bumps of alternating sign.
@@ -70,13 +73,14 @@ pub enum DatasetKind {
 
 impl DatasetKind {
     /// The classification sets, in UI order.
-    pub const CLASSIFICATION: [DatasetKind; 6] = [
+    pub const CLASSIFICATION: [DatasetKind; 7] = [
         DatasetKind::Circle,
         DatasetKind::Xor,
         DatasetKind::Gauss,
         DatasetKind::Spiral,
         DatasetKind::Linear,
         DatasetKind::Blobs,
+        DatasetKind::Admissions,
     ];
     /// The regression sets, in UI order.
     pub const REGRESSION: [DatasetKind; 2] = [DatasetKind::RegPlane, DatasetKind::RegGauss];
@@ -90,6 +94,7 @@ impl DatasetKind {
             DatasetKind::Spiral => "spiral",
             DatasetKind::Linear => "linear",
             DatasetKind::Blobs => "blobs",
+            DatasetKind::Admissions => "admissions",
             DatasetKind::RegPlane => "reg-plane",
             DatasetKind::RegGauss => "reg-gauss",
         }
@@ -104,6 +109,7 @@ impl DatasetKind {
             DatasetKind::Spiral => "Spiral",
             DatasetKind::Linear => "Linearly separable",
             DatasetKind::Blobs => "Several classes",
+            DatasetKind::Admissions => "Admissions (raw units)",
             DatasetKind::RegPlane => "Plane",
             DatasetKind::RegGauss => "Gaussian bumps",
         }
@@ -115,6 +121,22 @@ impl DatasetKind {
             .into_iter()
             .chain(Self::REGRESSION)
             .find(|d| d.name() == name)
+    }
+
+    /// The plot's domain for this set: its raw units, or the square [−6, 6]².
+    pub fn domain(self) -> Domain {
+        match self {
+            DatasetKind::Admissions => ADMISSIONS_DOMAIN,
+            _ => Domain::SQUARE,
+        }
+    }
+
+    /// The names of the plot's axes: what x₁ and x₂ mean in this set.
+    pub fn axis_names(self) -> (&'static str, &'static str) {
+        match self {
+            DatasetKind::Admissions => ("test score (x₁)", "grades (x₂)"),
+            _ => ("x₁", "x₂"),
+        }
     }
 
     /// Whether the set is a regression set.
@@ -137,6 +159,7 @@ impl DatasetKind {
             DatasetKind::Spiral => spiral(n, noise, rng),
             DatasetKind::Linear => linear(n, noise, rng),
             DatasetKind::Blobs => blobs(n, noise, classes.clamp(2, MAX_CLASSES), rng),
+            DatasetKind::Admissions => admissions(n, noise, rng),
             DatasetKind::RegPlane => regression(n, noise, rng, |x, y| (x + y) / 10.0),
             DatasetKind::RegGauss => regression(n, noise, rng, gaussian_bumps),
         }
@@ -278,6 +301,11 @@ pub fn is_test_point(seed: u64, index: usize, perc_train: u32) -> bool {
     let u = (mix(seed, index as u64) >> 11) as f64 / (1u64 << 53) as f64;
     u * 100.0 >= f64::from(perc_train)
 }
+
+mod admissions;
+mod raw;
+pub use admissions::{admission_score, admissions, ADMISSIONS_DOMAIN};
+pub use raw::{line_points, LINE_TRUTH};
 
 #[cfg(test)]
 mod tests;

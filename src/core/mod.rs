@@ -7,6 +7,7 @@ pub mod base64;
 pub mod config;
 pub mod csv;
 pub mod dataset;
+pub mod domain;
 pub mod fastmath;
 pub mod features;
 pub mod gates;

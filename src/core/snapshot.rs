@@ -1,6 +1,7 @@
 //! What the views read: a copy of the trainer's state after a frame, and the network
 //! evaluated over a grid of the domain (for the decision-boundary heatmap and the per-neuron maps).
 use crate::core::dataset::{Point, Problem, DOMAIN};
+use crate::core::domain::Domain;
 use crate::core::features::{FeatureSet, Standardizer};
 use crate::core::history::LossHistory;
 use crate::core::mlp::Mlp;
@@ -47,6 +48,8 @@ pub struct Snapshot {
     /// `test_mask[i]`: point `i` is a test point.
     pub test_mask: Vec<bool>,
     pub problem: Problem,
+    /// The plot's domain, in the data's units.
+    pub domain: Domain,
     /// Classes in the data (1 for regression).
     pub classes: usize,
     pub diverged: bool,
@@ -56,12 +59,14 @@ pub struct Snapshot {
     pub stopped_at: Option<u64>,
     /// Perceptron mode's state (`None` for the MLP).
     pub perceptron: Option<PerceptronView>,
+    /// Line mode's model, descent paths and least-squares line (`None` for the others).
+    pub line: Option<crate::core::trainer::LineView>,
     /// Grows whenever anything in the trainer changed.
     pub version: u64,
 }
 
-/// The network's outputs over a `res × res` grid of cell centres, row 0 at the top (x2 = 6),
-/// column 0 at the left (x1 = −6). Optionally every hidden unit's output too.
+/// The network's outputs over a `res × res` grid of cell centres of the snapshot's domain,
+/// row 0 at the top (largest x2), column 0 at the left (smallest x1). Optionally every hidden unit's output too.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Grid {
     pub res: usize,
@@ -84,19 +89,25 @@ pub struct Grid {
 #[derive(Clone, Debug, Default, PartialEq)]
 struct GridInputs {
     rows: Vec<f64>,
-    made_for: Option<(usize, FeatureSet, Standardizer)>,
+    made_for: Option<(usize, Domain, FeatureSet, Standardizer)>,
 }
 
 impl GridInputs {
     /// The rows for this resolution and input mapping, recomputed only if they changed.
-    fn get(&mut self, res: usize, features: FeatureSet, standardizer: &Standardizer) -> &[f64] {
-        let key = (res, features, standardizer.clone());
+    fn get(
+        &mut self,
+        res: usize,
+        domain: Domain,
+        features: FeatureSet,
+        standardizer: &Standardizer,
+    ) -> &[f64] {
+        let key = (res, domain, features, standardizer.clone());
         if self.made_for.as_ref() != Some(&key) {
             let width = features.len().max(1);
             self.rows.resize(res * res * width, 0.0);
             for (cell, input) in self.rows.chunks_exact_mut(width).enumerate() {
                 let (row, col) = (cell / res, cell % res);
-                features.write(cell_centre(col, res), -cell_centre(row, res), input);
+                features.write(domain.column_x1(col, res), domain.row_x2(row, res), input);
                 standardizer.apply(input);
             }
             self.made_for = Some(key);
@@ -167,7 +178,7 @@ impl Snapshot {
         grid.hidden.resize(cells * grid.hidden_units, 0.0);
         let width = self.features.len().max(1);
         let mut cache = std::mem::take(&mut grid.inputs);
-        let inputs = cache.get(res, self.features, &self.standardizer);
+        let inputs = cache.get(res, self.domain, self.features, &self.standardizer);
         for (row, rows) in inputs.chunks_exact(res * width).enumerate() {
             // One grid row is one batch.
             net.load(rows.chunks_exact(width));

@@ -13,16 +13,22 @@ use crate::core::rng::{Pcg32, Stream};
 use crate::core::snapshot::{Metrics, PerceptronView, Snapshot};
 
 mod data;
+mod line_run;
 mod perceptron_run;
 mod share;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_domain;
+#[cfg(test)]
+mod tests_line;
 #[cfg(test)]
 mod tests_share;
 #[cfg(test)]
 mod tests_tf;
 
 pub use data::{Inputs, PointEdit};
+pub use line_run::{LinePath, LineRun, LineView, MAIN_PATH as LINE_MAIN_PATH};
 pub use perceptron_run::{PerceptronRun, MAX_EPOCHS as PERCEPTRON_MAX_EPOCHS};
 
 /// The most training work in one animation frame, in milliseconds (leaves time to draw at
@@ -59,6 +65,8 @@ pub struct Trainer {
     stopped_at: Option<u64>,
     /// Perceptron mode's run (`None` for the MLP).
     perceptron: Option<PerceptronRun>,
+    /// Line mode's descents (`None` for the other models).
+    line: Option<LineRun>,
     version: u64,
 }
 
@@ -72,7 +80,7 @@ impl Trainer {
         let mut init_rng = config.init_rng();
         let mut net = Mlp::new(
             config.features.len(),
-            &config.network_shape,
+            config.hidden_shape(),
             &[config.activation],
             output_for(&config),
             config.init,
@@ -80,6 +88,7 @@ impl Trainer {
         );
         start_from_shared(&config, &mut net);
         let perceptron = (config.model == Model::Perceptron).then(|| PerceptronRun::new(&config));
+        let line = (config.model == Model::Line).then(|| LineRun::new(&config));
         let mut trainer = Trainer {
             optimizer: Optimizer::new(config.optimizer, net.params.len()),
             shuffle_rng: Pcg32::stream(config.seed, Stream::Shuffle),
@@ -101,6 +110,7 @@ impl Trainer {
             best: None,
             stopped_at: None,
             perceptron,
+            line,
             version: 0,
         };
         trainer.evaluate();
@@ -198,6 +208,9 @@ impl Trainer {
         if self.perceptron.is_some() {
             self.perceptron = Some(PerceptronRun::new(&self.config));
         }
+        if self.line.is_some() {
+            self.line = Some(LineRun::new(&self.config));
+        }
         self.version += 1;
         self.evaluate();
     }
@@ -217,6 +230,9 @@ impl Trainer {
     ) -> u32 {
         if self.perceptron.is_some() {
             return self.run_perceptron(max_epochs, budget_ms, now);
+        }
+        if self.line.is_some() {
+            return self.run_line(max_epochs, budget_ms, now);
         }
         if self.diverged || self.stopped_at.is_some() || self.inputs.train_len() == 0 {
             return 0;
@@ -336,6 +352,10 @@ impl Trainer {
 
     /// Measures the mean loss and accuracy on both sets, records them, and flags divergence.
     fn evaluate(&mut self) {
+        if self.line.is_some() {
+            self.evaluate_line();
+            return;
+        }
         if let Some(run) = &self.perceptron {
             let n = self
                 .points
@@ -462,6 +482,7 @@ impl Trainer {
             points: self.points.clone(),
             test_mask: self.test_mask.clone(),
             problem: self.config.problem,
+            domain: self.config.domain(),
             classes: self.config.class_count(),
             diverged: self.diverged,
             best_epoch: self.best_epoch(),
@@ -477,6 +498,10 @@ impl Trainer {
                 updates: run.updates,
             }),
             stopped_at: self.stopped_at,
+            line: self
+                .line
+                .as_ref()
+                .map(|run| LineView::new(run, &self.points)),
             version: self.version,
         }
     }

@@ -2,10 +2,11 @@
 //! the data points, and hands a canvas to plotters for the loss chart.
 use crate::core::dataset::MAX_CLASSES;
 use crate::core::dataset::{Point, Problem};
+use crate::core::domain::Domain;
 use crate::core::history::LossHistory;
 use crate::core::loss::class_of;
 use crate::render::colors::{class_color, css, diverging};
-use crate::render::geometry::{line_endpoints, Viewport};
+use crate::render::geometry::{line_endpoints, ticks, Viewport};
 use crate::render::loss_chart::draw_loss_chart;
 use std::cell::RefCell;
 use wasm_bindgen::{Clamped, JsCast, JsValue};
@@ -23,6 +24,8 @@ pub struct PointLayer<'a> {
     pub test_mask: &'a [bool],
     pub show_test: bool,
     pub problem: Problem,
+    /// The data coordinates the plot shows.
+    pub domain: Domain,
 }
 
 fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
@@ -45,7 +48,7 @@ pub fn fit_to_box(canvas: &HtmlCanvasElement) -> (Viewport, f64) {
         canvas.set_width(width as u32);
         canvas.set_height(height as u32);
     }
-    (Viewport { width, height }, ratio)
+    (Viewport::new(width, height), ratio)
 }
 
 /// Puts `res × res` RGBA pixels on `canvas` at its own size (for small maps).
@@ -70,6 +73,7 @@ pub fn draw_plot(
     layer: &PointLayer,
 ) -> Result<(), JsValue> {
     let (vp, ratio) = fit_to_box(canvas);
+    let vp = vp.with_domain(layer.domain);
     let ctx = context(canvas)?;
     let scratch = SCRATCH.with(|s| -> Result<HtmlCanvasElement, JsValue> {
         let mut slot = s.borrow_mut();
@@ -93,6 +97,8 @@ pub fn draw_plot(
     draw_points(&ctx, vp, ratio, layer)
 }
 
+/// The axes through the origin, and for a domain in other units than the square, tick
+/// labels in those units along the bottom and the left edge.
 fn draw_axes(ctx: &CanvasRenderingContext2d, vp: Viewport, ratio: f64) {
     ctx.set_stroke_style_str("rgba(0, 0, 0, 0.18)");
     ctx.set_line_width(ratio);
@@ -103,6 +109,38 @@ fn draw_axes(ctx: &CanvasRenderingContext2d, vp: Viewport, ratio: f64) {
     ctx.move_to(0.0, cy);
     ctx.line_to(vp.width, cy);
     ctx.stroke();
+    if vp.domain == Domain::SQUARE {
+        return;
+    }
+    let d = vp.domain;
+    ctx.set_fill_style_str("rgba(20, 20, 20, 0.85)");
+    ctx.set_font(&format!("bold {}px sans-serif", (15.0 * ratio).round()));
+    ctx.set_text_baseline("bottom");
+    ctx.set_text_align("center");
+    // Clear of the axis names (bottom right and top left, in the page's markup).
+    for t in ticks(d.x1.0, d.x1.1, 5) {
+        let (x, _) = vp.to_px(t, d.x2.0);
+        if x > 12.0 * ratio && x < vp.width - 140.0 * ratio {
+            let _ = ctx.fill_text(&tick_label(t), x, vp.height - 3.0 * ratio);
+        }
+    }
+    ctx.set_text_baseline("middle");
+    ctx.set_text_align("left");
+    for t in ticks(d.x2.0, d.x2.1, 5) {
+        let (_, y) = vp.to_px(d.x1.0, t);
+        if y > 36.0 * ratio && y < vp.height - 24.0 * ratio {
+            let _ = ctx.fill_text(&tick_label(t), 4.0 * ratio, y);
+        }
+    }
+}
+
+/// A tick value as text: no decimals for whole numbers.
+fn tick_label(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v}")
+    }
 }
 
 /// Draws the points in one path per colour and kind (filled training points, ringed test
@@ -167,14 +205,17 @@ pub struct Overlay {
     pub ghost: Option<[f64; 3]>,
     /// The point the last step used, circled.
     pub highlight: Option<(f64, f64)>,
+    /// The data coordinates the plot shows.
+    pub domain: Domain,
 }
 
 /// Draws the overlay on a plot that [`draw_plot`] has just drawn.
 pub fn draw_overlay(canvas: &HtmlCanvasElement, overlay: &Overlay) -> Result<(), JsValue> {
     let (vp, ratio) = fit_to_box(canvas);
+    let vp = vp.with_domain(overlay.domain);
     let ctx = context(canvas)?;
     let stroke_line = |w: [f64; 3], style: &str, width: f64| {
-        if let Some(((a1, a2), (b1, b2))) = line_endpoints(w) {
+        if let Some(((a1, a2), (b1, b2))) = line_endpoints(w, overlay.domain) {
             let (ax, ay) = vp.to_px(a1, a2);
             let (bx, by) = vp.to_px(b1, b2);
             ctx.set_stroke_style_str(style);
@@ -277,5 +318,19 @@ pub fn draw_lift(
         .ok_or("no canvas backend")?;
     let area = plotters::prelude::IntoDrawingArea::into_drawing_area(backend);
     crate::render::lift::draw_lift(&area, lift, view, ratio, show_test)
+        .map_err(|e| JsValue::from_str(&e))
+}
+
+/// Draws line mode's loss surface and descent paths on `canvas` through plotters.
+pub fn draw_line_surface(
+    canvas: &HtmlCanvasElement,
+    points: &[Point],
+    view: &crate::core::trainer::LineView,
+) -> Result<(), JsValue> {
+    fit_to_box(canvas);
+    let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or("no canvas backend")?;
+    let area = plotters::prelude::IntoDrawingArea::into_drawing_area(backend);
+    crate::render::line_surface::draw_line_surface(&area, points, view)
         .map_err(|e| JsValue::from_str(&e))
 }

@@ -1,47 +1,64 @@
-//! Data coordinates ⇄ pixels. The plot maps x1 ∈ [−6, 6] left to right and x2 ∈ [−6, 6]
-//! bottom to top over the whole canvas box.
-use crate::core::dataset::DOMAIN;
+//! Data coordinates ⇄ pixels. The plot maps the domain's x1 range left to right and its x2
+//! range bottom to top over the whole canvas box ([−6, 6]² unless a data set has its own units).
+use crate::core::domain::Domain;
 
-/// A canvas box in pixels.
+/// A canvas box in pixels, showing `domain`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Viewport {
     pub width: f64,
     pub height: f64,
+    /// The data coordinates the box shows.
+    pub domain: Domain,
 }
 
 impl Viewport {
+    /// A box of `width × height` pixels showing the square [−6, 6]².
+    pub fn new(width: f64, height: f64) -> Self {
+        Viewport {
+            width,
+            height,
+            domain: Domain::SQUARE,
+        }
+    }
+
+    /// The same box showing `domain`.
+    pub fn with_domain(self, domain: Domain) -> Self {
+        Viewport { domain, ..self }
+    }
+
     /// The pixel position of a data point.
     pub fn to_px(self, x1: f64, x2: f64) -> (f64, f64) {
-        let u = (x1 + DOMAIN) / (2.0 * DOMAIN);
-        let v = (DOMAIN - x2) / (2.0 * DOMAIN);
+        let ((a, b), (c, d)) = (self.domain.x1, self.domain.x2);
+        let u = (x1 - a) / (b - a);
+        let v = (d - x2) / (d - c);
         (u * self.width, v * self.height)
     }
 
     /// The data point under a pixel.
     pub fn to_data(self, px: f64, py: f64) -> (f64, f64) {
-        let x1 = px / self.width.max(1.0) * 2.0 * DOMAIN - DOMAIN;
-        let x2 = DOMAIN - py / self.height.max(1.0) * 2.0 * DOMAIN;
+        let ((a, b), (c, d)) = (self.domain.x1, self.domain.x2);
+        let x1 = a + px / self.width.max(1.0) * (b - a);
+        let x2 = d - py / self.height.max(1.0) * (d - c);
         (x1, x2)
     }
 }
 
-/// Where the line w₁x₁ + w₂x₂ + b = 0 enters and leaves the plot's square, in data
-/// coordinates; `None` if it misses the square or w₁ = w₂ = 0.
-pub fn line_endpoints([w1, w2, b]: [f64; 3]) -> Option<((f64, f64), (f64, f64))> {
-    let d = DOMAIN;
+/// Where the line w₁x₁ + w₂x₂ + b = 0 enters and leaves the plot's domain, in data
+/// coordinates; `None` if it misses the domain or w₁ = w₂ = 0.
+pub fn line_endpoints([w1, w2, b]: [f64; 3], domain: Domain) -> Option<((f64, f64), (f64, f64))> {
     let mut hits: Vec<(f64, f64)> = Vec::with_capacity(4);
     if w2 != 0.0 {
-        for x1 in [-d, d] {
+        for x1 in [domain.x1.0, domain.x1.1] {
             let x2 = -(w1 * x1 + b) / w2;
-            if (-d..=d).contains(&x2) {
+            if domain.contains(x1, x2) {
                 hits.push((x1, x2));
             }
         }
     }
     if w1 != 0.0 {
-        for x2 in [-d, d] {
+        for x2 in [domain.x2.0, domain.x2.1] {
             let x1 = -(w2 * x2 + b) / w1;
-            if (-d..=d).contains(&x1) {
+            if domain.contains(x1, x2) {
                 hits.push((x1, x2));
             }
         }
@@ -79,10 +96,7 @@ mod tests {
 
     #[test]
     fn corners_and_round_trip() {
-        let vp = Viewport {
-            width: 500.0,
-            height: 400.0,
-        };
+        let vp = Viewport::new(500.0, 400.0);
         assert_eq!(vp.to_px(-6.0, 6.0), (0.0, 0.0));
         assert_eq!(vp.to_px(6.0, -6.0), (500.0, 400.0));
         assert_eq!(vp.to_px(0.0, 0.0), (250.0, 200.0));
@@ -90,26 +104,37 @@ mod tests {
         assert_eq!((x1, x2), (-3.0, -3.0));
         let (px, py) = vp.to_px(x1, x2);
         assert_eq!((px, py), (125.0, 300.0));
+        let raw = vp.with_domain(crate::core::dataset::ADMISSIONS_DOMAIN);
+        assert_eq!(raw.to_px(0.0, 10.0), (0.0, 0.0));
+        assert_eq!(raw.to_px(50.0, 5.0), (250.0, 200.0));
+        assert_eq!(raw.to_data(500.0, 400.0), (100.0, 0.0));
     }
+
+    const SQ: Domain = Domain::SQUARE;
 
     #[test]
     fn a_line_is_clipped_to_the_square() {
         // x₂ = x₁: corner to corner.
         assert_eq!(
-            line_endpoints([1.0, -1.0, 0.0]),
+            line_endpoints([1.0, -1.0, 0.0], SQ),
             Some(((-6.0, -6.0), (6.0, 6.0)))
         );
         // 3x₁ + 4x₂ − 10 = 0 leaves through the right edge at (6, −2) and the top at (−14/3, 6).
-        let (a, b) = line_endpoints([3.0, 4.0, -10.0]).unwrap();
+        let (a, b) = line_endpoints([3.0, 4.0, -10.0], SQ).unwrap();
         assert_eq!(a, (6.0, -2.0));
         assert!((b.0 + 14.0 / 3.0).abs() < 1e-12 && b.1 == 6.0, "{b:?}");
         // A vertical line and a line that misses.
         assert_eq!(
-            line_endpoints([1.0, 0.0, -2.0]),
+            line_endpoints([1.0, 0.0, -2.0], SQ),
             Some(((2.0, -6.0), (2.0, 6.0)))
         );
-        assert_eq!(line_endpoints([1.0, 1.0, -100.0]), None);
-        assert_eq!(line_endpoints([0.0, 0.0, 1.0]), None);
+        assert_eq!(line_endpoints([1.0, 1.0, -100.0], SQ), None);
+        assert_eq!(line_endpoints([0.0, 0.0, 1.0], SQ), None);
+        // The notes' admissions line score/5 + grades − 18 = 0 in raw units.
+        let raw = crate::core::dataset::ADMISSIONS_DOMAIN;
+        let (a, b) = line_endpoints([0.2, 1.0, -18.0], raw).unwrap();
+        assert!((a.0 - 40.0).abs() < 1e-9 && a.1 == 10.0 || (b.0 - 40.0).abs() < 1e-9);
+        assert!((a.0 - 90.0).abs() < 1e-9 || (b.0 - 90.0).abs() < 1e-9);
     }
 
     #[test]

@@ -65,17 +65,31 @@ fn blend_classes(probs: &[f64], discretize: bool) -> [u8; 3] {
 
 /// The perceptron's two half-planes: class 1 where w₁x₁ + w₂x₂ + b ≥ 0, class 0 elsewhere,
 /// faintly, so the line and the points stand out. Writes `res × res` RGBA pixels, row 0 at the top.
-pub fn perceptron_rgba([w1, w2, b]: [f64; 3], res: usize, out: &mut Vec<u8>) {
+pub fn perceptron_rgba(
+    [w1, w2, b]: [f64; 3],
+    domain: crate::core::domain::Domain,
+    res: usize,
+    out: &mut Vec<u8>,
+) {
     out.resize(res * res * 4, 255);
     let side = [
         mix(NEUTRAL, class_color(0), 0.3),
         mix(NEUTRAL, class_color(1), 0.3),
     ];
     for (cell, px) in out.chunks_exact_mut(4).enumerate() {
-        let x1 = crate::core::snapshot::cell_centre(cell % res, res);
-        let x2 = -crate::core::snapshot::cell_centre(cell / res, res);
+        let x1 = domain.column_x1(cell % res, res);
+        let x2 = domain.row_x2(cell / res, res);
         let class = usize::from(w1 * x1 + w2 * x2 + b >= 0.0);
         px[..3].copy_from_slice(&side[class]);
+    }
+}
+
+/// A plain background of `res × res` RGBA pixels (line mode has no boundary to shade).
+pub fn plain_rgba(res: usize, out: &mut Vec<u8>) {
+    out.clear();
+    out.resize(res * res * 4, 255);
+    for px in out.chunks_exact_mut(4) {
+        px[..3].copy_from_slice(&NEUTRAL);
     }
 }
 
@@ -150,7 +164,12 @@ mod tests {
     #[test]
     fn the_perceptron_map_has_two_half_planes() {
         let mut px = Vec::new();
-        perceptron_rgba([1.0, 0.0, 0.0], 4, &mut px); // class 1 where x₁ ≥ 0: the right half
+        perceptron_rgba(
+            [1.0, 0.0, 0.0],
+            crate::core::domain::Domain::SQUARE,
+            4,
+            &mut px,
+        ); // class 1 where x₁ ≥ 0: the right half
         let blue = mix(NEUTRAL, CLASS_COLORS[1], 0.3);
         let orange = mix(NEUTRAL, CLASS_COLORS[0], 0.3);
         assert_eq!(&px[0..3], &orange);

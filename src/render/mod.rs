@@ -8,5 +8,6 @@ pub mod geometry;
 pub mod grad_chart;
 pub mod heatmap;
 pub mod lift;
+pub mod line_surface;
 pub mod loss_chart;
 pub mod scatter;

@@ -280,19 +280,24 @@ export async function click(page, id) {
   await page.click(tid(id), { timeout: 5_000 });
 }
 
-/** Page (viewport) coordinates of the data point (x1, x2) on the data canvas. */
-export async function canvasPoint(page, x1, x2) {
+/** The plot's domain for most data sets: [-6, 6]². */
+export const SQUARE = { x1: [-DOMAIN, DOMAIN], x2: [-DOMAIN, DOMAIN] };
+
+/** Page (viewport) coordinates of the data point (x1, x2) on the data canvas showing `domain`. */
+export async function canvasPoint(page, x1, x2, domain = SQUARE) {
   const box = await page.locator(tid('data-canvas')).boundingBox();
   if (!box) throw new Error('data-canvas has no bounding box');
+  const [a, b] = domain.x1;
+  const [c, d] = domain.x2;
   return {
-    x: box.x + ((x1 + DOMAIN) / (2 * DOMAIN)) * box.width,
-    y: box.y + ((DOMAIN - x2) / (2 * DOMAIN)) * box.height,
+    x: box.x + ((x1 - a) / (b - a)) * box.width,
+    y: box.y + ((d - x2) / (d - c)) * box.height,
   };
 }
 
-/** Click the data canvas at the data point (x1, x2). */
-export async function clickCanvasAt(page, x1, x2) {
-  const { x, y } = await canvasPoint(page, x1, x2);
+/** Click the data canvas at the data point (x1, x2) of `domain`. */
+export async function clickCanvasAt(page, x1, x2, domain = SQUARE) {
+  const { x, y } = await canvasPoint(page, x1, x2, domain);
   await page.mouse.click(x, y);
 }
 

@@ -1,12 +1,14 @@
 //! The control panels. Each control edits the config through [`AppState::update_config`].
 mod data;
 mod gates;
+mod line;
 mod network;
 mod perceptron;
 mod training;
 
 pub use data::DataPanel;
 pub use gates::{GatesPanel, XorBuilder};
+pub use line::LinePanel;
 pub use network::NetworkPanel;
 pub use perceptron::PerceptronPanel;
 pub use training::TrainingPanel;
@@ -25,7 +27,7 @@ const SPEEDS: [(&str, &str); 6] = [
     ("max", "Max"),
 ];
 
-/// The model choice: the neural network or the single perceptron.
+/// The model choice: the neural network, logistic regression, the perceptron or the line.
 #[component]
 pub fn ModelChoice() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -33,7 +35,7 @@ pub fn ModelChoice() -> impl IntoView {
         <crate::app::fields::SelectField
             label="Model"
             testid="model"
-            options=vec![("mlp", "Neural network"), ("perceptron", "Perceptron (the trick)")]
+            options=crate::core::config::Model::ALL.iter().map(|m| (m.name(), m.label())).collect()
             value=Signal::derive(move || state.config.with(|c| c.model.name().to_string()))
             on_change=Callback::new(move |v: String| {
                 if let Some(m) = crate::core::config::Model::from_name(&v) {

@@ -37,14 +37,19 @@ pub fn NetworkPanel() -> impl IntoView {
     let shape_text = move || {
         cfg.with(|c| {
             let mut parts = vec![c.features.len().to_string()];
-            parts.extend(c.network_shape.iter().map(|n| n.to_string()));
+            parts.extend(c.hidden_shape().iter().map(|n| n.to_string()));
             parts.push(crate::core::trainer::output_for(c).units().to_string());
             parts.join(" → ")
         })
     };
+    let logistic = move || cfg.with(|c| c.model == crate::core::config::Model::Logistic);
     view! {
         <h2>"Network"</h2>
         <p class="shape" data-testid="network-shape">{shape_text}</p>
+        <Show when=logistic>
+            <p class="hint" data-testid="logistic-note">"Logistic regression: one sigmoid neuron σ(w·x + b) on the inputs, no hidden layer, trained on the cross-entropy."</p>
+        </Show>
+        <Show when=move || !logistic()>
         <div class="layers">
             <div class="layer-buttons">
                 <button data-testid="remove-layer" aria-label="Remove a hidden layer" on:click=remove_layer disabled=no_layers>
@@ -77,6 +82,7 @@ pub fn NetworkPanel() -> impl IntoView {
                 }
             })
         />
+        </Show>
         <SelectField
             label="Initialization"
             testid="init"

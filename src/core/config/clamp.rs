@@ -1,7 +1,8 @@
 //! Keeping a config inside its limits: clamping fields, rounding points to the link's
 //! precision, and reading typed numbers.
 use super::{limits, ExperimentConfig, Model, Speed};
-use crate::core::dataset::{Point, Problem, DOMAIN, MAX_CLASSES};
+use crate::core::dataset::{Point, Problem, MAX_CLASSES};
+use crate::core::domain::Domain;
 
 impl ExperimentConfig {
     /// Brings every field into its range (used after edits from the UI), and drops shared
@@ -13,9 +14,12 @@ impl ExperimentConfig {
         self.noise = self.noise.clamp(NOISE.0, NOISE.1);
         self.perc_train = self.perc_train.clamp(PERC_TRAIN.0, PERC_TRAIN.1);
         self.patience = self.patience.clamp(PATIENCE.0, PATIENCE.1);
-        if self.model == Model::Perceptron {
-            self.problem = Problem::Classification; // the perceptron separates two classes
+        if matches!(self.model, Model::Perceptron | Model::Logistic) {
+            self.problem = Problem::Classification; // both separate classes
         }
+        self.line_start = self
+            .line_start
+            .map(|v| round_weight(clamp_f(v, LINE_START, 0.0)));
         self.weights = self.weights.map(|w| round_weight(clamp_f(w, WEIGHT, 0.0)));
         self.network_shape.truncate(MAX_HIDDEN_LAYERS);
         for n in &mut self.network_shape {
@@ -31,10 +35,11 @@ impl ExperimentConfig {
         if let Speed::EpochsPerFrame(n) = self.speed {
             self.speed = Speed::EpochsPerFrame(n.clamp(SPEED.0, SPEED.1));
         }
+        let domain = self.domain();
         if let Some(points) = &mut self.points {
             points.truncate(MAX_POINTS);
             for p in points.iter_mut() {
-                *p = clamp_point(*p, self.problem);
+                *p = clamp_point_in(*p, self.problem, domain);
             }
         }
         if let Some(params) = &self.params {
@@ -55,16 +60,16 @@ fn clamp_f(v: f64, (lo, hi): (f64, f64), fallback: f64) -> f64 {
     }
 }
 
-/// Rounds a point to the link's precision (0.01), keeps it in the domain, and keeps its label
-/// a class index (classification) or a finite value (regression).
+/// Rounds a point to the link's precision (0.01), keeps it in the square [−6, 6]², and keeps
+/// its label a class index (classification) or a finite value (regression).
 pub fn clamp_point(p: Point, problem: Problem) -> Point {
-    let coord = |v: f64| {
-        round2(if v.is_finite() {
-            v.clamp(-DOMAIN, DOMAIN)
-        } else {
-            0.0
-        })
-    };
+    clamp_point_in(p, problem, Domain::SQUARE)
+}
+
+/// [`clamp_point`] for a data set's own `domain` (a non-finite coordinate goes to the axis's
+/// middle).
+pub fn clamp_point_in(p: Point, problem: Problem, domain: Domain) -> Point {
+    let (x1, x2) = domain.clamp(p.x1, p.x2);
     let label = match problem {
         Problem::Classification => crate::core::loss::class_of(p.label, MAX_CLASSES) as f64,
         Problem::Regression => round2(if p.label.is_finite() {
@@ -74,7 +79,7 @@ pub fn clamp_point(p: Point, problem: Problem) -> Point {
             0.0
         }),
     };
-    Point::new(coord(p.x1), coord(p.x2), label)
+    Point::new(round2(x1), round2(x2), label)
 }
 
 /// Rounds a perceptron weight to six decimals (what a link keeps).

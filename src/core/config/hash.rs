@@ -122,6 +122,7 @@ impl ExperimentConfig {
             ("model", self.model.name().into()),
             ("weights", self.weights.map(format_number).join(",")),
             ("perceptronStep", self.perceptron_step.name().into()),
+            ("lineStart", self.line_start.map(format_number).join(",")),
             ("standardize", self.standardize.to_string()),
             ("samples", self.samples.to_string()),
             ("classes", self.classes.to_string()),

@@ -9,20 +9,47 @@ pub enum Model {
     Mlp,
     /// One neuron with the step activation, trained by the perceptron trick.
     Perceptron,
+    /// Logistic regression: one sigmoid neuron on the input features (the network with no
+    /// hidden layer), trained on the cross-entropy.
+    Logistic,
+    /// A line y = m·x + c fitted to (x, y) = (x₁, x₂) points by gradient descent on the mean
+    /// squared error, with batch, mini-batch and stochastic paths over the (m, c) surface.
+    Line,
 }
 
 impl Model {
+    /// Every model, in the order of the model choice.
+    pub const ALL: [Model; 4] = [Model::Mlp, Model::Logistic, Model::Perceptron, Model::Line];
+
+    /// The link name (`model=…`).
     pub fn name(self) -> &'static str {
         match self {
             Model::Mlp => "mlp",
             Model::Perceptron => "perceptron",
+            Model::Logistic => "logistic",
+            Model::Line => "line",
         }
     }
 
+    /// A label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Model::Mlp => "Neural network",
+            Model::Perceptron => "Perceptron (the trick)",
+            Model::Logistic => "Logistic regression",
+            Model::Line => "Line fit (m, c)",
+        }
+    }
+
+    /// Parses a link name; `None` for anything unknown.
     pub fn from_name(name: &str) -> Option<Self> {
-        [Model::Mlp, Model::Perceptron]
-            .into_iter()
-            .find(|m| m.name() == name)
+        Self::ALL.into_iter().find(|m| m.name() == name)
+    }
+
+    /// Whether the model is a network trained by the trainer's MLP (the neural network, or
+    /// logistic regression: the network with no hidden layer).
+    pub fn uses_network(self) -> bool {
+        matches!(self, Model::Mlp | Model::Logistic)
     }
 }
 

@@ -37,3 +37,7 @@ pub const MAX_JSON_BYTES: usize = 2_000_000;
 pub const MAX_JSON_DEPTH: usize = 16;
 /// Longest accepted hash, in bytes; the rest is ignored.
 pub const MAX_HASH_LEN: usize = 200_000;
+/// Line mode's starting m and c.
+pub const LINE_START: (f64, f64) = (-20.0, 20.0);
+/// The most points line mode generates (its descent paths get one point per update).
+pub const LINE_SAMPLES: usize = 100;

@@ -164,6 +164,26 @@ impl Parser<'_> {
         }
     }
 
+    /// Line mode's start `m,c`: two finite numbers, clamped to [`limits::LINE_START`].
+    pub fn line_start(&mut self, slot: &mut [f64; 2]) {
+        let parts: Vec<Option<f64>> = self
+            .value
+            .split(',')
+            .map(|v| v.trim().parse::<f64>().ok().filter(|v| v.is_finite()))
+            .collect();
+        match parts[..] {
+            [Some(m), Some(c)] => {
+                let (lo, hi) = limits::LINE_START;
+                let new = [m, c].map(|v| round_weight(v.clamp(lo, hi)));
+                if new.iter().zip([m, c]).any(|(n, v)| (n - v).abs() > 1e-9) {
+                    self.clamped(new.map(format_number).join(","));
+                }
+                *slot = new;
+            }
+            _ => self.bad(slot.map(format_number).join(",")),
+        }
+    }
+
     pub fn shape(&mut self, slot: &mut Vec<usize>) {
         let mut shape = Vec::new();
         for part in self.value.split(',').filter(|p| !p.trim().is_empty()) {

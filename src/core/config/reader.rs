@@ -5,7 +5,7 @@ use super::parser::{parse_seed, shorten, Parser};
 use super::points::read_points;
 use super::tf::{finish_tf, HIDE_SUFFIX};
 use super::{
-    clamp_point, limits, ExperimentConfig, LrSchedule, Model, OutputStyle, PerceptronStep,
+    clamp_point_in, limits, ExperimentConfig, LrSchedule, Model, OutputStyle, PerceptronStep,
 };
 use crate::core::activation::Activation;
 use crate::core::dataset::{DatasetKind, Problem, MAX_CLASSES};
@@ -56,6 +56,7 @@ impl Reader {
             "model" => p.choice(&mut cfg.model, Model::from_name),
             "weights" => p.weights(&mut cfg.weights),
             "perceptronStep" => p.choice(&mut cfg.perceptron_step, PerceptronStep::from_name),
+            "lineStart" => p.line_start(&mut cfg.line_start),
             _ => return false,
         }
         true
@@ -185,14 +186,19 @@ impl Reader {
         if tf {
             finish_tf(cfg);
         }
-        if cfg.model == Model::Perceptron && cfg.problem == Problem::Regression {
-            self.notes
-                .push("The perceptron separates two classes; using classification.".into());
+        if matches!(cfg.model, Model::Perceptron | Model::Logistic)
+            && cfg.problem == Problem::Regression
+        {
+            self.notes.push(format!(
+                "{} separates two classes; using classification.",
+                cfg.model.label()
+            ));
             cfg.problem = Problem::Classification;
         }
+        let domain = cfg.domain();
         if let Some(points) = &mut cfg.points {
             for p in points.iter_mut() {
-                *p = clamp_point(*p, cfg.problem);
+                *p = clamp_point_in(*p, cfg.problem, domain);
             }
         }
         let expected = cfg.param_count();

@@ -154,11 +154,8 @@ pub(super) fn random_config(rng: &mut Pcg32) -> ExperimentConfig {
         epsilon: rng.range(1e-8, 1.0),
         search_step: rng.range(1e-4, 10.0),
         patience: rng.below(1000),
-        model: if rng.below(2) == 0 {
-            Model::Mlp
-        } else {
-            Model::Perceptron
-        },
+        model: Model::ALL[pick(rng, Model::ALL.len())],
+        line_start: [0; 2].map(|_| round_weight(rng.range(-20.0, 20.0))),
         weights: [0; 3].map(|_| round_weight(rng.range(-20.0, 20.0))),
         perceptron_step: if rng.below(2) == 0 {
             PerceptronStep::Point
@@ -178,8 +175,9 @@ pub(super) fn random_config(rng: &mut Pcg32) -> ExperimentConfig {
         hide_text: rng.below(2) == 0,
         params: None,
     };
-    // The perceptron separates two classes: a valid config has classification.
-    if cfg.model == Model::Perceptron {
+    // The perceptron and logistic regression separate classes: a valid config has
+    // classification.
+    if matches!(cfg.model, Model::Perceptron | Model::Logistic) {
         cfg.problem = Problem::Classification;
     }
     for _ in 0..pick(rng, 6) {

@@ -45,8 +45,9 @@ pub const TF_KEYS: [&str; 27] = [
 ];
 
 /// Our keys that the Playground does not have.
-pub(super) const OWN_KEYS: [&str; 20] = [
+pub(super) const OWN_KEYS: [&str; 21] = [
     "model",
+    "lineStart",
     "weights",
     "perceptronStep",
     "classes",

@@ -1,4 +1,5 @@
 use super::*;
+use crate::core::config::clamp_point;
 use crate::core::rng::Pcg32;
 
 const CLS: Problem = Problem::Classification;
@@ -103,4 +104,16 @@ fn too_many_points_or_too_large_a_file_are_refused() {
     );
     let huge = "1,1,1\n".repeat(limits::MAX_CSV_BYTES / 6 + 1);
     assert!(err(&huge, CLS).contains("larger than"));
+}
+
+#[test]
+fn a_domain_in_raw_units_takes_raw_coordinates() {
+    let raw = crate::core::dataset::ADMISSIONS_DOMAIN;
+    let pts = points_from_csv_in("x1,x2,label\n72.5,8.25,1\n10,1,0", CLS, raw).unwrap();
+    assert_eq!(
+        pts,
+        vec![Point::new(72.5, 8.25, 1.0), Point::new(10.0, 1.0, 0.0)]
+    );
+    let err = points_from_csv_in("101,5,1", CLS, raw).unwrap_err();
+    assert!(err.contains("outside the plot (0 to 100)"), "{err}");
 }

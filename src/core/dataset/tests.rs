@@ -13,9 +13,13 @@ fn every_set_stays_near_the_domain_and_is_deterministic() {
         let a = gen(kind, 0.2);
         assert_eq!(a.len(), 400, "{kind:?}");
         assert_eq!(a, gen(kind, 0.2), "{kind:?} is not deterministic");
+        let d = kind.domain();
+        let (w, h) = d.spans();
         for p in &a {
+            // Near the set's own domain: within half its size around it.
             assert!(
-                p.x1.abs() < 2.0 * DOMAIN && p.x2.abs() < 2.0 * DOMAIN,
+                (d.x1.0 - w / 2.0..=d.x1.1 + w / 2.0).contains(&p.x1)
+                    && (d.x2.0 - h / 2.0..=d.x2.1 + h / 2.0).contains(&p.x2),
                 "{kind:?} {p:?}"
             );
             assert!(p.label.is_finite());

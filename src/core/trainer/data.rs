@@ -1,12 +1,13 @@
 //! The trainer's data: points → input vectors, the split, and edits of the user's points.
-use crate::core::config::{clamp_point, ExperimentConfig};
+use crate::core::config::{clamp_point_in, limits, ExperimentConfig, Model};
 use crate::core::dataset::Point;
 use crate::core::features::{FeatureSet, Standardizer};
 use crate::core::mlp::Mlp;
 use crate::core::rng::{Pcg32, Stream};
 use crate::core::snapshot::Metrics;
 
-/// The farthest (in data units) a right-click or the eraser reaches for a point.
+/// The farthest a right-click or the eraser reaches for a point, in units of the square
+/// plot (a domain in other units is scaled to it, see [`crate::core::domain::Domain::plot_distance`]).
 pub const ERASE_RADIUS: f64 = 1.0;
 
 /// A change to the user's points.
@@ -27,6 +28,10 @@ pub fn points_for(config: &ExperimentConfig) -> Vec<Point> {
         None => {
             let mut rng = Pcg32::stream(config.seed, Stream::Data);
             let noise = f64::from(config.noise) / 100.0;
+            if config.model == Model::Line {
+                let n = config.samples.min(limits::LINE_SAMPLES);
+                return crate::core::dataset::line_points(n, noise, &mut rng);
+            }
             config
                 .active_dataset()
                 .generate(config.samples, noise, config.classes, &mut rng)
@@ -36,20 +41,21 @@ pub fn points_for(config: &ExperimentConfig) -> Vec<Point> {
 
 /// `config` with its points edited; the current (possibly generated) `points` are the start.
 pub fn edited(config: &ExperimentConfig, points: &[Point], edit: PointEdit) -> ExperimentConfig {
+    let domain = config.domain();
     let mut pts: Vec<Point> = match &config.points {
         Some(p) => p.clone(),
         None => points
             .iter()
-            .map(|p| clamp_point(*p, config.problem))
+            .map(|p| clamp_point_in(*p, config.problem, domain))
             .collect(),
     };
     match edit {
-        PointEdit::Add(p) => pts.push(clamp_point(p, config.problem)),
+        PointEdit::Add(p) => pts.push(clamp_point_in(p, config.problem, domain)),
         PointEdit::RemoveNearest { x1, x2 } => {
             let nearest = pts
                 .iter()
                 .enumerate()
-                .map(|(i, p)| (i, (p.x1 - x1).hypot(p.x2 - x2)))
+                .map(|(i, p)| (i, domain.plot_distance((p.x1, p.x2), (x1, x2))))
                 .filter(|&(_, d)| d <= ERASE_RADIUS)
                 .min_by(|a, b| a.1.total_cmp(&b.1));
             if let Some((i, _)) = nearest {

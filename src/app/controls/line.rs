@@ -1,0 +1,51 @@
+//! Line mode: the learning rate, the mini-batch size and the start (m, c), and the model's
+//! slope and intercept as readouts.
+use crate::app::fields::{ConfigNumber, NumberField};
+use crate::app::AppState;
+use crate::core::config::limits;
+use leptos::prelude::*;
+
+/// The line panel.
+#[component]
+pub fn LinePanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let cfg = state.config;
+    let line = move || state.snapshot.with(|s| s.line.as_ref().map(|l| (l.m, l.c)));
+    let shown = move |k: usize| {
+        line().map_or("—".into(), |mc| {
+            format!("{:.3}", if k == 0 { mc.0 } else { mc.1 })
+        })
+    };
+    let start = move |k: usize, label: &'static str, testid: &'static str| {
+        view! {
+            <NumberField
+                label=label
+                testid=testid
+                range=limits::LINE_START
+                value=Signal::derive(move || cfg.with(|c| c.line_start[k]))
+                on_change=Callback::new(move |v| state.update_config(|c| c.line_start[k] = v))
+            />
+        }
+    };
+    let batches = (limits::BATCH_SIZE.0 as f64, limits::BATCH_SIZE.1 as f64);
+    view! {
+        <h2>"Fitting a line"</h2>
+        <p class="hint">"The model is y = m·x + c, and each point is (x, y). Gradient descent on the mean squared error moves m and c downhill; the faint line is the least-squares answer."</p>
+        <p class="line-readout">
+            "m = " <strong data-testid="line-m">{move || shown(0)}</strong>
+            "  c = " <strong data-testid="line-c">{move || shown(1)}</strong>
+        </p>
+        <div class="grid2">
+            <ConfigNumber label="Learning rate" testid="learning-rate" range=limits::LEARNING_RATE get=|c| c.learning_rate set=|c, v| c.learning_rate = v/>
+            <NumberField
+                label="Mini-batch size"
+                testid="batch-size"
+                range=batches
+                value=Signal::derive(move || cfg.with(|c| c.batch_size as f64))
+                on_change=Callback::new(move |v: f64| state.update_config(|c| c.batch_size = v.round() as usize))
+            />
+            {start(0, "Start m", "line-start-m")}
+            {start(1, "Start c", "line-start-c")}
+        </div>
+    }
+}

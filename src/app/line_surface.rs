@@ -1,0 +1,34 @@
+//! Line mode's loss surface over (m, c), with the batch, mini-batch and stochastic paths.
+use super::AppState;
+use crate::render::canvas::draw_line_surface;
+use leptos::html::Canvas;
+use leptos::prelude::*;
+
+/// The surface panel, redrawn with each snapshot.
+#[component]
+pub fn LineSurfacePanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let canvas = NodeRef::<Canvas>::new();
+    Effect::new(move |_| {
+        let Some(el) = canvas.get() else { return };
+        let drawn = state.snapshot.with(|s| match &s.line {
+            Some(view) => draw_line_surface(&el, &s.points, view),
+            None => Ok(()),
+        });
+        if let Err(e) = drawn {
+            state.say(format!("Could not draw the loss surface: {e:?}"));
+        }
+    });
+    view! {
+        <div class="surface-panel">
+            <h2>"Loss surface over (m, c)"</h2>
+            <p class="hint">"Lighter is lower. The three descents start together; × marks the least-squares line."</p>
+            <canvas
+                class="line-surface"
+                node_ref=canvas
+                data-testid="line-surface"
+                aria-label="Mean squared error over slope m (across) and intercept c (up), with the batch, mini-batch and stochastic descent paths"
+            ></canvas>
+        </div>
+    }
+}

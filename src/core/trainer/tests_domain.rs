@@ -1,0 +1,64 @@
+//! A data set in its own units: the admissions data, its domain, and standardization.
+use super::*;
+use crate::core::dataset::ADMISSIONS_DOMAIN;
+use crate::core::snapshot::Grid;
+
+fn admissions(extra: &str) -> Trainer {
+    let hash = format!("model=logistic&dataset=admissions&learningRate=0.01&{extra}");
+    Trainer::new(ExperimentConfig::from_hash(&hash).0)
+}
+
+#[test]
+fn the_grid_covers_the_raw_units() {
+    let t = admissions("standardize=true");
+    let snap = t.snapshot();
+    assert_eq!(snap.domain, ADMISSIONS_DOMAIN);
+    let mut t = t;
+    t.step(100);
+    let snap = t.snapshot();
+    let mut grid = Grid::default();
+    snap.evaluate_grid(&mut snap.net.clone(), 10, false, &mut grid);
+    // Top right (a high score and high grades) is admitted, bottom left is not.
+    assert!(grid.outputs[9] > 0.9, "{}", grid.outputs[9]);
+    assert!(grid.outputs[90] < 0.1, "{}", grid.outputs[90]);
+}
+
+#[test]
+fn points_are_kept_in_raw_units_and_round_trip() {
+    let t = admissions("");
+    let cfg = t.edited(PointEdit::Add(Point::new(72.345, 8.5, 1.0)));
+    let added = *cfg.points.as_ref().unwrap().last().unwrap();
+    assert_eq!(added, Point::new(72.35, 8.5, 1.0));
+    let (back, notes) = ExperimentConfig::from_hash(&cfg.to_hash());
+    assert!(notes.is_empty(), "{notes:?}");
+    assert_eq!(back.points, cfg.points);
+    let far = t.edited(PointEdit::Add(Point::new(500.0, -3.0, 0.0)));
+    assert_eq!(
+        far.points.unwrap().last().unwrap().x1,
+        100.0,
+        "clamped to the domain"
+    );
+    // The eraser reaches as far on screen across as up: 5 score points is 0.6 on the square.
+    let two = admissions("points=20,2,0;80,9,1");
+    for (x1, x2, left) in [(85.0, 9.0, 1), (80.0, 9.5, 1), (90.0, 9.0, 2)] {
+        let erased = two.edited(PointEdit::RemoveNearest { x1, x2 });
+        assert_eq!(
+            erased.points.unwrap().len(),
+            left,
+            "erasing at ({x1}, {x2})"
+        );
+    }
+}
+
+#[test]
+fn standardizing_trains_far_better_at_the_same_rate() {
+    let mut raw = admissions("standardize=false");
+    let mut std = admissions("standardize=true");
+    raw.step(100);
+    std.step(100);
+    let (r, s) = (
+        raw.metrics().train_loss.unwrap(),
+        std.metrics().train_loss.unwrap(),
+    );
+    assert!(s < 0.2 && s < r / 2.0, "standardized {s}, raw {r}");
+}

@@ -1,0 +1,77 @@
+//! Logistic regression and line mode in the trainer.
+use super::*;
+use crate::core::dataset::DatasetKind;
+use crate::core::line_fit;
+
+fn line(hash: &str) -> Trainer {
+    Trainer::new(ExperimentConfig::from_hash(&format!("model=line&{hash}")).0)
+}
+
+#[test]
+fn logistic_regression_is_one_sigmoid_neuron_that_learns_two_gaussians() {
+    let (cfg, _) = ExperimentConfig::from_hash(
+        "model=logistic&networkShape=4,2&dataset=gauss&noise=20&learningRate=0.1",
+    );
+    let mut t = Trainer::new(cfg);
+    assert_eq!(t.net().params.len(), 3, "w₁, w₂ and b");
+    let start = t.metrics().train_loss.unwrap();
+    t.step(50);
+    assert!(t.metrics().train_loss.unwrap() < start / 2.0);
+    assert!(t.metrics().test_accuracy.unwrap() > 0.95);
+}
+
+#[test]
+fn line_mode_fits_noisy_points_around_a_line() {
+    let mut t = line("learningRate=0.01&seed=1");
+    assert_eq!(t.points().len(), crate::core::config::limits::LINE_SAMPLES);
+    let s = t.snapshot();
+    let view = s.line.as_ref().expect("a line view");
+    assert_eq!((view.m, view.c), (-1.0, -3.0));
+    let (m_star, c_star) = view.least_squares.unwrap();
+    assert!((m_star - 0.6).abs() < 0.1 && (c_star - 1.0).abs() < 0.3);
+    let start = t.metrics().train_loss.unwrap();
+    t.step(1);
+    assert_eq!(t.epoch(), 1);
+    let paths = &t.snapshot().line.unwrap().paths;
+    // 100 points, batch 10: 1, 10 and 100 updates in the first epoch.
+    let lens: Vec<usize> = paths.iter().map(|p| p.positions.len()).collect();
+    assert_eq!(lens, [2, 11, 101]);
+    t.step(200);
+    let loss = t.metrics().train_loss.unwrap();
+    assert!(loss < start / 2.0);
+    let best = line_fit::mse(t.points(), m_star, c_star);
+    assert!(loss < best + 0.05, "{loss} vs {best}");
+    assert!(t.snapshot().history.samples().count() > 1);
+}
+
+#[test]
+fn a_diverging_line_stops_and_reset_recovers() {
+    let mut t = line("learningRate=0.2&seed=1");
+    t.step(200);
+    assert!(t.diverged());
+    assert_eq!(t.step(10), 0, "no training once diverged");
+    t.reset();
+    assert!(!t.diverged() && t.epoch() == 0);
+    let mut ok = line("learningRate=0.01&seed=1");
+    let after = ok.apply(ExperimentConfig {
+        batch_size: 50,
+        ..ok.config().clone()
+    });
+    assert_eq!(after, Change::Live);
+    ok.step(1);
+    assert_eq!(ok.snapshot().line.unwrap().paths[1].positions.len(), 3);
+}
+
+#[test]
+fn line_mode_takes_the_users_points() {
+    let mut t = line("points=0,1,0;1,3,0;2,5,0&learningRate=0.05&lineStart=0,0");
+    assert_eq!(t.points().len(), 3);
+    t.step(2000);
+    let view = t.snapshot().line.unwrap();
+    assert!((view.m - 2.0).abs() < 0.01 && (view.c - 1.0).abs() < 0.02);
+    assert_eq!(
+        t.config().active_dataset(),
+        DatasetKind::Xor,
+        "the data set is kept"
+    );
+}

@@ -1,0 +1,123 @@
+// Logistic regression and line mode: the model choice, the readouts, the loss surface with its
+// three descent paths, points added by clicking, divergence, and the link round trip.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  useSession, click, readNumber, text, tid, waitUntil, waitForNumber, clickCanvasAt,
+  canvasFingerprint, hashParams, screenshot, errorReport,
+} from './harness.mjs';
+
+const session = useSession();
+
+/** A fingerprint of the loss-surface canvas's pixels. */
+async function surfaceHash(page) {
+  return page.$eval(tid('line-surface'), (c) => {
+    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < data.length; i += 4) hash = Math.imul(hash ^ data[i] ^ (data[i + 1] << 8), 0x01000193) >>> 0;
+    return hash;
+  });
+}
+
+test('logistic regression: one sigmoid neuron, cross-entropy, no shape controls', async () => {
+  const app = await session().open('#model=logistic&networkShape=4,2&dataset=gauss&noise=20&learningRate=0.1&speed=20');
+  const { page } = app;
+  assert.equal(await page.$eval(tid('model'), (el) => el.value), 'logistic');
+  assert.equal(await text(page, 'network-shape'), '2 → 1');
+  assert.equal(await page.locator(tid('add-layer')).count(), 0, 'no hidden layers to add');
+  assert.match(await text(page, 'loss-title'), /cross-entropy/);
+  const start = await readNumber(page, 'train-loss');
+  await click(page, 'play');
+  await waitForNumber(page, 'epoch', (e) => e >= 60, { timeout: 20_000 });
+  await click(page, 'play');
+  assert.ok((await readNumber(page, 'train-loss')) < start / 2, 'the cross-entropy falls');
+  await screenshot(page, 'logistic.png');
+  const params = await hashParams(page);
+  assert.equal(params.get('model'), 'logistic');
+  assert.equal(params.get('networkShape'), '4,2', 'the shape is kept for the neural network');
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});
+
+test('line mode: descent on m and c, three paths on the surface, clicks add points', async () => {
+  const app = await session().open('#model=line&learningRate=0.01&batchSize=10&seed=1&lineStart=-1,-3');
+  const { page } = app;
+  assert.equal(await text(page, 'line-m'), '-1.000');
+  assert.equal(await text(page, 'line-c'), '-3.000');
+  assert.match(await text(page, 'loss-title'), /mean squared error/);
+  const surface = await surfaceHash(page);
+  const start = await readNumber(page, 'train-loss');
+  await click(page, 'step');
+  await waitForNumber(page, 'epoch', (e) => e === 1);
+  assert.notEqual(await surfaceHash(page), surface, 'the paths are drawn on the surface');
+  await click(page, 'play');
+  await waitForNumber(page, 'epoch', (e) => e >= 40, { timeout: 20_000 });
+  await click(page, 'play');
+  assert.ok((await readNumber(page, 'train-loss')) < start / 4, 'the MSE falls');
+  const m = await readNumber(page, 'line-m');
+  assert.ok(m > 0.4 && m < 0.8, `m = ${m} near the data's 0.6`);
+  await screenshot(page, 'line-mode.png');
+
+  const points = await readNumber(page, 'point-count');
+  const before = await canvasFingerprint(page);
+  await clickCanvasAt(page, 4, -4);
+  await waitForNumber(page, 'point-count', (n) => n === points + 1);
+  assert.notEqual((await canvasFingerprint(page)).hash, before.hash);
+  const params = await hashParams(page);
+  assert.equal(params.get('model'), 'line');
+  assert.equal(params.get('lineStart'), '-1,-3');
+  assert.ok(params.get('points'), 'the points are in the link');
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});
+
+test('line mode: a diverging learning rate pauses with the message, Reset recovers', async () => {
+  const app = await session().open('#model=line&learningRate=0.3&speed=20');
+  const { page } = app;
+  await click(page, 'play');
+  await waitUntil(async () => /diverged/.test(await text(page, 'status')), {
+    timeout: 20_000,
+    what: 'the divergence message',
+  });
+  assert.match(await page.getAttribute(tid('play'), 'aria-label'), /Play/, 'paused');
+  await click(page, 'reset');
+  await waitForNumber(page, 'epoch', (e) => e === 0);
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});
+
+test('the model choice switches to the line and back', async () => {
+  const app = await session().open('#dataset=gauss&output=auto');
+  const { page } = app;
+  await page.selectOption(tid('model'), 'line');
+  await waitUntil(async () => (await page.locator(tid('line-surface')).count()) === 1, { what: 'the surface panel' });
+  await page.selectOption(tid('model'), 'mlp');
+  await waitUntil(async () => (await page.locator(tid('line-surface')).count()) === 0, { what: 'the surface to go' });
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});
+
+test('admissions in raw units: axes in test score and grades, clicks in those units, standardize', async () => {
+  const RAW = { x1: [0, 100], x2: [0, 10] };
+  const app = await session().open('#model=logistic&networkShape=&dataset=admissions&standardize=false&learningRate=0.01&speed=20');
+  const { page } = app;
+  assert.match(await text(page, 'x-axis-name'), /test score/);
+  const points = await readNumber(page, 'point-count');
+  await clickCanvasAt(page, 75, 2.5, RAW);
+  await waitForNumber(page, 'point-count', (n) => n === points + 1);
+  const pts = (await hashParams(page)).get('points');
+  const last = pts.split(';').pop().split(',').map(Number);
+  assert.ok(Math.abs(last[0] - 75) < 1.5 && Math.abs(last[1] - 2.5) < 0.15, `added at ${last}`);
+  await click(page, 'reset');
+  await click(page, 'play');
+  await waitForNumber(page, 'epoch', (e) => e >= 100, { timeout: 20_000 });
+  await click(page, 'play');
+  const raw = await readNumber(page, 'train-loss');
+  await screenshot(page, 'admissions-raw.png');
+
+  const std = await session().open('#model=logistic&networkShape=&dataset=admissions&standardize=true&learningRate=0.01&speed=20');
+  await click(std.page, 'play');
+  await waitForNumber(std.page, 'epoch', (e) => e >= 100, { timeout: 20_000 });
+  await click(std.page, 'play');
+  const standardized = await readNumber(std.page, 'train-loss');
+  assert.ok(standardized < 0.3 && standardized < raw, `standardized ${standardized}, raw ${raw}`);
+  await screenshot(std.page, 'admissions-standardized.png');
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+  assert.deepEqual(std.pageErrors, [], errorReport(std));
+});
