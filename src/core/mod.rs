@@ -25,3 +25,4 @@ pub mod regularization;
 pub mod rng;
 pub mod snapshot;
 pub mod trainer;
+pub mod undo;
