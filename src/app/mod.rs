@@ -1,10 +1,14 @@
 //! Leptos components, one per file. They own the signals, read snapshots and call the trainer;
 //! they contain no maths.
 mod bench_page;
+mod brushes;
 mod controls;
 mod diagram;
 mod fields;
+mod fullscreen;
 mod hidden_space;
+mod hide;
+mod lecture;
 mod lessons;
 mod loss_panel;
 mod neurons;
@@ -12,7 +16,10 @@ mod panic;
 mod plot;
 mod readouts;
 mod run_loop;
+mod shortcuts;
 mod state;
+mod storage;
+mod undo;
 mod url;
 
 use leptos::prelude::*;
@@ -37,8 +44,13 @@ pub fn start() {
 pub fn App() -> impl IntoView {
     let state = AppState::from_location();
     provide_context(state);
+    let page = lecture::PageView::from_browser();
+    provide_context(page);
     run_loop::start(state);
     url::sync(state);
+    lecture::sync_page(state, page);
+    shortcuts::listen(state, page);
+    let lecture_mode = move || state.config.with(|c| c.lecture);
     let is_mlp = move || {
         state
             .config
@@ -50,16 +62,22 @@ pub fn App() -> impl IntoView {
                 <h1 class="title">"Neural Network Playground"</h1>
                 <controls::Transport/>
                 <readouts::Readouts/>
+                <lecture::ViewBar/>
             </header>
+            <hide::HiddenStyle/>
+            <lecture::ShortcutsHelp/>
             <main class="columns">
                 <div class="side-column">
+                    <Show when=lecture_mode>
+                        <hide::HidePanel/>
+                    </Show>
                     <lessons::LessonPanel/>
                     <section class="panel data-panel" aria-label="Data">
                         <controls::DataPanel/>
                     </section>
                 </div>
                 <section class="panel plot-panel" aria-label="Plot">
-                    <plot::Brushes/>
+                    <brushes::Brushes/>
                     <plot::Plot/>
                     <neurons::NeuronsPanel/>
                     <Show when=is_mlp>
