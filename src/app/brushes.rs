@@ -71,7 +71,7 @@ pub fn Brushes() -> impl IntoView {
                 "↷ Redo"
             </button>
             <button class="ghost" data-testid="fullscreen" aria-label="Full-screen plot (F)" on:click=move |_| super::fullscreen::toggle(state, page)>
-                "⛶ Full screen"
+                "Full screen"
             </button>
         </div>
     }

@@ -22,9 +22,10 @@ pub fn toggle(state: AppState, page: PageView) {
     );
 }
 
-/// Leaves the maximised plot, if it is maximised (for Escape). Returns whether it was.
-pub fn leave_maximised(state: AppState, page: PageView) -> bool {
-    let was = page.maximised.get_untracked();
+/// Leaves the full-screen or maximised plot, if it is shown (for Escape). Returns whether it
+/// was.
+pub fn leave(state: AppState, page: PageView) -> bool {
+    let was = page.maximised.get_untracked() || document().fullscreen_element().is_some();
     if was {
         toggle(state, page);
     }

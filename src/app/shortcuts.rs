@@ -118,7 +118,7 @@ fn run(state: AppState, page: PageView, shortcut: Shortcut) -> bool {
         Shortcut::Close => {
             let help = page.help_open.get_untracked();
             page.help_open.set(false);
-            return fullscreen::leave_maximised(state, page) || help;
+            return fullscreen::leave(state, page) || help;
         }
     }
     true
