@@ -77,7 +77,8 @@ pub fn NumberField(
     }
 }
 
-/// A labelled slider with its value shown beside the label.
+/// A labelled slider with its value shown beside the label. The slider has the label as its
+/// `aria-label` too: the `<output>` inside the `<label>` would otherwise take the label.
 #[component]
 pub fn RangeField(
     /// The label shown above the control.
@@ -106,6 +107,7 @@ pub fn RangeField(
                 max=max
                 step=step
                 data-testid=testid
+                aria-label=label
                 prop:value=move || value.get().to_string()
                 on:input=move |ev| {
                     if let Ok(v) = event_target_value(&ev).parse::<f64>() {

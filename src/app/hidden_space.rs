@@ -66,6 +66,7 @@ pub fn HiddenSpacePanel() -> impl IntoView {
         view! {
             <select
                 data-testid=testid
+                aria-label=if which == 0 { "Horizontal axis: unit" } else { "Vertical axis: unit" }
                 on:change=move |ev| {
                     if let Ok(k) = event_target_value(&ev).parse::<usize>() {
                         set_units.update(|p| if which == 0 { p.0 = k } else { p.1 = k });
@@ -89,6 +90,7 @@ pub fn HiddenSpacePanel() -> impl IntoView {
                 <div class="hidden-controls">
                     <select
                         data-testid="hidden-layer"
+                        aria-label="Hidden layer"
                         on:change=move |ev| set_layer.set(event_target_value(&ev).parse().unwrap_or(usize::MAX))
                     >
                         {move || {

@@ -1,10 +1,14 @@
 //! Leptos components, one per file. They own the signals, read snapshots and call the trainer;
 //! they contain no maths.
 mod bench_page;
+mod brushes;
 mod controls;
 mod diagram;
 mod fields;
+mod fullscreen;
 mod hidden_space;
+mod hide;
+mod lecture;
 mod lessons;
 mod lift;
 mod line_surface;
@@ -14,7 +18,10 @@ mod panic;
 mod plot;
 mod readouts;
 mod run_loop;
+mod shortcuts;
 mod state;
+mod storage;
+mod undo;
 mod url;
 
 use crate::core::config::Model;
@@ -40,8 +47,13 @@ pub fn start() {
 pub fn App() -> impl IntoView {
     let state = AppState::from_location();
     provide_context(state);
+    let page = lecture::PageView::from_browser();
+    provide_context(page);
     run_loop::start(state);
     url::sync(state);
+    lecture::sync_page(state, page);
+    shortcuts::listen(state, page);
+    let lecture_mode = move || state.config.with(|c| c.lecture);
     let model = Memo::new(move |_| state.config.with(|c| c.model));
     let is_mlp = move || model.get().uses_network();
     let is_perceptron = move || model.get() == Model::Perceptron;
@@ -52,16 +64,22 @@ pub fn App() -> impl IntoView {
                 <h1 class="title">"Neural Network Playground"</h1>
                 <controls::Transport/>
                 <readouts::Readouts/>
+                <lecture::ViewBar/>
             </header>
+            <hide::HiddenStyle/>
+            <lecture::ShortcutsHelp/>
             <main class="columns">
                 <div class="side-column">
+                    <Show when=lecture_mode>
+                        <hide::HidePanel/>
+                    </Show>
                     <lessons::LessonPanel/>
                     <section class="panel data-panel" aria-label="Data">
                         <controls::DataPanel/>
                     </section>
                 </div>
                 <section class="panel plot-panel" aria-label="Plot">
-                    <plot::Brushes/>
+                    <brushes::Brushes/>
                     <plot::Plot/>
                     <Show when=is_line>
                         <line_surface::LineSurfacePanel/>

@@ -1,18 +1,20 @@
-//! The main plot (decision boundary, points, click to add) and the brush buttons.
+//! The main plot: the decision boundary and the points; a click or a tap adds a point with the
+//! brush, a right-click or a long press removes the nearest.
 use super::{AppState, Brush};
-use crate::core::dataset::{Point, Problem, MAX_CLASSES};
+use crate::core::dataset::{Point, Problem};
 use crate::core::domain::Domain;
 use crate::core::snapshot::PerceptronView;
 use crate::core::trainer::LineView;
 use crate::core::trainer::PointEdit;
 use crate::render::canvas::{draw_overlay, draw_plot, Overlay, PointLayer};
-use crate::render::colors::{class_color, css};
 use crate::render::frame::{Frame, BOUNDARY_RES};
 use crate::render::geometry::Viewport;
 use crate::render::heatmap::{perceptron_rgba, plain_rgba};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use web_sys::MouseEvent;
+
+mod touch;
 
 /// The canvas: redrawn whenever a snapshot or a view setting changes.
 #[component]
@@ -86,52 +88,51 @@ pub fn Plot() -> impl IntoView {
     let resize = window_event_listener(leptos::ev::resize, move |_| state.snapshot.update(|_| {}));
     on_cleanup(move || resize.remove());
 
-    let data_at = move |ev: &MouseEvent| -> Option<(f64, f64)> {
+    let data_at = move |client_x: f64, client_y: f64| -> Option<(f64, f64)> {
         let el = canvas.get()?;
         let rect = el.get_bounding_client_rect();
         let domain = state.snapshot.with_untracked(|s| s.domain);
         let vp = Viewport::new(rect.width(), rect.height()).with_domain(domain);
-        Some(vp.to_data(
-            f64::from(ev.client_x()) - rect.left(),
-            f64::from(ev.client_y()) - rect.top(),
-        ))
+        Some(vp.to_data(client_x - rect.left(), client_y - rect.top()))
     };
+    let press = touch::LongPress::new(move |x, y| {
+        if let Some((x1, x2)) = data_at(x, y) {
+            state.edit_points(PointEdit::RemoveNearest { x1, x2 });
+        }
+    });
     let on_click = move |ev: MouseEvent| {
-        let Some((x1, x2)) = data_at(&ev) else { return };
-        let edit = match state.brush.get_untracked() {
-            Brush::Eraser => PointEdit::RemoveNearest { x1, x2 },
-            Brush::Class(k) => {
-                let label = match state.config.with_untracked(|c| c.problem) {
-                    Problem::Classification => k as f64,
-                    Problem::Regression => {
-                        if k == 0 {
-                            -1.0
-                        } else {
-                            1.0
-                        }
-                    }
-                };
-                PointEdit::Add(Point::new(x1, x2, label))
-            }
-        };
-        state.edit_points(edit);
+        if press.took_click() {
+            return; // a long press removed a point; its click adds none
+        }
+        let at = data_at(f64::from(ev.client_x()), f64::from(ev.client_y()));
+        let Some((x1, x2)) = at else { return };
+        state.edit_points(brush_edit(state, x1, x2));
     };
     let on_context = move |ev: MouseEvent| {
         ev.prevent_default();
-        if let Some((x1, x2)) = data_at(&ev) {
+        if press.is_touch() {
+            return; // a long press on a touch screen is handled by `press`
+        }
+        if let Some((x1, x2)) = data_at(f64::from(ev.client_x()), f64::from(ev.client_y())) {
             state.edit_points(PointEdit::RemoveNearest { x1, x2 });
         }
     };
     let axis_names = move || state.config.with(|c| c.axis_names());
+    let page = expect_context::<super::lecture::PageView>();
     view! {
-        <div class="plot-frame">
+        <div class="plot-frame" id=super::fullscreen::PLOT_FRAME_ID class:maximised=move || page.maximised.get()>
             <canvas
                 class="plot"
                 node_ref=canvas
                 data-testid="data-canvas"
-                aria-label="Data plot: x₁ from −6 to 6 left to right, x₂ from −6 to 6 bottom to top. Click to add a point, right-click to remove one."
+                role="img"
+                aria-label="Data plot: x₁ from −6 to 6 left to right, x₂ from −6 to 6 bottom to top, coloured by the network's prediction. Click or tap to add a point with the brush; right-click or long-press to remove the nearest."
                 on:click=on_click
                 on:contextmenu=on_context
+                on:pointerdown=move |ev| press.down(&ev)
+                on:pointermove=move |ev| press.moved(&ev)
+                on:pointerup=move |_| press.cancel()
+                on:pointercancel=move |_| press.cancel()
             ></canvas>
             <span class="axis-label x-label" data-testid="x-axis-name">{move || axis_names().0}</span>
             <span class="axis-label y-label">{move || axis_names().1}</span>
@@ -147,6 +148,21 @@ fn line_overlay(line: &LineView, domain: Domain) -> Overlay {
         ghost: line.least_squares.map(|(m, c)| [m, -1.0, c]),
         highlight: None,
         domain,
+    }
+}
+
+/// What a click at (x1, x2) does with the current brush.
+fn brush_edit(state: AppState, x1: f64, x2: f64) -> PointEdit {
+    match state.brush.get_untracked() {
+        Brush::Eraser => PointEdit::RemoveNearest { x1, x2 },
+        Brush::Class(k) => {
+            let label = match state.config.with_untracked(|c| c.problem) {
+                Problem::Classification => k as f64,
+                Problem::Regression if k == 0 => -1.0,
+                Problem::Regression => 1.0,
+            };
+            PointEdit::Add(Point::new(x1, x2, label))
+        }
     }
 }
 
@@ -173,58 +189,5 @@ fn animated_line(view: &PerceptronView, anim: StoredValue<(u64, f64)>) -> ([f64;
             )
         }
         _ => (view.weights, false),
-    }
-}
-
-/// One brush per class in the data (plus one for a new class, up to six), an eraser and Clear.
-#[component]
-pub fn Brushes() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let brush_count = move || {
-        let (problem, classes) = state.config.with(|c| (c.problem, c.class_count()));
-        match problem {
-            Problem::Regression => 2,
-            Problem::Classification => (classes + 1).min(MAX_CLASSES),
-        }
-    };
-    let label = move |k: usize| match state.config.with(|c| c.problem) {
-        Problem::Regression => {
-            if k == 0 {
-                "−1".to_string()
-            } else {
-                "+1".to_string()
-            }
-        }
-        Problem::Classification => format!("Class {}", k + 1),
-    };
-    view! {
-        <div class="brushes" role="toolbar" aria-label="Brush">
-            <span class="brush-caption">"Click adds:"</span>
-            <For each=move || 0..brush_count() key=|k| *k let:k>
-                <button
-                    class="brush"
-                    class:active=move || state.brush.get() == Brush::Class(k)
-                    data-testid=format!("brush-{k}")
-                    aria-pressed=move || (state.brush.get() == Brush::Class(k)).to_string()
-                    style=format!("--brush: {}", css(class_color(k)))
-                    on:click=move |_| state.brush.set(Brush::Class(k))
-                >
-                    <span class="swatch"></span>
-                    {move || label(k)}
-                </button>
-            </For>
-            <button
-                class="brush eraser"
-                class:active=move || state.brush.get() == Brush::Eraser
-                data-testid="eraser"
-                aria-pressed=move || (state.brush.get() == Brush::Eraser).to_string()
-                on:click=move |_| state.brush.set(Brush::Eraser)
-            >
-                "Eraser"
-            </button>
-            <button class="ghost" data-testid="clear" on:click=move |_| state.edit_points(PointEdit::Clear)>
-                "Clear"
-            </button>
-        </div>
     }
 }

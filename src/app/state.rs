@@ -5,6 +5,7 @@ use crate::core::dataset::Point;
 use crate::core::lesson::{self, LessonLink};
 use crate::core::snapshot::Snapshot;
 use crate::core::trainer::{PointEdit, Trainer};
+use crate::core::undo::UndoStack;
 use leptos::prelude::*;
 
 /// What a click on the plot does.
@@ -29,6 +30,10 @@ pub struct AppState {
     pub stashed_points: RwSignal<Option<Vec<Point>>>,
     /// The open lesson and card (in the link as `lesson=…&card=…`), if any.
     pub lesson: RwSignal<Option<LessonLink>>,
+    /// The user's points before each point edit (`None`: the generated set), for undo/redo.
+    pub point_history: StoredValue<UndoStack<Option<Vec<Point>>>>,
+    /// Whether there is a point edit to undo, and one to redo (for the buttons).
+    pub can_undo_redo: RwSignal<(bool, bool)>,
 }
 
 /// Shown when the loss or a weight becomes NaN or infinite.
@@ -37,17 +42,27 @@ pub const DIVERGED: &str =
 
 impl AppState {
     /// The experiment in the page's URL hash (defaults where it has none), and the lesson it
-    /// names (a link with only a lesson opens its card's preset).
+    /// names (a link with only a lesson opens its card's preset). With an empty hash, the
+    /// working experiment kept in localStorage comes back, and the status line says so.
     pub fn from_location() -> Self {
         let hash = window().location().hash().unwrap_or_default();
-        let opened = lesson::shipped().open(&hash);
+        let kept = hash
+            .trim_start_matches('#')
+            .is_empty()
+            .then(super::storage::load_experiment)
+            .flatten();
+        let opened = lesson::shipped().open(kept.as_deref().unwrap_or(&hash));
         let (config, mut notes) = ExperimentConfig::from_hash(&opened.experiment);
         notes.extend(opened.notes);
         let trainer = Trainer::new(config);
-        let status = if notes.is_empty() {
-            String::new()
-        } else {
-            format!("From the link: {}", notes.join(" "))
+        let status = match (&kept, notes.is_empty()) {
+            (Some(_), _) => format!(
+                "Restored your last experiment from this browser ({} points of your own). {}",
+                trainer.config().points.as_ref().map_or(0, Vec::len),
+                notes.join(" ")
+            ),
+            (None, true) => String::new(),
+            (None, false) => format!("From the link: {}", notes.join(" ")),
         };
         AppState {
             snapshot: RwSignal::new(trainer.snapshot()),
@@ -58,6 +73,8 @@ impl AppState {
             status: RwSignal::new(status),
             stashed_points: RwSignal::new(None),
             lesson: RwSignal::new(opened.lesson),
+            point_history: StoredValue::new(UndoStack::default()),
+            can_undo_redo: RwSignal::new((false, false)),
         }
     }
 
@@ -126,9 +143,14 @@ impl AppState {
         self.apply(new);
     }
 
-    /// Adds or removes points, keeping everything else.
+    /// Adds or removes points, keeping everything else; the edit can be undone.
     pub fn edit_points(&self, edit: PointEdit) {
         let new = self.trainer.with_value(|t| t.edited(edit));
+        let before = self.config.with_untracked(|c| c.points.clone());
+        if new.points == before {
+            return; // the eraser found nothing, or Clear had nothing to clear
+        }
+        self.remember_points(before);
         self.apply(new);
         super::url::write_now(*self);
     }
@@ -151,11 +173,13 @@ impl AppState {
         }
     }
 
-    /// Brings back the points kept aside by [`AppState::apply`].
+    /// Brings back the points kept aside by [`AppState::apply`] (an edit that can be undone).
     pub fn restore_points(&self) {
         if let Some(points) = self.stashed_points.get_untracked() {
             self.stashed_points.set(None);
+            self.remember_points(self.config.with_untracked(|c| c.points.clone()));
             self.update_config(|c| c.points = Some(points));
+            super::url::write_now(*self);
             self.say("");
         }
     }

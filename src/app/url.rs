@@ -1,6 +1,8 @@
 //! Keeps the URL hash and the config in step: every change is written back (debounced, except
 //! point edits, which are written at once), and a hash pasted into the address bar is loaded.
-//! The open lesson rides along as `lesson=…&card=…` after the experiment's keys.
+//! The open lesson rides along as `lesson=…&card=…` after the experiment's keys. Every hash
+//! written is also kept in localStorage ([`super::storage`]), and a page being closed or
+//! reloaded writes the latest one at once.
 use super::AppState;
 use crate::core::config::ExperimentConfig;
 use crate::core::lesson::{self, link::join_hash};
@@ -41,7 +43,11 @@ pub fn sync(state: AppState) {
             notes.join(" ")
         });
     });
-    on_cleanup(move || listener.remove());
+    let closing = window_event_listener(leptos::ev::pagehide, move |_| write_now(state));
+    on_cleanup(move || {
+        listener.remove();
+        closing.remove();
+    });
 }
 
 /// The hash (without `#`) for the current config and lesson.
@@ -59,6 +65,7 @@ pub fn write_now(state: AppState) {
 }
 
 fn write_hash(hash: &str) {
+    let _ = super::storage::save_experiment(hash); // without storage, the link still has it
     let w = window();
     let url = format!("#{hash}");
     if w.location().hash().unwrap_or_default() == url {

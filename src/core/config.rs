@@ -113,6 +113,9 @@ pub struct ExperimentConfig {
     pub hidden: HiddenControls,
     /// Hide the text around the playground (the Playground's `hideText`).
     pub hide_text: bool,
+    /// Lecture mode: large type and high contrast for a projector, and a checklist to hide
+    /// controls (`lecture=true`; a view setting, so it never rebuilds the network).
+    pub lecture: bool,
     /// Starting weights and biases shared in the link (`params`), in the network's flat
     /// layout. They replace the seed's own start (restart 0) when their count fits the network
     /// ([`ExperimentConfig::param_count`]); [`ExperimentConfig::clamped`] drops them otherwise.
@@ -159,6 +162,7 @@ impl Default for ExperimentConfig {
             output: OutputStyle::Auto,
             hidden: HiddenControls::default(),
             hide_text: false,
+            lecture: false,
             params: None,
         }
     }

@@ -27,3 +27,4 @@ pub mod regularization;
 pub mod rng;
 pub mod snapshot;
 pub mod trainer;
+pub mod undo;

@@ -46,6 +46,19 @@ pub fn ModelChoice() -> impl IntoView {
     }
 }
 
+/// Plays or pauses training; after a divergence or early stopping, says why it cannot go on.
+pub fn toggle_play(state: AppState) {
+    if state.snapshot.with_untracked(|s| s.diverged) {
+        state.say(super::state::DIVERGED);
+        return;
+    }
+    if state.snapshot.with_untracked(|s| s.stopped_at.is_some()) {
+        state.say("Early stopping ended this run: press Reset, or set the patience to 0 to go on.");
+        return;
+    }
+    state.playing.update(|p| *p = !*p);
+}
+
 /// Play/Pause, Step, Reset and the speed.
 #[component]
 pub fn Transport() -> impl IntoView {
@@ -63,19 +76,7 @@ pub fn Transport() -> impl IntoView {
         };
         state.update_config(|c| c.speed = speed);
     };
-    let toggle = move |_| {
-        if state.snapshot.with_untracked(|s| s.diverged) {
-            state.say(super::state::DIVERGED);
-            return;
-        }
-        if state.snapshot.with_untracked(|s| s.stopped_at.is_some()) {
-            state.say(
-                "Early stopping ended this run: press Reset, or set the patience to 0 to go on.",
-            );
-            return;
-        }
-        playing.update(|p| *p = !*p);
-    };
+    let toggle = move |_| toggle_play(state);
     view! {
         <div class="transport">
             <button

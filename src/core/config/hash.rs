@@ -71,6 +71,9 @@ impl ExperimentConfig {
         for name in self.hidden.iter() {
             let _ = write!(s, "{name}{HIDE_SUFFIX}=true&");
         }
+        if self.lecture {
+            s.push_str("lecture=true&");
+        }
         if let Some(params) = params {
             let _ = write!(s, "params={}&", encode_params(params));
         }

@@ -146,6 +146,7 @@ impl Reader {
             "showTestData" => p.flag(&mut cfg.show_test_data),
             "discretize" => p.flag(&mut cfg.discretize),
             "hideText" => p.flag(&mut cfg.hide_text),
+            "lecture" => p.flag(&mut cfg.lecture),
             _ if IGNORED_KEYS.contains(&key) => {}
             _ if key.ends_with(HIDE_SUFFIX) => {
                 let name = &key[..key.len() - HIDE_SUFFIX.len()];

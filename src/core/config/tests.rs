@@ -173,6 +173,7 @@ pub(super) fn random_config(rng: &mut Pcg32) -> ExperimentConfig {
         output: OutputStyle::ALL[pick(rng, 2)],
         hidden: HiddenControls::default(),
         hide_text: rng.below(2) == 0,
+        lecture: rng.below(2) == 0,
         params: None,
     };
     // The perceptron and logistic regression separate classes: a valid config has
@@ -323,4 +324,25 @@ fn learning_rate_schedules_by_hand() {
     assert_eq!(step.learning_rate_at(10), 0.4);
     assert_eq!(step.learning_rate_at(25), 0.2);
     assert!(step.learning_rate_at(u64::MAX) >= 0.0);
+}
+
+#[test]
+fn lecture_mode_round_trips_and_keeps_a_playground_link_the_playground_s() {
+    let cfg = ExperimentConfig {
+        lecture: true,
+        ..ExperimentConfig::default()
+    };
+    let hash = cfg.to_hash();
+    assert!(hash.contains("lecture=true"), "{hash}");
+    assert_eq!(ExperimentConfig::from_hash(&hash).0, cfg);
+    assert!(!ExperimentConfig::default().to_hash().contains("lecture"));
+    let (tf, notes) = ExperimentConfig::from_hash("#dataset=xor&noise_hide=true&lecture=true");
+    assert!(notes.is_empty(), "{notes:?}");
+    assert!(tf.lecture && tf.hidden.contains("noise"));
+    assert_eq!(tf.output, OutputStyle::Tf, "lecture=true is a view key");
+    assert_eq!(
+        ExperimentConfig::default().change_to(&cfg),
+        Change::Redraw,
+        "lecture mode only redraws"
+    );
 }

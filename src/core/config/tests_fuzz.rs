@@ -84,9 +84,10 @@ fn mutated(rng: &mut Pcg32, pool: &[String]) -> String {
             4 => {
                 // Flip one character of a value (compact points, params, numbers).
                 let v = &mut pairs[i].1;
-                if let Some((at, _)) = v.char_indices().nth(rng.below(v.len() as u32 + 1) as usize)
+                if let Some((at, c)) = v.char_indices().nth(rng.below(v.len() as u32 + 1) as usize)
                 {
-                    v.replace_range(at..=at, pick(rng, &["A", "_", "-", "%", "9", "."]));
+                    let with = pick(rng, &["A", "_", "-", "%", "9", "."]);
+                    v.replace_range(at..at + c.len_utf8(), with);
                 }
             }
             _ => {

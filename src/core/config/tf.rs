@@ -87,9 +87,16 @@ pub fn is_tf_link<'a>(keys: impl IntoIterator<Item = &'a str>) -> bool {
     tf
 }
 
+/// Our keys that only change how the page looks (`lecture`). They are neither the
+/// Playground's nor ours for [`is_tf_link`], so a teacher may add them to a Playground link.
+pub(super) const VIEW_KEYS: [&str; 1] = ["lecture"];
+
 /// Whether `key` is one the parser knows.
 pub(super) fn is_known_key(key: &str) -> bool {
-    TF_KEYS.contains(&key) || OWN_KEYS.contains(&key) || key.ends_with(HIDE_SUFFIX)
+    TF_KEYS.contains(&key)
+        || OWN_KEYS.contains(&key)
+        || VIEW_KEYS.contains(&key)
+        || key.ends_with(HIDE_SUFFIX)
 }
 
 /// Where the Playground's defaults differ from ours.

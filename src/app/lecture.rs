@@ -1,0 +1,155 @@
+//! How the page looks: lecture mode (large type, high contrast, in the link as
+//! `lecture=true`), the dark or light theme (this browser's choice, or the system's), the
+//! hidden explanatory text (`hideText`), and the keyboard shortcuts' help.
+use super::storage::{self, THEME_KEY};
+use super::AppState;
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+use web_sys::Element;
+
+/// The page's view state, which is the viewer's and not the experiment's.
+#[derive(Clone, Copy)]
+pub struct PageView {
+    /// The dark theme is on.
+    pub dark: RwSignal<bool>,
+    /// The keyboard shortcuts' help is open.
+    pub help_open: RwSignal<bool>,
+    /// The plot fills the page (where the Fullscreen API is refused).
+    pub maximised: RwSignal<bool>,
+}
+
+impl PageView {
+    /// The theme kept in this browser, else the system's (`prefers-color-scheme`).
+    pub fn from_browser() -> Self {
+        let dark = match storage::load(THEME_KEY).as_deref() {
+            Some("dark") => true,
+            Some("light") => false,
+            _ => prefers_dark(),
+        };
+        PageView {
+            dark: RwSignal::new(dark),
+            help_open: RwSignal::new(false),
+            maximised: RwSignal::new(false),
+        }
+    }
+
+    /// Switches between the dark and the light theme, and keeps the choice in this browser.
+    pub fn toggle_theme(&self) {
+        let dark = !self.dark.get_untracked();
+        self.dark.set(dark);
+        let _ = storage::save(THEME_KEY, if dark { "dark" } else { "light" });
+    }
+}
+
+fn prefers_dark() -> bool {
+    window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|q| q.matches())
+}
+
+/// Keeps the `<html>` element's `data-lecture`, `data-theme` and `data-hide-text` in step
+/// with the config and the theme (the style sheet reads them).
+pub fn sync_page(state: AppState, page: PageView) {
+    Effect::new(move |_| {
+        let (lecture, hide_text) = state.config.with(|c| (c.lecture, c.hide_text));
+        if let Err(e) = set_page_attributes(lecture, page.dark.get(), hide_text) {
+            state.say(format!("Could not change the page's look: {e:?}"));
+        }
+    });
+}
+
+fn set_page_attributes(lecture: bool, dark: bool, hide_text: bool) -> Result<(), JsValue> {
+    let root = document()
+        .document_element()
+        .ok_or_else(|| JsValue::from_str("no <html> element"))?;
+    set_flag(&root, "data-lecture", lecture)?;
+    set_flag(&root, "data-hide-text", hide_text)?;
+    root.set_attribute("data-theme", if dark { "dark" } else { "light" })
+}
+
+fn set_flag(el: &Element, name: &str, on: bool) -> Result<(), JsValue> {
+    if on {
+        el.set_attribute(name, "")
+    } else {
+        el.remove_attribute(name)
+    }
+}
+
+/// Flips lecture mode (a view change: training goes on).
+pub fn toggle_lecture(state: AppState) {
+    state.update_config(|c| c.lecture = !c.lecture);
+}
+
+/// The buttons for lecture mode, the theme and the shortcuts' help.
+#[component]
+pub fn ViewBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let page = expect_context::<PageView>();
+    let lecture = move || state.config.with(|c| c.lecture);
+    view! {
+        <div class="view-bar" role="group" aria-label="View">
+            <button
+                data-testid="lecture-toggle"
+                aria-pressed=move || lecture().to_string()
+                title="Lecture mode: large type, high contrast (L)"
+                on:click=move |_| toggle_lecture(state)
+            >
+                "Lecture"
+            </button>
+            <button
+                data-testid="theme-toggle"
+                aria-pressed=move || page.dark.get().to_string()
+                title="Dark theme (D)"
+                on:click=move |_| page.toggle_theme()
+            >
+                {move || if page.dark.get() { "☀ Light" } else { "☾ Dark" }}
+            </button>
+            <button
+                data-testid="shortcuts-button"
+                aria-label="Keyboard shortcuts (?)"
+                aria-expanded=move || page.help_open.get().to_string()
+                on:click=move |_| page.help_open.update(|o| *o = !*o)
+            >
+                "?"
+            </button>
+        </div>
+    }
+}
+
+/// Every shortcut, as shown in the help: keys and what they do.
+pub const SHORTCUTS: [(&str, &str); 11] = [
+    ("Space", "play / pause"),
+    ("→", "train one epoch (Step)"),
+    ("R", "reset the weights"),
+    ("1 – 6", "choose a class brush"),
+    ("E", "the eraser"),
+    ("Ctrl+Z", "undo a point edit"),
+    ("Ctrl+Shift+Z, Ctrl+Y", "redo"),
+    ("F", "full-screen plot"),
+    ("L", "lecture mode"),
+    ("D", "dark / light theme"),
+    ("?", "this help (Escape closes it)"),
+];
+
+/// The keyboard shortcuts' help, a small dialog.
+#[component]
+pub fn ShortcutsHelp() -> impl IntoView {
+    let page = expect_context::<PageView>();
+    view! {
+        <Show when=move || page.help_open.get()>
+            <div class="shortcuts-help panel" role="dialog" aria-label="Keyboard shortcuts" data-testid="shortcuts-help">
+                <h2>"Keyboard shortcuts"</h2>
+                <table>
+                    {SHORTCUTS
+                        .into_iter()
+                        .map(|(keys, what)| view! { <tr><th scope="row"><kbd>{keys}</kbd></th><td>{what}</td></tr> })
+                        .collect_view()}
+                </table>
+                <p class="hint">"Shortcuts do nothing while you type in a field."</p>
+                <button on:click=move |_| page.help_open.set(false)>"Close"</button>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,164 @@
+//! Keyboard shortcuts (listed in [`super::lecture::SHORTCUTS`]). A key pressed while typing in
+//! a field, or Space/Enter on a focused button, is left to the browser.
+use super::lecture::{toggle_lecture, PageView};
+use super::{brushes, fullscreen, AppState, Brush};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, KeyboardEvent};
+
+/// What a shortcut does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shortcut {
+    PlayPause,
+    Step,
+    Reset,
+    /// Choose the class brush with this index (digit − 1).
+    Brush(usize),
+    Eraser,
+    Undo,
+    Redo,
+    Fullscreen,
+    Lecture,
+    Theme,
+    Help,
+    /// Close the help or the maximised plot.
+    Close,
+}
+
+/// The modifier keys held with a key.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Modifiers {
+    /// Ctrl, or Cmd on a Mac.
+    pub command: bool,
+    pub shift: bool,
+    pub alt: bool,
+}
+
+/// The shortcut for `key` (a `KeyboardEvent.key`) with `mods`, if there is one.
+pub fn shortcut_for(key: &str, mods: Modifiers) -> Option<Shortcut> {
+    if mods.alt {
+        return None;
+    }
+    if mods.command {
+        return match key {
+            "z" | "Z" if mods.shift => Some(Shortcut::Redo),
+            "z" | "Z" => Some(Shortcut::Undo),
+            "y" | "Y" => Some(Shortcut::Redo),
+            _ => None,
+        };
+    }
+    Some(match key {
+        " " | "Spacebar" => Shortcut::PlayPause,
+        "ArrowRight" => Shortcut::Step,
+        "r" | "R" => Shortcut::Reset,
+        "e" | "E" => Shortcut::Eraser,
+        "f" | "F" => Shortcut::Fullscreen,
+        "l" | "L" => Shortcut::Lecture,
+        "d" | "D" => Shortcut::Theme,
+        "?" => Shortcut::Help,
+        "Escape" => Shortcut::Close,
+        _ => match key.parse::<usize>() {
+            Ok(d @ 1..=6) => Shortcut::Brush(d - 1),
+            _ => return None,
+        },
+    })
+}
+
+/// Whether a key on `target` belongs to it: typing in a field, or activating a button.
+fn belongs_to_target(target: Option<Element>, key: &str) -> bool {
+    let Some(el) = target else { return false };
+    let tag = el.tag_name().to_ascii_uppercase();
+    let editable = el.get_attribute("contenteditable").is_some();
+    matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA")
+        || editable
+        || (matches!(tag.as_str(), "BUTTON" | "SUMMARY" | "A") && matches!(key, " " | "Enter"))
+}
+
+/// Listens for the shortcuts on the window, for the page's lifetime.
+pub fn listen(state: AppState, page: PageView) {
+    let handle = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
+        let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
+        if ev.default_prevented() || belongs_to_target(target, &ev.key()) {
+            return;
+        }
+        let mods = Modifiers {
+            command: ev.ctrl_key() || ev.meta_key(),
+            shift: ev.shift_key(),
+            alt: ev.alt_key(),
+        };
+        if let Some(shortcut) = shortcut_for(&ev.key(), mods) {
+            if run(state, page, shortcut) {
+                ev.prevent_default();
+            }
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// Does what `shortcut` asks. Returns whether it did something (then the browser's own
+/// meaning of the key, such as scrolling on Space, is cancelled).
+fn run(state: AppState, page: PageView, shortcut: Shortcut) -> bool {
+    match shortcut {
+        Shortcut::PlayPause => super::controls::toggle_play(state),
+        Shortcut::Step => state.step(),
+        Shortcut::Reset => state.reset(),
+        Shortcut::Brush(k) => {
+            if k >= state.config.with_untracked(brushes::brush_count) {
+                return false;
+            }
+            state.brush.set(Brush::Class(k));
+        }
+        Shortcut::Eraser => state.brush.set(Brush::Eraser),
+        Shortcut::Undo => state.undo_points(),
+        Shortcut::Redo => state.redo_points(),
+        Shortcut::Fullscreen => fullscreen::toggle(state, page),
+        Shortcut::Lecture => toggle_lecture(state),
+        Shortcut::Theme => page.toggle_theme(),
+        Shortcut::Help => page.help_open.update(|o| *o = !*o),
+        Shortcut::Close => {
+            let help = page.help_open.get_untracked();
+            page.help_open.set(false);
+            return fullscreen::leave(state, page) || help;
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NONE: Modifiers = Modifiers {
+        command: false,
+        shift: false,
+        alt: false,
+    };
+
+    #[test]
+    fn keys_map_to_shortcuts() {
+        assert_eq!(shortcut_for(" ", NONE), Some(Shortcut::PlayPause));
+        assert_eq!(shortcut_for("ArrowRight", NONE), Some(Shortcut::Step));
+        assert_eq!(shortcut_for("R", NONE), Some(Shortcut::Reset));
+        assert_eq!(shortcut_for("1", NONE), Some(Shortcut::Brush(0)));
+        assert_eq!(shortcut_for("6", NONE), Some(Shortcut::Brush(5)));
+        assert_eq!(shortcut_for("7", NONE), None);
+        assert_eq!(shortcut_for("0", NONE), None);
+        assert_eq!(shortcut_for("f", NONE), Some(Shortcut::Fullscreen));
+        assert_eq!(shortcut_for("x", NONE), None);
+    }
+
+    #[test]
+    fn ctrl_or_cmd_undoes_and_redoes_and_never_resets() {
+        let cmd = Modifiers {
+            command: true,
+            ..NONE
+        };
+        let cmd_shift = Modifiers { shift: true, ..cmd };
+        assert_eq!(shortcut_for("z", cmd), Some(Shortcut::Undo));
+        assert_eq!(shortcut_for("Z", cmd_shift), Some(Shortcut::Redo));
+        assert_eq!(shortcut_for("y", cmd), Some(Shortcut::Redo));
+        assert_eq!(shortcut_for("r", cmd), None, "Ctrl+R reloads the page");
+        let alt = Modifiers { alt: true, ..NONE };
+        assert_eq!(shortcut_for("r", alt), None);
+    }
+}

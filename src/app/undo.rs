@@ -1,0 +1,61 @@
+//! Undo and redo of point edits (add, remove, clear, bringing points back). The history itself
+//! is [`crate::core::undo::UndoStack`]; this file moves the app's points through it.
+use super::AppState;
+use crate::core::dataset::Point;
+use leptos::prelude::*;
+
+impl AppState {
+    /// Records the points a point edit is about to replace.
+    pub fn remember_points(&self, before: Option<Vec<Point>>) {
+        self.point_history.update_value(|h| h.record(before));
+        self.refresh_undo_redo();
+    }
+
+    /// Undoes the last point edit, if any, and says what happened.
+    pub fn undo_points(&self) {
+        let current = self.config.with_untracked(|c| c.points.clone());
+        let previous = self
+            .point_history
+            .try_update_value(|h| h.undo(current))
+            .flatten();
+        self.show_points(previous, "Undid the last point edit", "Nothing to undo.");
+    }
+
+    /// Redoes the last undone point edit, if any, and says what happened.
+    pub fn redo_points(&self) {
+        let current = self.config.with_untracked(|c| c.points.clone());
+        let next = self
+            .point_history
+            .try_update_value(|h| h.redo(current))
+            .flatten();
+        self.show_points(next, "Redid the point edit", "Nothing to redo.");
+    }
+
+    /// Puts `points` (if any) in the config, writes the link at once and says `done` (or
+    /// `nothing` when there was no edit).
+    fn show_points(&self, points: Option<Option<Vec<Point>>>, done: &str, nothing: &str) {
+        self.refresh_undo_redo();
+        let Some(points) = points else {
+            self.say(nothing);
+            return;
+        };
+        let count = points.as_ref().map(Vec::len);
+        let mut new = self.config.get_untracked();
+        new.points = points;
+        self.apply_replacing(new);
+        super::url::write_now(*self);
+        self.say(match count {
+            Some(n) => format!("{done}: {n} points of your own."),
+            None => format!("{done}: back to the generated data."),
+        });
+    }
+
+    fn refresh_undo_redo(&self) {
+        let now = self
+            .point_history
+            .with_value(|h| (h.can_undo(), h.can_redo()));
+        if self.can_undo_redo.get_untracked() != now {
+            self.can_undo_redo.set(now);
+        }
+    }
+}

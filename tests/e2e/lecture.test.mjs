@@ -1,0 +1,182 @@
+// Lecture mode: large type, controls hidden by link flags or by the checklist, keyboard
+// shortcuts, the full-screen plot, accessible names, and the dark theme (with screenshots
+// to look at as a student at the back of a lecture hall would).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  useSession, waitForNumber, readNumber, click, tid, text, waitUntil, waitForApp, hashParams,
+  errorReport, screenshot, sleep,
+} from './harness.mjs';
+
+const session = useSession();
+
+const rootFontPx = (page) =>
+  page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+const visible = (page, id) => page.locator(tid(id)).first().isVisible();
+
+test('the lecture toggle enlarges the type and goes into the link', async () => {
+  const app = await session().open('/');
+  const { page } = app;
+  const normal = await rootFontPx(page);
+  await click(page, 'lecture-toggle');
+  await waitUntil(async () => (await rootFontPx(page)) >= normal * 1.25, { what: 'larger type' });
+  assert.equal(await page.getAttribute(tid('lecture-toggle'), 'aria-pressed'), 'true');
+  await waitUntil(async () => (await hashParams(page)).get('lecture') === 'true', { what: 'lecture=true in the link' });
+  await screenshot(page, 'lecture.png');
+  await page.reload({ waitUntil: 'load' });
+  await waitForApp(page, { pageErrors: app.pageErrors });
+  assert.ok((await rootFontPx(page)) >= normal * 1.25, 'lecture mode survives a reload');
+  assert.deepEqual(app.pageErrors, [], `page errors:\n${errorReport(app)}`);
+});
+
+test('a link\'s _hide flags hide those controls; the checklist hides more, in the link', async () => {
+  const app = await session().open('#noise_hide=true&playButton_hide=true&hideText=true');
+  const { page } = app;
+  assert.equal(await visible(page, 'noise'), false, 'noise hidden');
+  assert.equal(await visible(page, 'play'), false, 'play hidden');
+  assert.equal(await page.locator('.field', { hasText: 'Noise' }).count(), 1);
+  assert.equal(await page.locator('.field', { hasText: 'Noise' }).isVisible(), false, 'its label too');
+  assert.ok(await visible(page, 'step'), 'step shown');
+  assert.ok(await visible(page, 'activation'), 'activation shown');
+  assert.equal(await page.locator('.hint').first().isVisible(), false, 'hideText hides the hints');
+
+  await click(page, 'lecture-toggle');
+  await page.click(`${tid('hide-panel')} summary`);
+  assert.ok(await page.isChecked(tid('hide-noise')));
+  await page.uncheck(tid('hide-noise'));
+  await page.check(tid('hide-activation'));
+  await waitUntil(async () => await visible(page, 'noise'), { what: 'noise shown again' });
+  assert.equal(await visible(page, 'activation'), false, 'activation hidden');
+  await waitUntil(async () => {
+    const h = await hashParams(page);
+    return h.get('activation_hide') === 'true' && !h.has('noise_hide') && h.get('playButton_hide') === 'true';
+  }, { what: 'the hidden controls in the link' });
+  assert.deepEqual(app.pageErrors, [], `page errors:\n${errorReport(app)}`);
+});
+
+test('shortcuts: space, →, R, digits, ? and Escape; ignored while typing', async () => {
+  const app = await session().open('/');
+  const { page } = app;
+  await page.locator('body').focus();
+  await page.keyboard.press('ArrowRight');
+  await waitForNumber(page, 'epoch', (v) => v === 1, { what: '→ steps one epoch' });
+  await page.keyboard.press(' ');
+  await waitForNumber(page, 'epoch', (v) => v > 5, { what: 'space plays' });
+  await page.keyboard.press(' ');
+  const paused = await waitForNumber(page, 'epoch', (v) => v > 5);
+  await sleep(300);
+  const later = await readNumber(page, 'epoch');
+  await sleep(300);
+  assert.equal(await readNumber(page, 'epoch'), later, 'space pauses');
+  assert.ok(later >= paused);
+
+  // Typing R in a field does not reset.
+  await page.focus(tid('learning-rate'));
+  await page.keyboard.press('r');
+  assert.equal(await readNumber(page, 'epoch'), later, 'R in a field is typing');
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press('r');
+  await waitForNumber(page, 'epoch', (v) => v === 0, { what: 'R resets' });
+
+  await page.keyboard.press('2');
+  assert.equal(await page.getAttribute(tid('brush-1'), 'aria-pressed'), 'true', '2 picks the second brush');
+  await page.keyboard.press('1');
+  assert.equal(await page.getAttribute(tid('brush-0'), 'aria-pressed'), 'true', '1 picks the first');
+
+  await page.keyboard.press('?');
+  await waitUntil(() => visible(page, 'shortcuts-help'), { what: '? opens the help' });
+  assert.match(await text(page, 'shortcuts-help'), /Space/);
+  await page.keyboard.press('Escape');
+  await waitUntil(async () => !(await visible(page, 'shortcuts-help')), { what: 'Escape closes the help' });
+  assert.deepEqual(app.pageErrors, [], `page errors:\n${errorReport(app)}`);
+});
+
+test('the full-screen button and F show the plot full screen (or maximised), and leave it', async () => {
+  const app = await session().open('/');
+  const { page } = app;
+  const state = () =>
+    page.evaluate(() => ({
+      native: document.fullscreenElement?.id ?? null,
+      maximised: document.getElementById('plot-frame')?.classList.contains('maximised') ?? false,
+    }));
+  const isFull = async () => {
+    const s = await state();
+    return s.native === 'plot-frame' || s.maximised;
+  };
+  await click(page, 'fullscreen');
+  await waitUntil(isFull, { what: 'the plot full screen' });
+  const box = await page.locator(tid('data-canvas')).boundingBox();
+  const viewport = page.viewportSize();
+  assert.ok(box.height >= viewport.height * 0.9, `the plot fills the screen (${box.height}px)`);
+  await page.locator('body').focus();
+  await page.keyboard.press('f');
+  await waitUntil(async () => !(await isFull()), { what: 'F leaves full screen' });
+  await page.keyboard.press('f');
+  await waitUntil(isFull, { what: 'F shows the plot full screen' });
+  await page.keyboard.press('Escape');
+  await waitUntil(async () => !(await isFull()), { what: 'Escape leaves full screen' });
+  assert.deepEqual(app.pageErrors, [], `page errors:\n${errorReport(app)}`);
+});
+
+test('every control has an accessible name and is reachable by Tab; the status is live', async () => {
+  const app = await session().open('/');
+  const { page } = app;
+  // From a fresh page, Tab reaches the play button, and its focus ring shows.
+  let reached = false;
+  for (let k = 0; k < 12 && !reached; k++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => document.activeElement?.dataset?.testid === 'play');
+  }
+  assert.ok(reached, 'Tab reaches Play');
+  const outline = await page.$eval(tid('play'), (el) => getComputedStyle(el).outlineStyle);
+  assert.equal(outline, 'solid', 'a visible focus ring');
+  await click(page, 'lecture-toggle');
+  const unnamed = await page.evaluate(() =>
+    [...document.querySelectorAll('button, input, select, textarea, summary')]
+      .filter((el) => el.offsetParent !== null)
+      .filter((el) => {
+        const label = el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
+        const byLabel = el.labels && [...el.labels].some((l) => l.textContent.trim());
+        const own = ['BUTTON', 'SUMMARY'].includes(el.tagName) && el.textContent.trim();
+        return !(label || byLabel || own);
+      })
+      .map((el) => el.outerHTML.slice(0, 120)),
+  );
+  assert.deepEqual(unnamed, [], 'controls without an accessible name');
+  const canvas = await page.$eval(tid('data-canvas'), (el) => [el.getAttribute('role'), el.getAttribute('aria-label')]);
+  assert.equal(canvas[0], 'img');
+  assert.match(canvas[1], /Data plot/);
+  assert.equal(await page.getAttribute(tid('status'), 'aria-live'), 'polite');
+
+  assert.deepEqual(app.pageErrors, [], `page errors:\n${errorReport(app)}`);
+});
+
+test('the dark theme follows the system and toggles; screenshots', async () => {
+  const { browser, url } = session();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
+  try {
+    const page = await context.newPage();
+    const pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    await page.goto(`${url}/#dataset=circle&noise=10&output=auto`, { waitUntil: 'load' });
+    await waitForApp(page, { pageErrors });
+    const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+    assert.equal(await theme(), 'dark', 'follows prefers-color-scheme');
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.notEqual(bg, 'rgb(238, 240, 243)', 'a dark background');
+    await page.click(tid('step'));
+    await waitForNumber(page, 'epoch', (v) => v === 1);
+    await screenshot(page, 'dark.png');
+    await click(page, 'lecture-toggle');
+    await sleep(300);
+    await screenshot(page, 'dark-lecture.png');
+    await click(page, 'theme-toggle');
+    assert.equal(await theme(), 'light');
+    await page.reload({ waitUntil: 'load' });
+    await waitForApp(page, { pageErrors });
+    assert.equal(await theme(), 'light', 'the choice is kept in this browser');
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
