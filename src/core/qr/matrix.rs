@@ -31,7 +31,9 @@ impl Grid {
         let last = pos.len().saturating_sub(1);
         for (i, &x) in pos.iter().enumerate() {
             for (j, &y) in pos.iter().enumerate() {
-                let corner = (i == 0 && j == 0) || (i == 0 && j == last) || (i == last && j == 0);
+                // The three corners that hold finder patterns.
+                let corner =
+                    matches!((i, j), (0, 0)) || (i == 0 && j == last) || (i == last && j == 0);
                 if !corner {
                     g.alignment(x, y);
                 }
