@@ -12,6 +12,7 @@ mod panic;
 mod plot;
 mod readouts;
 mod run_loop;
+mod share;
 mod state;
 mod url;
 
@@ -56,6 +57,10 @@ pub fn App() -> impl IntoView {
                     <lessons::LessonPanel/>
                     <section class="panel data-panel" aria-label="Data">
                         <controls::DataPanel/>
+                    </section>
+                    <section class="panel share-panel" aria-label="Share">
+                        <share::SharePanel/>
+                        <share::ImportExport/>
                     </section>
                 </div>
                 <section class="panel plot-panel" aria-label="Plot">

@@ -18,6 +18,8 @@ pub enum PointEdit {
     RemoveNearest { x1: f64, x2: f64 },
     /// Remove every point.
     Clear,
+    /// Replace every point (an imported CSV), each clamped as a drawn point is.
+    Replace(Vec<Point>),
 }
 
 /// The points in use: the user's, or the generated set.
@@ -57,6 +59,12 @@ pub fn edited(config: &ExperimentConfig, points: &[Point], edit: PointEdit) -> E
             }
         }
         PointEdit::Clear => pts.clear(),
+        PointEdit::Replace(new) => {
+            pts = new
+                .into_iter()
+                .map(|p| clamp_point(p, config.problem))
+                .collect();
+        }
     }
     ExperimentConfig {
         points: Some(pts),
