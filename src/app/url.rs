@@ -45,7 +45,7 @@ pub fn sync(state: AppState) {
 }
 
 /// The hash (without `#`) for the current config and lesson.
-pub fn current_hash(state: AppState) -> String {
+fn current_hash(state: AppState) -> String {
     let link = state.lesson.get_untracked();
     state
         .config
