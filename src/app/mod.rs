@@ -18,6 +18,7 @@ mod panic;
 mod plot;
 mod readouts;
 mod run_loop;
+mod share;
 mod shortcuts;
 mod state;
 mod storage;
@@ -76,6 +77,10 @@ pub fn App() -> impl IntoView {
                     <lessons::LessonPanel/>
                     <section class="panel data-panel" aria-label="Data">
                         <controls::DataPanel/>
+                    </section>
+                    <section class="panel share-panel" aria-label="Share">
+                        <share::SharePanel/>
+                        <share::ImportExport/>
                     </section>
                 </div>
                 <section class="panel plot-panel" aria-label="Plot">

@@ -23,6 +23,7 @@ pub mod mlp;
 pub mod model_json;
 pub mod optimizer;
 pub mod perceptron;
+pub mod qr;
 pub mod regularization;
 pub mod rng;
 pub mod snapshot;

@@ -19,6 +19,8 @@ pub enum PointEdit {
     RemoveNearest { x1: f64, x2: f64 },
     /// Remove every point.
     Clear,
+    /// Replace every point (an imported CSV), each clamped as a drawn point is.
+    Replace(Vec<Point>),
 }
 
 /// The points in use: the user's, or the generated set.
@@ -63,6 +65,12 @@ pub fn edited(config: &ExperimentConfig, points: &[Point], edit: PointEdit) -> E
             }
         }
         PointEdit::Clear => pts.clear(),
+        PointEdit::Replace(new) => {
+            pts = new
+                .into_iter()
+                .map(|p| clamp_point_in(p, config.problem, domain))
+                .collect();
+        }
     }
     ExperimentConfig {
         points: Some(pts),

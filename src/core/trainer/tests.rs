@@ -475,3 +475,14 @@ fn in_the_last_hidden_layer_xor_becomes_linearly_separable() {
     );
     assert!(snap.hidden_space(&mut net, 0, 0, 5).is_empty());
 }
+
+#[test]
+fn replace_swaps_every_point_and_clamps_them() {
+    let t = Trainer::new(ExperimentConfig::default());
+    let pts = vec![Point::new(1.0, 2.0, 0.0), Point::new(99.0, -1.0, 1.0)];
+    let cfg = t.edited(PointEdit::Replace(pts));
+    let got = cfg.points.expect("own points");
+    assert_eq!(got.len(), 2);
+    assert_eq!((got[0].x1, got[0].x2, got[0].label), (1.0, 2.0, 0.0));
+    assert_eq!(got[1].x1, 6.0, "clamped to the plot");
+}

@@ -1,0 +1,122 @@
+//! The browser side of sharing: the page's link, the clipboard, downloads and reading a
+//! chosen file. Every function returns `Result`, so a missing API becomes a message.
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::js_sys::Array;
+use web_sys::{Blob, BlobPropertyBag, Document, HtmlAnchorElement, HtmlInputElement, Url};
+
+fn document() -> Result<Document, JsValue> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))
+}
+
+/// The page's address without its hash, followed by `#hash`.
+pub fn link_with_hash(hash: &str) -> Result<String, JsValue> {
+    let location = web_sys::window()
+        .ok_or_else(|| JsValue::from_str("no window"))?
+        .location();
+    let href = location.href()?;
+    let base = href.split('#').next().unwrap_or_default();
+    Ok(format!("{base}#{hash}"))
+}
+
+/// Writes `text` to the clipboard; `done(true)` once it is there, `done(false)` if the
+/// browser refused. Errors at once if there is no clipboard API.
+pub fn copy_text(text: &str, done: impl Fn(bool) + 'static) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let clipboard = window.navigator().clipboard();
+    if clipboard.is_undefined() {
+        return Err(JsValue::from_str("no clipboard"));
+    }
+    let done = std::rc::Rc::new(done);
+    let on_ok: Closure<dyn FnMut(JsValue)> = {
+        let done = done.clone();
+        Closure::once(move |_: JsValue| done(true))
+    };
+    let on_err: Closure<dyn FnMut(JsValue)> = Closure::once(move |_: JsValue| done(false));
+    let _ = clipboard.write_text(text).then2(&on_ok, &on_err);
+    // One of them runs once, later; each click leaks these two small closures.
+    on_ok.forget();
+    on_err.forget();
+    Ok(())
+}
+
+/// Selects the text of the input with `testid`, so the user can copy it by hand.
+pub fn select_field(testid: &str) -> Result<(), JsValue> {
+    let field = document()?
+        .query_selector(&format!("[data-testid=\"{testid}\"]"))?
+        .ok_or_else(|| JsValue::from_str("no link field"))?
+        .dyn_into::<HtmlInputElement>()
+        .map_err(|_| JsValue::from_str("not an input"))?;
+    field.focus()?;
+    field.select();
+    Ok(())
+}
+
+/// Makes the browser download `href` as `filename` through a temporary `<a download>`.
+fn download_href(href: &str, filename: &str) -> Result<(), JsValue> {
+    let doc = document()?;
+    let a = doc
+        .create_element("a")?
+        .dyn_into::<HtmlAnchorElement>()
+        .map_err(|_| JsValue::from_str("not an anchor"))?;
+    a.set_href(href);
+    a.set_download(filename);
+    let body = doc.body().ok_or_else(|| JsValue::from_str("no body"))?;
+    body.append_child(&a)?;
+    a.click();
+    a.remove();
+    Ok(())
+}
+
+/// Downloads `text` as a file of type `mime` named `filename`.
+pub fn download_text(text: &str, mime: &str, filename: &str) -> Result<(), JsValue> {
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let parts = Array::of1(&JsValue::from_str(text));
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = Url::create_object_url_with_blob(&blob)?;
+    let result = download_href(&url, filename);
+    // The click has started the download; the object URL can go after this turn.
+    let revoke = Closure::once_into_js(move || {
+        let _ = Url::revoke_object_url(&url);
+    });
+    if let Some(w) = web_sys::window() {
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000)?;
+    }
+    result
+}
+
+/// Downloads the canvas with `testid` as a PNG named `filename`.
+pub fn download_canvas_png(testid: &str, filename: &str) -> Result<(), JsValue> {
+    let canvas = document()?
+        .query_selector(&format!("[data-testid=\"{testid}\"]"))?
+        .ok_or_else(|| JsValue::from_str("no plot"))?
+        .dyn_into::<web_sys::HtmlCanvasElement>()
+        .map_err(|_| JsValue::from_str("not a canvas"))?;
+    download_href(&canvas.to_data_url_with_type("image/png")?, filename)
+}
+
+/// Reads the first file chosen in `input` as text and calls `done` with it (or with the
+/// reader's error). Clears the input so the same file can be chosen again.
+pub fn read_chosen_file(
+    input: &HtmlInputElement,
+    done: impl Fn(Result<String, String>) + 'static,
+) -> Result<(), JsValue> {
+    let Some(file) = input.files().and_then(|list| list.get(0)) else {
+        return Ok(());
+    };
+    let reader = web_sys::FileReader::new()?;
+    let on_load = {
+        let reader = reader.clone();
+        Closure::once_into_js(move |_: JsValue| {
+            let text = reader.result().ok().and_then(|v| v.as_string());
+            done(text.ok_or_else(|| "the file could not be read as text".to_string()));
+        })
+    };
+    reader.set_onloadend(Some(on_load.unchecked_ref()));
+    reader.read_as_text(&file)?;
+    input.set_value("");
+    Ok(())
+}

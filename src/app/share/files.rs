@@ -1,0 +1,115 @@
+//! Import and export: points as CSV, the trained model as JSON, the plot as PNG. A file that
+//! cannot be read is refused with the reader's message and nothing changes.
+use super::browser;
+use crate::app::AppState;
+use crate::core::config::Model;
+use crate::core::csv::{points_from_csv_in, points_to_csv};
+use crate::core::model_json::ModelFile;
+use crate::core::trainer::PointEdit;
+use leptos::prelude::*;
+use web_sys::HtmlInputElement;
+
+/// Says `what` failed in the browser, if it did.
+fn report(state: AppState, what: &str, result: Result<(), wasm_bindgen::JsValue>) {
+    if let Err(e) = result {
+        let detail = e.as_string().unwrap_or_else(|| format!("{e:?}"));
+        state.say(format!("Could not {what}: {detail}."));
+    }
+}
+
+/// Replaces the points with a CSV file's, or refuses it with the line at fault.
+fn import_csv(state: AppState, text: Result<String, String>) {
+    let (problem, domain) = state.config.with_untracked(|c| (c.problem, c.domain()));
+    match text.and_then(|t| points_from_csv_in(&t, problem, domain)) {
+        Err(e) => state.say(format!("CSV not imported: {e}. Your points are unchanged.")),
+        Ok(points) => {
+            let n = points.len();
+            let own = state.config.with_untracked(|c| c.points.clone());
+            state.edit_points(PointEdit::Replace(points));
+            match own.filter(|p| !p.is_empty()) {
+                Some(old) => {
+                    state.keep_aside(old);
+                    state.say(format!("Imported {n} points from the CSV. Your previous points are kept: press \"Back to my points\" to bring them back."));
+                }
+                None => state.say(format!("Imported {n} points from the CSV.")),
+            }
+        }
+    }
+}
+
+/// Loads a model file's network and weights, or refuses it with the reader's message.
+fn import_model(state: AppState, text: Result<String, String>) {
+    let config = state.config.get_untracked();
+    let model = text.and_then(|t| ModelFile::from_json(&t));
+    match model.and_then(|m| m.apply_to(&config)) {
+        Err(e) => state.say(format!("Model not imported: {e}. Nothing was changed.")),
+        Ok(new) => {
+            state.playing.set(false);
+            state.apply(new);
+            state.say("Loaded the model: its inputs, layers and weights are in use; press Play to train on from them.");
+        }
+    }
+}
+
+/// The chosen file of an `<input type=file>` event, read as text and passed to `then`.
+fn on_file(state: AppState, ev: leptos::ev::Event, then: fn(AppState, Result<String, String>)) {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<HtmlInputElement>(t).ok())
+    else {
+        return;
+    };
+    let result = browser::read_chosen_file(&input, move |text| then(state, text));
+    report(state, "read the file", result);
+}
+
+/// Export and import buttons.
+#[component]
+pub fn ImportExport() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let export_csv = move |_| {
+        let csv = state.trainer.with_value(|t| points_to_csv(t.points()));
+        report(
+            state,
+            "export the points",
+            browser::download_text(&csv, "text/csv", "points.csv"),
+        );
+    };
+    let export_model = move |_| {
+        if state.config.with_untracked(|c| c.model != Model::Mlp) {
+            state.say("Model JSON holds a neural network: choose Model → Neural network first.");
+            return;
+        }
+        let json = state.trainer.with_value(|t| t.model_json());
+        report(
+            state,
+            "export the model",
+            browser::download_text(&json, "application/json", "model.json"),
+        );
+    };
+    let export_png = move |_| {
+        report(
+            state,
+            "export the plot",
+            browser::download_canvas_png("data-canvas", "plot.png"),
+        );
+    };
+    view! {
+        <h2>"Import and export"</h2>
+        <div class="file-buttons">
+            <button data-testid="export-png" on:click=export_png>"Plot as PNG"</button>
+            <button data-testid="export-csv" on:click=export_csv>"Points as CSV"</button>
+            <label class="file-button">
+                "Import points (CSV)…"
+                <input type="file" accept=".csv,text/csv,text/plain" data-testid="import-csv"
+                    on:change=move |ev| on_file(state, ev, import_csv)/>
+            </label>
+            <button data-testid="export-model" on:click=export_model>"Model as JSON"</button>
+            <label class="file-button">
+                "Import model (JSON)…"
+                <input type="file" accept=".json,application/json" data-testid="import-model"
+                    on:change=move |ev| on_file(state, ev, import_model)/>
+            </label>
+        </div>
+    }
+}

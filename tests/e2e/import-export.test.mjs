@@ -1,0 +1,129 @@
+// Import and export: points as CSV both ways (a bad file is refused and the points kept),
+// the model as JSON both ways, the plot as PNG, Copy link, Share with weights and the QR code.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import {
+  useSession, tid, text, readNumber, waitForNumber, waitUntil, click, errorReport, screenshot,
+  hashParams, sleep,
+} from './harness.mjs';
+
+const session = useSession();
+const THREE = '#points=1,1,1;-2,-2,0;3,-1,1';
+
+/** Clicks `id` and returns the download it starts: { name, bytes }. */
+async function download(page, id) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), click(page, id)]);
+  const file = await dl.path();
+  return { name: dl.suggestedFilename(), bytes: fs.readFileSync(file) };
+}
+
+/** Chooses a file with `content` in the file input `id`. */
+async function choose(page, id, name, content) {
+  await page.setInputFiles(tid(id), { name, mimeType: 'text/plain', buffer: Buffer.from(content) });
+}
+
+test('points go out as CSV and come back in, through the link', async () => {
+  const first = await session().open(THREE);
+  const csv = await download(first.page, 'export-csv');
+  assert.equal(csv.name, 'points.csv');
+  const lines = csv.bytes.toString('utf8').trim().split('\n');
+  assert.equal(lines[0], 'x1,x2,label');
+  assert.equal(lines.length, 4);
+
+  const app = await session().open('#dataset=circle');
+  const { page } = app;
+  assert.ok((await readNumber(page, 'point-count')) > 3);
+  await choose(page, 'import-csv', 'points.csv', csv.bytes.toString('utf8'));
+  await waitForNumber(page, 'point-count', (v) => v === 3, { what: 'the 3 imported points' });
+  assert.match(await text(page, 'status'), /Imported 3 points/);
+  await waitUntil(async () => (await hashParams(page)).has('points'), { what: 'the points in the link' });
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});
+
+test('a CSV with an error is refused with the line named, and the points are kept', async () => {
+  const app = await session().open(THREE);
+  const { page } = app;
+  await choose(page, 'import-csv', 'bad.csv', 'x1,x2,label\n1,2,0\n3,oops,1\n0,0,1\n');
+  await waitUntil(async () => /CSV not imported/.test(await text(page, 'status')), { what: 'the refusal' });
+  const status = await text(page, 'status');
+  assert.match(status, /line 3/, status);
+  assert.match(status, /unchanged/, status);
+  assert.equal(await readNumber(page, 'point-count'), 3);
+  await screenshot(page, 'import-csv-refused.png');
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});
+
+test('the model goes out as JSON and comes back with the same predictions', async () => {
+  const hash = '#dataset=xor&seed=3&networkShape=4,2&showTestData=true';
+  const trained = await session().open(hash);
+  for (let i = 0; i < 20; i++) await click(trained.page, 'step');
+  await waitForNumber(trained.page, 'epoch', (v) => v === 20, { what: '20 epochs' });
+  const lossTrained = await text(trained.page, 'test-loss');
+  const model = await download(trained.page, 'export-model');
+  assert.equal(model.name, 'model.json');
+  assert.ok(JSON.parse(model.bytes.toString('utf8')).layers.length === 3);
+
+  const app = await session().open(hash);
+  const { page } = app;
+  assert.notEqual(await text(page, 'test-loss'), lossTrained, 'the fresh network differs');
+  await choose(page, 'import-model', 'model.json', model.bytes.toString('utf8'));
+  await waitUntil(async () => (await text(page, 'test-loss')) === lossTrained, { what: 'the trained test loss' });
+  assert.equal(await text(page, 'train-loss'), await text(trained.page, 'train-loss'));
+
+  await choose(page, 'import-model', 'broken.json', '{"format": "nope"');
+  await waitUntil(async () => /Model not imported/.test(await text(page, 'status')), { what: 'the refusal' });
+  assert.equal(await text(page, 'test-loss'), lossTrained, 'a broken file changes nothing');
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});
+
+test('the plot downloads as a PNG with the points on it', async () => {
+  const app = await session().open(THREE);
+  const png = await download(app.page, 'export-png');
+  assert.equal(png.name, 'plot.png');
+  assert.deepEqual([...png.bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+  assert.ok(png.bytes.length > 2000, `a real image (${png.bytes.length} bytes)`);
+});
+
+test('Copy link copies the experiment, and the link opens it again', async () => {
+  const app = await session().open(THREE + '&learningRate=0.1&activation=relu');
+  const { page, context } = app;
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session().url });
+  await click(page, 'copy-link');
+  await waitUntil(async () => /Copied the link/.test(await text(page, 'status')), { what: 'the copy' });
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(await page.$eval(tid('link-field'), (el) => el.value), copied);
+  assert.ok(copied.startsWith(session().url) && copied.includes('#'), copied);
+
+  const again = await session().open(copied.slice(session().url.length).replace(/^\//, ''));
+  assert.equal(await readNumber(again.page, 'point-count'), 3);
+  assert.equal(await again.page.$eval(tid('activation'), (el) => el.value), 'relu');
+  assert.equal(await text(again.page, 'test-loss'), await text(page, 'test-loss'));
+  assert.deepEqual(app.consoleErrors, [], errorReport(app));
+});
+
+test('Share with weights puts the weights in the link; the QR code is drawn and shows big', async () => {
+  const app = await session().open('#dataset=xor&seed=5');
+  const { page } = app;
+  const qr = await page.$eval(tid('qr-canvas'), (c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let dark = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] < 128) dark++;
+    return { w: c.width, dark, total: d.length / 4, shown: c.getBoundingClientRect().width };
+  });
+  assert.ok(qr.w >= 300 && qr.dark > qr.total * 0.2 && qr.dark < qr.total * 0.6, JSON.stringify(qr));
+  assert.ok(qr.shown >= 200, `the QR code is at least 200 px wide (${qr.shown})`);
+  await screenshot(page, 'share-panel.png');
+
+  for (let i = 0; i < 5; i++) await click(page, 'step');
+  await click(page, 'share-weights');
+  await waitUntil(async () => /params=/.test(await page.$eval(tid('link-field'), (el) => el.value)), {
+    what: 'the link with weights in the field',
+  });
+  await click(page, 'qr-big');
+  await sleep(200);
+  const big = await page.$eval(tid('qr-canvas'), (c) => c.getBoundingClientRect().width);
+  assert.ok(big >= 800, `the big QR code fills the screen (${big} px)`);
+  await page.screenshot({ path: new URL('./artifacts/qr-big.png', import.meta.url).pathname });
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});
