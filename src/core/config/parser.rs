@@ -142,45 +142,32 @@ impl Parser<'_> {
 
     /// `w1,w2,b`: three numbers, each clamped; anything else keeps the old weights.
     pub fn weights(&mut self, slot: &mut [f64; 3]) {
-        let parts: Vec<Option<f64>> = self
-            .value
-            .split(',')
-            .map(|v| v.trim().parse::<f64>().ok().filter(|v| v.is_finite()))
-            .collect();
-        match parts[..] {
-            [Some(w1), Some(w2), Some(b)] => {
-                let (lo, hi) = limits::WEIGHT;
-                let new = [w1, w2, b].map(|w| round_weight(w.clamp(lo, hi)));
-                if new
-                    .iter()
-                    .zip([w1, w2, b])
-                    .any(|(n, w)| (n - w).abs() > 1e-9)
-                {
-                    self.clamped(new.map(format_number).join(","));
-                }
-                *slot = new;
-            }
-            _ => self.bad(slot.map(format_number).join(",")),
-        }
+        self.numbers(slot, limits::WEIGHT);
     }
 
     /// Line mode's start `m,c`: two finite numbers, clamped to [`limits::LINE_START`].
     pub fn line_start(&mut self, slot: &mut [f64; 2]) {
+        self.numbers(slot, limits::LINE_START);
+    }
+
+    /// `N` comma-separated finite numbers, each clamped to `(lo, hi)` and rounded as weights
+    /// are; anything else keeps the old values.
+    fn numbers<const N: usize>(&mut self, slot: &mut [f64; N], (lo, hi): (f64, f64)) {
         let parts: Vec<Option<f64>> = self
             .value
             .split(',')
             .map(|v| v.trim().parse::<f64>().ok().filter(|v| v.is_finite()))
             .collect();
-        match parts[..] {
-            [Some(m), Some(c)] => {
-                let (lo, hi) = limits::LINE_START;
-                let new = [m, c].map(|v| round_weight(v.clamp(lo, hi)));
-                if new.iter().zip([m, c]).any(|(n, v)| (n - v).abs() > 1e-9) {
+        let given: Option<Vec<f64>> = parts.into_iter().collect();
+        match given.and_then(|v| <[f64; N]>::try_from(v).ok()) {
+            Some(given) => {
+                let new = given.map(|w| round_weight(w.clamp(lo, hi)));
+                if new.iter().zip(given).any(|(n, w)| (n - w).abs() > 1e-9) {
                     self.clamped(new.map(format_number).join(","));
                 }
                 *slot = new;
             }
-            _ => self.bad(slot.map(format_number).join(",")),
+            None => self.bad(slot.map(format_number).join(",")),
         }
     }
 
