@@ -1,5 +1,5 @@
 //! Activation functions, their derivatives and their stable URL names.
-use crate::core::fastmath::exp;
+use crate::core::real::Real;
 
 /// The slope of leaky ReLU for negative inputs.
 pub const LEAKY_SLOPE: f64 = 0.01;
@@ -82,7 +82,7 @@ impl Activation {
                 if z > 0.0 {
                     z
                 } else {
-                    ELU_ALPHA * (exp(z) - 1.0)
+                    elu_negative(z)
                 }
             }
             Activation::Step => {
@@ -128,39 +128,55 @@ impl Activation {
     }
 }
 
-/// The logistic function 1 / (1 + e^−z), branch-free and finite for any z.
+/// The logistic function 1 / (1 + e^−z), branch-free and finite for any z, in either width.
 #[inline(always)]
-pub fn sigmoid(z: f64) -> f64 {
-    1.0 / (1.0 + exp(-z))
+pub fn sigmoid<F: Real>(z: F) -> F {
+    F::ONE / (F::ONE + (-z).exp())
 }
 
 /// tanh(z) through one branch-free `exp` (cheaper than libm's `tanh`, and it vectorizes).
 #[inline(always)]
-pub fn tanh(z: f64) -> f64 {
-    let e = exp(-2.0 * z.abs()); // in (0, 1]
-    ((1.0 - e) / (1.0 + e)).copysign(z)
+pub fn tanh<F: Real>(z: F) -> F {
+    let e = (F::of(-2.0) * z.abs()).exp(); // in (0, 1]
+    ((F::ONE - e) / (F::ONE + e)).copysign(z)
+}
+
+/// ELU's negative branch, α (eᶻ − 1).
+#[inline(always)]
+fn elu_negative<F: Real>(z: F) -> F {
+    F::of(ELU_ALPHA) * (z.exp() - F::ONE)
+}
+
+/// 1 where `condition`, else 0.
+#[inline(always)]
+fn indicator<F: Real>(condition: bool) -> F {
+    if condition {
+        F::ONE
+    } else {
+        F::ZERO
+    }
 }
 
 impl Activation {
     /// Applies the activation to a whole layer in place (`values`: pre-activations in,
     /// outputs out), for inference: the same values as [`Activation::apply_slice`].
     #[inline]
-    pub fn apply_values(self, values: &mut [f64]) {
-        let mut each = |f: fn(f64) -> f64| values.iter_mut().for_each(|v| *v = f(*v));
+    pub fn apply_values<F: Real>(self, values: &mut [F]) {
+        let mut each = |f: fn(F) -> F| values.iter_mut().for_each(|v| *v = f(*v));
         match self {
             Activation::Linear => {}
             Activation::Sigmoid => each(sigmoid),
             Activation::Tanh => each(tanh),
-            Activation::Relu => each(|v| v.max(0.0)),
-            Activation::LeakyRelu => each(|v| if v > 0.0 { v } else { v * LEAKY_SLOPE }),
-            Activation::Elu => each(|v| {
-                if v > 0.0 {
+            Activation::Relu => each(|v| v.max(F::ZERO)),
+            Activation::LeakyRelu => each(|v| {
+                if v > F::ZERO {
                     v
                 } else {
-                    ELU_ALPHA * (exp(v) - 1.0)
+                    v * F::of(LEAKY_SLOPE)
                 }
             }),
-            Activation::Step => each(|v| if v >= 0.0 { 1.0 } else { 0.0 }),
+            Activation::Elu => each(|v| if v > F::ZERO { v } else { elu_negative(v) }),
+            Activation::Step => each(|v| indicator(v >= F::ZERO)),
         }
     }
 
@@ -168,34 +184,42 @@ impl Activation {
     /// outputs out) and writes each unit's derivative f'(z) into `grads`. One tight loop per
     /// activation, so the compiler can vectorize it.
     #[inline]
-    pub fn apply_slice(self, values: &mut [f64], grads: &mut [f64]) {
+    pub fn apply_slice<F: Real>(self, values: &mut [F], grads: &mut [F]) {
         let pairs = values.iter_mut().zip(grads.iter_mut());
         match self {
-            Activation::Linear => grads.fill(1.0),
+            Activation::Linear => grads.fill(F::ONE),
             Activation::Sigmoid => pairs.for_each(|(v, d)| {
                 *v = sigmoid(*v);
-                *d = *v * (1.0 - *v);
+                *d = *v * (F::ONE - *v);
             }),
             Activation::Tanh => pairs.for_each(|(v, d)| {
                 *v = tanh(*v);
-                *d = 1.0 - *v * *v;
+                *d = F::ONE - *v * *v;
             }),
             Activation::Relu => pairs.for_each(|(v, d)| {
-                *d = if *v > 0.0 { 1.0 } else { 0.0 };
-                *v = v.max(0.0);
+                *d = indicator(*v > F::ZERO);
+                *v = v.max(F::ZERO);
             }),
             Activation::LeakyRelu => pairs.for_each(|(v, d)| {
-                *d = if *v > 0.0 { 1.0 } else { LEAKY_SLOPE };
+                *d = if *v > F::ZERO {
+                    F::ONE
+                } else {
+                    F::of(LEAKY_SLOPE)
+                };
                 *v *= *d;
             }),
             Activation::Elu => pairs.for_each(|(v, d)| {
-                let neg = ELU_ALPHA * (exp(*v) - 1.0);
-                *d = if *v > 0.0 { 1.0 } else { neg + ELU_ALPHA };
-                *v = if *v > 0.0 { *v } else { neg };
+                let neg = elu_negative(*v);
+                *d = if *v > F::ZERO {
+                    F::ONE
+                } else {
+                    neg + F::of(ELU_ALPHA)
+                };
+                *v = if *v > F::ZERO { *v } else { neg };
             }),
             Activation::Step => pairs.for_each(|(v, d)| {
-                *d = 0.0;
-                *v = if *v >= 0.0 { 1.0 } else { 0.0 };
+                *d = F::ZERO;
+                *v = indicator(*v >= F::ZERO);
             }),
         }
     }
@@ -230,7 +254,7 @@ mod tests {
 
     #[test]
     fn fast_tanh_agrees_with_std() {
-        let mut z = -20.0;
+        let mut z: f64 = -20.0;
         while z < 20.0 {
             assert!((tanh(z) - z.tanh()).abs() < 1e-14, "z = {z}");
             z += 0.0037;
@@ -249,6 +273,25 @@ mod tests {
             for ((&z, &v), &d) in zs.iter().zip(&values).zip(&grads) {
                 assert_eq!(v, act.value(z), "{act:?} at {z}");
                 assert_eq!(d, act.derivative(z, v), "{act:?}' at {z}");
+            }
+        }
+    }
+
+    /// The fast (f32) path computes what the exact one does, to f32's precision.
+    #[test]
+    fn the_f32_path_agrees_with_f64() {
+        let zs: Vec<f64> = (-400..=400).map(|i| f64::from(i) * 0.0377).collect();
+        for act in Activation::ALL {
+            let (mut exact, mut exact_d) = (zs.clone(), vec![0.0; zs.len()]);
+            act.apply_slice(&mut exact, &mut exact_d);
+            let mut fast: Vec<f32> = zs.iter().map(|&z| z as f32).collect();
+            let mut fast_d = vec![0.0f32; zs.len()];
+            act.apply_slice(&mut fast, &mut fast_d);
+            for i in 0..zs.len() {
+                // Step flips where rounding z to f32 moves it across 0; no z here is that close.
+                let close = |a: f64, b: f32| (a - f64::from(b)).abs() <= 4e-7 * a.abs().max(1.0);
+                assert!(close(exact[i], fast[i]), "{act:?}({})", zs[i]);
+                assert!(close(exact_d[i], fast_d[i]), "{act:?}'({})", zs[i]);
             }
         }
     }

@@ -2,7 +2,7 @@
 //! numerical derivative (central difference), and random search (perturb the weights, keep
 //! them only if the loss improves). Plus the gradient check: the largest gap between
 //! backpropagation and the numerical derivative.
-use crate::core::mlp::Mlp;
+use crate::core::mlp::{Mlp, Precision};
 use crate::core::regularization::Regularization;
 use crate::core::rng::Pcg32;
 
@@ -68,7 +68,7 @@ impl Batch<'_> {
         if n == 0 {
             return 0.0;
         }
-        net.load(self.rows.chunks_exact(self.width));
+        net.load(self.rows.chunks_exact(self.width), Precision::Exact);
         net.forward_batch(0.0, None);
         let output = net.output();
         let mut out = [0.0; crate::core::loss::MAX_UNITS];
@@ -84,7 +84,7 @@ impl Batch<'_> {
     /// Backpropagation: the gradient of [`Batch::objective`], left in `net.grads`.
     pub fn backprop(&self, net: &mut Mlp) {
         net.zero_grad();
-        net.load(self.rows.chunks_exact(self.width));
+        net.load(self.rows.chunks_exact(self.width), Precision::Exact);
         net.forward_batch(0.0, None);
         net.backward_batch(self.targets);
         net.finish_batch(self.targets.len(), self.reg, self.rate);

@@ -2,18 +2,63 @@
 //!
 //! All weights and biases live in one `params` vector with `grads` beside it (as in ConvNetJS):
 //! layer by layer, a `fan_out × fan_in` row-major weight matrix, then `fan_out` biases.
-//! A mini-batch of `n` points runs through the network at once: the scratch buffers (`acts`,
-//! `dact`, `delta`) hold, unit by unit (input units first), that unit's values for the `n`
-//! points in blocks of [`LANES`] (the last block padded; padding lanes carry δ = 0, so they
-//! add nothing to the gradients). The kernels work a block at a time, which the compiler
-//! turns into vector arithmetic. There is no object per neuron or per link.
+//! A mini-batch of `n` points runs through the network at once: a [`pass::Pass`] holds,
+//! unit by unit (input units first), that unit's values for the `n` points in blocks of four
+//! (the last block padded; padding lanes carry δ = 0, so they add nothing to the gradients).
+//! The kernels work a block at a time, which the compiler turns into vector arithmetic.
+//! There is no object per neuron or per link.
+//!
+//! A batch runs in one of two widths ([`Precision`]): f64 where the numbers are read (losses,
+//! gradient checks, the numerical derivative) and f32 where speed matters (training steps and
+//! heatmaps). The parameters and their gradients are always kept in f64.
 use crate::core::activation::Activation;
 use crate::core::loss::Output;
 use crate::core::regularization::Regularization;
 use crate::core::rng::Pcg32;
 
 mod kernels;
-use kernels::{dense_backward, dense_forward, dense_grads, Block, LANES};
+mod pass;
+use crate::core::real::Real;
+use pass::Pass;
+
+/// The width a batch is computed in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Precision {
+    /// f64: for numbers people read and for derivative checks.
+    #[default]
+    Exact,
+    /// f32: half the memory traffic and twice the values per vector instruction; for
+    /// training steps and heatmaps (about 7 significant digits).
+    Fast,
+}
+
+/// Runs `$body` with `$pass` bound to the pass of the loaded batch's width (`mut`: mutably).
+macro_rules! with_pass {
+    ($net:expr, mut $pass:ident => $body:expr) => {
+        match $net.loaded {
+            Precision::Exact => {
+                let $pass = &mut $net.exact;
+                $body
+            }
+            Precision::Fast => {
+                let $pass = &mut $net.fast;
+                $body
+            }
+        }
+    };
+    ($net:expr, $pass:ident => $body:expr) => {
+        match $net.loaded {
+            Precision::Exact => {
+                let $pass = &$net.exact;
+                $body
+            }
+            Precision::Fast => {
+                let $pass = &$net.fast;
+                $body
+            }
+        }
+    };
+}
 
 /// How the weights are initialized. Biases start at 0.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -77,14 +122,11 @@ pub struct Mlp {
     pub params: Vec<f64>,
     /// ∂loss/∂params, summed over the points by [`Mlp::backward_batch`] until [`Mlp::zero_grad`].
     pub grads: Vec<f64>,
-    /// Points in the current batch.
-    n: usize,
-    /// Blocks per unit in the scratch buffers: `n` rounded up to whole blocks.
-    blocks: usize,
     units: usize,
-    acts: Vec<Block>,
-    dact: Vec<Block>,
-    delta: Vec<Block>,
+    /// The width of the loaded batch, and each width's scratch.
+    loaded: Precision,
+    exact: Pass<f64>,
+    fast: Pass<f32>,
     /// The last single-point pass's outputs, as [`Mlp::forward`] returns them.
     out: Vec<f64>,
 }
@@ -129,12 +171,10 @@ impl Mlp {
             output,
             params: vec![0.0; w],
             grads: vec![0.0; w],
-            n: 0,
-            blocks: 0,
             units,
-            acts: Vec::new(),
-            dact: Vec::new(),
-            delta: Vec::new(),
+            loaded: Precision::Exact,
+            exact: Pass::default(),
+            fast: Pass::default(),
             out: Vec::new(),
         };
         net.init_weights(init, rng);
@@ -201,50 +241,41 @@ impl Mlp {
         }
     }
 
-    /// The values of unit `j` of layer `l` (0 = first hidden layer) for each point of the
-    /// last batch.
-    pub fn unit_values(&self, l: usize, j: usize) -> &[f64] {
-        &self.unit(&self.acts, self.layers[l].a_out + j)[..self.n]
+    /// Copies the values of unit `j` of layer `l` (0 = first hidden layer) for each point of
+    /// the last batch into `dst` (as many as fit).
+    pub fn unit_values(&self, l: usize, j: usize, dst: &mut [f64]) {
+        let unit = self.layers[l].a_out + j;
+        with_pass!(self, pass => {
+            let n = pass.n;
+            for (d, &v) in dst.iter_mut().zip(&pass.unit(unit)[..n]) {
+                *d = v.f64();
+            }
+        })
     }
 
     /// The outputs of layer `l` for point 0 of the last batch (after [`Mlp::forward`], its
     /// only point).
     pub fn layer_output(&self, l: usize) -> Vec<f64> {
         let layer = &self.layers[l];
-        (layer.a_out..layer.a_out + layer.fan_out)
-            .map(|unit| self.acts[unit * self.blocks][0])
-            .collect()
+        let units = layer.a_out..layer.a_out + layer.fan_out;
+        with_pass!(self, pass => units.map(|unit| pass.value(unit, 0)).collect())
     }
 
-    /// One unit's values in `buf` (all its blocks, padding included), flattened.
-    fn unit<'a>(&self, buf: &'a [Block], unit: usize) -> &'a [f64] {
-        buf[unit * self.blocks..(unit + 1) * self.blocks].as_flattened()
-    }
-
-    /// Loads a batch of input rows (each `n_inputs` long) for the next forward pass.
-    pub fn load<'a>(&mut self, rows: impl ExactSizeIterator<Item = &'a [f64]>) {
-        let n = rows.len();
-        let blocks = n.div_ceil(LANES);
-        (self.n, self.blocks) = (n, blocks);
-        let size = self.units * blocks;
-        for buf in [&mut self.acts, &mut self.dact, &mut self.delta] {
-            if buf.len() < size {
-                buf.resize(size, [0.0; LANES]);
-            }
-        }
-        let width = self.n_inputs();
-        // Padding lanes are 0, so every value computed from them stays finite.
-        self.acts[..width * blocks].fill([0.0; LANES]);
-        for (s, row) in rows.enumerate() {
-            for (i, &x) in row[..width].iter().enumerate() {
-                self.acts[i * blocks + s / LANES][s % LANES] = x;
-            }
-        }
+    /// Loads a batch of input rows (each `n_inputs` long) for the next forward pass, to be
+    /// computed in `precision`.
+    pub fn load<'a>(
+        &mut self,
+        rows: impl ExactSizeIterator<Item = &'a [f64]>,
+        precision: Precision,
+    ) {
+        let (units, width) = (self.units, self.n_inputs());
+        self.loaded = precision;
+        with_pass!(self, mut pass => pass.load(units, width, rows));
     }
 
     /// Inference for one input: the outputs (probabilities, or the value for regression).
     pub fn forward(&mut self, input: &[f64]) -> &[f64] {
-        self.load(std::iter::once(input));
+        self.load(std::iter::once(input), Precision::Exact);
         self.infer_batch();
         let units = self.output.units();
         let mut out = std::mem::take(&mut self.out);
@@ -267,94 +298,28 @@ impl Mlp {
         self.run_forward(0.0, None, false);
     }
 
-    fn run_forward(&mut self, dropout: f64, mut rng: Option<&mut Pcg32>, training: bool) {
-        let (n, blocks) = (self.n, self.blocks);
-        if blocks == 0 {
-            return;
-        }
-        let last = self.layers.len() - 1;
-        for (l, layer) in self.layers.iter().enumerate() {
-            let fan_out = layer.fan_out;
-            let (before, after) = self.acts.split_at_mut(layer.a_out * blocks);
-            let x = &before[layer.a_in * blocks..];
-            let out = &mut after[..fan_out * blocks];
-            let weights = &self.params[layer.w..layer.b()];
-            let biases = &self.params[layer.b()..layer.b() + fan_out];
-            dense_forward(weights, biases, x, out, blocks);
-            let out = out.as_flattened_mut();
-            if l == last {
-                self.output.activate_batch(out, blocks * LANES);
-                break;
-            }
-            if !training {
-                layer.activation.apply_values(out);
-                continue;
-            }
-            let dact = &mut self.dact[layer.a_out * blocks..(layer.a_out + fan_out) * blocks];
-            let dact = dact.as_flattened_mut();
-            layer.activation.apply_slice(out, dact);
-            if let (true, Some(rng)) = (dropout > 0.0, rng.as_mut()) {
-                let keep = 1.0 / (1.0 - dropout);
-                // One draw per unit and real point; padding lanes are left alone.
-                for (o, d) in out
-                    .chunks_exact_mut(blocks * LANES)
-                    .zip(dact.chunks_exact_mut(blocks * LANES))
-                {
-                    for (o, d) in o[..n].iter_mut().zip(&mut d[..n]) {
-                        let mask = if rng.uniform() < dropout { 0.0 } else { keep };
-                        *o *= mask;
-                        *d *= mask;
-                    }
-                }
-            }
-        }
+    fn run_forward(&mut self, dropout: f64, rng: Option<&mut Pcg32>, training: bool) {
+        let (layers, params, output) = (&self.layers, &self.params, self.output);
+        with_pass!(self, mut pass => pass.forward(layers, params, output, dropout, rng, training));
     }
 
     /// The outputs for point `s` of the last batch, copied into `out` (one per output unit).
     pub fn output_of(&self, s: usize, out: &mut [f64]) {
         let layer = &self.layers[self.layers.len() - 1];
-        for (k, o) in out.iter_mut().enumerate().take(layer.fan_out) {
-            *o = self.acts[(layer.a_out + k) * self.blocks + s / LANES][s % LANES];
-        }
+        let units = layer.a_out..layer.a_out + layer.fan_out;
+        with_pass!(self, pass => {
+            for (o, unit) in out.iter_mut().zip(units) {
+                *o = pass.value(unit, s);
+            }
+        })
     }
 
     /// Backpropagation of the loaded batch against `targets` (one per point), after
     /// [`Mlp::forward_batch`]. Adds ∂(Σ losses)/∂params to `grads`.
     pub fn backward_batch(&mut self, targets: &[f64]) {
-        let blocks = self.blocks;
-        if blocks == 0 {
-            return;
-        }
-        let last = self.layers.len() - 1;
-        let out = &self.layers[last];
-        let range = out.a_out * blocks..(out.a_out + out.fan_out) * blocks;
-        self.output.delta_batch(
-            self.acts[range.clone()].as_flattened(),
-            targets,
-            self.delta[range].as_flattened_mut(),
-            blocks * LANES,
-        );
-        for l in (0..=last).rev() {
-            let layer = &self.layers[l];
-            let (fan_in, fan_out) = (layer.fan_in, layer.fan_out);
-            let (prev_delta, delta) = self.delta.split_at_mut(layer.a_out * blocks);
-            let delta = &delta[..fan_out * blocks];
-            let x = &self.acts[layer.a_in * blocks..layer.a_out * blocks];
-            let (gw, gb) = self.grads[layer.w..layer.b() + fan_out].split_at_mut(fan_in * fan_out);
-            dense_grads(delta, x, gw, gb, blocks);
-            if l == 0 {
-                break;
-            }
-            let weights = &self.params[layer.w..layer.b()];
-            let dact = &self.dact[layer.a_in * blocks..layer.a_out * blocks];
-            dense_backward(
-                weights,
-                delta,
-                dact,
-                &mut prev_delta[layer.a_in * blocks..],
-                blocks,
-            );
-        }
+        let (layers, output) = (&self.layers, self.output);
+        let grads = &mut self.grads;
+        with_pass!(self, mut pass => pass.backward(layers, output, targets, grads));
     }
 
     /// Sets every gradient to 0.

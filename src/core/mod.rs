@@ -24,6 +24,7 @@ pub mod model_json;
 pub mod optimizer;
 pub mod perceptron;
 pub mod qr;
+pub mod real;
 pub mod regularization;
 pub mod rng;
 pub mod snapshot;

@@ -4,7 +4,7 @@ use crate::core::dataset::{Point, Problem, DOMAIN};
 use crate::core::domain::Domain;
 use crate::core::features::{FeatureSet, Standardizer};
 use crate::core::history::LossHistory;
-use crate::core::mlp::Mlp;
+use crate::core::mlp::{Mlp, Precision};
 use crate::core::perceptron::TrickStep;
 
 /// Losses (means over the points) and accuracies (fractions 0–1). `None` where a set is
@@ -181,7 +181,7 @@ impl Snapshot {
         let inputs = cache.get(res, self.domain, self.features, &self.standardizer);
         for (row, rows) in inputs.chunks_exact(res * width).enumerate() {
             // One grid row is one batch.
-            net.load(rows.chunks_exact(width));
+            net.load(rows.chunks_exact(width), Precision::Fast);
             net.infer_batch();
             let output = net.output();
             for col in 0..res {
@@ -195,7 +195,7 @@ impl Snapshot {
                 for l in 0..layers - 1 {
                     for j in 0..net.layers()[l].fan_out {
                         let start = unit * cells + row * res;
-                        grid.hidden[start..start + res].copy_from_slice(net.unit_values(l, j));
+                        net.unit_values(l, j, &mut grid.hidden[start..start + res]);
                         unit += 1;
                     }
                 }

@@ -7,7 +7,7 @@ use crate::core::grad_history::GradHistory;
 use crate::core::gradients::{Batch, GradientMethod};
 use crate::core::history::LossHistory;
 use crate::core::loss::Output;
-use crate::core::mlp::Mlp;
+use crate::core::mlp::{Mlp, Precision};
 use crate::core::optimizer::Optimizer;
 use crate::core::rng::{Pcg32, Stream};
 use crate::core::snapshot::{Metrics, PerceptronView, Snapshot};
@@ -317,7 +317,10 @@ impl Trainer {
                 batch.numerical(&mut self.net, cfg.epsilon);
             } else {
                 self.net.zero_grad();
-                self.net.load(chunk.iter().map(|&i| self.inputs.train(i).0));
+                self.net.load(
+                    chunk.iter().map(|&i| self.inputs.train(i).0),
+                    Precision::Fast,
+                );
                 self.net
                     .forward_batch(cfg.dropout, Some(&mut self.dropout_rng));
                 self.net.backward_batch(&self.targets);

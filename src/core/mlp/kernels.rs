@@ -1,17 +1,25 @@
 //! The three loops the network spends its time in. A batch is held in blocks of [`LANES`]
 //! points, and each kernel keeps one block of sums in registers while it runs over a layer's
-//! inputs, so the compiler emits vector arithmetic with no store in the inner loop.
+//! inputs, so the compiler emits vector arithmetic with no store in the inner loop. They are
+//! written once for both widths ([`Real`]): a block of f32 is one 128-bit vector.
+use crate::core::real::Real;
 
 /// Points per block.
 pub const LANES: usize = 4;
 /// One unit's values for [`LANES`] points of a batch.
-pub type Block = [f64; LANES];
+pub type Block<F> = [F; LANES];
 
 /// One dense layer forward: `out[j] = b[j] + Σᵢ w[j][i]·x[i]` for every block. `x` holds
 /// `fan_in` units and `out` `fan_out` units, `blocks` blocks each; `w` is row-major
 /// `fan_out × fan_in`. The sums run in input order, from the bias.
 #[inline]
-pub fn dense_forward(w: &[f64], b: &[f64], x: &[Block], out: &mut [Block], blocks: usize) {
+pub fn dense_forward<F: Real>(
+    w: &[F],
+    b: &[F],
+    x: &[Block<F>],
+    out: &mut [Block<F>],
+    blocks: usize,
+) {
     let fan_in = x.len() / blocks.max(1);
     for ((o, row), &bias) in out
         .chunks_exact_mut(blocks)
@@ -19,9 +27,9 @@ pub fn dense_forward(w: &[f64], b: &[f64], x: &[Block], out: &mut [Block], block
         .zip(b)
     {
         for_tiles(blocks, |g, tile| match tile {
-            4 => o[g..g + 4].copy_from_slice(&forward_tile::<4>(row, bias, x, g, blocks)),
-            2 => o[g..g + 2].copy_from_slice(&forward_tile::<2>(row, bias, x, g, blocks)),
-            _ => o[g..g + 1].copy_from_slice(&forward_tile::<1>(row, bias, x, g, blocks)),
+            4 => o[g..g + 4].copy_from_slice(&forward_tile::<F, 4>(row, bias, x, g, blocks)),
+            2 => o[g..g + 2].copy_from_slice(&forward_tile::<F, 2>(row, bias, x, g, blocks)),
+            _ => o[g..g + 1].copy_from_slice(&forward_tile::<F, 1>(row, bias, x, g, blocks)),
         });
     }
 }
@@ -46,13 +54,13 @@ fn for_tiles(blocks: usize, mut f: impl FnMut(usize, usize)) {
 
 /// `bias + Σᵢ row[i]·x[i]` for blocks `g..g + T`.
 #[inline(always)]
-fn forward_tile<const T: usize>(
-    row: &[f64],
-    bias: f64,
-    x: &[Block],
+fn forward_tile<F: Real, const T: usize>(
+    row: &[F],
+    bias: F,
+    x: &[Block<F>],
     g: usize,
     blocks: usize,
-) -> [Block; T] {
+) -> [Block<F>; T] {
     let mut acc = [[bias; LANES]; T];
     for (i, &wi) in row.iter().enumerate() {
         let xs = &x[i * blocks + g..i * blocks + g + T];
@@ -68,19 +76,25 @@ fn forward_tile<const T: usize>(
 /// Adds ∂/∂w and ∂/∂b of one dense layer: `gw[j][i] += Σₛ δⱼ·xᵢ`, `gb[j] += Σₛ δⱼ`. Padding
 /// lanes must have δ = 0. Each sum keeps one partial sum per lane, added pairwise at the end.
 #[inline]
-pub fn dense_grads(delta: &[Block], x: &[Block], gw: &mut [f64], gb: &mut [f64], blocks: usize) {
+pub fn dense_grads<F: Real>(
+    delta: &[Block<F>],
+    x: &[Block<F>],
+    gw: &mut [F],
+    gb: &mut [F],
+    blocks: usize,
+) {
     let fan_in = x.len() / blocks.max(1);
     for ((grow, d), gb) in gw
         .chunks_exact_mut(fan_in)
         .zip(delta.chunks_exact(blocks))
         .zip(gb)
     {
-        *gb += lane_sum(d.iter().fold([0.0; LANES], |acc, d| add(acc, *d)));
+        *gb += lane_sum(d.iter().fold([F::ZERO; LANES], |acc, d| add(acc, *d)));
         for (g, xi) in grow.iter_mut().zip(x.chunks_exact(blocks)) {
             let acc = d
                 .iter()
                 .zip(xi)
-                .fold([0.0; LANES], |acc, (d, x)| add(acc, mul(*d, *x)));
+                .fold([F::ZERO; LANES], |acc, (d, x)| add(acc, mul(*d, *x)));
             *g += lane_sum(acc);
         }
     }
@@ -89,11 +103,11 @@ pub fn dense_grads(delta: &[Block], x: &[Block], gw: &mut [f64], gb: &mut [f64],
 /// Backpropagates δ through one dense layer: `prev[i] = dact[i] · Σⱼ w[j][i]·δⱼ`, summing in
 /// output order.
 #[inline]
-pub fn dense_backward(
-    w: &[f64],
-    delta: &[Block],
-    dact: &[Block],
-    prev: &mut [Block],
+pub fn dense_backward<F: Real>(
+    w: &[F],
+    delta: &[Block<F>],
+    dact: &[Block<F>],
+    prev: &mut [Block<F>],
     blocks: usize,
 ) {
     let fan_in = prev.len() / blocks.max(1);
@@ -104,10 +118,10 @@ pub fn dense_backward(
     {
         let column = w[i..].iter().step_by(fan_in);
         for_tiles(blocks, |g, tile| {
-            let sums: &[Block] = match tile {
-                4 => &backward_tile::<4>(column.clone(), delta, g, blocks),
-                2 => &backward_tile::<2>(column.clone(), delta, g, blocks),
-                _ => &backward_tile::<1>(column.clone(), delta, g, blocks),
+            let sums: &[Block<F>] = match tile {
+                4 => &backward_tile::<F, 4>(column.clone(), delta, g, blocks),
+                2 => &backward_tile::<F, 2>(column.clone(), delta, g, blocks),
+                _ => &backward_tile::<F, 1>(column.clone(), delta, g, blocks),
             };
             for ((p, da), sum) in p[g..].iter_mut().zip(&da[g..]).zip(sums) {
                 *p = mul(*sum, *da);
@@ -118,13 +132,13 @@ pub fn dense_backward(
 
 /// `Σⱼ column[j]·δⱼ` for blocks `g..g + T`.
 #[inline(always)]
-fn backward_tile<'a, const T: usize>(
-    column: impl Iterator<Item = &'a f64>,
-    delta: &[Block],
+fn backward_tile<'a, F: Real, const T: usize>(
+    column: impl Iterator<Item = &'a F>,
+    delta: &[Block<F>],
     g: usize,
     blocks: usize,
-) -> [Block; T] {
-    let mut acc = [[0.0; LANES]; T];
+) -> [Block<F>; T] {
+    let mut acc = [[F::ZERO; LANES]; T];
     for (j, &wji) in column.enumerate() {
         let ds = &delta[j * blocks + g..j * blocks + g + T];
         for (acc, ds) in acc.iter_mut().zip(ds) {
@@ -137,18 +151,18 @@ fn backward_tile<'a, const T: usize>(
 }
 
 #[inline(always)]
-fn add(a: Block, b: Block) -> Block {
+fn add<F: Real>(a: Block<F>, b: Block<F>) -> Block<F> {
     std::array::from_fn(|k| a[k] + b[k])
 }
 
 #[inline(always)]
-fn mul(a: Block, b: Block) -> Block {
+fn mul<F: Real>(a: Block<F>, b: Block<F>) -> Block<F> {
     std::array::from_fn(|k| a[k] * b[k])
 }
 
 /// The lanes' sum, pairwise (a fixed order, so every platform gives the same bits).
 #[inline(always)]
-fn lane_sum(a: Block) -> f64 {
+fn lane_sum<F: Real>(a: Block<F>) -> F {
     (a[0] + a[1]) + (a[2] + a[3])
 }
 
@@ -188,9 +202,9 @@ mod tests {
         let (fan_in, fan_out) = (3, 5);
         for blocks in 1..=9 {
             let mut block = |_| std::array::from_fn(|_| rng.range(-1.0, 1.0));
-            let x: Vec<Block> = (0..fan_in * blocks).map(&mut block).collect();
-            let delta: Vec<Block> = (0..fan_out * blocks).map(&mut block).collect();
-            let dact: Vec<Block> = (0..fan_in * blocks).map(&mut block).collect();
+            let x: Vec<Block<f64>> = (0..fan_in * blocks).map(&mut block).collect();
+            let delta: Vec<Block<f64>> = (0..fan_out * blocks).map(&mut block).collect();
+            let dact: Vec<Block<f64>> = (0..fan_in * blocks).map(&mut block).collect();
             let w: Vec<f64> = (0..fan_in * fan_out)
                 .map(|i| i as f64 * 0.25 - 1.0)
                 .collect();

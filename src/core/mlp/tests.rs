@@ -24,8 +24,26 @@ fn objective(net: &mut Mlp, xs: &[[f64; 3]], ts: &[f64], reg: Regularization, ra
     data / xs.len() as f64 + net.penalty(reg, rate)
 }
 
-/// Central differences against backprop for one network, batch and penalty.
-fn check(act: Activation, output: Output, reg: Regularization, seed: u64) {
+/// Backprop's gradient of [`objective`], computed in `precision`.
+fn backprop(
+    net: &mut Mlp,
+    xs: &[[f64; 3]],
+    ts: &[f64],
+    (reg, rate): (Regularization, f64),
+    precision: Precision,
+) -> Vec<f64> {
+    net.zero_grad();
+    net.load(xs.iter().map(|x| &x[..]), precision);
+    net.forward_batch(0.0, None);
+    net.backward_batch(ts);
+    net.finish_batch(xs.len(), reg, rate);
+    net.grads.clone()
+}
+
+/// A 3-4-3 network with random biases and a batch of three points with targets.
+type Case = (Mlp, Vec<[f64; 3]>, Vec<f64>);
+
+fn case(act: Activation, output: Output, seed: u64) -> Case {
     let mut rng = Pcg32::new(seed, 99);
     let mut net = Mlp::new(3, &[4, 3], &[act], output, Init::Xavier, &mut rng);
     for b in 0..net.layers().len() {
@@ -44,13 +62,14 @@ fn check(act: Activation, output: Output, reg: Regularization, seed: u64) {
         })
         .collect();
     let ts: Vec<f64> = xs.iter().map(|_| target_for(output, &mut rng)).collect();
+    (net, xs, ts)
+}
+
+/// Central differences against backprop for one network, batch and penalty.
+fn check(act: Activation, output: Output, reg: Regularization, seed: u64) {
+    let (mut net, xs, ts) = case(act, output, seed);
     let rate = 0.01;
-    net.zero_grad();
-    net.load(xs.iter().map(|x| &x[..]));
-    net.forward_batch(0.0, Some(&mut rng));
-    net.backward_batch(&ts);
-    net.finish_batch(xs.len(), reg, rate);
-    let analytic = net.grads.clone();
+    let analytic = backprop(&mut net, &xs, &ts, (reg, rate), Precision::Exact);
     let h = 1e-6;
     for (k, &backprop) in analytic.iter().enumerate() {
         let w = net.params[k];
@@ -74,6 +93,27 @@ fn backprop_matches_central_differences_for_every_activation_and_output() {
         for output in OUTPUTS {
             for seed in 1..4 {
                 check(act, output, Regularization::None, seed);
+            }
+        }
+    }
+}
+
+/// The fast (f32) pass that training uses gives exact backprop's gradient to f32's precision.
+#[test]
+fn fast_backprop_matches_exact_backprop() {
+    for act in Activation::ALL {
+        for output in OUTPUTS {
+            for seed in 1..4 {
+                let (mut net, xs, ts) = case(act, output, seed);
+                let penalty = (Regularization::L2, 0.01);
+                let exact = backprop(&mut net, &xs, &ts, penalty, Precision::Exact);
+                let fast = backprop(&mut net, &xs, &ts, penalty, Precision::Fast);
+                for (k, (e, f)) in exact.iter().zip(&fast).enumerate() {
+                    assert!(
+                        (e - f).abs() <= 2e-6 * (1.0 + e.abs()),
+                        "{act:?}/{output:?} param {k}: exact {e}, fast {f}"
+                    );
+                }
             }
         }
     }
@@ -153,7 +193,7 @@ fn dropout_zeroes_some_units_and_scales_the_rest() {
         let k = net.param_index(0, j, None);
         net.params[k] = 1.0;
     }
-    net.load(std::iter::once(&[0.0, 0.0][..]));
+    net.load(std::iter::once(&[0.0, 0.0][..]), Precision::Exact);
     net.forward_batch(0.5, Some(&mut rng));
     let outs = net.layer_output(0).to_vec();
     assert!(outs.iter().all(|&o| o == 0.0 || o == 2.0), "{outs:?}");
@@ -181,7 +221,7 @@ fn a_2_2_1_network_learns_the_four_xor_corners() {
     );
     for _ in 0..2000 {
         net.zero_grad();
-        net.load(xs.iter().map(|x| &x[..]));
+        net.load(xs.iter().map(|x| &x[..]), Precision::Fast);
         net.forward_batch(0.0, None);
         net.backward_batch(&ts);
         net.finish_batch(4, Regularization::None, 0.0);
@@ -209,18 +249,20 @@ fn inference_gives_the_training_pass_values() {
         let xs: Vec<[f64; 3]> = (0..7)
             .map(|_| std::array::from_fn(|_| rng.range(-2.0, 2.0)))
             .collect();
-        net.load(xs.iter().map(|x| &x[..]));
-        net.forward_batch(0.0, None);
-        let trained = hidden_values(&net);
-        let mut out = [0.0; 3];
-        net.output_of(6, &mut out);
-        net.load(xs.iter().map(|x| &x[..]));
-        net.infer_batch();
-        let inferred = hidden_values(&net);
-        let mut again = [0.0; 3];
-        net.output_of(6, &mut again);
-        assert_eq!(trained, inferred, "{activation:?}");
-        assert_eq!(out, again, "{activation:?}");
+        for precision in [Precision::Exact, Precision::Fast] {
+            net.load(xs.iter().map(|x| &x[..]), precision);
+            net.forward_batch(0.0, None);
+            let trained = hidden_values(&net);
+            let mut out = [0.0; 3];
+            net.output_of(6, &mut out);
+            net.load(xs.iter().map(|x| &x[..]), precision);
+            net.infer_batch();
+            let inferred = hidden_values(&net);
+            let mut again = [0.0; 3];
+            net.output_of(6, &mut again);
+            assert_eq!(trained, inferred, "{activation:?}, {precision:?}");
+            assert_eq!(out, again, "{activation:?}, {precision:?}");
+        }
     }
 }
 
@@ -228,6 +270,10 @@ fn inference_gives_the_training_pass_values() {
 fn hidden_values(net: &Mlp) -> Vec<f64> {
     let units = (0..5).map(|j| (0, j)).chain((0..4).map(|j| (1, j)));
     units
-        .flat_map(|(l, j)| net.unit_values(l, j).to_vec())
+        .flat_map(|(l, j)| {
+            let mut values = [0.0; 7];
+            net.unit_values(l, j, &mut values);
+            values
+        })
         .collect()
 }

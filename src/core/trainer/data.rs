@@ -2,7 +2,7 @@
 use crate::core::config::{clamp_point_in, limits, ExperimentConfig, Model};
 use crate::core::dataset::Point;
 use crate::core::features::{FeatureSet, Standardizer};
-use crate::core::mlp::Mlp;
+use crate::core::mlp::{Mlp, Precision};
 use crate::core::rng::{Pcg32, Stream};
 use crate::core::snapshot::Metrics;
 
@@ -183,8 +183,8 @@ fn measure(net: &mut Mlp, xs: &[f64], ys: &[f64], width: usize) -> (Option<f64>,
     let mut out = [0.0; crate::core::loss::MAX_UNITS];
     let out = &mut out[..output.units()];
     for (rows, targets) in xs.chunks(EVAL_BATCH * width).zip(ys.chunks(EVAL_BATCH)) {
-        net.load(rows.chunks_exact(width));
-        net.forward_batch(0.0, None);
+        net.load(rows.chunks_exact(width), Precision::Exact);
+        net.infer_batch();
         for (s, &y) in targets.iter().enumerate() {
             net.output_of(s, out);
             loss += output.loss(out, y);

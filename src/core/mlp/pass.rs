@@ -1,0 +1,172 @@
+//! One width's per-batch buffers and the passes over them. The network keeps a [`Pass`] for
+//! each width it computes in; the weights stay f64 in the network and are copied into the
+//! pass's width at each forward pass, and the pass's gradient sums are added back as f64.
+use super::kernels::{dense_backward, dense_forward, dense_grads, Block, LANES};
+use super::Layer;
+use crate::core::loss::Output;
+use crate::core::real::Real;
+use crate::core::rng::Pcg32;
+
+/// Scratch for one batch, unit by unit (input units first), each unit's values for the `n`
+/// points in blocks of [`LANES`] (the last block padded; padding lanes carry δ = 0).
+#[derive(Clone, Debug, Default)]
+pub(super) struct Pass<F> {
+    /// Points in the batch.
+    pub n: usize,
+    /// Blocks per unit: `n` rounded up to whole blocks.
+    pub blocks: usize,
+    acts: Vec<Block<F>>,
+    dact: Vec<Block<F>>,
+    delta: Vec<Block<F>>,
+    /// The network's parameters in this width, as of the last forward pass.
+    params: Vec<F>,
+    /// This batch's gradient sums, before they are added to the network's.
+    grads: Vec<F>,
+}
+
+impl<F: Real> Pass<F> {
+    /// Loads input rows (each at least `width` long) into a network of `units` units.
+    pub fn load<'a>(
+        &mut self,
+        units: usize,
+        width: usize,
+        rows: impl ExactSizeIterator<Item = &'a [f64]>,
+    ) {
+        let n = rows.len();
+        let blocks = n.div_ceil(LANES);
+        (self.n, self.blocks) = (n, blocks);
+        let size = units * blocks;
+        for buf in [&mut self.acts, &mut self.dact, &mut self.delta] {
+            if buf.len() < size {
+                buf.resize(size, [F::ZERO; LANES]);
+            }
+        }
+        // Padding lanes are 0, so every value computed from them stays finite.
+        self.acts[..width * blocks].fill([F::ZERO; LANES]);
+        for (s, row) in rows.enumerate() {
+            for (i, &x) in row[..width].iter().enumerate() {
+                self.acts[i * blocks + s / LANES][s % LANES] = F::of(x);
+            }
+        }
+    }
+
+    /// One unit's values (all its blocks, padding included), flattened.
+    pub fn unit(&self, unit: usize) -> &[F] {
+        self.acts[unit * self.blocks..(unit + 1) * self.blocks].as_flattened()
+    }
+
+    /// Unit `unit`'s value for point `s`.
+    pub fn value(&self, unit: usize, s: usize) -> f64 {
+        self.acts[unit * self.blocks + s / LANES][s % LANES].f64()
+    }
+
+    /// Runs the loaded batch forward through `layers` with `params`. With `training`, keeps
+    /// the derivatives for [`Pass::backward`] and applies dropout (with a `dropout` rate and a
+    /// `rng`: inverted dropout, survivors scaled by 1/(1 − rate)).
+    pub fn forward(
+        &mut self,
+        layers: &[Layer],
+        params: &[f64],
+        output: Output,
+        dropout: f64,
+        mut rng: Option<&mut Pcg32>,
+        training: bool,
+    ) {
+        let (n, blocks) = (self.n, self.blocks);
+        self.params.clear();
+        self.params.extend(params.iter().map(|&w| F::of(w)));
+        if blocks == 0 {
+            return;
+        }
+        let last = layers.len() - 1;
+        for (l, layer) in layers.iter().enumerate() {
+            let fan_out = layer.fan_out;
+            let (before, after) = self.acts.split_at_mut(layer.a_out * blocks);
+            let x = &before[layer.a_in * blocks..];
+            let out = &mut after[..fan_out * blocks];
+            let weights = &self.params[layer.w..layer.b()];
+            let biases = &self.params[layer.b()..layer.b() + fan_out];
+            dense_forward(weights, biases, x, out, blocks);
+            let out = out.as_flattened_mut();
+            if l == last {
+                output.activate_batch(out, blocks * LANES);
+                break;
+            }
+            if !training {
+                layer.activation.apply_values(out);
+                continue;
+            }
+            let dact = &mut self.dact[layer.a_out * blocks..(layer.a_out + fan_out) * blocks];
+            let dact = dact.as_flattened_mut();
+            layer.activation.apply_slice(out, dact);
+            if let (true, Some(rng)) = (dropout > 0.0, rng.as_mut()) {
+                let keep = F::of(1.0 / (1.0 - dropout));
+                // One draw per unit and real point; padding lanes are left alone.
+                for (o, d) in out
+                    .chunks_exact_mut(blocks * LANES)
+                    .zip(dact.chunks_exact_mut(blocks * LANES))
+                {
+                    for (o, d) in o[..n].iter_mut().zip(&mut d[..n]) {
+                        let mask = if rng.uniform() < dropout {
+                            F::ZERO
+                        } else {
+                            keep
+                        };
+                        *o *= mask;
+                        *d *= mask;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Backpropagation of the batch against `targets` (one per point), after a training
+    /// [`Pass::forward`]: adds ∂(Σ losses)/∂params to `grads`.
+    pub fn backward(
+        &mut self,
+        layers: &[Layer],
+        output: Output,
+        targets: &[f64],
+        grads: &mut [f64],
+    ) {
+        let blocks = self.blocks;
+        if blocks == 0 {
+            return;
+        }
+        self.grads.clear();
+        self.grads.resize(grads.len(), F::ZERO);
+        let last = layers.len() - 1;
+        let out = &layers[last];
+        let range = out.a_out * blocks..(out.a_out + out.fan_out) * blocks;
+        output.delta_batch(
+            self.acts[range.clone()].as_flattened(),
+            targets,
+            self.delta[range].as_flattened_mut(),
+            blocks * LANES,
+        );
+        for l in (0..=last).rev() {
+            let layer = &layers[l];
+            let (fan_in, fan_out) = (layer.fan_in, layer.fan_out);
+            let (prev_delta, delta) = self.delta.split_at_mut(layer.a_out * blocks);
+            let delta = &delta[..fan_out * blocks];
+            let x = &self.acts[layer.a_in * blocks..layer.a_out * blocks];
+            let (gw, gb) = self.grads[layer.w..layer.b() + fan_out].split_at_mut(fan_in * fan_out);
+            dense_grads(delta, x, gw, gb, blocks);
+            if l == 0 {
+                break;
+            }
+            let weights = &self.params[layer.w..layer.b()];
+            let dact = &self.dact[layer.a_in * blocks..layer.a_out * blocks];
+            dense_backward(
+                weights,
+                delta,
+                dact,
+                &mut prev_delta[layer.a_in * blocks..],
+                blocks,
+            );
+        }
+        for (g, s) in grads.iter_mut().zip(&self.grads) {
+            *g += s.f64();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! The two floating-point widths the network computes in: f64 (exact: gradient checks, the
+//! numerical derivative, measured losses) and f32 (fast: training steps and the heatmaps,
+//! twice as many values per vector instruction). The kernels are written once, over [`Real`].
+use std::fmt::Debug;
+use std::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Sub};
+
+/// A floating-point type the network can compute in.
+pub trait Real:
+    Copy
+    + Debug
+    + Default
+    + PartialOrd
+    + Add<Output = Self>
+    + Sub<Output = Self>
+    + Mul<Output = Self>
+    + Div<Output = Self>
+    + Neg<Output = Self>
+    + AddAssign
+    + MulAssign
+    + DivAssign
+    + 'static
+{
+    const ZERO: Self;
+    const ONE: Self;
+    /// The nearest value of this type.
+    fn of(v: f64) -> Self;
+    /// The value as f64 (exact).
+    fn f64(self) -> f64;
+    /// e^self, branch-free (see [`crate::core::fastmath`]).
+    fn exp(self) -> Self;
+    /// The larger of the two (the other one if either is NaN), as `f64::max`.
+    fn max(self, other: Self) -> Self;
+    fn abs(self) -> Self;
+    /// `self`'s magnitude with `sign`'s sign.
+    fn copysign(self, sign: Self) -> Self;
+}
+
+macro_rules! real {
+    ($t:ty, $exp:path) => {
+        impl Real for $t {
+            const ZERO: Self = 0.0;
+            const ONE: Self = 1.0;
+            #[inline(always)]
+            fn of(v: f64) -> Self {
+                v as $t
+            }
+            #[inline(always)]
+            fn f64(self) -> f64 {
+                self as f64
+            }
+            #[inline(always)]
+            fn exp(self) -> Self {
+                $exp(self)
+            }
+            #[inline(always)]
+            fn max(self, other: Self) -> Self {
+                <$t>::max(self, other)
+            }
+            #[inline(always)]
+            fn abs(self) -> Self {
+                <$t>::abs(self)
+            }
+            #[inline(always)]
+            fn copysign(self, sign: Self) -> Self {
+                <$t>::copysign(self, sign)
+            }
+        }
+    };
+}
+
+real!(f64, crate::core::fastmath::exp);
+real!(f32, crate::core::fastmath::exp_f32);
