@@ -28,11 +28,17 @@ pub trait Real:
     fn f64(self) -> f64;
     /// e^self, branch-free (see [`crate::core::fastmath`]).
     fn exp(self) -> Self;
-    /// The larger of the two (the other one if either is NaN), as `f64::max`.
-    fn max(self, other: Self) -> Self;
+    /// The larger of the two, `other` if `self` is NaN. A compare and a select, which
+    /// vectorizes in WebAssembly (`f64::max` does not: SIMD's `max` propagates NaN).
+    #[inline(always)]
+    fn max(self, other: Self) -> Self {
+        if self > other {
+            self
+        } else {
+            other
+        }
+    }
     fn abs(self) -> Self;
-    /// `self`'s magnitude with `sign`'s sign.
-    fn copysign(self, sign: Self) -> Self;
 }
 
 macro_rules! real {
@@ -53,16 +59,8 @@ macro_rules! real {
                 $exp(self)
             }
             #[inline(always)]
-            fn max(self, other: Self) -> Self {
-                <$t>::max(self, other)
-            }
-            #[inline(always)]
             fn abs(self) -> Self {
                 <$t>::abs(self)
-            }
-            #[inline(always)]
-            fn copysign(self, sign: Self) -> Self {
-                <$t>::copysign(self, sign)
             }
         }
     };
