@@ -12,6 +12,8 @@ use crate::core::optimizer::Optimizer;
 use crate::core::rng::{Pcg32, Stream};
 use crate::core::snapshot::{Metrics, PerceptronView, Snapshot};
 
+mod budget;
+use budget::Budget;
 mod data;
 mod line_run;
 mod perceptron_run;
@@ -237,17 +239,15 @@ impl Trainer {
         if self.diverged || self.stopped_at.is_some() || self.inputs.train_len() == 0 {
             return 0;
         }
-        let start = now();
-        let mut done = 0;
-        while done < max_epochs {
+        let mut budget = Budget::start(budget_ms, now);
+        while budget.done() < max_epochs {
             self.train_epoch();
-            done += 1;
-            if now() - start >= budget_ms {
+            if !budget.tick(now) {
                 break;
             }
         }
         self.evaluate();
-        done
+        budget.done()
     }
 
     /// Perceptron mode's frame: up to `max_steps` steps (points or epochs, as configured) within
@@ -261,20 +261,15 @@ impl Trainer {
         let Some(run) = &mut self.perceptron else {
             return 0;
         };
-        let start = now();
-        let mut done = 0;
-        while done < max_steps && run.epochs < PERCEPTRON_MAX_EPOCHS {
-            if !run.advance(&self.points, self.config.perceptron_step) {
-                break;
-            }
-            done += 1;
-            if now() - start >= budget_ms {
+        let mut budget = Budget::start(budget_ms, now);
+        while budget.done() < max_steps && run.epochs < PERCEPTRON_MAX_EPOCHS {
+            if !run.advance(&self.points, self.config.perceptron_step) || !budget.tick(now) {
                 break;
             }
         }
         self.epoch = run.epochs;
         self.evaluate();
-        done
+        budget.done()
     }
 
     /// One epoch: a pass over the training points in shuffled mini-batches (backprop or the

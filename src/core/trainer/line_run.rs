@@ -2,6 +2,7 @@
 //! gradient descent on the mean squared error, three ways at once. Batch, mini-batch (the
 //! config's batch size) and stochastic descent start from the same (m, c) and take one epoch
 //! each per epoch; the mini-batch path is the model the readouts show.
+use super::budget::Budget;
 use crate::core::config::ExperimentConfig;
 use crate::core::dataset::Point;
 use crate::core::line_fit::{self, Descent};
@@ -150,18 +151,16 @@ impl super::Trainer {
         if self.diverged || self.points.is_empty() {
             return 0;
         }
-        let start = now();
-        let mut done = 0;
-        while done < max_epochs && !run.diverged() {
+        let mut budget = Budget::start(budget_ms, now);
+        while budget.done() < max_epochs && !run.diverged() {
             run.epoch(&self.points, &self.config, self.epoch);
             self.epoch += 1;
-            done += 1;
-            if now() - start >= budget_ms {
+            if !budget.tick(now) {
                 break;
             }
         }
         self.evaluate();
-        done
+        budget.done()
     }
 
     /// Line mode's metrics: the model's mean squared error over every point (all of them
