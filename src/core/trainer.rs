@@ -4,17 +4,17 @@
 use crate::core::config::{Change, ExperimentConfig, Model};
 use crate::core::dataset::{is_test_point, Point};
 use crate::core::grad_history::GradHistory;
-use crate::core::gradients::{Batch, GradientMethod};
+
 use crate::core::history::LossHistory;
 use crate::core::loss::Output;
-use crate::core::mlp::{Mlp, Precision};
+use crate::core::mlp::Mlp;
 use crate::core::optimizer::Optimizer;
 use crate::core::rng::{Pcg32, Stream};
 use crate::core::snapshot::{Metrics, PerceptronView, Snapshot};
 
 mod budget;
-use budget::Budget;
 mod data;
+mod evaluate;
 mod line_run;
 mod perceptron_run;
 mod share;
@@ -28,8 +28,10 @@ mod tests_line;
 mod tests_share;
 #[cfg(test)]
 mod tests_tf;
+mod train;
 
 pub use data::{Inputs, PointEdit};
+pub use evaluate::best_restart;
 pub use line_run::{LinePath, LineRun, LineView, MAIN_PATH as LINE_MAIN_PATH};
 pub use perceptron_run::{PerceptronRun, MAX_EPOCHS as PERCEPTRON_MAX_EPOCHS};
 
@@ -217,238 +219,6 @@ impl Trainer {
         self.evaluate();
     }
 
-    /// Trains `epochs` epochs, then measures the losses once. Does nothing once diverged.
-    pub fn step(&mut self, epochs: u32) -> u32 {
-        self.run_frame(epochs, f64::INFINITY, &mut || 0.0)
-    }
-
-    /// Trains up to `max_epochs` epochs, stopping early when `now()` (milliseconds) passes
-    /// `budget_ms` after the start, then measures the losses once. Returns the epochs trained.
-    pub fn run_frame(
-        &mut self,
-        max_epochs: u32,
-        budget_ms: f64,
-        now: &mut dyn FnMut() -> f64,
-    ) -> u32 {
-        if self.perceptron.is_some() {
-            return self.run_perceptron(max_epochs, budget_ms, now);
-        }
-        if self.line.is_some() {
-            return self.run_line(max_epochs, budget_ms, now);
-        }
-        if self.diverged || self.stopped_at.is_some() || self.inputs.train_len() == 0 {
-            return 0;
-        }
-        let mut budget = Budget::start(budget_ms, now);
-        while budget.done() < max_epochs {
-            self.train_epoch();
-            if !budget.tick(now) {
-                break;
-            }
-        }
-        self.evaluate();
-        budget.done()
-    }
-
-    /// Perceptron mode's frame: up to `max_steps` steps (points or epochs, as configured) within
-    /// the budget, stopping once nothing is misclassified or after the epoch limit.
-    fn run_perceptron(
-        &mut self,
-        max_steps: u32,
-        budget_ms: f64,
-        now: &mut dyn FnMut() -> f64,
-    ) -> u32 {
-        let Some(run) = &mut self.perceptron else {
-            return 0;
-        };
-        let mut budget = Budget::start(budget_ms, now);
-        while budget.done() < max_steps && run.epochs < PERCEPTRON_MAX_EPOCHS {
-            if !run.advance(&self.points, self.config.perceptron_step) || !budget.tick(now) {
-                break;
-            }
-        }
-        self.epoch = run.epochs;
-        self.evaluate();
-        budget.done()
-    }
-
-    /// One epoch: a pass over the training points in shuffled mini-batches (backprop or the
-    /// numerical derivative), or one random-search trial on the whole training set.
-    fn train_epoch(&mut self) {
-        let cfg = &self.config;
-        if cfg.gradient == GradientMethod::RandomSearch {
-            let (rows, targets) = self.inputs.train_set();
-            let batch = Batch {
-                rows,
-                width: self.inputs.width(),
-                targets,
-                reg: cfg.regularization,
-                rate: cfg.regularization_rate,
-            };
-            batch.random_search(&mut self.net, cfg.search_step, &mut self.search_rng);
-            self.epoch += 1;
-            return;
-        }
-        let n = self.inputs.train_len();
-        let size = cfg.batch_size.clamp(1, n.max(1));
-        let lr = cfg.learning_rate_at(self.epoch);
-        self.shuffle_rng.shuffle(&mut self.order);
-        for chunk in self.order.chunks(size) {
-            self.targets.clear();
-            self.targets
-                .extend(chunk.iter().map(|&i| self.inputs.train(i).1));
-            if cfg.gradient == GradientMethod::Numerical {
-                self.rows.clear();
-                self.rows
-                    .extend(chunk.iter().flat_map(|&i| self.inputs.train(i).0));
-                let width = self.inputs.width();
-                let batch = Batch {
-                    rows: &self.rows,
-                    width,
-                    targets: &self.targets,
-                    reg: cfg.regularization,
-                    rate: cfg.regularization_rate,
-                };
-                batch.numerical(&mut self.net, cfg.epsilon);
-            } else {
-                self.net.zero_grad();
-                self.net.load(
-                    chunk.iter().map(|&i| self.inputs.train(i).0),
-                    Precision::Fast,
-                );
-                self.net
-                    .forward_batch(cfg.dropout, Some(&mut self.dropout_rng));
-                self.net.backward_batch(&self.targets);
-                self.net
-                    .finish_batch(chunk.len(), cfg.regularization, cfg.regularization_rate);
-            }
-            self.optimizer
-                .step(&mut self.net.params, &self.net.grads, lr);
-        }
-        self.epoch += 1;
-    }
-
-    /// The gradient check on up to [`GRADIENT_CHECK_POINTS`] training points: the largest
-    /// |backprop − numerical| over all weights, with the config's ε. `None` without data.
-    pub fn gradient_check(&mut self) -> Option<f64> {
-        let n = self.inputs.train_len().min(GRADIENT_CHECK_POINTS);
-        if n == 0 {
-            return None;
-        }
-        let (rows, targets) = self.inputs.train_set();
-        let width = self.inputs.width();
-        let cfg = &self.config;
-        let batch = Batch {
-            rows: &rows[..n * width],
-            width,
-            targets: &targets[..n],
-            reg: cfg.regularization,
-            rate: cfg.regularization_rate,
-        };
-        Some(batch.gradient_check(&mut self.net, cfg.epsilon))
-    }
-
-    /// Measures the mean loss and accuracy on both sets, records them, and flags divergence.
-    fn evaluate(&mut self) {
-        if self.line.is_some() {
-            self.evaluate_line();
-            return;
-        }
-        if let Some(run) = &self.perceptron {
-            let n = self
-                .points
-                .iter()
-                .filter(|p| p.label == 0.0 || p.label == 1.0)
-                .count();
-            let wrong = run.misclassified(&self.points).len();
-            let error = (n > 0).then(|| wrong as f64 / n as f64);
-            self.metrics = Metrics {
-                train_loss: error,
-                train_accuracy: error.map(|e| 1.0 - e),
-                n_train: n,
-                ..Metrics::default()
-            };
-            if let Some(e) = error {
-                self.history.push(run.updates, e, f64::NAN);
-            }
-            self.version += 1;
-            return;
-        }
-        self.metrics = self.inputs.metrics(&mut self.net);
-        let finite = |v: Option<f64>| v.is_none_or(f64::is_finite);
-        if !self.net.is_finite()
-            || !finite(self.metrics.train_loss)
-            || !finite(self.metrics.test_loss)
-        {
-            self.diverged = true;
-        } else if let Some(train) = self.metrics.train_loss {
-            self.history.push(
-                self.epoch,
-                train,
-                self.metrics.test_loss.unwrap_or(f64::NAN),
-            );
-            if self.epoch > 0 && self.config.gradient != GradientMethod::RandomSearch {
-                self.grad_history
-                    .push(self.epoch, self.net.layer_grad_magnitudes());
-            }
-            self.early_stopping();
-        }
-        self.version += 1;
-    }
-
-    /// Keeps the weights with the lowest test loss; once it has not improved for `patience`
-    /// epochs, stops training and goes back to them.
-    fn early_stopping(&mut self) {
-        let Some(test) = self.metrics.test_loss else {
-            return;
-        };
-        if self.best.as_ref().is_none_or(|(_, best, _)| test < *best) {
-            self.best = Some((self.epoch, test, self.net.params.clone()));
-        }
-        let patience = u64::from(self.config.patience);
-        if let Some((best_epoch, _, params)) = &self.best {
-            if patience > 0 && self.epoch >= best_epoch + patience {
-                self.net.params.copy_from_slice(params);
-                self.stopped_at = Some(self.epoch);
-                self.metrics = self.inputs.metrics(&mut self.net);
-            }
-        }
-    }
-
-    /// The epoch with the lowest test loss so far.
-    pub fn best_epoch(&self) -> Option<u64> {
-        self.best.as_ref().map(|(epoch, _, _)| *epoch)
-    }
-
-    /// The epoch at which early stopping ended training, if it did.
-    pub fn stopped_at(&self) -> Option<u64> {
-        self.stopped_at
-    }
-
-    /// Random restarts: trains restarts `1..=k` (each from its own initial weights, on the same
-    /// data) for `epochs` epochs, and returns `(restart, final training loss)` for each, with the
-    /// seed's own start as restart 0. Pick the best with [`best_restart`].
-    pub fn random_restarts(&self, k: u32, epochs: u32) -> Vec<(u32, f64)> {
-        (0..=k)
-            .map(|restart| {
-                let mut t = Trainer::new(ExperimentConfig {
-                    restart,
-                    patience: 0,
-                    points: self.config.points.clone(),
-                    ..self.config.clone()
-                });
-                t.step(epochs);
-                (
-                    restart,
-                    t.metrics
-                        .train_loss
-                        .filter(|l| l.is_finite())
-                        .unwrap_or(f64::INFINITY),
-                )
-            })
-            .collect()
-    }
-
     /// Sets one weight or bias (an index into the network's parameters) to `value`, as the
     /// diagram's editor does, and measures the losses again. Out-of-range indices and
     /// non-finite values are ignored; returns whether it was set.
@@ -503,14 +273,6 @@ impl Trainer {
             version: self.version,
         }
     }
-}
-
-/// The restart with the lowest final loss (the first on ties).
-pub fn best_restart(results: &[(u32, f64)]) -> Option<u32> {
-    results
-        .iter()
-        .min_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|r| r.0)
 }
 
 /// Puts the link's shared weights into `net` for the seed's own start (restart 0), if they

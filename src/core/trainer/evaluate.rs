@@ -1,0 +1,117 @@
+//! Measuring: the losses and accuracies once a frame, divergence, early stopping, and random
+//! restarts.
+use super::Trainer;
+use crate::core::config::ExperimentConfig;
+use crate::core::gradients::GradientMethod;
+use crate::core::snapshot::Metrics;
+
+impl Trainer {
+    /// Measures the mean loss and accuracy on both sets, records them, and flags divergence.
+    pub(super) fn evaluate(&mut self) {
+        if self.line.is_some() {
+            self.evaluate_line();
+            return;
+        }
+        if let Some(run) = &self.perceptron {
+            let n = self
+                .points
+                .iter()
+                .filter(|p| p.label == 0.0 || p.label == 1.0)
+                .count();
+            let wrong = run.misclassified(&self.points).len();
+            let error = (n > 0).then(|| wrong as f64 / n as f64);
+            self.metrics = Metrics {
+                train_loss: error,
+                train_accuracy: error.map(|e| 1.0 - e),
+                n_train: n,
+                ..Metrics::default()
+            };
+            if let Some(e) = error {
+                self.history.push(run.updates, e, f64::NAN);
+            }
+            self.version += 1;
+            return;
+        }
+        self.metrics = self.inputs.metrics(&mut self.net);
+        let finite = |v: Option<f64>| v.is_none_or(f64::is_finite);
+        if !self.net.is_finite()
+            || !finite(self.metrics.train_loss)
+            || !finite(self.metrics.test_loss)
+        {
+            self.diverged = true;
+        } else if let Some(train) = self.metrics.train_loss {
+            self.history.push(
+                self.epoch,
+                train,
+                self.metrics.test_loss.unwrap_or(f64::NAN),
+            );
+            if self.epoch > 0 && self.config.gradient != GradientMethod::RandomSearch {
+                self.grad_history
+                    .push(self.epoch, self.net.layer_grad_magnitudes());
+            }
+            self.early_stopping();
+        }
+        self.version += 1;
+    }
+
+    /// Keeps the weights with the lowest test loss; once it has not improved for `patience`
+    /// epochs, stops training and goes back to them.
+    pub(super) fn early_stopping(&mut self) {
+        let Some(test) = self.metrics.test_loss else {
+            return;
+        };
+        if self.best.as_ref().is_none_or(|(_, best, _)| test < *best) {
+            self.best = Some((self.epoch, test, self.net.params.clone()));
+        }
+        let patience = u64::from(self.config.patience);
+        if let Some((best_epoch, _, params)) = &self.best {
+            if patience > 0 && self.epoch >= best_epoch + patience {
+                self.net.params.copy_from_slice(params);
+                self.stopped_at = Some(self.epoch);
+                self.metrics = self.inputs.metrics(&mut self.net);
+            }
+        }
+    }
+
+    /// The epoch with the lowest test loss so far.
+    pub fn best_epoch(&self) -> Option<u64> {
+        self.best.as_ref().map(|(epoch, _, _)| *epoch)
+    }
+
+    /// The epoch at which early stopping ended training, if it did.
+    pub fn stopped_at(&self) -> Option<u64> {
+        self.stopped_at
+    }
+
+    /// Random restarts: trains restarts `1..=k` (each from its own initial weights, on the same
+    /// data) for `epochs` epochs, and returns `(restart, final training loss)` for each, with the
+    /// seed's own start as restart 0. Pick the best with [`best_restart`].
+    pub fn random_restarts(&self, k: u32, epochs: u32) -> Vec<(u32, f64)> {
+        (0..=k)
+            .map(|restart| {
+                let mut t = Trainer::new(ExperimentConfig {
+                    restart,
+                    patience: 0,
+                    points: self.config.points.clone(),
+                    ..self.config.clone()
+                });
+                t.step(epochs);
+                (
+                    restart,
+                    t.metrics
+                        .train_loss
+                        .filter(|l| l.is_finite())
+                        .unwrap_or(f64::INFINITY),
+                )
+            })
+            .collect()
+    }
+}
+
+/// The restart with the lowest final loss (the first on ties).
+pub fn best_restart(results: &[(u32, f64)]) -> Option<u32> {
+    results
+        .iter()
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|r| r.0)
+}

@@ -1,0 +1,139 @@
+//! Training work: a frame's epochs within its time budget (MLP, perceptron), one epoch of
+//! mini-batches, and the gradient check.
+use super::budget::Budget;
+use super::{Trainer, GRADIENT_CHECK_POINTS, PERCEPTRON_MAX_EPOCHS};
+use crate::core::gradients::{Batch, GradientMethod};
+use crate::core::mlp::Precision;
+
+impl Trainer {
+    /// Trains `epochs` epochs, then measures the losses once. Does nothing once diverged.
+    pub fn step(&mut self, epochs: u32) -> u32 {
+        self.run_frame(epochs, f64::INFINITY, &mut || 0.0)
+    }
+
+    /// Trains up to `max_epochs` epochs, stopping early when `now()` (milliseconds) passes
+    /// `budget_ms` after the start, then measures the losses once. Returns the epochs trained.
+    pub fn run_frame(
+        &mut self,
+        max_epochs: u32,
+        budget_ms: f64,
+        now: &mut dyn FnMut() -> f64,
+    ) -> u32 {
+        if self.perceptron.is_some() {
+            return self.run_perceptron(max_epochs, budget_ms, now);
+        }
+        if self.line.is_some() {
+            return self.run_line(max_epochs, budget_ms, now);
+        }
+        if self.diverged || self.stopped_at.is_some() || self.inputs.train_len() == 0 {
+            return 0;
+        }
+        let mut budget = Budget::start(budget_ms, now);
+        while budget.done() < max_epochs {
+            self.train_epoch();
+            if !budget.tick(now) {
+                break;
+            }
+        }
+        self.evaluate();
+        budget.done()
+    }
+
+    /// Perceptron mode's frame: up to `max_steps` steps (points or epochs, as configured) within
+    /// the budget, stopping once nothing is misclassified or after the epoch limit.
+    pub(super) fn run_perceptron(
+        &mut self,
+        max_steps: u32,
+        budget_ms: f64,
+        now: &mut dyn FnMut() -> f64,
+    ) -> u32 {
+        let Some(run) = &mut self.perceptron else {
+            return 0;
+        };
+        let mut budget = Budget::start(budget_ms, now);
+        while budget.done() < max_steps && run.epochs < PERCEPTRON_MAX_EPOCHS {
+            if !run.advance(&self.points, self.config.perceptron_step) || !budget.tick(now) {
+                break;
+            }
+        }
+        self.epoch = run.epochs;
+        self.evaluate();
+        budget.done()
+    }
+
+    /// One epoch: a pass over the training points in shuffled mini-batches (backprop or the
+    /// numerical derivative), or one random-search trial on the whole training set.
+    pub(super) fn train_epoch(&mut self) {
+        let cfg = &self.config;
+        if cfg.gradient == GradientMethod::RandomSearch {
+            let (rows, targets) = self.inputs.train_set();
+            let batch = Batch {
+                rows,
+                width: self.inputs.width(),
+                targets,
+                reg: cfg.regularization,
+                rate: cfg.regularization_rate,
+            };
+            batch.random_search(&mut self.net, cfg.search_step, &mut self.search_rng);
+            self.epoch += 1;
+            return;
+        }
+        let n = self.inputs.train_len();
+        let size = cfg.batch_size.clamp(1, n.max(1));
+        let lr = cfg.learning_rate_at(self.epoch);
+        self.shuffle_rng.shuffle(&mut self.order);
+        for chunk in self.order.chunks(size) {
+            self.targets.clear();
+            self.targets
+                .extend(chunk.iter().map(|&i| self.inputs.train(i).1));
+            if cfg.gradient == GradientMethod::Numerical {
+                self.rows.clear();
+                self.rows
+                    .extend(chunk.iter().flat_map(|&i| self.inputs.train(i).0));
+                let width = self.inputs.width();
+                let batch = Batch {
+                    rows: &self.rows,
+                    width,
+                    targets: &self.targets,
+                    reg: cfg.regularization,
+                    rate: cfg.regularization_rate,
+                };
+                batch.numerical(&mut self.net, cfg.epsilon);
+            } else {
+                self.net.zero_grad();
+                self.net.load(
+                    chunk.iter().map(|&i| self.inputs.train(i).0),
+                    Precision::Fast,
+                );
+                self.net
+                    .forward_batch(cfg.dropout, Some(&mut self.dropout_rng));
+                self.net.backward_batch(&self.targets);
+                self.net
+                    .finish_batch(chunk.len(), cfg.regularization, cfg.regularization_rate);
+            }
+            self.optimizer
+                .step(&mut self.net.params, &self.net.grads, lr);
+        }
+        self.epoch += 1;
+    }
+
+    /// The gradient check on up to [`GRADIENT_CHECK_POINTS`] training points: the largest
+    /// |backprop − numerical| over all weights, with the config's ε. `None` without data.
+    pub fn gradient_check(&mut self) -> Option<f64> {
+        let n = self.inputs.train_len().min(GRADIENT_CHECK_POINTS);
+        if n == 0 {
+            return None;
+        }
+        let (rows, targets) = self.inputs.train_set();
+        let width = self.inputs.width();
+        let cfg = &self.config;
+        let batch = Batch {
+            rows: &rows[..n * width],
+            width,
+            targets: &targets[..n],
+            reg: cfg.regularization,
+            rate: cfg.regularization_rate,
+        };
+        Some(batch.gradient_check(&mut self.net, cfg.epsilon))
+    }
+}
