@@ -4,7 +4,6 @@
 use crate::core::config::{Change, ExperimentConfig, Model};
 use crate::core::dataset::{is_test_point, Point};
 use crate::core::grad_history::GradHistory;
-
 use crate::core::history::LossHistory;
 use crate::core::loss::Output;
 use crate::core::mlp::Mlp;
