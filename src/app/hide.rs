@@ -102,7 +102,8 @@ pub fn HiddenStyle() -> impl IntoView {
 pub fn HidePanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let names = HIDABLE_CONTROLS
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|n| CONTROL_ELEMENTS.iter().any(|(c, _)| c == n));
     view! {
         <details class="panel hide-panel" data-testid="hide-panel">

@@ -1,63 +1,27 @@
 //! Controls a link hides, for lecture mode: the TensorFlow Playground's `<name>_hide=true`
 //! flags, kept in the config so that they survive in our links.
+use super::tf::{OWN_KEYS, TF_KEYS};
 use std::collections::BTreeSet;
+use std::sync::LazyLock;
 
-/// Every control a link may hide, by name. The names are link keys (the Playground's and
-/// ours), plus the Playground's controls that have no key: `playButton`, `stepButton`,
-/// `resetButton` and `numHiddenLayers`.
-pub const HIDABLE_CONTROLS: [&str; 48] = [
-    // The TensorFlow Playground's state keys.
-    "activation",
-    "regularization",
-    "batchSize",
-    "dataset",
-    "regDataset",
-    "learningRate",
-    "regularizationRate",
-    "noise",
-    "networkShape",
-    "seed",
-    "showTestData",
-    "discretize",
-    "percTrainData",
-    "x",
-    "y",
-    "xTimesY",
-    "xSquared",
-    "ySquared",
-    "cosX",
-    "sinX",
-    "cosY",
-    "sinY",
-    "collectStats",
-    "problem",
-    "initZero",
-    // The Playground's controls without a key.
-    "playButton",
-    "stepButton",
-    "resetButton",
-    "numHiddenLayers",
-    // Our own keys.
-    "model",
-    "weights",
-    "perceptronStep",
-    "classes",
-    "samples",
-    "restart",
-    "standardize",
-    "init",
-    "lrSchedule",
-    "lrDecay",
-    "optimizer",
-    "dropout",
-    "earlyStopping",
-    "gradient",
-    "epsilon",
-    "searchStep",
-    "speed",
-    "points",
-    "output",
-];
+/// The Playground's controls that have no key of their own.
+const KEYLESS_CONTROLS: [&str; 4] = ["playButton", "stepButton", "resetButton", "numHiddenLayers"];
+
+/// Link keys that name no control: the Playground's tutorial and text flags, line mode's start
+/// and the shared weights.
+const NOT_CONTROLS: [&str; 4] = ["tutorial", "hideText", "lineStart", "params"];
+
+/// Every control a link may hide, by name: the link keys (the Playground's, then ours) that
+/// name a control, with the Playground's keyless controls between them.
+pub static HIDABLE_CONTROLS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    TF_KEYS
+        .iter()
+        .chain(&KEYLESS_CONTROLS)
+        .chain(&OWN_KEYS)
+        .copied()
+        .filter(|key| !NOT_CONTROLS.contains(key))
+        .collect()
+});
 
 /// The set of hidden controls, by the names in [`HIDABLE_CONTROLS`]. Iterates in name order,
 /// so a link always lists them the same way.
