@@ -23,6 +23,8 @@ pub struct Frame {
 
 impl Frame {
     /// Recomputes the frame for `snapshot`, with the per-neuron maps if `with_neurons`.
+    /// Never inlined, for the reason given at [`crate::core::trainer::Trainer::run_frame`].
+    #[inline(never)]
     pub fn compute(&mut self, snapshot: &Snapshot, discretize: bool, with_neurons: bool) {
         self.compute_boundary(snapshot, discretize);
         if with_neurons {

@@ -13,6 +13,12 @@ impl Trainer {
 
     /// Trains up to `max_epochs` epochs, stopping early when `now()` (milliseconds) passes
     /// `budget_ms` after the start, then measures the losses once. Returns the epochs trained.
+    ///
+    /// Never inlined: WebAssembly engines swap in optimized code for a function only when it is
+    /// next called, so the frame's loop must be a function of its own that each frame calls
+    /// (inlined into a caller that runs for many frames, such as the benchmark's, it would keep
+    /// running baseline code).
+    #[inline(never)]
     pub fn run_frame(
         &mut self,
         max_epochs: u32,
