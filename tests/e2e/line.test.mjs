@@ -98,6 +98,10 @@ test('admissions in raw units: axes in test score and grades, clicks in those un
   const app = await session().open('#model=logistic&networkShape=&dataset=admissions&standardize=false&learningRate=0.01&speed=20');
   const { page } = app;
   assert.match(await text(page, 'x-axis-name'), /test score/);
+  const described = await page.getAttribute(tid('data-canvas'), 'aria-label');
+  assert.match(described, /test score \(x₁\) from 0 to 100 left to right/, described);
+  assert.match(described, /grades \(x₂\) from 0 to 10 bottom to top/, described);
+  assert.doesNotMatch(described, /−6/, 'the square\'s range is not claimed');
   const points = await readNumber(page, 'point-count');
   await clickCanvasAt(page, 75, 2.5, RAW);
   await waitForNumber(page, 'point-count', (n) => n === points + 1);
