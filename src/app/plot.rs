@@ -172,10 +172,11 @@ fn brush_edit(state: AppState, x1: f64, x2: f64) -> PointEdit {
     match state.brush.get_untracked() {
         Brush::Eraser => PointEdit::RemoveNearest { x1, x2 },
         Brush::Class(k) => {
-            let label = match state.config.with_untracked(|c| c.problem) {
-                Problem::Classification => k as f64,
-                Problem::Regression if k == 0 => -1.0,
-                Problem::Regression => 1.0,
+            let label = match state.config.with_untracked(|c| (c.model, c.problem)) {
+                (Model::Line, _) => 0.0, // an (x, y) point has no class
+                (_, Problem::Classification) => k as f64,
+                (_, Problem::Regression) if k == 0 => -1.0,
+                (_, Problem::Regression) => 1.0,
             };
             PointEdit::Add(Point::new(x1, x2, label))
         }
