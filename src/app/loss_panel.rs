@@ -1,6 +1,7 @@
 //! The loss chart panel: train and test loss against epoch.
 use super::AppState;
 use crate::render::canvas::draw_loss;
+use crate::render::loss_chart::drawn_curves;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
@@ -20,6 +21,8 @@ pub fn LossPanel() -> impl IntoView {
             state.say(format!("Could not draw the loss chart: {e:?}"));
         }
     });
+    // Legend entries only for the curves the chart draws.
+    let curves = Memo::new(move |_| state.snapshot.with(|s| drawn_curves(&s.history)));
     view! {
         <div class="loss-panel">
             <h2 data-testid="loss-title">{move || match state.config.with(|c| c.model) {
@@ -27,16 +30,24 @@ pub fn LossPanel() -> impl IntoView {
                 crate::core::config::Model::Line => "Loss (mean squared error)",
                 _ => "Loss",
             }}</h2>
-            <div class="legend">
-                <span class="key train">"train"</span>
-                <span class="key test">"test"</span>
+            <div class="legend" data-testid="loss-legend">
+                <Show when=move || curves.get().0>
+                    <span class="key train">"train"</span>
+                </Show>
+                <Show when=move || curves.get().1>
+                    <span class="key test">"test"</span>
+                </Show>
                 <Show when=move || state.snapshot.with(|s| s.best_epoch.is_some() && s.stopped_at.is_some())>
                     <span class="key best" data-testid="best-epoch">
                         {move || state.snapshot.with(|s| format!("best: epoch {}", s.best_epoch.unwrap_or(0)))}
                     </span>
                 </Show>
             </div>
-            <canvas class="loss-chart" node_ref=canvas data-testid="loss-chart" aria-label="Train and test loss against epoch"></canvas>
+            <canvas class="loss-chart" node_ref=canvas data-testid="loss-chart" aria-label=move || match curves.get() {
+                (true, true) => "Train and test loss against epoch",
+                (false, true) => "Test loss against epoch",
+                _ => "Train loss against epoch",
+            }></canvas>
         </div>
     }
 }

@@ -21,6 +21,16 @@ pub fn y_max(history: &LossHistory) -> f64 {
     (max * 1.05).max(0.1)
 }
 
+/// Which curves the chart draws, `(train, test)`: a curve with no finite sample (no test
+/// points, or line mode, which has none) is not drawn, and its legend entry is not shown.
+pub fn drawn_curves(history: &LossHistory) -> (bool, bool) {
+    history
+        .samples()
+        .fold((false, false), |(train, test), (_, tr, te)| {
+            (train || tr.is_finite(), test || te.is_finite())
+        })
+}
+
 /// An epoch tick label: whole epochs only (fractional ticks of a short run get no label).
 pub fn epoch_label(v: f64) -> String {
     if v.fract() == 0.0 {
@@ -114,6 +124,37 @@ mod tests {
         assert_eq!(curves("#282828"), 1, "one train-loss curve");
         assert_eq!(curves("#009e73"), 1, "the best-epoch marker");
         assert!((y_max(&h) - 1.26).abs() < 1e-12);
+    }
+
+    #[test]
+    fn only_curves_with_finite_samples_are_drawn() {
+        let mut h = LossHistory::new();
+        assert_eq!(
+            drawn_curves(&h),
+            (false, false),
+            "nothing before the first epoch"
+        );
+        h.push(0, 0.7, f64::NAN);
+        h.push(1, 0.6, f64::NAN);
+        assert_eq!(
+            drawn_curves(&h),
+            (true, false),
+            "no test points, no test curve"
+        );
+        h.push(2, 0.5, 0.55);
+        assert_eq!(drawn_curves(&h), (true, true));
+        let mut svg = String::new();
+        {
+            let mut only_train = LossHistory::new();
+            only_train.push(0, 0.7, f64::NAN);
+            only_train.push(1, 0.6, f64::NAN);
+            let area = SVGBackend::with_string(&mut svg, (320, 160)).into_drawing_area();
+            draw_loss_chart(&area, &only_train, None).expect("chart");
+        }
+        assert!(
+            !svg.to_lowercase().contains("#d55e00"),
+            "no test curve is drawn"
+        );
     }
 
     #[test]
