@@ -37,6 +37,8 @@ pub fn sync(state: AppState) {
         notes.extend(opened.notes);
         state.lesson.set(opened.lesson);
         state.apply(config);
+        // Another experiment: Ctrl+Z must not bring back the points of the one before.
+        state.forget_point_edits();
         state.say(if notes.is_empty() {
             "Loaded the experiment from the link.".to_string()
         } else {
