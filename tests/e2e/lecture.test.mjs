@@ -151,6 +151,50 @@ test('every control has an accessible name and is reachable by Tab; the status i
   assert.deepEqual(app.pageErrors, [], `page errors:\n${errorReport(app)}`);
 });
 
+/** Words of the page's visible text that the layout breaks across lines (a hyphen or a slash
+ *  may end a line; a word may not), and controls that run past the right edge of their panel. */
+const brokenLayout = (page) =>
+  page.evaluate(() => {
+    const broken = [];
+    const walker = document.createTreeWalker(document.querySelector('.app'), NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || el.closest('select, svg, .visually-hidden') || !el.getClientRects().length) continue;
+      for (const m of n.data.matchAll(/[^\s\-\u2010-\u2014/|]+/g)) {
+        range.setStart(n, m.index);
+        range.setEnd(n, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken.push(m[0]);
+      }
+    }
+    const overflowing = [];
+    for (const panel of document.querySelectorAll('.side-column .panel, .model-panel')) {
+      const edge = panel.getBoundingClientRect().right;
+      for (const el of panel.querySelectorAll('button, input, select, .field, .check')) {
+        const r = el.getBoundingClientRect();
+        if (r.width > 0 && r.right > edge + 1) overflowing.push(el.textContent.trim().slice(0, 30) || el.outerHTML.slice(0, 60));
+      }
+    }
+    return { broken, overflowing };
+  });
+
+test('lecture mode: words wrap whole and controls stay inside their panels, at 1280×720 and 1920×1080', async () => {
+  const app = await session().open('#lecture=true&output=auto');
+  const { page } = app;
+  for (const [width, height] of [[1280, 720], [1920, 1080]]) {
+    await page.setViewportSize({ width, height });
+    await page.click(`${tid('hide-panel')} summary`);
+    await sleep(300);
+    const { broken, overflowing } = await brokenLayout(page);
+    await screenshot(page, `lecture-${width}x${height}.png`);
+    assert.deepEqual(broken, [], `words broken mid-word at ${width}×${height}`);
+    assert.deepEqual(overflowing, [], `controls past their panel's edge at ${width}×${height}`);
+    await page.click(`${tid('hide-panel')} summary`);
+  }
+  assert.deepEqual(app.pageErrors, [], `page errors:\n${errorReport(app)}`);
+});
+
 test('the dark theme follows the system and toggles; screenshots', async () => {
   const { browser, url } = session();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
