@@ -195,6 +195,35 @@ test('lecture mode: words wrap whole and controls stay inside their panels, at 1
   assert.deepEqual(app.pageErrors, [], `page errors:\n${errorReport(app)}`);
 });
 
+test('nothing hides behind the status line: focused controls stay clear of it, an empty one covers nothing', async () => {
+  const app = await session().open('#bogus=1&output=auto');
+  const { page } = app;
+  await page.setViewportSize({ width: 1280, height: 720 });
+  assert.match(await text(page, 'status'), /bogus/, 'a message is showing');
+  const hidden = [];
+  for (let k = 0; k < 70; k++) {
+    await page.keyboard.press('Tab');
+    const covered = await page.evaluate(() => {
+      const el = document.activeElement;
+      const bar = document.querySelector('[data-testid="status"]').getBoundingClientRect();
+      const r = el?.getBoundingClientRect();
+      if (!r || !r.height) return null;
+      return r.bottom > bar.top + 1 && r.top < bar.bottom ? el.dataset.testid || el.outerHTML.slice(0, 60) : null;
+    });
+    if (covered) hidden.push(covered);
+  }
+  assert.deepEqual(hidden, [], 'controls that took the focus behind the status line');
+
+  await page.evaluate(() => { document.querySelector('[data-testid="status"]').textContent = ''; });
+  await page.evaluate(() => window.scrollTo(0, 300));
+  const atBottom = await page.evaluate(() => {
+    const el = document.elementFromPoint(640, window.innerHeight - 10);
+    return el?.closest('[data-testid="status"]') ? 'status' : 'page';
+  });
+  assert.equal(atBottom, 'page', 'an empty status line takes no clicks from the page');
+  assert.deepEqual(app.pageErrors, [], `page errors:\n${errorReport(app)}`);
+});
+
 test('the dark theme follows the system and toggles; screenshots', async () => {
   const { browser, url } = session();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
