@@ -3,6 +3,7 @@
 //! hidden explanatory text (`hideText`), and the keyboard shortcuts' help.
 use super::storage::{self, THEME_KEY};
 use super::AppState;
+use crate::render::chart_style::Theme;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use web_sys::Element;
@@ -74,6 +75,15 @@ fn set_flag(el: &Element, name: &str, on: bool) -> Result<(), JsValue> {
         el.set_attribute(name, "")
     } else {
         el.remove_attribute(name)
+    }
+}
+
+/// How the charts should look now: the theme and lecture mode (a reactive read, so a chart's
+/// effect redraws when either changes).
+pub fn chart_theme(state: AppState, page: PageView) -> Theme {
+    Theme {
+        dark: page.dark.get(),
+        lecture: state.config.with(|c| c.lecture),
     }
 }
 

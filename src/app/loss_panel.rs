@@ -1,4 +1,5 @@
 //! The loss chart panel: train and test loss against epoch.
+use super::lecture::{chart_theme, PageView};
 use super::AppState;
 use crate::render::canvas::draw_loss;
 use crate::render::loss_chart::drawn_curves;
@@ -9,14 +10,17 @@ use leptos::prelude::*;
 #[component]
 pub fn LossPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let page = expect_context::<PageView>();
     let canvas = NodeRef::<Canvas>::new();
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
         // The best epoch is marked only when early stopping is on.
         let early_stopping = state.config.with(|c| c.patience > 0);
-        let drawn = state
-            .snapshot
-            .with(|s| draw_loss(&el, &s.history, s.best_epoch.filter(|_| early_stopping)));
+        let theme = chart_theme(state, page);
+        let drawn = state.snapshot.with(|s| {
+            let best = s.best_epoch.filter(|_| early_stopping);
+            draw_loss(&el, &s.history, best, theme)
+        });
         if let Err(e) = drawn {
             state.say(format!("Could not draw the loss chart: {e:?}"));
         }
@@ -56,12 +60,14 @@ pub fn LossPanel() -> impl IntoView {
 #[component]
 pub fn GradientPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let page = expect_context::<PageView>();
     let canvas = NodeRef::<Canvas>::new();
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
+        let theme = chart_theme(state, page);
         if let Err(e) = state
             .snapshot
-            .with(|s| crate::render::canvas::draw_gradients(&el, &s.grad_history))
+            .with(|s| crate::render::canvas::draw_gradients(&el, &s.grad_history, theme))
         {
             state.say(format!("Could not draw the gradient chart: {e:?}"));
         }

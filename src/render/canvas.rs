@@ -5,9 +5,10 @@ use crate::core::dataset::{Point, Problem};
 use crate::core::domain::Domain;
 use crate::core::history::LossHistory;
 use crate::core::loss::class_of;
+use crate::render::chart_style::{ChartStyle, Theme};
 use crate::render::colors::{class_color, css, diverging};
 use crate::render::geometry::{line_endpoints, ticks, Viewport};
-use crate::render::loss_chart::draw_loss_chart;
+use crate::render::loss_chart::draw_loss_chart_with;
 use std::cell::RefCell;
 use wasm_bindgen::{Clamped, JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -281,29 +282,35 @@ pub fn draw_hidden_space(
     Ok(())
 }
 
-/// Draws the per-layer gradient chart on `canvas` through plotters.
+/// Draws the per-layer gradient chart on `canvas` through plotters, in `theme` at the
+/// device's pixel ratio.
 pub fn draw_gradients(
     canvas: &HtmlCanvasElement,
     history: &crate::core::grad_history::GradHistory,
+    theme: Theme,
 ) -> Result<(), JsValue> {
-    fit_to_box(canvas);
+    let (_, ratio) = fit_to_box(canvas);
     let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or("no canvas backend")?;
     let area = plotters::prelude::IntoDrawingArea::into_drawing_area(backend);
-    crate::render::grad_chart::draw_grad_chart(&area, history).map_err(|e| JsValue::from_str(&e))
+    let style = ChartStyle::new(theme, ratio);
+    crate::render::grad_chart::draw_grad_chart_with(&area, history, &style)
+        .map_err(|e| JsValue::from_str(&e))
 }
 
-/// Draws the loss chart on `canvas` through plotters.
+/// Draws the loss chart on `canvas` through plotters, in `theme` at the device's pixel ratio.
 pub fn draw_loss(
     canvas: &HtmlCanvasElement,
     history: &LossHistory,
     best_epoch: Option<u64>,
+    theme: Theme,
 ) -> Result<(), JsValue> {
-    fit_to_box(canvas);
+    let (_, ratio) = fit_to_box(canvas);
     let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or("no canvas backend")?;
     let area = plotters::prelude::IntoDrawingArea::into_drawing_area(backend);
-    draw_loss_chart(&area, history, best_epoch).map_err(|e| JsValue::from_str(&e))
+    draw_loss_chart_with(&area, history, best_epoch, &ChartStyle::new(theme, ratio))
+        .map_err(|e| JsValue::from_str(&e))
 }
 
 /// Draws the 3D lift view on `canvas` through plotters, at the device's pixel ratio.

@@ -1,5 +1,6 @@
 //! Mean |gradient| per layer against epoch, on a log scale, one colour per layer.
 use crate::core::grad_history::GradHistory;
+use crate::render::chart_style::ChartStyle;
 use crate::render::colors::class_color;
 use crate::render::loss_chart::epoch_label;
 use plotters::coord::Shift;
@@ -30,19 +31,30 @@ pub fn y_range(history: &GradHistory) -> (f64, f64) {
     )
 }
 
-/// Draws one curve per layer.
+/// Draws one curve per layer in the light theme; see [`draw_grad_chart_with`].
 pub fn draw_grad_chart<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     history: &GradHistory,
 ) -> Result<(), String> {
+    draw_grad_chart_with(area, history, &ChartStyle::default())
+}
+
+/// Draws one curve per layer with axes and tick labels in `style`.
+pub fn draw_grad_chart_with<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    history: &GradHistory,
+    style: &ChartStyle,
+) -> Result<(), String> {
     let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
-    area.fill(&WHITE).map_err(err)?;
+    area.fill(&style.background).map_err(err)?;
     let x_max = history.samples().last().map_or(1, |s| s.0).max(1) as f64;
     let (lo, hi) = y_range(history);
+    let (x_area, y_area) = style.label_areas(4.0);
     let mut chart = ChartBuilder::on(area)
-        .margin(6)
-        .x_label_area_size(22)
-        .y_label_area_size(44)
+        .margin(style.px(6.0))
+        .margin_right(style.px(style.font_css_px)) // room for the last epoch's label
+        .x_label_area_size(x_area)
+        .y_label_area_size(y_area)
         .build_cartesian_2d(0f64..x_max, (lo..hi).log_scale())
         .map_err(err)?;
     chart
@@ -50,8 +62,13 @@ pub fn draw_grad_chart<DB: DrawingBackend>(
         .x_labels(4)
         .y_labels(4)
         .max_light_lines(0)
-        .bold_line_style(RGBColor(225, 225, 225))
-        .label_style(("sans-serif", 12).into_font().color(&RGBColor(90, 90, 90)))
+        .bold_line_style(style.grid)
+        .axis_style(style.text)
+        .label_style(
+            ("sans-serif", style.font_px())
+                .into_font()
+                .color(&style.text),
+        )
         .x_label_formatter(&|v| epoch_label(*v))
         .y_label_formatter(&|v| format!("{v:.0e}"))
         .draw()
@@ -62,8 +79,9 @@ pub fn draw_grad_chart<DB: DrawingBackend>(
             .iter()
             .filter_map(|(e, m)| m.get(l).map(|v| (*e as f64, *v)))
             .filter(|(_, v)| *v > 0.0 && v.is_finite());
+        let pen = layer_color(l).stroke_width(style.px(2.0));
         chart
-            .draw_series(LineSeries::new(points, layer_color(l).stroke_width(2)))
+            .draw_series(LineSeries::new(points, pen))
             .map_err(err)?;
     }
     area.present().map_err(err)

@@ -239,12 +239,22 @@ test('the dark theme follows the system and toggles; screenshots', async () => {
     assert.notEqual(bg, 'rgb(238, 240, 243)', 'a dark background');
     await page.click(tid('step'));
     await waitForNumber(page, 'epoch', (v) => v === 1);
+    // The charts follow the theme: drawn on the panel's colour, redrawn when the view changes.
+    const corner = (id) =>
+      page.$eval(tid(id), (c) => [...c.getContext('2d').getImageData(2, 2, 1, 1).data.slice(0, 3)].join(','));
+    const chartsOn = async (rgb, what) => {
+      await waitUntil(async () => (await corner('loss-chart')) === rgb, { what: `the loss chart ${what}` });
+      await waitUntil(async () => (await corner('gradient-chart')) === rgb, { what: `the gradient chart ${what}` });
+    };
+    await chartsOn('27,34,44', 'on the dark panel');
     await screenshot(page, 'dark.png');
     await click(page, 'lecture-toggle');
+    await chartsOn('13,17,23', "on lecture mode's darker panel");
     await sleep(300);
     await screenshot(page, 'dark-lecture.png');
     await click(page, 'theme-toggle');
     assert.equal(await theme(), 'light');
+    await chartsOn('255,255,255', 'on white in the light theme');
     await page.reload({ waitUntil: 'load' });
     await waitForApp(page, { pageErrors });
     assert.equal(await theme(), 'light', 'the choice is kept in this browser');
