@@ -2,6 +2,8 @@
 use super::lecture::{chart_theme, PageView};
 use super::AppState;
 use crate::render::canvas::draw_loss;
+use crate::render::colors::css;
+use crate::render::grad_chart::layer_line;
 use crate::render::loss_chart::drawn_curves;
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -78,11 +80,15 @@ pub fn GradientPanel() -> impl IntoView {
             <h2>"Gradient size per layer"</h2>
             <div class="legend">
                 {move || {
-                    (0..layers())
+                    let n = layers();
+                    (0..n)
                         .map(|l| {
-                            let color = crate::render::colors::css(crate::render::colors::class_color(l));
-                            let name = if l + 1 == layers() { "output".to_string() } else { format!("layer {}", l + 1) };
-                            view! { <span class="key layer" style=format!("--key: {color}")>{name}</span> }
+                            let line = layer_line(l, n);
+                            let color = line.color.map_or("var(--ink)".to_string(), css);
+                            let name = if l + 1 == n { "output".to_string() } else { format!("layer {}", l + 1) };
+                            view! {
+                                <span class="key layer" class:dashed=line.dashed style=format!("--key: {color}")>{name}</span>
+                            }
                         })
                         .collect_view()
                 }}
