@@ -140,7 +140,17 @@ test('Share with weights puts the weights in the link; the QR code is drawn and 
     return { w: c.width, dark, total: d.length / 4, shown: c.getBoundingClientRect().width };
   });
   assert.ok(qr.w >= 300 && qr.dark > qr.total * 0.2 && qr.dark < qr.total * 0.6, JSON.stringify(qr));
-  assert.ok(qr.shown >= 200, `the QR code is at least 200 px wide (${qr.shown})`);
+  // It fills the panel, and holds the short link, so its modules are large: at least 4 CSS
+  // pixels (about a millimetre on a laptop's screen), which a phone reads at arm's length.
+  const panel = await page.$eval('.share-panel', (el) => {
+    const cs = getComputedStyle(el);
+    return el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+  });
+  assert.ok(qr.shown >= panel - 2, `the QR code fills the panel (${qr.shown} of ${panel} px)`);
+  const version = Number((await page.getAttribute(tid('qr-canvas'), 'aria-label')).match(/version (\d+)/)[1]);
+  const modules = 17 + 4 * version + 8; // with the quiet zone
+  assert.ok(qr.shown / modules >= 4, `${(qr.shown / modules).toFixed(1)} px a module (version ${version})`);
+  await page.locator('.qr').scrollIntoViewIfNeeded();
   await screenshot(page, 'share-panel.png');
 
   for (let i = 0; i < 5; i++) await click(page, 'step');
