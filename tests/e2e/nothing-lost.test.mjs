@@ -104,9 +104,12 @@ test('a link to another experiment starts a fresh undo history; edits there can 
   await expectPoints(page, 2, 'one add');
   assert.ok(await page.locator(tid('undo')).isEnabled(), 'the add can be undone');
 
-  // Pasting another experiment's link into the address bar.
+  // Pasting another experiment's link into the address bar, while training: it opens paused.
+  await click(page, 'play');
   await page.evaluate(() => { window.location.hash = '#points=-4,-4,0;4,4,1;4,-4,0'; });
   await expectPoints(page, 3, 'the new link');
+  assert.equal(await page.getAttribute(tid('play'), 'aria-label'), 'Play', 'the new experiment starts paused');
+  assert.equal(await readNumber(page, 'epoch'), 0);
   await waitUntil(() => page.locator(tid('undo')).isDisabled(), { what: 'nothing to undo in the new experiment' });
   assert.ok(await page.locator(tid('redo')).isDisabled(), 'nothing to redo either');
   await sleep(500); // the debounced rewrite of the link (it may switch to the compact form)
