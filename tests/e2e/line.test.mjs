@@ -83,6 +83,10 @@ test('line mode shows the data controls, brush and legend that apply to (x, y) p
   assert.match(await text(page, 'line-data-hint'), /y = 0\.6x \+ 1/);
   assert.match(await page.getAttribute(tid('dataset-line'), 'class'), /active/);
 
+  for (const id of ['test-loss', 'train-accuracy', 'test-accuracy']) {
+    assert.equal(await shown(page, id), 0, `no ${id} readout: line mode has no test points or classes`);
+  }
+  assert.match(await text(page, 'line-gradient'), /∂MSE\/∂m = −?\d+\.\d{3}, ∂MSE\/∂c = −?\d+\.\d{3}/);
   assert.equal(await shown(page, 'brush-1'), 0, 'one brush');
   assert.equal(await text(page, 'brush-0'), 'Point (x, y)');
   assert.equal(await page.getAttribute(tid('brush-0'), 'aria-pressed'), 'true');
