@@ -113,6 +113,15 @@ test('line mode shows the data controls, brush and legend that apply to (x, y) p
   await waitForNumber(page, 'point-count', (n) => n === 100, { what: 'the generated points again' });
   assert.equal(await shown(page, 'restore-points'), 1, 'the drawn points are kept aside');
   await screenshot(page, 'line-mode-data.png');
+
+  // Play without points says why; the message goes once a click brings a point.
+  await click(page, 'clear');
+  await waitForNumber(page, 'point-count', (n) => n === 0);
+  await click(page, 'play');
+  await waitUntil(async () => /no training points/.test(await text(page, 'status')), { what: 'why Play stopped' });
+  await clickCanvasAt(page, 2, 2);
+  await waitForNumber(page, 'point-count', (n) => n === 1);
+  await waitUntil(async () => !/no training points/.test(await text(page, 'status')), { what: 'the stale message to go' });
   assert.deepEqual(app.pageErrors, [], errorReport(app));
 });
 
