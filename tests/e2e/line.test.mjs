@@ -132,6 +132,12 @@ test('logistic regression has no regression to choose; the legend shows test onl
   assert.equal(await shown(page, 'dataset-gauss'), 1);
   assert.equal(await shown(page, 'x'), 1, 'the input features apply');
   assert.match(await text(page, 'loss-legend'), /train\s*test/);
+  // The model as the notes write it, with its current weights.
+  const formula = await text(page, 'logistic-model');
+  assert.match(formula, /^p\(class 1\) = σ\(−?\d+\.\d\d·x₁ [+−] \d+\.\d\d·x₂ [+−] \d+\.\d\d\)$/, formula);
+  await click(page, 'step');
+  await waitForNumber(page, 'epoch', (e) => e === 1);
+  assert.notEqual(await text(page, 'logistic-model'), formula, 'the weights change as it trains');
 
   // Seed 1 puts all four points in the training set at 90 %.
   const own = await session().open('#model=logistic&points=2,2,1;-2,-2,0;2,-2,1;-2,2,0&percTrainData=90&seed=1&output=auto');
