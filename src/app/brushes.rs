@@ -25,7 +25,9 @@ fn brush_label(c: &ExperimentConfig, k: usize) -> String {
         (Model::Line, _) => "Point (x, y)".to_string(),
         (_, Problem::Regression) if k == 0 => "−1".to_string(),
         (_, Problem::Regression) => "+1".to_string(),
-        (_, Problem::Classification) => format!("Class {}", k + 1),
+        // Numbered as the labels are (0, 1, …): the notes' y = 0 and y = 1, the perceptron's
+        // "class 1 if w·x + b ≥ 0", and the CSV's and the link's labels.
+        (_, Problem::Classification) => format!("Class {k}"),
     }
 }
 
@@ -107,7 +109,11 @@ mod tests {
         assert!(brush_active(&line, Brush::Class(1), 0));
         assert!(!brush_active(&line, Brush::Eraser, 0));
         let mlp = ExperimentConfig::default();
-        assert_eq!(brush_label(&mlp, 1), "Class 2");
+        assert_eq!(
+            brush_label(&mlp, 1),
+            "Class 1",
+            "numbered as the labels are"
+        );
         assert!(brush_active(&mlp, Brush::Class(1), 1) && !brush_active(&mlp, Brush::Class(1), 0));
         let perceptron = ExperimentConfig {
             model: Model::Perceptron,

@@ -133,7 +133,7 @@ pub const SHORTCUTS: [(&str, &str); 11] = [
     ("Space", "play / pause"),
     ("→", "train one epoch (Step)"),
     ("R", "reset the weights"),
-    ("1 – 6", "choose a class brush"),
+    ("1 – 6", "choose a brush, in order (1 is class 0)"),
     ("E", "the eraser"),
     ("Ctrl+Z", "undo a point edit"),
     ("Ctrl+Shift+Z, Ctrl+Y", "redo"),

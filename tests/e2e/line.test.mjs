@@ -132,6 +132,7 @@ test('logistic regression has no regression to choose; the legend shows test onl
   assert.equal(await shown(page, 'dataset-gauss'), 1);
   assert.equal(await shown(page, 'x'), 1, 'the input features apply');
   assert.match(await text(page, 'loss-legend'), /train\s*test/);
+  assert.equal(await text(page, 'brush-0'), 'Class 0', 'brushes are numbered as the labels: y = 0 and y = 1');
   // The model as the notes write it, with its current weights.
   const formula = await text(page, 'logistic-model');
   assert.match(formula, /^p\(class 1\) = σ\(−?\d+\.\d\d·x₁ [+−] \d+\.\d\d·x₂ [+−] \d+\.\d\d\)$/, formula);
