@@ -52,7 +52,10 @@ pub fn LinePanel() -> impl IntoView {
             ", "
             <span class="pair">"∂MSE/∂c = " {move || slope(1)}</span>
             <br/>
-            <span class="hint">"Each step: m ← m − η·∂MSE/∂m, c ← c − η·∂MSE/∂c."</span>
+            <span class="hint">
+                "Each step: " <span class="pair">"m ← m − η·∂MSE/∂m"</span> ", "
+                <span class="pair">"c ← c − η·∂MSE/∂c"</span> "."
+            </span>
         </p>
         <div class="grid2">
             <ConfigNumber label="Learning rate" testid="learning-rate" range=limits::LEARNING_RATE get=|c| c.learning_rate set=|c, v| c.learning_rate = v/>
