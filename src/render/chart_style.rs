@@ -1,7 +1,10 @@
 //! How the loss and gradient charts look in the page's view: the light or dark theme, and
 //! lecture mode's larger type, at the screen's pixel ratio. The colours are the page's own
 //! (`style/main.css` and `style/view.css`), so a chart sits on its panel like the text does.
-use plotters::style::RGBColor;
+use plotters::coord::ranged1d::{AsRangedCoord, ValueFormatter};
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::Shift;
+use plotters::prelude::*;
 
 /// The page's view, as far as the charts care.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -93,6 +96,61 @@ impl ChartStyle {
     }
 }
 
+/// The plotting area of an epoch chart: epochs across, `Y` up.
+pub type EpochChart<'a, DB, Y> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, Y>>;
+
+impl ChartStyle {
+    /// Fills `area` with the background and draws the axes of a chart of epochs 0 to `x_max`
+    /// across and `y` up, with the grid and the tick labels in this style (`y_label` writes
+    /// the y ticks); returns the chart to draw the curves on.
+    pub fn epoch_chart<'a, DB, Y>(
+        &self,
+        area: &'a DrawingArea<DB, Shift>,
+        x_max: f64,
+        y: Y,
+        y_label: &dyn Fn(&Y::Value) -> String,
+    ) -> Result<EpochChart<'a, DB, Y::CoordDescType>, String>
+    where
+        DB: DrawingBackend,
+        Y: AsRangedCoord,
+        Y::CoordDescType: ValueFormatter<Y::Value>,
+    {
+        let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
+        area.fill(&self.background).map_err(err)?;
+        let (x_area, y_area) = self.label_areas(4.0);
+        let mut chart = ChartBuilder::on(area)
+            .margin(self.px(6.0))
+            .margin_right(self.px(self.font_css_px)) // room for the last epoch's label
+            .x_label_area_size(x_area)
+            .y_label_area_size(y_area)
+            .build_cartesian_2d(0f64..x_max, y)
+            .map_err(err)?;
+        let font = ("sans-serif", self.font_px()).into_font().color(&self.text);
+        chart
+            .configure_mesh()
+            .x_labels(4)
+            .y_labels(4)
+            .max_light_lines(0)
+            .bold_line_style(self.grid)
+            .axis_style(self.text)
+            .label_style(font)
+            .x_label_formatter(&|v| epoch_label(*v))
+            .y_label_formatter(y_label)
+            .draw()
+            .map_err(err)?;
+        Ok(chart)
+    }
+}
+
+/// An epoch tick label: whole epochs only (fractional ticks of a short run get no label).
+pub fn epoch_label(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        String::new()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,5 +221,11 @@ mod tests {
         assert!(lecture.font_px() as f64 >= normal.font_px() as f64 * 1.4);
         assert!(lecture.label_areas(4.0).1 > normal.label_areas(4.0).1);
         assert_eq!(ChartStyle::new(Theme::default(), f64::NAN).ratio, 1.0);
+    }
+
+    #[test]
+    fn epoch_ticks_are_whole_epochs() {
+        assert_eq!(epoch_label(0.5), "");
+        assert_eq!(epoch_label(200.0), "200");
     }
 }

@@ -2,7 +2,6 @@
 use crate::core::grad_history::GradHistory;
 use crate::render::chart_style::ChartStyle;
 use crate::render::colors::{class_color, Rgb, CLASS_COLORS};
-use crate::render::loss_chart::epoch_label;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -66,33 +65,10 @@ pub fn draw_grad_chart_with<DB: DrawingBackend>(
     style: &ChartStyle,
 ) -> Result<(), String> {
     let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
-    area.fill(&style.background).map_err(err)?;
     let x_max = history.samples().last().map_or(1, |s| s.0).max(1) as f64;
     let (lo, hi) = y_range(history);
-    let (x_area, y_area) = style.label_areas(4.0);
-    let mut chart = ChartBuilder::on(area)
-        .margin(style.px(6.0))
-        .margin_right(style.px(style.font_css_px)) // room for the last epoch's label
-        .x_label_area_size(x_area)
-        .y_label_area_size(y_area)
-        .build_cartesian_2d(0f64..x_max, (lo..hi).log_scale())
-        .map_err(err)?;
-    chart
-        .configure_mesh()
-        .x_labels(4)
-        .y_labels(4)
-        .max_light_lines(0)
-        .bold_line_style(style.grid)
-        .axis_style(style.text)
-        .label_style(
-            ("sans-serif", style.font_px())
-                .into_font()
-                .color(&style.text),
-        )
-        .x_label_formatter(&|v| epoch_label(*v))
-        .y_label_formatter(&|v| format!("{v:.0e}"))
-        .draw()
-        .map_err(err)?;
+    let y = (lo..hi).log_scale();
+    let mut chart = style.epoch_chart(area, x_max, y, &|v| format!("{v:.0e}"))?;
     let layers = history.layers();
     for l in 0..layers {
         let points: Vec<(f64, f64)> = history

@@ -32,15 +32,6 @@ pub fn drawn_curves(history: &LossHistory) -> (bool, bool) {
         })
 }
 
-/// An epoch tick label: whole epochs only (fractional ticks of a short run get no label).
-pub fn epoch_label(v: f64) -> String {
-    if v.fract() == 0.0 {
-        format!("{v:.0}")
-    } else {
-        String::new()
-    }
-}
-
 /// Decimals for the loss axis's tick labels up to `y_max`: as few as tell the ticks apart.
 pub fn loss_decimals(y_max: f64) -> usize {
     if y_max >= 20.0 {
@@ -81,34 +72,10 @@ pub fn draw_loss_chart_with<DB: DrawingBackend>(
     style: &ChartStyle,
 ) -> Result<(), String> {
     let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
-    area.fill(&style.background).map_err(err)?;
     let x_max = history.last_epoch().max(1) as f64;
     let top = y_max(history);
     let decimals = loss_decimals(top);
-    let (x_area, y_area) = style.label_areas(4.0);
-    let mut chart = ChartBuilder::on(area)
-        .margin(style.px(6.0))
-        .margin_right(style.px(style.font_css_px)) // room for the last epoch's label
-        .x_label_area_size(x_area)
-        .y_label_area_size(y_area)
-        .build_cartesian_2d(0f64..x_max, 0f64..top)
-        .map_err(err)?;
-    chart
-        .configure_mesh()
-        .x_labels(4)
-        .y_labels(4)
-        .max_light_lines(0)
-        .bold_line_style(style.grid)
-        .axis_style(style.text)
-        .label_style(
-            ("sans-serif", style.font_px())
-                .into_font()
-                .color(&style.text),
-        )
-        .x_label_formatter(&|v| epoch_label(*v))
-        .y_label_formatter(&|v| compact(*v, decimals))
-        .draw()
-        .map_err(err)?;
+    let mut chart = style.epoch_chart(area, x_max, 0f64..top, &|v| compact(*v, decimals))?;
     let series = |pick: fn(&(u64, f64, f64)) -> f64| {
         history
             .samples()
@@ -197,8 +164,6 @@ mod tests {
 
     #[test]
     fn tick_labels_stay_short() {
-        assert_eq!(epoch_label(0.5), "");
-        assert_eq!(epoch_label(200.0), "200");
         assert_eq!(compact(0.25, loss_decimals(0.7)), "0.25");
         assert_eq!(compact(12.0, loss_decimals(15.0)), "12.0");
         assert_eq!(
