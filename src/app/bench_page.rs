@@ -71,7 +71,8 @@ fn run(host: &web_sys::HtmlDivElement) -> Result<String, JsValue> {
         for (px, c) in frame.neurons.iter().zip(&neurons) {
             result = result.and_then(|_| put_rgba(c, px, NEURON_RES));
         }
-        result = result.and_then(|_| draw_loss(&loss, &snap.history, snap.best_epoch));
+        result = result
+            .and_then(|_| draw_loss(&loss, &snap.history, snap.best_epoch, Default::default()));
         if let Err(e) = result {
             failure.get_or_insert(e);
         }

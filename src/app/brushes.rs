@@ -1,18 +1,43 @@
 //! The brush toolbar above the plot: one brush per class, the eraser, Clear, undo/redo of
 //! point edits, and the full-screen plot.
 use super::{AppState, Brush};
-use crate::core::config::ExperimentConfig;
+use crate::core::config::{ExperimentConfig, Model};
 use crate::core::dataset::{Problem, MAX_CLASSES};
 use crate::core::trainer::PointEdit;
 use crate::render::colors::{class_color, css};
 use leptos::prelude::*;
 
 /// How many class brushes the data offers: one per class plus one for a new class (up to
-/// six), or −1 and +1 for regression. Digits 1 to this number choose them.
+/// six), or −1 and +1 for regression; the perceptron's two classes; one (an (x, y) point) in
+/// line mode. Digits 1 to this number choose them.
 pub fn brush_count(c: &ExperimentConfig) -> usize {
-    match c.problem {
-        Problem::Regression => 2,
-        Problem::Classification => (c.class_count() + 1).min(MAX_CLASSES),
+    match (c.model, c.problem) {
+        (Model::Line, _) => 1,
+        (Model::Perceptron, _) => 2,
+        (_, Problem::Regression) => 2,
+        (_, Problem::Classification) => (c.class_count() + 1).min(MAX_CLASSES),
+    }
+}
+
+/// What brush `k` adds, for people: a class, a regression value, or line mode's point.
+fn brush_label(c: &ExperimentConfig, k: usize) -> String {
+    match (c.model, c.problem) {
+        (Model::Line, _) => "Point (x, y)".to_string(),
+        (_, Problem::Regression) if k == 0 => "−1".to_string(),
+        (_, Problem::Regression) => "+1".to_string(),
+        // Numbered as the labels are (0, 1, …): the notes' y = 0 and y = 1, the perceptron's
+        // "class 1 if w·x + b ≥ 0", and the CSV's and the link's labels.
+        (_, Problem::Classification) => format!("Class {k}"),
+    }
+}
+
+/// Whether brush `k` is the one in use. Line mode's one brush stands for every class brush:
+/// its points have no class.
+fn brush_active(c: &ExperimentConfig, brush: Brush, k: usize) -> bool {
+    match brush {
+        Brush::Class(_) if c.model == Model::Line => true,
+        Brush::Class(b) => b == k,
+        Brush::Eraser => false,
     }
 }
 
@@ -26,25 +51,17 @@ pub fn Brushes() -> impl IntoView {
         move || state.can_undo_redo.get().0,
         move || state.can_undo_redo.get().1,
     );
-    let label = move |k: usize| match state.config.with(|c| c.problem) {
-        Problem::Regression => {
-            if k == 0 {
-                "−1".to_string()
-            } else {
-                "+1".to_string()
-            }
-        }
-        Problem::Classification => format!("Class {}", k + 1),
-    };
+    let label = move |k: usize| state.config.with(|c| brush_label(c, k));
+    let active = move |k: usize| state.config.with(|c| brush_active(c, state.brush.get(), k));
     view! {
         <div class="brushes" role="toolbar" aria-label="Brush">
             <span class="brush-caption">"Click adds:"</span>
             <For each=move || 0..brush_count() key=|k| *k let:k>
                 <button
                     class="brush"
-                    class:active=move || state.brush.get() == Brush::Class(k)
+                    class:active=move || active(k)
                     data-testid=format!("brush-{k}")
-                    aria-pressed=move || (state.brush.get() == Brush::Class(k)).to_string()
+                    aria-pressed=move || active(k).to_string()
                     style=format!("--brush: {}", css(class_color(k)))
                     on:click=move |_| state.brush.set(Brush::Class(k))
                 >
@@ -74,5 +91,38 @@ pub fn Brushes() -> impl IntoView {
                 "Full screen"
             </button>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_mode_has_one_brush_for_its_points() {
+        let line = ExperimentConfig {
+            model: Model::Line,
+            ..ExperimentConfig::default()
+        };
+        assert_eq!(brush_count(&line), 1);
+        assert_eq!(brush_label(&line, 0), "Point (x, y)");
+        assert!(brush_active(&line, Brush::Class(1), 0));
+        assert!(!brush_active(&line, Brush::Eraser, 0));
+        let mlp = ExperimentConfig::default();
+        assert_eq!(
+            brush_label(&mlp, 1),
+            "Class 1",
+            "numbered as the labels are"
+        );
+        assert!(brush_active(&mlp, Brush::Class(1), 1) && !brush_active(&mlp, Brush::Class(1), 0));
+        let perceptron = ExperimentConfig {
+            model: Model::Perceptron,
+            ..ExperimentConfig::default()
+        };
+        assert_eq!(
+            brush_count(&perceptron),
+            2,
+            "the perceptron separates two classes"
+        );
     }
 }

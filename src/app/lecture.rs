@@ -3,6 +3,7 @@
 //! hidden explanatory text (`hideText`), and the keyboard shortcuts' help.
 use super::storage::{self, THEME_KEY};
 use super::AppState;
+use crate::render::chart_style::Theme;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use web_sys::Element;
@@ -77,6 +78,15 @@ fn set_flag(el: &Element, name: &str, on: bool) -> Result<(), JsValue> {
     }
 }
 
+/// How the charts should look now: the theme and lecture mode (a reactive read, so a chart's
+/// effect redraws when either changes).
+pub fn chart_theme(state: AppState, page: PageView) -> Theme {
+    Theme {
+        dark: page.dark.get(),
+        lecture: state.config.with(|c| c.lecture),
+    }
+}
+
 /// Flips lecture mode (a view change: training goes on).
 pub fn toggle_lecture(state: AppState) {
     state.update_config(|c| c.lecture = !c.lecture);
@@ -123,7 +133,7 @@ pub const SHORTCUTS: [(&str, &str); 11] = [
     ("Space", "play / pause"),
     ("→", "train one epoch (Step)"),
     ("R", "reset the weights"),
-    ("1 – 6", "choose a class brush"),
+    ("1 – 6", "choose a brush, in order (1 is class 0)"),
     ("E", "the eraser"),
     ("Ctrl+Z", "undo a point edit"),
     ("Ctrl+Shift+Z, Ctrl+Y", "redo"),

@@ -1,6 +1,10 @@
 //! The loss chart panel: train and test loss against epoch.
+use super::lecture::{chart_theme, PageView};
 use super::AppState;
 use crate::render::canvas::draw_loss;
+use crate::render::colors::css;
+use crate::render::grad_chart::layer_line;
+use crate::render::loss_chart::drawn_curves;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
@@ -8,18 +12,23 @@ use leptos::prelude::*;
 #[component]
 pub fn LossPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let page = expect_context::<PageView>();
     let canvas = NodeRef::<Canvas>::new();
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
         // The best epoch is marked only when early stopping is on.
         let early_stopping = state.config.with(|c| c.patience > 0);
-        let drawn = state
-            .snapshot
-            .with(|s| draw_loss(&el, &s.history, s.best_epoch.filter(|_| early_stopping)));
+        let theme = chart_theme(state, page);
+        let drawn = state.snapshot.with(|s| {
+            let best = s.best_epoch.filter(|_| early_stopping);
+            draw_loss(&el, &s.history, best, theme)
+        });
         if let Err(e) = drawn {
             state.say(format!("Could not draw the loss chart: {e:?}"));
         }
     });
+    // Legend entries only for the curves the chart draws.
+    let curves = Memo::new(move |_| state.snapshot.with(|s| drawn_curves(&s.history)));
     view! {
         <div class="loss-panel">
             <h2 data-testid="loss-title">{move || match state.config.with(|c| c.model) {
@@ -27,16 +36,24 @@ pub fn LossPanel() -> impl IntoView {
                 crate::core::config::Model::Line => "Loss (mean squared error)",
                 _ => "Loss",
             }}</h2>
-            <div class="legend">
-                <span class="key train">"train"</span>
-                <span class="key test">"test"</span>
+            <div class="legend" data-testid="loss-legend">
+                <Show when=move || curves.get().0>
+                    <span class="key train">"train"</span>
+                </Show>
+                <Show when=move || curves.get().1>
+                    <span class="key test">"test"</span>
+                </Show>
                 <Show when=move || state.snapshot.with(|s| s.best_epoch.is_some() && s.stopped_at.is_some())>
                     <span class="key best" data-testid="best-epoch">
                         {move || state.snapshot.with(|s| format!("best: epoch {}", s.best_epoch.unwrap_or(0)))}
                     </span>
                 </Show>
             </div>
-            <canvas class="loss-chart" node_ref=canvas data-testid="loss-chart" aria-label="Train and test loss against epoch"></canvas>
+            <canvas class="loss-chart" node_ref=canvas data-testid="loss-chart" aria-label=move || match curves.get() {
+                (true, true) => "Train and test loss against epoch",
+                (false, true) => "Test loss against epoch",
+                _ => "Train loss against epoch",
+            }></canvas>
         </div>
     }
 }
@@ -45,12 +62,14 @@ pub fn LossPanel() -> impl IntoView {
 #[component]
 pub fn GradientPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let page = expect_context::<PageView>();
     let canvas = NodeRef::<Canvas>::new();
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
+        let theme = chart_theme(state, page);
         if let Err(e) = state
             .snapshot
-            .with(|s| crate::render::canvas::draw_gradients(&el, &s.grad_history))
+            .with(|s| crate::render::canvas::draw_gradients(&el, &s.grad_history, theme))
         {
             state.say(format!("Could not draw the gradient chart: {e:?}"));
         }
@@ -61,11 +80,15 @@ pub fn GradientPanel() -> impl IntoView {
             <h2>"Gradient size per layer"</h2>
             <div class="legend">
                 {move || {
-                    (0..layers())
+                    let n = layers();
+                    (0..n)
                         .map(|l| {
-                            let color = crate::render::colors::css(crate::render::colors::class_color(l));
-                            let name = if l + 1 == layers() { "output".to_string() } else { format!("layer {}", l + 1) };
-                            view! { <span class="key layer" style=format!("--key: {color}")>{name}</span> }
+                            let line = layer_line(l, n);
+                            let color = line.color.map_or("var(--ink)".to_string(), css);
+                            let name = if l + 1 == n { "output".to_string() } else { format!("layer {}", l + 1) };
+                            view! {
+                                <span class="key layer" class:dashed=line.dashed style=format!("--key: {color}")>{name}</span>
+                            }
                         })
                         .collect_view()
                 }}

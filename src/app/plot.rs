@@ -1,6 +1,7 @@
 //! The main plot: the decision boundary and the points; a click or a tap adds a point with the
 //! brush, a right-click or a long press removes the nearest.
 use super::{AppState, Brush};
+use crate::core::config::Model;
 use crate::core::dataset::{Point, Problem};
 use crate::core::domain::Domain;
 use crate::core::snapshot::PerceptronView;
@@ -126,7 +127,7 @@ pub fn Plot() -> impl IntoView {
                 node_ref=canvas
                 data-testid="data-canvas"
                 role="img"
-                aria-label="Data plot: x₁ from −6 to 6 left to right, x₂ from −6 to 6 bottom to top, coloured by the network's prediction. Click or tap to add a point with the brush; right-click or long-press to remove the nearest."
+                aria-label=move || state.config.with(description)
                 on:click=on_click
                 on:contextmenu=on_context
                 on:pointerdown=move |ev| press.down(&ev)
@@ -138,6 +139,21 @@ pub fn Plot() -> impl IntoView {
             <span class="axis-label y-label">{move || axis_names().1}</span>
         </div>
     }
+}
+
+/// The plot's description for screen readers: where its axes run, in the data set's own
+/// units, what its colours or lines show, and what a click does.
+fn description(c: &crate::core::config::ExperimentConfig) -> String {
+    let shows = match c.model {
+        Model::Mlp => "coloured by the network's prediction",
+        Model::Logistic => "coloured by the model's probability of each class",
+        Model::Perceptron => "with the perceptron's line w·x + b = 0",
+        Model::Line => "with the fitted line y = m·x + c",
+    };
+    format!(
+        "Data plot: {}, {shows}. Click or tap to add a point with the brush; right-click or long-press to remove the nearest.",
+        c.domain().describe(c.axis_names())
+    )
 }
 
 /// Line mode's marks: the fitted line y = m·x + c (as m·x₁ − x₂ + c = 0), and the
@@ -156,10 +172,11 @@ fn brush_edit(state: AppState, x1: f64, x2: f64) -> PointEdit {
     match state.brush.get_untracked() {
         Brush::Eraser => PointEdit::RemoveNearest { x1, x2 },
         Brush::Class(k) => {
-            let label = match state.config.with_untracked(|c| c.problem) {
-                Problem::Classification => k as f64,
-                Problem::Regression if k == 0 => -1.0,
-                Problem::Regression => 1.0,
+            let label = match state.config.with_untracked(|c| (c.model, c.problem)) {
+                (Model::Line, _) => 0.0, // an (x, y) point has no class
+                (_, Problem::Classification) => k as f64,
+                (_, Problem::Regression) if k == 0 => -1.0,
+                (_, Problem::Regression) => 1.0,
             };
             PointEdit::Add(Point::new(x1, x2, label))
         }

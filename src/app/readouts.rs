@@ -22,7 +22,6 @@ fn loss_label(train: bool) -> Signal<&'static str> {
         (Model::Logistic, true) => "Train cross-entropy",
         (Model::Logistic, false) => "Test cross-entropy",
         (Model::Line, true) => "MSE",
-        (Model::Line, false) => "Test loss",
         (_, true) => "Train loss",
         (_, false) => "Test loss",
     })
@@ -46,9 +45,12 @@ pub fn Readouts() -> impl IntoView {
             {item(fixed("Epoch"), "epoch", Signal::derive(move || snap.with(|s| s.epoch.to_string())))}
             {item(fixed("Points"), "point-count", Signal::derive(move || snap.with(|s| s.points.len().to_string())))}
             {item(loss_label(true), "train-loss", Signal::derive(move || snap.with(|s| loss(s.metrics.train_loss))))}
-            {item(loss_label(false), "test-loss", Signal::derive(move || snap.with(|s| loss(s.metrics.test_loss))))}
-            {item(fixed("Train acc."), "train-accuracy", Signal::derive(move || snap.with(|s| percent(s.metrics.train_accuracy))))}
-            {item(fixed("Test acc."), "test-accuracy", Signal::derive(move || snap.with(|s| percent(s.metrics.test_accuracy))))}
+            // Line mode has no test points and no classes.
+            <Show when=move || state.config.with(|c| c.model != Model::Line)>
+                {item(loss_label(false), "test-loss", Signal::derive(move || snap.with(|s| loss(s.metrics.test_loss))))}
+                {item(fixed("Train acc."), "train-accuracy", Signal::derive(move || snap.with(|s| percent(s.metrics.train_accuracy))))}
+                {item(fixed("Test acc."), "test-accuracy", Signal::derive(move || snap.with(|s| percent(s.metrics.test_accuracy))))}
+            </Show>
         </div>
     }
 }

@@ -36,6 +36,10 @@ pub struct AppState {
     pub can_undo_redo: RwSignal<(bool, bool)>,
 }
 
+/// Shown when Play finds no training points; a point edit that brings some clears it.
+pub const NO_TRAINING_POINTS: &str =
+    "There are no training points: add some by clicking on the plot.";
+
 /// Shown when the loss or a weight becomes NaN or infinite.
 pub const DIVERGED: &str =
     "Training diverged: the loss became infinite or NaN. Lower the learning rate, then press Reset.";
@@ -153,6 +157,10 @@ impl AppState {
         self.remember_points(before);
         self.apply(new);
         super::url::write_now(*self);
+        let trainable = self.snapshot.with_untracked(|s| s.metrics.n_train > 0);
+        if trainable && self.status.get_untracked() == NO_TRAINING_POINTS {
+            self.say("");
+        }
     }
 
     /// Re-initializes the weights and clears a divergence.
@@ -201,7 +209,7 @@ impl AppState {
                     )
                 });
             }
-            (s.metrics.n_train == 0).then(|| "There are no training points: add some by clicking on the plot.".to_string())
+            (s.metrics.n_train == 0).then(|| NO_TRAINING_POINTS.to_string())
         });
         if let Some(m) = message {
             self.say(m);

@@ -2,6 +2,7 @@
 //! is [`crate::core::undo::UndoStack`]; this file moves the app's points through it.
 use super::AppState;
 use crate::core::dataset::Point;
+use crate::core::undo::UndoStack;
 use leptos::prelude::*;
 
 impl AppState {
@@ -48,6 +49,12 @@ impl AppState {
             Some(n) => format!("{done}: {n} points of your own."),
             None => format!("{done}: back to the generated data."),
         });
+    }
+
+    /// Forgets every point edit, undone or not (a link has loaded another experiment).
+    pub fn forget_point_edits(&self) {
+        self.point_history.update_value(UndoStack::clear);
+        self.refresh_undo_redo();
     }
 
     fn refresh_undo_redo(&self) {

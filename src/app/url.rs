@@ -4,7 +4,7 @@
 //! written is also kept in localStorage ([`super::storage`]), and a page being closed or
 //! reloaded writes the latest one at once.
 use super::AppState;
-use crate::core::config::ExperimentConfig;
+use crate::core::config::{Change, ExperimentConfig};
 use crate::core::lesson::{self, link::join_hash};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -27,16 +27,27 @@ pub fn sync(state: AppState) {
         let handle = set_timeout_with_handle(move || write_hash(&hash), DEBOUNCE).ok();
         pending.set_value(handle);
     });
-    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        let hash = window().location().hash().unwrap_or_default();
-        if hash.trim_start_matches('#') == current_hash(state) {
+    let listener = window_event_listener(leptos::ev::hashchange, move |ev| {
+        // The event's own URL: a debounced write may have replaced the address since.
+        let url = ev.new_url();
+        let hash = url.split_once('#').map_or("", |(_, h)| h);
+        if hash == current_hash(state) {
             return;
         }
-        let opened = lesson::shipped().open(&hash);
+        let opened = lesson::shipped().open(hash);
         let (config, mut notes) = ExperimentConfig::from_hash(&opened.experiment);
         notes.extend(opened.notes);
         state.lesson.set(opened.lesson);
-        state.apply(config);
+        let change = state.apply(config);
+        if matches!(change, Change::Live | Change::Rebuild) {
+            // Another experiment: it starts paused from the seed's weights, as a lesson card
+            // does, and Ctrl+Z must not bring back the points of the one before.
+            state.playing.set(false);
+            if change == Change::Live {
+                state.reset();
+            }
+            state.forget_point_edits();
+        }
         state.say(if notes.is_empty() {
             "Loaded the experiment from the link.".to_string()
         } else {

@@ -133,11 +133,10 @@ fn read_point(
     }
     for (i, (&c, (lo, hi))) in v[..2].iter().zip([domain.x1, domain.x2]).enumerate() {
         if !(lo..=hi).contains(&c) {
-            let lo = format_number(lo).replace('-', "−");
             return Err(format!(
-                "line {n}: {} = {c} is outside the plot ({lo} to {})",
+                "line {n}: {} = {c} is outside the plot ({})",
                 COLUMNS[i],
-                format_number(hi)
+                Domain::range_text((lo, hi))
             ));
         }
     }

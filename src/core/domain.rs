@@ -60,6 +60,22 @@ impl Domain {
         self.x2.1 - (row as f64 + 0.5) * (self.x2.1 - self.x2.0) / res as f64
     }
 
+    /// An axis's range as people read it, with a true minus sign: "−6 to 6", "0 to 100".
+    pub fn range_text((lo, hi): (f64, f64)) -> String {
+        let text = |v: f64| crate::core::config::format_number(v).replace('-', "−");
+        format!("{} to {}", text(lo), text(hi))
+    }
+
+    /// Where the plot's axes run, for a screen reader: "x₁ from −6 to 6 left to right, x₂
+    /// from −6 to 6 bottom to top", with the data set's own axis `names`.
+    pub fn describe(&self, (across, up): (&str, &str)) -> String {
+        format!(
+            "{across} from {} left to right, {up} from {} bottom to top",
+            Self::range_text(self.x1),
+            Self::range_text(self.x2)
+        )
+    }
+
     /// The distance between two points measured as on the square plot: each axis scaled so
     /// that the domain's width and height count as 12, the square's.
     pub fn plot_distance(&self, a: (f64, f64), b: (f64, f64)) -> f64 {
@@ -98,5 +114,19 @@ mod tests {
         let up = RAW.plot_distance((50.0, 5.0), (50.0, 6.0));
         assert!((across - 1.2).abs() < 1e-12 && (up - 1.2).abs() < 1e-12);
         assert_eq!(Domain::SQUARE.plot_distance((0.0, 0.0), (3.0, 4.0)), 5.0);
+    }
+
+    #[test]
+    fn descriptions_state_the_units() {
+        assert_eq!(Domain::range_text((-6.0, 6.0)), "−6 to 6");
+        assert_eq!(Domain::range_text((0.0, 0.5)), "0 to 0.5");
+        assert_eq!(
+            Domain::SQUARE.describe(("x₁", "x₂")),
+            "x₁ from −6 to 6 left to right, x₂ from −6 to 6 bottom to top"
+        );
+        assert_eq!(
+            RAW.describe(("test score", "grades")),
+            "test score from 0 to 100 left to right, grades from 0 to 10 bottom to top"
+        );
     }
 }

@@ -8,6 +8,7 @@ pub mod config;
 pub mod csv;
 pub mod dataset;
 pub mod domain;
+pub mod equation;
 pub mod fastmath;
 pub mod features;
 pub mod gates;

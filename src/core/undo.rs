@@ -56,6 +56,12 @@ impl<T> UndoStack<T> {
         Some(next)
     }
 
+    /// Forgets every recorded and undone state (another experiment was loaded).
+    pub fn clear(&mut self) {
+        self.past.clear();
+        self.future.clear();
+    }
+
     /// Whether there is an edit to undo.
     pub fn can_undo(&self) -> bool {
         !self.past.is_empty()
@@ -107,6 +113,19 @@ mod tests {
         assert!(!stack.can_redo());
         assert_eq!(stack.undo(state).unwrap(), Vec::<u8>::new());
         assert!(!stack.can_undo());
+    }
+
+    #[test]
+    fn clearing_forgets_both_ways() {
+        let mut stack = UndoStack::default();
+        let mut state = vec![];
+        edit(&mut stack, &mut state, |s| s.push(1));
+        edit(&mut stack, &mut state, |s| s.push(2));
+        state = stack.undo(state).unwrap();
+        assert!(stack.can_undo() && stack.can_redo());
+        stack.clear();
+        assert!(!stack.can_undo() && !stack.can_redo());
+        assert!(stack.undo(state.clone()).is_none() && stack.redo(state).is_none());
     }
 
     #[test]

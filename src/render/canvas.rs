@@ -1,13 +1,14 @@
 //! The one module that touches the browser's canvas: it puts RGBA buffers on canvases, draws
-//! the data points, and hands a canvas to plotters for the loss chart.
+//! the data points, and hands canvases to plotters for the charts (in `charts`).
+mod charts;
+pub use charts::{draw_gradients, draw_lift, draw_line_surface, draw_loss};
+
 use crate::core::dataset::MAX_CLASSES;
 use crate::core::dataset::{Point, Problem};
 use crate::core::domain::Domain;
-use crate::core::history::LossHistory;
 use crate::core::loss::class_of;
 use crate::render::colors::{class_color, css, diverging};
 use crate::render::geometry::{line_endpoints, ticks, Viewport};
-use crate::render::loss_chart::draw_loss_chart;
 use std::cell::RefCell;
 use wasm_bindgen::{Clamped, JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -279,58 +280,4 @@ pub fn draw_hidden_space(
         ctx.fill();
     }
     Ok(())
-}
-
-/// Draws the per-layer gradient chart on `canvas` through plotters.
-pub fn draw_gradients(
-    canvas: &HtmlCanvasElement,
-    history: &crate::core::grad_history::GradHistory,
-) -> Result<(), JsValue> {
-    fit_to_box(canvas);
-    let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
-        .ok_or("no canvas backend")?;
-    let area = plotters::prelude::IntoDrawingArea::into_drawing_area(backend);
-    crate::render::grad_chart::draw_grad_chart(&area, history).map_err(|e| JsValue::from_str(&e))
-}
-
-/// Draws the loss chart on `canvas` through plotters.
-pub fn draw_loss(
-    canvas: &HtmlCanvasElement,
-    history: &LossHistory,
-    best_epoch: Option<u64>,
-) -> Result<(), JsValue> {
-    fit_to_box(canvas);
-    let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
-        .ok_or("no canvas backend")?;
-    let area = plotters::prelude::IntoDrawingArea::into_drawing_area(backend);
-    draw_loss_chart(&area, history, best_epoch).map_err(|e| JsValue::from_str(&e))
-}
-
-/// Draws the 3D lift view on `canvas` through plotters, at the device's pixel ratio.
-pub fn draw_lift(
-    canvas: &HtmlCanvasElement,
-    lift: &crate::core::lift::Lift,
-    view: crate::render::lift::LiftView,
-    show_test: bool,
-) -> Result<(), JsValue> {
-    let (_, ratio) = fit_to_box(canvas);
-    let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
-        .ok_or("no canvas backend")?;
-    let area = plotters::prelude::IntoDrawingArea::into_drawing_area(backend);
-    crate::render::lift::draw_lift(&area, lift, view, ratio, show_test)
-        .map_err(|e| JsValue::from_str(&e))
-}
-
-/// Draws line mode's loss surface and descent paths on `canvas` through plotters.
-pub fn draw_line_surface(
-    canvas: &HtmlCanvasElement,
-    points: &[Point],
-    view: &crate::core::trainer::LineView,
-) -> Result<(), JsValue> {
-    fit_to_box(canvas);
-    let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
-        .ok_or("no canvas backend")?;
-    let area = plotters::prelude::IntoDrawingArea::into_drawing_area(backend);
-    crate::render::line_surface::draw_line_surface(&area, points, view)
-        .map_err(|e| JsValue::from_str(&e))
 }

@@ -1,6 +1,7 @@
 //! Snapshot → pixels. Everything here is pure and tested natively, except [`canvas`], the one
 //! module that touches the browser's canvas.
 pub mod canvas;
+pub mod chart_style;
 pub mod colors;
 pub mod diagram;
 pub mod frame;

@@ -54,6 +54,34 @@ test('a CSV with an error is refused with the line named, and the points are kep
   assert.deepEqual(app.pageErrors, [], errorReport(app));
 });
 
+test('pasted CSV goes through the same reader: a bad paste is refused with the line named, a good one imports', async () => {
+  const app = await session().open(THREE);
+  const { page } = app;
+  const bad = 'x1,x2,label\n1,2,0\n3,oops,1\n0,0,1\n';
+  await page.fill(tid('csv-paste'), bad);
+  await click(page, 'csv-paste-import');
+  await waitUntil(async () => /CSV not imported/.test(await text(page, 'status')), { what: 'the refusal' });
+  const status = await text(page, 'status');
+  assert.match(status, /line 3: 'oops' in column x2 is not a number/, status);
+  assert.match(status, /unchanged/, status);
+  assert.equal(await readNumber(page, 'point-count'), 3, 'the points are kept');
+  assert.equal(await page.inputValue(tid('csv-paste')), bad, 'the pasted text stays to be fixed');
+
+  await page.fill(tid('csv-paste'), '1,1,0\n2,2,1\n-1,3,0\n0,0,1\n');
+  await click(page, 'csv-paste-import');
+  await waitForNumber(page, 'point-count', (v) => v === 4, { what: 'the 4 pasted points' });
+  assert.match(await text(page, 'status'), /Imported 4 points/);
+  assert.equal(await page.inputValue(tid('csv-paste')), '', 'the box empties once they are in');
+  await waitUntil(async () => (await hashParams(page)).get('points') !== '1,1,1;-2,-2,0;3,-1,1', {
+    what: 'the pasted points in the link',
+  });
+
+  await click(page, 'csv-paste-import');
+  await waitUntil(async () => /Paste CSV lines/.test(await text(page, 'status')), { what: 'a hint for an empty box' });
+  assert.equal(await readNumber(page, 'point-count'), 4);
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});
+
 test('the model goes out as JSON and comes back with the same predictions', async () => {
   const hash = '#dataset=xor&seed=3&networkShape=4,2&showTestData=true';
   const trained = await session().open(hash);
@@ -112,7 +140,17 @@ test('Share with weights puts the weights in the link; the QR code is drawn and 
     return { w: c.width, dark, total: d.length / 4, shown: c.getBoundingClientRect().width };
   });
   assert.ok(qr.w >= 300 && qr.dark > qr.total * 0.2 && qr.dark < qr.total * 0.6, JSON.stringify(qr));
-  assert.ok(qr.shown >= 200, `the QR code is at least 200 px wide (${qr.shown})`);
+  // It fills the panel, and holds the short link, so its modules are large: at least 4 CSS
+  // pixels (about a millimetre on a laptop's screen), which a phone reads at arm's length.
+  const panel = await page.$eval('.share-panel', (el) => {
+    const cs = getComputedStyle(el);
+    return el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+  });
+  assert.ok(qr.shown >= panel - 2, `the QR code fills the panel (${qr.shown} of ${panel} px)`);
+  const version = Number((await page.getAttribute(tid('qr-canvas'), 'aria-label')).match(/version (\d+)/)[1]);
+  const modules = 17 + 4 * version + 8; // with the quiet zone
+  assert.ok(qr.shown / modules >= 4, `${(qr.shown / modules).toFixed(1)} px a module (version ${version})`);
+  await page.locator('.qr').scrollIntoViewIfNeeded();
   await screenshot(page, 'share-panel.png');
 
   for (let i = 0; i < 5; i++) await click(page, 'step');

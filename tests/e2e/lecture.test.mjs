@@ -151,6 +151,79 @@ test('every control has an accessible name and is reachable by Tab; the status i
   assert.deepEqual(app.pageErrors, [], `page errors:\n${errorReport(app)}`);
 });
 
+/** Words of the page's visible text that the layout breaks across lines (a hyphen or a slash
+ *  may end a line; a word may not), and controls that run past the right edge of their panel. */
+const brokenLayout = (page) =>
+  page.evaluate(() => {
+    const broken = [];
+    const walker = document.createTreeWalker(document.querySelector('.app'), NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || el.closest('select, svg, .visually-hidden') || !el.getClientRects().length) continue;
+      for (const m of n.data.matchAll(/[^\s\-\u2010-\u2014/|]+/g)) {
+        range.setStart(n, m.index);
+        range.setEnd(n, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken.push(m[0]);
+      }
+    }
+    const overflowing = [];
+    for (const panel of document.querySelectorAll('.side-column .panel, .model-panel')) {
+      const edge = panel.getBoundingClientRect().right;
+      for (const el of panel.querySelectorAll('button, input, select, .field, .check')) {
+        const r = el.getBoundingClientRect();
+        if (r.width > 0 && r.right > edge + 1) overflowing.push(el.textContent.trim().slice(0, 30) || el.outerHTML.slice(0, 60));
+      }
+    }
+    return { broken, overflowing };
+  });
+
+test('lecture mode: words wrap whole and controls stay inside their panels, at 1280×720 and 1920×1080', async () => {
+  const app = await session().open('#lecture=true&output=auto');
+  const { page } = app;
+  for (const [width, height] of [[1280, 720], [1920, 1080]]) {
+    await page.setViewportSize({ width, height });
+    await page.click(`${tid('hide-panel')} summary`);
+    await sleep(300);
+    const { broken, overflowing } = await brokenLayout(page);
+    await screenshot(page, `lecture-${width}x${height}.png`);
+    assert.deepEqual(broken, [], `words broken mid-word at ${width}×${height}`);
+    assert.deepEqual(overflowing, [], `controls past their panel's edge at ${width}×${height}`);
+    await page.click(`${tid('hide-panel')} summary`);
+  }
+  assert.deepEqual(app.pageErrors, [], `page errors:\n${errorReport(app)}`);
+});
+
+test('nothing hides behind the status line: focused controls stay clear of it, an empty one covers nothing', async () => {
+  const app = await session().open('#bogus=1&output=auto');
+  const { page } = app;
+  await page.setViewportSize({ width: 1280, height: 720 });
+  assert.match(await text(page, 'status'), /bogus/, 'a message is showing');
+  const hidden = [];
+  for (let k = 0; k < 70; k++) {
+    await page.keyboard.press('Tab');
+    const covered = await page.evaluate(() => {
+      const el = document.activeElement;
+      const bar = document.querySelector('[data-testid="status"]').getBoundingClientRect();
+      const r = el?.getBoundingClientRect();
+      if (!r || !r.height) return null;
+      return r.bottom > bar.top + 1 && r.top < bar.bottom ? el.dataset.testid || el.outerHTML.slice(0, 60) : null;
+    });
+    if (covered) hidden.push(covered);
+  }
+  assert.deepEqual(hidden, [], 'controls that took the focus behind the status line');
+
+  await page.evaluate(() => { document.querySelector('[data-testid="status"]').textContent = ''; });
+  await page.evaluate(() => window.scrollTo(0, 300));
+  const atBottom = await page.evaluate(() => {
+    const el = document.elementFromPoint(640, window.innerHeight - 10);
+    return el?.closest('[data-testid="status"]') ? 'status' : 'page';
+  });
+  assert.equal(atBottom, 'page', 'an empty status line takes no clicks from the page');
+  assert.deepEqual(app.pageErrors, [], `page errors:\n${errorReport(app)}`);
+});
+
 test('the dark theme follows the system and toggles; screenshots', async () => {
   const { browser, url } = session();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
@@ -166,12 +239,22 @@ test('the dark theme follows the system and toggles; screenshots', async () => {
     assert.notEqual(bg, 'rgb(238, 240, 243)', 'a dark background');
     await page.click(tid('step'));
     await waitForNumber(page, 'epoch', (v) => v === 1);
+    // The charts follow the theme: drawn on the panel's colour, redrawn when the view changes.
+    const corner = (id) =>
+      page.$eval(tid(id), (c) => [...c.getContext('2d').getImageData(2, 2, 1, 1).data.slice(0, 3)].join(','));
+    const chartsOn = async (rgb, what) => {
+      await waitUntil(async () => (await corner('loss-chart')) === rgb, { what: `the loss chart ${what}` });
+      await waitUntil(async () => (await corner('gradient-chart')) === rgb, { what: `the gradient chart ${what}` });
+    };
+    await chartsOn('27,34,44', 'on the dark panel');
     await screenshot(page, 'dark.png');
     await click(page, 'lecture-toggle');
+    await chartsOn('13,17,23', "on lecture mode's darker panel");
     await sleep(300);
     await screenshot(page, 'dark-lecture.png');
     await click(page, 'theme-toggle');
     assert.equal(await theme(), 'light');
+    await chartsOn('255,255,255', 'on white in the light theme');
     await page.reload({ waitUntil: 'load' });
     await waitForApp(page, { pageErrors });
     assert.equal(await theme(), 'light', 'the choice is kept in this browser');

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useSession, click, readNumber, text, tid, waitUntil, waitForNumber, clickCanvasAt,
+  useSession, click, readNumber, text, tid, waitUntil, waitForNumber, clickCanvasAt, canvasPoint,
   canvasFingerprint, hashParams, screenshot, errorReport,
 } from './harness.mjs';
 
@@ -69,6 +69,89 @@ test('line mode: descent on m and c, three paths on the surface, clicks add poin
   assert.deepEqual(app.pageErrors, [], errorReport(app));
 });
 
+/** How many elements with the test id are shown. */
+const shown = (page, id) => page.locator(`${tid(id)}:visible`).count();
+
+test('line mode shows the data controls, brush and legend that apply to (x, y) points', async () => {
+  const app = await session().open('#model=line&learningRate=0.01&batchSize=10&seed=1');
+  const { page } = app;
+  for (const id of ['problem', 'dataset-circle', 'dataset-xor', 'perc-train', 'show-test', 'discretize', 'x', 'standardize']) {
+    assert.equal(await shown(page, id), 0, `${id} does not apply in line mode`);
+  }
+  assert.equal(await shown(page, 'noise'), 1, 'the noise applies');
+  assert.equal(await page.getAttribute(tid('samples'), 'max'), '100', 'line mode generates at most 100 points');
+  assert.match(await text(page, 'line-data-hint'), /y = 0\.6x \+ 1/);
+  assert.match(await page.getAttribute(tid('dataset-line'), 'class'), /active/);
+
+  for (const id of ['test-loss', 'train-accuracy', 'test-accuracy']) {
+    assert.equal(await shown(page, id), 0, `no ${id} readout: line mode has no test points or classes`);
+  }
+  assert.match(await text(page, 'line-gradient'), /∂MSE\/∂m = −?\d+\.\d{3}, ∂MSE\/∂c = −?\d+\.\d{3}/);
+  assert.equal(await shown(page, 'brush-1'), 0, 'one brush');
+  assert.equal(await text(page, 'brush-0'), 'Point (x, y)');
+  assert.equal(await page.getAttribute(tid('brush-0'), 'aria-pressed'), 'true');
+
+  await click(page, 'step');
+  await waitForNumber(page, 'epoch', (e) => e === 1);
+  const legend = await text(page, 'loss-legend');
+  assert.match(legend, /train/);
+  assert.doesNotMatch(legend, /test/, 'no test curve, so no test entry');
+
+  await clickCanvasAt(page, 4, -4);
+  await waitForNumber(page, 'point-count', (n) => n === 101);
+  assert.doesNotMatch(await page.getAttribute(tid('dataset-line'), 'class'), /active/);
+  // The new point has the generated points' colour (no class): Okabe–Ito orange.
+  const at = await canvasPoint(page, 4, -4);
+  const rgb = await page.$eval(tid('data-canvas'), (c, { x, y }) => {
+    const r = c.getBoundingClientRect();
+    const px = Math.round(((x - r.left) * c.width) / r.width);
+    const py = Math.round(((y - r.top) * c.height) / r.height);
+    return [...c.getContext('2d').getImageData(px, py, 1, 1).data.slice(0, 3)];
+  }, at);
+  assert.deepEqual(rgb, [230, 159, 0], 'an (x, y) point is drawn as the others are');
+  await click(page, 'dataset-line');
+  await waitForNumber(page, 'point-count', (n) => n === 100, { what: 'the generated points again' });
+  assert.equal(await shown(page, 'restore-points'), 1, 'the drawn points are kept aside');
+  await screenshot(page, 'line-mode-data.png');
+
+  // Play without points says why; the message goes once a click brings a point.
+  await click(page, 'clear');
+  await waitForNumber(page, 'point-count', (n) => n === 0);
+  await click(page, 'play');
+  await waitUntil(async () => /no training points/.test(await text(page, 'status')), { what: 'why Play stopped' });
+  await clickCanvasAt(page, 2, 2);
+  await waitForNumber(page, 'point-count', (n) => n === 1);
+  await waitUntil(async () => !/no training points/.test(await text(page, 'status')), { what: 'the stale message to go' });
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});
+
+test('logistic regression has no regression to choose; the legend shows test only with test points', async () => {
+  const app = await session().open('#model=logistic&dataset=gauss&output=auto');
+  const { page } = app;
+  assert.equal(await shown(page, 'problem'), 0, 'logistic regression separates classes');
+  assert.equal(await shown(page, 'dataset-gauss'), 1);
+  assert.equal(await shown(page, 'x'), 1, 'the input features apply');
+  assert.match(await text(page, 'loss-legend'), /train\s*test/);
+  assert.equal(await text(page, 'brush-0'), 'Class 0', 'brushes are numbered as the labels: y = 0 and y = 1');
+  // The model as the notes write it, with its current weights.
+  const formula = await text(page, 'logistic-model');
+  assert.match(formula, /^p\(class 1\) = σ\(−?\d+\.\d\d·x₁ [+−] \d+\.\d\d·x₂ [+−] \d+\.\d\d\)$/, formula);
+  await click(page, 'step');
+  await waitForNumber(page, 'epoch', (e) => e === 1);
+  assert.notEqual(await text(page, 'logistic-model'), formula, 'the weights change as it trains');
+
+  // Seed 1 puts all four points in the training set at 90 %.
+  const own = await session().open('#model=logistic&points=2,2,1;-2,-2,0;2,-2,1;-2,2,0&percTrainData=90&seed=1&output=auto');
+  await click(own.page, 'step');
+  await waitForNumber(own.page, 'epoch', (e) => e === 1);
+  assert.equal(await text(own.page, 'test-loss'), '—', 'no test points');
+  const legend = await text(own.page, 'loss-legend');
+  assert.match(legend, /train/);
+  assert.doesNotMatch(legend, /test/, 'no test curve, so no test entry');
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+  assert.deepEqual(own.pageErrors, [], errorReport(own));
+});
+
 test('line mode: a diverging learning rate pauses with the message, Reset recovers', async () => {
   const app = await session().open('#model=line&learningRate=0.3&speed=20');
   const { page } = app;
@@ -98,6 +181,10 @@ test('admissions in raw units: axes in test score and grades, clicks in those un
   const app = await session().open('#model=logistic&networkShape=&dataset=admissions&standardize=false&learningRate=0.01&speed=20');
   const { page } = app;
   assert.match(await text(page, 'x-axis-name'), /test score/);
+  const described = await page.getAttribute(tid('data-canvas'), 'aria-label');
+  assert.match(described, /test score \(x₁\) from 0 to 100 left to right/, described);
+  assert.match(described, /grades \(x₂\) from 0 to 10 bottom to top/, described);
+  assert.doesNotMatch(described, /−6/, 'the square\'s range is not claimed');
   const points = await readNumber(page, 'point-count');
   await clickCanvasAt(page, 75, 2.5, RAW);
   await waitForNumber(page, 'point-count', (n) => n === points + 1);

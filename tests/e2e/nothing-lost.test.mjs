@@ -96,6 +96,39 @@ test('undo and redo of add, remove and clear, by buttons and keys', async () => 
   assert.deepEqual(app.pageErrors, [], `page errors:\n${errorReport(app)}`);
 });
 
+test('a link to another experiment starts a fresh undo history; edits there can be undone', async () => {
+  const app = await session().open('#points=1,1,1');
+  const { page } = app;
+  await click(page, 'brush-0');
+  await clickCanvasAt(page, -3, 4);
+  await expectPoints(page, 2, 'one add');
+  assert.ok(await page.locator(tid('undo')).isEnabled(), 'the add can be undone');
+
+  // Pasting another experiment's link into the address bar, while training: it opens paused.
+  await click(page, 'play');
+  await page.evaluate(() => { window.location.hash = '#points=-4,-4,0;4,4,1;4,-4,0'; });
+  await expectPoints(page, 3, 'the new link');
+  assert.equal(await page.getAttribute(tid('play'), 'aria-label'), 'Play', 'the new experiment starts paused');
+  assert.equal(await readNumber(page, 'epoch'), 0);
+  await waitUntil(() => page.locator(tid('undo')).isDisabled(), { what: 'nothing to undo in the new experiment' });
+  assert.ok(await page.locator(tid('redo')).isDisabled(), 'nothing to redo either');
+  await sleep(500); // the debounced rewrite of the link (it may switch to the compact form)
+  const loaded = await linkPoints(page);
+  await blur(page);
+  await page.keyboard.press('Control+z');
+  await waitUntil(async () => /Nothing to undo/.test(await text(page, 'status')), { what: 'Ctrl+Z says there is nothing to undo' });
+  assert.equal(await readNumber(page, 'point-count'), 3, 'Ctrl+Z does not bring back the other experiment\'s points');
+  assert.equal(await linkPoints(page), loaded);
+
+  // Ordinary edits in the new experiment are undone as before.
+  await clickCanvasAt(page, 0, 3);
+  await expectPoints(page, 4, 'an add in the new experiment');
+  await page.keyboard.press('Control+z');
+  await expectPoints(page, 3, 'undo it');
+  await expectLink(page, loaded, 'undo it');
+  assert.deepEqual(app.pageErrors, [], `page errors:\n${errorReport(app)}`);
+});
+
 test('on a touch screen, a tap adds a point and a long press removes the nearest', async () => {
   const { browser, url } = session();
   const context = await browser.newContext({ viewport: { width: 820, height: 1180 }, hasTouch: true });

@@ -22,3 +22,20 @@ test('the gradient chart shows every layer of a deep sigmoid network', async () 
   await screenshot(page, 'vanishing-gradients.png');
   assert.deepEqual(app.pageErrors, [], errorReport(app));
 });
+
+test('eight hidden layers and the output are nine distinct lines, in the legend and on the chart', async () => {
+  const app = await session().open('#dataset=circle&networkShape=4,4,4,4,4,4,4,4&activation=tanh&speed=5&output=auto');
+  const { page } = app;
+  const keys = await page.$$eval('.legend .layer', (els) =>
+    els.map((el) => {
+      const before = getComputedStyle(el, '::before');
+      return `${before.backgroundColor} ${before.backgroundImage}`;
+    }),
+  );
+  assert.equal(keys.length, 9, 'eight hidden layers and the output');
+  assert.equal(new Set(keys).size, 9, `nine different legend keys: ${keys.join(' | ')}`);
+  for (let i = 0; i < 20; i++) await click(page, 'step');
+  await page.locator(tid('gradient-chart')).scrollIntoViewIfNeeded();
+  await screenshot(page, 'gradients-nine-layers.png');
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});

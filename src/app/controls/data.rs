@@ -1,59 +1,82 @@
 //! Data: problem, data set, noise, split, samples, seed, view options and input features.
+//! Only the controls the chosen model uses are shown ([`DataControls`]).
+use super::inputs::InputsSection;
 use crate::app::fields::{CheckField, RangeField, SelectField};
 use crate::app::AppState;
-use crate::core::config::limits;
-use crate::core::dataset::{DatasetKind, Problem};
-use crate::core::features::Feature;
+use crate::core::config::{limits, Model};
+use crate::core::dataset::{DatasetKind, Problem, LINE_TRUTH};
 use crate::core::rng::mix;
 use leptos::prelude::*;
+
+/// Which of the data panel's controls a model uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DataControls {
+    /// The problem choice: only the neural network does regression.
+    pub problem: bool,
+    /// The generated data sets (line mode has its own points around a line).
+    pub datasets: bool,
+    /// The training share and the test points.
+    pub split: bool,
+    /// The network's inputs: features, standardization and the discretized output.
+    pub inputs: bool,
+}
+
+impl DataControls {
+    /// The controls `model` uses.
+    pub fn of(model: Model) -> Self {
+        let all = DataControls {
+            problem: true,
+            datasets: true,
+            split: true,
+            inputs: true,
+        };
+        match model {
+            Model::Mlp => all,
+            // One sigmoid neuron separates classes.
+            Model::Logistic => DataControls {
+                problem: false,
+                ..all
+            },
+            // The trick uses every point, on x₁ and x₂ as they are.
+            Model::Perceptron => DataControls {
+                problem: false,
+                datasets: true,
+                split: false,
+                inputs: false,
+            },
+            // y = m·x + c on (x, y) points, every one of them training the line.
+            Model::Line => DataControls {
+                problem: false,
+                datasets: false,
+                split: false,
+                inputs: false,
+            },
+        }
+    }
+}
 
 /// The data panel.
 #[component]
 pub fn DataPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let cfg = state.config;
-    let problem = move || cfg.with(|c| c.problem);
-    let sets = move || match problem() {
-        Problem::Classification => DatasetKind::CLASSIFICATION.to_vec(),
-        Problem::Regression => DatasetKind::REGRESSION.to_vec(),
-    };
-    let choose = move |kind: DatasetKind| {
-        state.update_config(|c| {
-            match kind.problem() {
-                Problem::Classification => c.dataset = kind,
-                Problem::Regression => c.reg_dataset = kind,
-            }
-            c.points = None;
-        })
+    let shows = Memo::new(move |_| cfg.with(|c| DataControls::of(c.model)));
+    let is_line = move || cfg.with(|c| c.model == Model::Line);
+    let blobs = move || {
+        shows.get().datasets
+            && cfg.with(|c| c.problem == Problem::Classification && c.dataset == DatasetKind::Blobs)
     };
     view! {
         <h2>"Data"</h2>
-        <SelectField
-            label="Problem"
-            testid="problem"
-            options=vec![("classification", "Classification"), ("regression", "Regression")]
-            value=Signal::derive(move || problem().name().to_string())
-            on_change=Callback::new(move |v: String| {
-                if let Some(p) = Problem::from_name(&v) {
-                    state.update_config(|c| {
-                        c.problem = p;
-                        c.points = None;
-                    });
-                }
-            })
-        />
-        <div class="datasets" role="group" aria-label="Data set">
-            <For each=sets key=|k| *k let:kind>
-                <button
-                    class="dataset"
-                    class:active=move || cfg.with(|c| c.points.is_none() && c.active_dataset() == kind)
-                    data-testid=format!("dataset-{}", kind.name())
-                    on:click=move |_| choose(kind)
-                >
-                    {kind.label()}
-                </button>
-            </For>
-        </div>
+        <Show when=move || shows.get().problem>
+            <ProblemChoice/>
+        </Show>
+        <Show when=move || shows.get().datasets>
+            <DataSets/>
+        </Show>
+        <Show when=is_line>
+            <LineData/>
+        </Show>
         <Show when=move || cfg.with(|c| c.points.is_some())>
             <p class="hint">"Your own points. Pick a data set above to go back to generated data."</p>
         </Show>
@@ -65,7 +88,7 @@ pub fn DataPanel() -> impl IntoView {
                 }}
             </button>
         </Show>
-        <Show when=move || cfg.with(|c| c.problem == Problem::Classification && c.dataset == DatasetKind::Blobs)>
+        <Show when=blobs>
             <RangeField
                 label="Classes"
                 min=2.0
@@ -87,26 +110,19 @@ pub fn DataPanel() -> impl IntoView {
             on_change=Callback::new(move |v: f64| state.update_config(|c| c.noise = v as u32))
             testid="noise"
         />
-        <RangeField
-            label="Training data"
-            min=f64::from(limits::PERC_TRAIN.0)
-            max=f64::from(limits::PERC_TRAIN.1)
-            step=5.0
-            value=Signal::derive(move || cfg.with(|c| f64::from(c.perc_train)))
-            format=|v| format!("{v}%")
-            on_change=Callback::new(move |v: f64| state.update_config(|c| c.perc_train = v as u32))
-            testid="perc-train"
-        />
-        <RangeField
-            label="Points generated"
-            min=50.0
-            max=1000.0
-            step=50.0
-            value=Signal::derive(move || cfg.with(|c| c.samples as f64))
-            format=|v| format!("{v}")
-            on_change=Callback::new(move |v: f64| state.update_config(|c| c.samples = v as usize))
-            testid="samples"
-        />
+        <Show when=move || shows.get().split>
+            <RangeField
+                label="Training data"
+                min=f64::from(limits::PERC_TRAIN.0)
+                max=f64::from(limits::PERC_TRAIN.1)
+                step=5.0
+                value=Signal::derive(move || cfg.with(|c| f64::from(c.perc_train)))
+                format=|v| format!("{v}%")
+                on_change=Callback::new(move |v: f64| state.update_config(|c| c.perc_train = v as u32))
+                testid="perc-train"
+            />
+        </Show>
+        <Samples/>
         <button
             class="wide"
             data-testid="regenerate"
@@ -117,47 +133,139 @@ pub fn DataPanel() -> impl IntoView {
         >
             {move || format!("New data (seed {})", cfg.with(|c| c.seed))}
         </button>
-        <CheckField
-            label="Show test data"
-            checked=Signal::derive(move || cfg.with(|c| c.show_test_data))
-            on_change=Callback::new(move |v| state.update_config(|c| c.show_test_data = v))
-            testid="show-test"
+        <Show when=move || shows.get().split>
+            <CheckField
+                label="Show test data"
+                checked=Signal::derive(move || cfg.with(|c| c.show_test_data))
+                on_change=Callback::new(move |v| state.update_config(|c| c.show_test_data = v))
+                testid="show-test"
+            />
+        </Show>
+        <Show when=move || shows.get().inputs>
+            <InputsSection/>
+        </Show>
+    }
+}
+
+/// Classification or regression.
+#[component]
+fn ProblemChoice() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <SelectField
+            label="Problem"
+            testid="problem"
+            options=vec![("classification", "Classification"), ("regression", "Regression")]
+            value=Signal::derive(move || state.config.with(|c| c.problem.name().to_string()))
+            on_change=Callback::new(move |v: String| {
+                if let Some(p) = Problem::from_name(&v) {
+                    state.update_config(|c| {
+                        c.problem = p;
+                        c.points = None;
+                    });
+                }
+            })
         />
-        <CheckField
-            label="Discretize output"
-            checked=Signal::derive(move || cfg.with(|c| c.discretize))
-            on_change=Callback::new(move |v| state.update_config(|c| c.discretize = v))
-            testid="discretize"
-        />
-        <h2>"Features"</h2>
-        <div class="features" role="group" aria-label="Input features">
-            {Feature::ALL
-                .into_iter()
-                .map(|f| {
-                    view! {
-                        <CheckField
-                            label=f.label()
-                            checked=Signal::derive(move || cfg.with(|c| c.features.contains(f)))
-                            on_change=Callback::new(move |on| state.update_config(|c| {
-                                let next = c.features.with(f, on);
-                                if next.is_empty() {
-                                    state.say("The network needs at least one input feature.");
-                                    state.config.update(|_| {}); // redraw the box as still checked
-                                } else {
-                                    c.features = next;
-                                }
-                            }))
-                            testid=f.key()
-                        />
-                    }
-                })
-                .collect_view()}
+    }
+}
+
+/// One button per generated data set of the problem.
+#[component]
+fn DataSets() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let cfg = state.config;
+    let sets = move || match cfg.with(|c| c.problem) {
+        Problem::Classification => DatasetKind::CLASSIFICATION.to_vec(),
+        Problem::Regression => DatasetKind::REGRESSION.to_vec(),
+    };
+    let choose = move |kind: DatasetKind| {
+        state.update_config(|c| {
+            match kind.problem() {
+                Problem::Classification => c.dataset = kind,
+                Problem::Regression => c.reg_dataset = kind,
+            }
+            c.points = None;
+        })
+    };
+    view! {
+        <div class="datasets" role="group" aria-label="Data set">
+            <For each=sets key=|k| *k let:kind>
+                <button
+                    class="dataset"
+                    class:active=move || cfg.with(|c| c.points.is_none() && c.active_dataset() == kind)
+                    data-testid=format!("dataset-{}", kind.name())
+                    on:click=move |_| choose(kind)
+                >
+                    {kind.label()}
+                </button>
+            </For>
         </div>
-        <CheckField
-            label="Standardize inputs"
-            checked=Signal::derive(move || cfg.with(|c| c.standardize))
-            on_change=Callback::new(move |v| state.update_config(|c| c.standardize = v))
-            testid="standardize"
-        />
+    }
+}
+
+/// Line mode's data: (x, y) points scattered around a line the model does not know.
+#[component]
+fn LineData() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let cfg = state.config;
+    let (m, c) = LINE_TRUTH;
+    view! {
+        <div class="datasets line-data" role="group" aria-label="Data set">
+            <button
+                class="dataset"
+                class:active=move || cfg.with(|c| c.points.is_none())
+                data-testid="dataset-line"
+                on:click=move |_| state.update_config(|c| c.points = None)
+            >
+                "Points around a line"
+            </button>
+        </div>
+        <p class="hint" data-testid="line-data-hint">
+            {format!("Each point is (x, y): y = {m}x + {c} plus noise. Click on the plot to add your own.")}
+        </p>
+    }
+}
+
+/// How many points are generated: up to 1000, or line mode's 100.
+#[component]
+fn Samples() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let cfg = state.config;
+    let line = move || cfg.with(|c| c.model == Model::Line);
+    let slider = move |(min, max, step): (f64, f64, f64)| {
+        view! {
+            <RangeField
+                label="Points generated"
+                min=min
+                max=max
+                step=step
+                value=Signal::derive(move || cfg.with(|c| (c.samples as f64).min(max)))
+                format=|v| format!("{v}")
+                on_change=Callback::new(move |v: f64| state.update_config(|c| c.samples = v as usize))
+                testid="samples"
+            />
+        }
+    };
+    view! {
+        <Show when=line fallback=move || slider((50.0, 1000.0, 50.0))>
+            {slider((10.0, limits::LINE_SAMPLES as f64, 10.0))}
+        </Show>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_model_shows_the_data_controls_it_uses() {
+        let mlp = DataControls::of(Model::Mlp);
+        assert!(mlp.problem && mlp.datasets && mlp.split && mlp.inputs);
+        let logistic = DataControls::of(Model::Logistic);
+        assert!(!logistic.problem && logistic.datasets && logistic.split && logistic.inputs);
+        let perceptron = DataControls::of(Model::Perceptron);
+        assert!(perceptron.datasets && !perceptron.split && !perceptron.inputs);
+        let line = DataControls::of(Model::Line);
+        assert!(!line.problem && !line.datasets && !line.split && !line.inputs);
     }
 }

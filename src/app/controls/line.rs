@@ -16,6 +16,17 @@ pub fn LinePanel() -> impl IntoView {
             format!("{:.3}", if k == 0 { mc.0 } else { mc.1 })
         })
     };
+    // The gradient at the model's (m, c), with a true minus sign.
+    let slope = move |k: usize| {
+        state.snapshot.with(|s| {
+            s.line
+                .as_ref()
+                .and_then(|l| l.gradient)
+                .map_or("—".into(), |g| {
+                    format!("{:.3}", if k == 0 { g.0 } else { g.1 }).replace('-', "−")
+                })
+        })
+    };
     let start = move |k: usize, label: &'static str, testid: &'static str| {
         view! {
             <NumberField
@@ -32,8 +43,19 @@ pub fn LinePanel() -> impl IntoView {
         <h2>"Fitting a line"</h2>
         <p class="hint">"The model is y = m·x + c, and each point is (x, y). Gradient descent on the mean squared error moves m and c downhill; the faint line is the least-squares answer."</p>
         <p class="line-readout">
-            "m = " <strong data-testid="line-m">{move || shown(0)}</strong>
-            "  c = " <strong data-testid="line-c">{move || shown(1)}</strong>
+            <span class="pair">"m = " <strong data-testid="line-m">{move || shown(0)}</strong></span>
+            "  "
+            <span class="pair">"c = " <strong data-testid="line-c">{move || shown(1)}</strong></span>
+        </p>
+        <p class="line-gradient" data-testid="line-gradient">
+            <span class="pair">"∂MSE/∂m = " {move || slope(0)}</span>
+            ", "
+            <span class="pair">"∂MSE/∂c = " {move || slope(1)}</span>
+            <br/>
+            <span class="hint">
+                "Each step: " <span class="pair">"m ← m − η·∂MSE/∂m"</span> ", "
+                <span class="pair">"c ← c − η·∂MSE/∂c"</span> "."
+            </span>
         </p>
         <div class="grid2">
             <ConfigNumber label="Learning rate" testid="learning-rate" range=limits::LEARNING_RATE get=|c| c.learning_rate set=|c, v| c.learning_rate = v/>

@@ -1,6 +1,7 @@
 //! The control panels. Each control edits the config through [`AppState::update_config`].
 mod data;
 mod gates;
+mod inputs;
 mod line;
 mod network;
 mod perceptron;

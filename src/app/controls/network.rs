@@ -47,7 +47,7 @@ pub fn NetworkPanel() -> impl IntoView {
         <h2>"Network"</h2>
         <p class="shape" data-testid="network-shape">{shape_text}</p>
         <Show when=logistic>
-            <p class="hint" data-testid="logistic-note">"Logistic regression: one sigmoid neuron σ(w·x + b) on the inputs, no hidden layer, trained on the cross-entropy."</p>
+            <LogisticModel/>
         </Show>
         <Show when=move || !logistic()>
         <div class="layers">
@@ -94,5 +94,36 @@ pub fn NetworkPanel() -> impl IntoView {
                 }
             })
         />
+    }
+}
+
+/// Logistic regression's model: what it is, and (for two classes) its current formula with
+/// the trained weights, as the notes write it.
+#[component]
+fn LogisticModel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let classes = move || state.snapshot.with(|s| s.classes);
+    let note = move || {
+        match classes() {
+        k if k > 2 => format!("Softmax regression: {k} classes, one neuron each on the inputs, no hidden layer, trained on the cross-entropy."),
+        _ => "Logistic regression: one sigmoid neuron σ(w·x + b) on the inputs, no hidden layer, trained on the cross-entropy.".to_string(),
+    }
+    };
+    let formula = move || {
+        state.snapshot.with(|s| {
+            let text = crate::core::equation::single_neuron_text(&s.net, s.features)?;
+            let standardized = state.config.with(|c| c.standardize);
+            Some(if standardized {
+                format!("{text}, on the standardized inputs")
+            } else {
+                text
+            })
+        })
+    };
+    view! {
+        <p class="hint" data-testid="logistic-note">{note}</p>
+        <Show when=move || formula().is_some()>
+            <p class="model-formula" data-testid="logistic-model">{move || formula().unwrap_or_default()}</p>
+        </Show>
     }
 }

@@ -34,6 +34,7 @@ pub fn go_to(state: AppState, ui: LessonUi, lesson: usize, card: usize) {
     if state.apply_replacing(config) != Change::Rebuild {
         state.reset(); // every card starts from the same weights
     }
+    state.forget_point_edits(); // undo stays within the card's experiment
     ui.opened.update(|n| *n += 1);
     if !notes.is_empty() {
         state.say(format!(

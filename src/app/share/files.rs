@@ -17,11 +17,15 @@ fn report(state: AppState, what: &str, result: Result<(), wasm_bindgen::JsValue>
     }
 }
 
-/// Replaces the points with a CSV file's, or refuses it with the line at fault.
-fn import_csv(state: AppState, text: Result<String, String>) {
+/// Replaces the points with a CSV file's (or pasted text's), or refuses it with the line at
+/// fault. Returns whether the points were imported.
+fn import_csv(state: AppState, text: Result<String, String>) -> bool {
     let (problem, domain) = state.config.with_untracked(|c| (c.problem, c.domain()));
     match text.and_then(|t| points_from_csv_in(&t, problem, domain)) {
-        Err(e) => state.say(format!("CSV not imported: {e}. Your points are unchanged.")),
+        Err(e) => {
+            state.say(format!("CSV not imported: {e}. Your points are unchanged."));
+            false
+        }
         Ok(points) => {
             let n = points.len();
             let own = state.config.with_untracked(|c| c.points.clone());
@@ -33,7 +37,38 @@ fn import_csv(state: AppState, text: Result<String, String>) {
                 }
                 None => state.say(format!("Imported {n} points from the CSV.")),
             }
+            true
         }
+    }
+}
+
+/// A box to paste CSV text into and its Import button: the file's reader and messages; the
+/// box empties once its points are in.
+#[component]
+fn PasteCsv() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let (pasted, set_pasted) = signal(String::new());
+    let import = move |_| {
+        let text = pasted.get_untracked();
+        if text.trim().is_empty() {
+            state.say("Paste CSV lines into the box first: x1,x2,label, one point a line.");
+        } else if import_csv(state, Ok(text)) {
+            set_pasted.set(String::new());
+        }
+    };
+    view! {
+        <label class="field csv-paste">
+            <span class="field-label">"Paste points (CSV)"</span>
+            <textarea
+                data-testid="csv-paste"
+                rows="4"
+                spellcheck="false"
+                placeholder="x1,x2,label\n1.5,-2,0\n-3,0.5,1"
+                prop:value=pasted
+                on:input=move |ev| set_pasted.set(event_target_value(&ev))
+            ></textarea>
+        </label>
+        <button data-testid="csv-paste-import" on:click=import>"Import pasted points"</button>
     }
 }
 
@@ -52,14 +87,20 @@ fn import_model(state: AppState, text: Result<String, String>) {
 }
 
 /// The chosen file of an `<input type=file>` event, read as text and passed to `then`.
-fn on_file(state: AppState, ev: leptos::ev::Event, then: fn(AppState, Result<String, String>)) {
+fn on_file<R: 'static>(
+    state: AppState,
+    ev: leptos::ev::Event,
+    then: fn(AppState, Result<String, String>) -> R,
+) {
     let Some(input) = ev
         .target()
         .and_then(|t| wasm_bindgen::JsCast::dyn_into::<HtmlInputElement>(t).ok())
     else {
         return;
     };
-    let result = browser::read_chosen_file(&input, move |text| then(state, text));
+    let result = browser::read_chosen_file(&input, move |text| {
+        then(state, text);
+    });
     report(state, "read the file", result);
 }
 
@@ -104,6 +145,9 @@ pub fn ImportExport() -> impl IntoView {
                 <input type="file" accept=".csv,text/csv,text/plain" data-testid="import-csv"
                     on:change=move |ev| on_file(state, ev, import_csv)/>
             </label>
+        </div>
+        <PasteCsv/>
+        <div class="file-buttons">
             <button data-testid="export-model" on:click=export_model>"Model as JSON"</button>
             <label class="file-button">
                 "Import model (JSON)…"

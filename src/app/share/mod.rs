@@ -59,7 +59,16 @@ pub fn SharePanel() -> impl IntoView {
         set_weights_link.set(None);
     });
     let plain_link = move || browser::link_with_hash(&plain_hash.get()).unwrap_or_default();
-    let qr_link = Signal::derive(move || weights_link.get().unwrap_or_else(plain_link));
+    // The QR code holds the short form (what differs from the defaults): fewer, larger modules.
+    let short_link = move || {
+        let hash = state.lesson.with(|l| {
+            state
+                .config
+                .with(|c| join_hash(&c.to_short_hash(), l.as_ref()))
+        });
+        browser::link_with_hash(&hash).unwrap_or_default()
+    };
+    let qr_link = Signal::derive(move || weights_link.get().unwrap_or_else(short_link));
     let on_copy = move |_| {
         super::url::write_now(state);
         copy_link(state, plain_link(), "link", set_shown);

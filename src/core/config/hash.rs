@@ -48,6 +48,14 @@ impl ExperimentConfig {
         self.hash_with(self.params.as_deref())
     }
 
+    /// A shorter hash that [`ExperimentConfig::from_hash`] reads back to `self` too: only the
+    /// keys whose values differ from the defaults, and always `output` (which marks it as
+    /// ours, not a Playground link). The QR code holds it, so that its modules stay large
+    /// enough for a phone at arm's length; it relies on this version's defaults.
+    pub fn to_short_hash(&self) -> String {
+        self.hash_from(self.params.as_deref(), Some(&ExperimentConfig::default()))
+    }
+
     /// The hash for sharing a trained network: `self` with `params` (the network's weights
     /// and biases, [`crate::core::mlp::Mlp::params`]) as its starting weights, exact to the
     /// bit, and `restart=0` (shared weights replace the seed's own start). The receiving
@@ -61,12 +69,23 @@ impl ExperimentConfig {
     }
 
     fn hash_with(&self, params: Option<&[f64]>) -> String {
+        self.hash_from(params, None)
+    }
+
+    /// Every key, or with `defaults` only those that differ from them (and `output`).
+    fn hash_from(&self, params: Option<&[f64]>, defaults: Option<&ExperimentConfig>) -> String {
+        let default_pairs = defaults.map(ExperimentConfig::hash_pairs);
         let mut s = String::new();
-        for (key, value) in self.hash_pairs() {
-            let _ = write!(s, "{key}={value}&");
+        for (i, (key, value)) in self.hash_pairs().into_iter().enumerate() {
+            let same = default_pairs.as_ref().is_some_and(|d| d[i].1 == value);
+            if !same || key == "output" {
+                let _ = write!(s, "{key}={value}&");
+            }
         }
         for (f, on) in self.feature_flags() {
-            let _ = write!(s, "{}={on}&", f.key());
+            if defaults.is_none_or(|d| d.features.contains(f) != on) {
+                let _ = write!(s, "{}={on}&", f.key());
+            }
         }
         for name in self.hidden.iter() {
             let _ = write!(s, "{name}{HIDE_SUFFIX}=true&");

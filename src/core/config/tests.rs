@@ -227,7 +227,38 @@ fn parse_of_serialize_is_the_identity_for_random_experiments() {
         let (back, notes) = ExperimentConfig::from_hash(&cfg.to_hash());
         assert_eq!(back, cfg);
         assert!(notes.is_empty(), "{notes:?}");
+        let short = cfg.to_short_hash();
+        let (back, notes) = ExperimentConfig::from_hash(&short);
+        assert_eq!(back, cfg, "the short form: {short}");
+        assert!(notes.is_empty(), "{notes:?}");
+        assert!(short.len() <= cfg.to_hash().len());
     }
+}
+
+#[test]
+fn the_short_hash_has_only_what_differs_from_the_defaults() {
+    let cfg = ExperimentConfig::default();
+    assert_eq!(
+        cfg.to_short_hash(),
+        "output=auto",
+        "ours, not a Playground link"
+    );
+    assert_eq!(ExperimentConfig::from_hash("output=auto").0, cfg);
+    let changed = ExperimentConfig {
+        seed: 5,
+        network_shape: vec![],
+        features: cfg.features.with(Feature::X1TimesX2, true),
+        ..cfg.clone()
+    };
+    let short = changed.to_short_hash();
+    assert_eq!(short, "networkShape=&seed=5&output=auto&xTimesY=true");
+    assert_eq!(ExperimentConfig::from_hash(&short).0, changed);
+    assert!(
+        short.len() * 10 < changed.to_hash().len(),
+        "{} vs {}",
+        short.len(),
+        changed.to_hash().len()
+    );
 }
 
 #[test]

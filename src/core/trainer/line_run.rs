@@ -121,6 +121,9 @@ pub struct LineView {
     pub paths: Vec<LinePath>,
     /// The line with the least squared error, if the x values are not all equal.
     pub least_squares: Option<(f64, f64)>,
+    /// (∂MSE/∂m, ∂MSE/∂c) over every point at the model's (m, c): where the next steps go
+    /// (downhill is minus it). `None` without points.
+    pub gradient: Option<(f64, f64)>,
 }
 
 impl LineView {
@@ -132,6 +135,7 @@ impl LineView {
             c,
             paths: run.paths.to_vec(),
             least_squares: line_fit::least_squares(points),
+            gradient: (!points.is_empty()).then(|| line_fit::gradient(points.iter(), m, c)),
         }
     }
 }
@@ -237,6 +241,21 @@ mod tests {
         }
         let view = LineView::new(&run, &pts);
         assert_eq!((view.m, view.c), run.current());
+        let start = LineView::new(&LineRun::new(&cfg), &pts);
+        assert_eq!(
+            start.gradient,
+            Some(line_fit::gradient(pts.iter(), start.m, start.c))
+        );
+        let size = |g: Option<(f64, f64)>| g.map_or(f64::NAN, |(dm, dc)| dm.hypot(dc));
+        assert!(
+            size(view.gradient) < 0.05 * size(start.gradient),
+            "near the minimum the surface is flat"
+        );
+        assert_eq!(
+            LineView::new(&run, &[]).gradient,
+            None,
+            "no points, no gradient"
+        );
     }
 
     #[test]

@@ -1,0 +1,74 @@
+//! The canvas side of the plotters charts: a canvas becomes a plotters drawing area at the
+//! device's pixel ratio, and a chart's error becomes a `JsValue`.
+use crate::core::dataset::Point;
+use crate::core::history::LossHistory;
+use crate::render::chart_style::{ChartStyle, Theme};
+use crate::render::loss_chart::draw_loss_chart_with;
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, IntoDrawingArea};
+use wasm_bindgen::JsValue;
+use web_sys::HtmlCanvasElement;
+
+/// The plotters drawing area of `canvas`, sized to its box at the device's pixel ratio
+/// (returned too), and `Result<(), String>` from a plotters drawing turned into a `JsValue`.
+type Plotters = DrawingArea<plotters_canvas::CanvasBackend, Shift>;
+fn plotters_area(canvas: &HtmlCanvasElement) -> Result<(Plotters, f64), JsValue> {
+    let (_, ratio) = super::fit_to_box(canvas);
+    let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or("no canvas backend")?;
+    Ok((backend.into_drawing_area(), ratio))
+}
+fn drawn(result: Result<(), String>) -> Result<(), JsValue> {
+    result.map_err(|e| JsValue::from_str(&e))
+}
+
+/// Draws the per-layer gradient chart on `canvas` through plotters, in `theme` at the
+/// device's pixel ratio.
+pub fn draw_gradients(
+    canvas: &HtmlCanvasElement,
+    history: &crate::core::grad_history::GradHistory,
+    theme: Theme,
+) -> Result<(), JsValue> {
+    let (area, ratio) = plotters_area(canvas)?;
+    let style = ChartStyle::new(theme, ratio);
+    drawn(crate::render::grad_chart::draw_grad_chart_with(
+        &area, history, &style,
+    ))
+}
+
+/// Draws the loss chart on `canvas` through plotters, in `theme` at the device's pixel ratio.
+pub fn draw_loss(
+    canvas: &HtmlCanvasElement,
+    history: &LossHistory,
+    best_epoch: Option<u64>,
+    theme: Theme,
+) -> Result<(), JsValue> {
+    let (area, ratio) = plotters_area(canvas)?;
+    let style = ChartStyle::new(theme, ratio);
+    drawn(draw_loss_chart_with(&area, history, best_epoch, &style))
+}
+
+/// Draws the 3D lift view on `canvas` through plotters, at the device's pixel ratio.
+pub fn draw_lift(
+    canvas: &HtmlCanvasElement,
+    lift: &crate::core::lift::Lift,
+    view: crate::render::lift::LiftView,
+    show_test: bool,
+) -> Result<(), JsValue> {
+    let (area, ratio) = plotters_area(canvas)?;
+    drawn(crate::render::lift::draw_lift(
+        &area, lift, view, ratio, show_test,
+    ))
+}
+
+/// Draws line mode's loss surface and descent paths on `canvas` through plotters.
+pub fn draw_line_surface(
+    canvas: &HtmlCanvasElement,
+    points: &[Point],
+    view: &crate::core::trainer::LineView,
+) -> Result<(), JsValue> {
+    let (area, _) = plotters_area(canvas)?;
+    drawn(crate::render::line_surface::draw_line_surface(
+        &area, points, view,
+    ))
+}
