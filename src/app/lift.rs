@@ -1,5 +1,6 @@
 //! The 3D lift view: the points at (x₁, x₂, x₁·x₂) (or the network's own three inputs) and
 //! the output's plane there, turned with two sliders. XOR, lifted by x₁·x₂, is split by a plane.
+use super::lecture::{chart_theme, PageView};
 use super::AppState;
 use crate::core::lift::worth_showing;
 use crate::render::canvas::draw_lift;
@@ -11,6 +12,7 @@ use leptos::prelude::*;
 #[component]
 pub fn LiftPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let page = expect_context::<PageView>();
     let shown = move || state.config.with(worth_showing);
     let canvas = NodeRef::<Canvas>::new();
     let (view, set_view) = signal(LiftView::default());
@@ -29,7 +31,8 @@ pub fn LiftPanel() -> impl IntoView {
             (None, Err(why)) => why.note().to_string(),
             (None, Ok(_)) => String::new(),
         });
-        if let Err(e) = draw_lift(&el, &lift, view.get(), show_test) {
+        let theme = chart_theme(state, page);
+        if let Err(e) = draw_lift(&el, &lift, view.get(), show_test, theme) {
             state.say(format!("Could not draw the 3D lift: {e:?}"));
         }
     });

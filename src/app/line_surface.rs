@@ -1,4 +1,5 @@
 //! Line mode's loss surface over (m, c), with the batch, mini-batch and stochastic paths.
+use super::lecture::{chart_theme, PageView};
 use super::AppState;
 use crate::render::canvas::draw_line_surface;
 use leptos::html::Canvas;
@@ -8,11 +9,13 @@ use leptos::prelude::*;
 #[component]
 pub fn LineSurfacePanel() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let page = expect_context::<PageView>();
     let canvas = NodeRef::<Canvas>::new();
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
+        let theme = chart_theme(state, page);
         let drawn = state.snapshot.with(|s| match &s.line {
-            Some(view) => draw_line_surface(&el, &s.points, view),
+            Some(view) => draw_line_surface(&el, &s.points, view, theme),
             None => Ok(()),
         });
         if let Err(e) = drawn {

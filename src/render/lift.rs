@@ -3,6 +3,7 @@
 //! Points behind the plane (as seen from the chosen view) are drawn before it, the others after.
 use crate::core::lift::{slice, Lift, LiftPoint, P3};
 use crate::core::loss::class_of;
+use crate::render::chart_style::ChartStyle;
 use crate::render::colors::class_color;
 use plotters::coord::ranged3d::Cartesian3d;
 use plotters::coord::Shift;
@@ -50,9 +51,6 @@ impl LiftView {
     }
 }
 
-/// The plane's colour (the boundary's on the main plot).
-const PLANE: RGBColor = RGBColor(27, 35, 48);
-
 /// A lifted point in chart order: plotters' 3D y axis is the vertical one, and its z axis
 /// comes towards the viewer, so x₂ goes in negated (x₁ right, x₂ away, as on paper).
 #[inline]
@@ -60,24 +58,21 @@ fn to_chart(p: P3) -> (f64, f64, f64) {
     (p[0], p[2], -p[1])
 }
 
-/// Draws `lift` on `area` seen from `view`. `scale` multiplies text, marks and lines (the
-/// device pixel ratio); test points are drawn only with `show_test`.
+/// Draws `lift` on `area` seen from `view`, in `style`'s colours (the theme; the plane in its
+/// ink), with text, marks and lines scaled by its pixel ratio and the tick labels at its type
+/// size; test points are drawn only with `show_test`.
 pub fn draw_lift<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     lift: &Lift,
     view: LiftView,
-    scale: f64,
+    style: &ChartStyle,
     show_test: bool,
 ) -> Result<(), String> {
     let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
     let view = view.clamped();
-    let scale = if scale.is_finite() {
-        scale.clamp(0.5, 4.0)
-    } else {
-        1.0
-    };
+    let scale = style.ratio.clamp(0.5, 4.0);
     let px = |v: f64| (v * scale).round().max(1.0) as u32;
-    area.fill(&WHITE).map_err(err)?;
+    area.fill(&style.background).map_err(err)?;
     let [bx, by, bz] = lift.bounds;
     let mut chart = ChartBuilder::on(area)
         .margin(px(4.0))
@@ -89,9 +84,9 @@ pub fn draw_lift<DB: DrawingBackend>(
         pb.scale = 0.78;
         pb.into_matrix()
     });
-    let font = ("sans-serif", px(13.0))
+    let font = ("sans-serif", px(style.font_css_px))
         .into_font()
-        .color(&RGBColor(90, 90, 90));
+        .color(&style.text);
     chart
         .configure_axes()
         .x_labels(5)
@@ -99,15 +94,15 @@ pub fn draw_lift<DB: DrawingBackend>(
         .z_labels(5)
         .max_light_lines(0)
         .tick_size(px(3.0) as i32)
-        .axis_panel_style(RGBColor(244, 245, 247).filled())
-        .bold_grid_style(RGBColor(222, 224, 228))
+        .axis_panel_style(style.grid.mix(0.3).filled())
+        .bold_grid_style(style.grid)
         .label_style(font)
         .x_formatter(&|v| tick(*v))
         .y_formatter(&|v| tick(*v))
         .z_formatter(&|v| tick(-*v))
         .draw()
         .map_err(err)?;
-    draw_titles(&mut chart, lift, px(20.0)).map_err(err)?;
+    draw_titles(&mut chart, lift, px(style.font_css_px + 7.0), style.ink).map_err(err)?;
     let toward = view_ray(&chart, &lift.bounds);
     let plane = lift.plane.as_ref().ok();
     // Behind the plane: on the side the view ray reaches after crossing it.
@@ -124,11 +119,11 @@ pub fn draw_lift<DB: DrawingBackend>(
     // Far points first, so near ones cover them.
     order.sort_by(|a, b| dot(b.p, toward).total_cmp(&dot(a.p, toward)));
     let (back, front): (Vec<_>, Vec<_>) = order.into_iter().partition(|p| behind(p));
-    draw_points(&mut chart, &back, scale).map_err(err)?;
+    draw_points(&mut chart, &back, scale, style.background).map_err(err)?;
     if let Some(pl) = plane {
-        draw_plane(&mut chart, &pl.clip(&lift.bounds), scale).map_err(err)?;
+        draw_plane(&mut chart, &pl.clip(&lift.bounds), scale, style.ink).map_err(err)?;
     }
-    draw_points(&mut chart, &front, scale).map_err(err)
+    draw_points(&mut chart, &front, scale, style.background).map_err(err)
 }
 
 type Chart3d<'a, DB> = ChartContext<
@@ -178,6 +173,7 @@ fn draw_titles<DB: DrawingBackend>(
     chart: &mut Chart3d<DB>,
     lift: &Lift,
     size: u32,
+    ink: RGBColor,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let [bx, by, bz] = lift.bounds;
     let mid = |(lo, hi): (f64, f64)| (lo + hi) / 2.0;
@@ -209,7 +205,7 @@ fn draw_titles<DB: DrawingBackend>(
         ),
     ];
     let style = TextStyle::from(("sans-serif", size).into_font().style(FontStyle::Bold))
-        .color(&RGBColor(40, 40, 40))
+        .color(&ink)
         .pos(Pos::new(HPos::Center, VPos::Center));
     let texts = titles
         .iter()
@@ -217,11 +213,13 @@ fn draw_titles<DB: DrawingBackend>(
     chart.draw_series(texts).map(|_| ())
 }
 
-/// Training points filled with a white edge, test points as rings, in the class colours.
+/// Training points filled with an edge of the `background` colour, test points as rings on
+/// it, in the class colours.
 fn draw_points<DB: DrawingBackend>(
     chart: &mut Chart3d<DB>,
     points: &[&LiftPoint],
     scale: f64,
+    background: RGBColor,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let r = (4.5 * scale).round() as i32;
     let marks = points.iter().flat_map(|p| {
@@ -229,9 +227,15 @@ fn draw_points<DB: DrawingBackend>(
         let color = RGBColor(red, green, blue);
         let at = to_chart(p.p);
         let (fill, edge) = if p.is_test {
-            (WHITE.filled(), color.stroke_width((2.5 * scale) as u32))
+            (
+                background.filled(),
+                color.stroke_width((2.5 * scale) as u32),
+            )
         } else {
-            (color.filled(), WHITE.stroke_width(scale.max(1.0) as u32))
+            (
+                color.filled(),
+                background.stroke_width(scale.max(1.0) as u32),
+            )
         };
         [Circle::new(at, r, fill), Circle::new(at, r, edge)]
     });
@@ -243,12 +247,13 @@ fn draw_plane<DB: DrawingBackend>(
     chart: &mut Chart3d<DB>,
     polygon: &[P3],
     scale: f64,
+    ink: RGBColor,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     if polygon.len() < 3 {
         return Ok(());
     }
     let corners: Vec<_> = polygon.iter().map(|p| to_chart(*p)).collect();
-    chart.draw_series([Polygon::new(corners.clone(), PLANE.mix(0.22).filled())])?;
+    chart.draw_series([Polygon::new(corners.clone(), ink.mix(0.22).filled())])?;
     let (lo, hi) = polygon.iter().fold(
         ([f64::INFINITY; 3], [f64::NEG_INFINITY; 3]),
         |(lo, hi), p| {
@@ -270,7 +275,7 @@ fn draw_plane<DB: DrawingBackend>(
     let lines = mesh.map(|(a, b)| {
         PathElement::new(
             vec![to_chart(a), to_chart(b)],
-            PLANE.mix(0.35).stroke_width(scale.max(1.0) as u32),
+            ink.mix(0.35).stroke_width(scale.max(1.0) as u32),
         )
     });
     chart.draw_series(lines)?;
@@ -279,7 +284,7 @@ fn draw_plane<DB: DrawingBackend>(
     chart
         .draw_series([PathElement::new(
             outline,
-            PLANE.mix(0.8).stroke_width((2.0 * scale) as u32),
+            ink.mix(0.8).stroke_width((2.0 * scale) as u32),
         )])
         .map(|_| ())
 }

@@ -4,6 +4,7 @@
 use crate::core::dataset::Point;
 use crate::core::line_fit::{loss_surface, Descent};
 use crate::core::trainer::LineView;
+use crate::render::chart_style::ChartStyle;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -78,20 +79,24 @@ pub fn legend_corner(view: &LineView, (mr, cr): ((f64, f64), (f64, f64))) -> usi
         .unwrap_or(1)
 }
 
-/// Draws the surface, the three paths with a legend, and the least-squares minimum.
+/// Draws the surface, the three paths with a legend, and the least-squares minimum, around
+/// which the axes follow `style` (the theme, lecture mode's type, the pixel ratio). The
+/// surface and the legend on it keep their light shades in every theme.
 pub fn draw_line_surface<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     points: &[Point],
     view: &LineView,
+    style: &ChartStyle,
 ) -> Result<(), String> {
     let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
-    area.fill(&WHITE).map_err(err)?;
+    area.fill(&style.background).map_err(err)?;
     let (mr, cr) = surface_ranges(view);
-    let font = ("sans-serif", 15).into_font();
+    let font = ("sans-serif", style.px(style.font_css_px + 2.0)).into_font();
+    let (x_area, y_area) = style.label_areas(4.0);
     let mut chart = ChartBuilder::on(area)
-        .margin(8)
-        .x_label_area_size(44)
-        .y_label_area_size(40)
+        .margin(style.px(8.0))
+        .x_label_area_size(x_area + style.px(style.font_css_px))
+        .y_label_area_size(y_area + style.px(style.font_css_px))
         .build_cartesian_2d(mr.0..mr.1, cr.0..cr.1)
         .map_err(err)?;
     let surface = loss_surface(points, mr, cr, SURFACE_RES);
@@ -117,8 +122,9 @@ pub fn draw_line_surface<DB: DrawingBackend>(
         .disable_mesh()
         .x_desc("slope m")
         .y_desc("intercept c")
-        .axis_desc_style(font.clone())
-        .label_style(font.clone().color(&RGBColor(60, 60, 60)))
+        .axis_desc_style(font.clone().color(&style.text))
+        .axis_style(style.text)
+        .label_style(font.clone().color(&style.text))
         .draw()
         .map_err(err)?;
     let clip = |(m, c): (f64, f64)| (m.clamp(mr.0, mr.1), c.clamp(cr.0, cr.1));
@@ -201,7 +207,13 @@ mod tests {
         let mut svg = String::new();
         {
             let area = SVGBackend::with_string(&mut svg, (420, 360)).into_drawing_area();
-            draw_line_surface(&area, t.points(), snap.line.as_ref().unwrap()).unwrap();
+            draw_line_surface(
+                &area,
+                t.points(),
+                snap.line.as_ref().unwrap(),
+                &ChartStyle::default(),
+            )
+            .unwrap();
         }
         assert!(svg.matches("<rect").count() >= SURFACE_RES * SURFACE_RES);
         for RGBColor(r, g, b) in PATH_COLORS {
@@ -223,6 +235,31 @@ mod tests {
     }
 
     #[test]
+    fn the_axes_follow_the_dark_theme() {
+        use crate::render::chart_style::Theme;
+        let t = trained();
+        let snap = t.snapshot();
+        let dark = ChartStyle::new(
+            Theme {
+                dark: true,
+                lecture: false,
+            },
+            1.0,
+        );
+        let hex = |RGBColor(r, g, b): RGBColor| format!("#{r:02X}{g:02X}{b:02X}");
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (420, 360)).into_drawing_area();
+            draw_line_surface(&area, t.points(), snap.line.as_ref().unwrap(), &dark).unwrap();
+        }
+        assert!(svg.contains(&format!("fill=\"{}\"", hex(dark.background))));
+        assert!(
+            svg.contains(&hex(dark.text)),
+            "tick labels in the theme's text colour"
+        );
+    }
+
+    #[test]
     fn a_diverged_run_still_draws() {
         let (cfg, _) = ExperimentConfig::from_hash("model=line&learningRate=0.5");
         let mut t = Trainer::new(cfg);
@@ -231,6 +268,12 @@ mod tests {
         let snap = t.snapshot();
         let mut svg = String::new();
         let area = SVGBackend::with_string(&mut svg, (300, 300)).into_drawing_area();
-        draw_line_surface(&area, t.points(), snap.line.as_ref().unwrap()).unwrap();
+        draw_line_surface(
+            &area,
+            t.points(),
+            snap.line.as_ref().unwrap(),
+            &ChartStyle::default(),
+        )
+        .unwrap();
     }
 }

@@ -48,27 +48,33 @@ pub fn draw_loss(
     drawn(draw_loss_chart_with(&area, history, best_epoch, &style))
 }
 
-/// Draws the 3D lift view on `canvas` through plotters, at the device's pixel ratio.
+/// Draws the 3D lift view on `canvas` through plotters, in `theme` at the device's pixel
+/// ratio.
 pub fn draw_lift(
     canvas: &HtmlCanvasElement,
     lift: &crate::core::lift::Lift,
     view: crate::render::lift::LiftView,
     show_test: bool,
+    theme: Theme,
 ) -> Result<(), JsValue> {
     let (area, ratio) = plotters_area(canvas)?;
+    let style = ChartStyle::new(theme, ratio);
     drawn(crate::render::lift::draw_lift(
-        &area, lift, view, ratio, show_test,
+        &area, lift, view, &style, show_test,
     ))
 }
 
-/// Draws line mode's loss surface and descent paths on `canvas` through plotters.
+/// Draws line mode's loss surface and descent paths on `canvas` through plotters, in `theme`
+/// at the device's pixel ratio.
 pub fn draw_line_surface(
     canvas: &HtmlCanvasElement,
     points: &[Point],
     view: &crate::core::trainer::LineView,
+    theme: Theme,
 ) -> Result<(), JsValue> {
-    let (area, _) = plotters_area(canvas)?;
+    let (area, ratio) = plotters_area(canvas)?;
+    let style = ChartStyle::new(theme, ratio);
     drawn(crate::render::line_surface::draw_line_surface(
-        &area, points, view,
+        &area, points, view, &style,
     ))
 }

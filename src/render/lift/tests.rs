@@ -25,7 +25,7 @@ fn svg(lift: &Lift, view: LiftView) -> String {
     let mut svg = String::new();
     {
         let area = SVGBackend::with_string(&mut svg, (480, 420)).into_drawing_area();
-        draw_lift(&area, lift, view, 1.0, true).unwrap();
+        draw_lift(&area, lift, view, &ChartStyle::default(), true).unwrap();
         area.present().unwrap();
     }
     svg
@@ -74,7 +74,14 @@ fn seen_from_above_points_under_the_plane_are_drawn_before_it() {
     };
     let order = |view: LiftView| {
         let out = svg(&lift, view);
-        let plane = out.find("fill=\"#1B2330\"").unwrap();
+        // The plane: the polygon in the ink's colour (the axis titles are in it too).
+        let RGBColor(r, g, b) = ChartStyle::default().ink;
+        let ink = format!("fill=\"#{r:02X}{g:02X}{b:02X}\"");
+        let plane = out
+            .match_indices("<polygon")
+            .map(|(at, _)| at)
+            .find(|&at| out[at..].split('>').next().unwrap().contains(&ink))
+            .unwrap();
         let below = out.find("fill=\"#E69F00\"").unwrap();
         let above = out.find("fill=\"#0072B2\"").unwrap();
         (below < plane, above > plane)
@@ -86,6 +93,31 @@ fn seen_from_above_points_under_the_plane_are_drawn_before_it() {
         ..LiftView::default()
     };
     assert_eq!(order(from_below), (false, false));
+}
+
+#[test]
+fn the_dark_theme_draws_on_the_panel_colour_with_a_light_plane() {
+    use crate::render::chart_style::Theme;
+    let lift = xor_lift(vec![], 100);
+    let dark = ChartStyle::new(
+        Theme {
+            dark: true,
+            lecture: false,
+        },
+        1.0,
+    );
+    let mut out = String::new();
+    {
+        let area = SVGBackend::with_string(&mut out, (480, 420)).into_drawing_area();
+        draw_lift(&area, &lift, LiftView::default(), &dark, true).unwrap();
+    }
+    let hex = |RGBColor(r, g, b): RGBColor| format!("#{r:02X}{g:02X}{b:02X}");
+    assert!(out.contains(&format!("fill=\"{}\"", hex(dark.background))));
+    let plane = out
+        .match_indices("<polygon")
+        .map(|(at, _)| out[at..].split('>').next().unwrap())
+        .any(|tag| tag.contains(&hex(dark.ink)));
+    assert!(plane, "the plane in the dark theme's (light) ink");
 }
 
 #[test]
