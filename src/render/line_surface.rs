@@ -202,19 +202,7 @@ mod tests {
 
     #[test]
     fn the_svg_has_the_surface_three_paths_and_a_legend() {
-        let t = trained();
-        let snap = t.snapshot();
-        let mut svg = String::new();
-        {
-            let area = SVGBackend::with_string(&mut svg, (420, 360)).into_drawing_area();
-            draw_line_surface(
-                &area,
-                t.points(),
-                snap.line.as_ref().unwrap(),
-                &ChartStyle::default(),
-            )
-            .unwrap();
-        }
+        let svg = svg_of(&trained(), &ChartStyle::default());
         assert!(svg.matches("<rect").count() >= SURFACE_RES * SURFACE_RES);
         for RGBColor(r, g, b) in PATH_COLORS {
             let hex = format!("#{r:02X}{g:02X}{b:02X}");
@@ -237,8 +225,6 @@ mod tests {
     #[test]
     fn the_axes_follow_the_dark_theme() {
         use crate::render::chart_style::Theme;
-        let t = trained();
-        let snap = t.snapshot();
         let dark = ChartStyle::new(
             Theme {
                 dark: true,
@@ -247,11 +233,7 @@ mod tests {
             1.0,
         );
         let hex = |RGBColor(r, g, b): RGBColor| format!("#{r:02X}{g:02X}{b:02X}");
-        let mut svg = String::new();
-        {
-            let area = SVGBackend::with_string(&mut svg, (420, 360)).into_drawing_area();
-            draw_line_surface(&area, t.points(), snap.line.as_ref().unwrap(), &dark).unwrap();
-        }
+        let svg = svg_of(&trained(), &dark);
         assert!(svg.contains(&format!("fill=\"{}\"", hex(dark.background))));
         assert!(
             svg.contains(&hex(dark.text)),
@@ -265,15 +247,17 @@ mod tests {
         let mut t = Trainer::new(cfg);
         t.step(300);
         assert!(t.diverged());
+        svg_of(&t, &ChartStyle::default());
+    }
+
+    /// The trainer's surface panel drawn in `style` as SVG (it must draw without an error).
+    fn svg_of(t: &Trainer, style: &ChartStyle) -> String {
         let snap = t.snapshot();
         let mut svg = String::new();
-        let area = SVGBackend::with_string(&mut svg, (300, 300)).into_drawing_area();
-        draw_line_surface(
-            &area,
-            t.points(),
-            snap.line.as_ref().unwrap(),
-            &ChartStyle::default(),
-        )
-        .unwrap();
+        {
+            let area = SVGBackend::with_string(&mut svg, (420, 360)).into_drawing_area();
+            draw_line_surface(&area, t.points(), snap.line.as_ref().unwrap(), style).unwrap();
+        }
+        svg
     }
 }
