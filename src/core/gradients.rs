@@ -83,11 +83,9 @@ impl Batch<'_> {
 
     /// Backpropagation: the gradient of [`Batch::objective`], left in `net.grads`.
     pub fn backprop(&self, net: &mut Mlp) {
-        net.zero_grad();
         net.load(self.rows.chunks_exact(self.width), Precision::Exact);
         net.forward_batch(0.0, None);
-        net.backward_batch(self.targets);
-        net.finish_batch(self.targets.len(), self.reg, self.rate);
+        net.batch_gradient(self.targets, self.reg, self.rate);
     }
 
     /// The central-difference gradient of [`Batch::objective`] with step `epsilon`, left in

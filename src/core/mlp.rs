@@ -317,9 +317,46 @@ impl Mlp {
     /// Backpropagation of the loaded batch against `targets` (one per point), after
     /// [`Mlp::forward_batch`]. Adds ∂(Σ losses)/∂params to `grads`.
     pub fn backward_batch(&mut self, targets: &[f64]) {
-        let (layers, output) = (&self.layers, self.output);
-        let grads = &mut self.grads;
-        with_pass!(self, mut pass => pass.backward(layers, output, targets, grads));
+        self.backward_sums(targets);
+        with_pass!(self, pass => {
+            for (g, s) in self.grads.iter_mut().zip(pass.grad_sums()) {
+                *g += s.f64();
+            }
+        })
+    }
+
+    /// The gradient of what training minimizes for the loaded batch, after
+    /// [`Mlp::forward_batch`]: the mean loss over its `targets` plus the regularization
+    /// penalty of the weights (not the biases). Replaces `grads`. The same as
+    /// [`Mlp::zero_grad`], [`Mlp::backward_batch`] and [`Mlp::finish_batch`], in one pass.
+    pub fn batch_gradient(&mut self, targets: &[f64], reg: Regularization, rate: f64) {
+        self.backward_sums(targets);
+        let scale = 1.0 / targets.len().max(1) as f64;
+        let reg = (rate > 0.0 && reg != Regularization::None).then_some(reg);
+        with_pass!(self, pass => {
+            let sums = pass.grad_sums();
+            for layer in &self.layers {
+                let (weights, biases) = (layer.w..layer.b(), layer.b()..layer.b() + layer.fan_out);
+                let pairs = self.grads[weights.clone()].iter_mut().zip(&sums[weights.clone()]);
+                match reg {
+                    Some(reg) => {
+                        for ((g, s), &w) in pairs.zip(&self.params[weights]) {
+                            *g = s.f64() * scale + reg.grad(w, rate);
+                        }
+                    }
+                    None => pairs.for_each(|(g, s)| *g = s.f64() * scale),
+                }
+                for (g, s) in self.grads[biases.clone()].iter_mut().zip(&sums[biases]) {
+                    *g = s.f64() * scale;
+                }
+            }
+        })
+    }
+
+    /// Backpropagates the loaded batch into its pass's gradient sums.
+    fn backward_sums(&mut self, targets: &[f64]) {
+        let (layers, output, n) = (&self.layers, self.output, self.params.len());
+        with_pass!(self, mut pass => pass.backward(layers, output, targets, n));
     }
 
     /// Sets every gradient to 0.

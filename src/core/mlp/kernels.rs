@@ -9,62 +9,85 @@ pub const LANES: usize = 4;
 /// One unit's values for [`LANES`] points of a batch.
 pub type Block<F> = [F; LANES];
 
+/// A layer's shape in a batch: its inputs, its outputs and the blocks per unit. The kernels
+/// are told the shape rather than working it out from slice lengths: a division per call
+/// costs more than a small layer's arithmetic.
+#[derive(Clone, Copy, Debug)]
+pub struct Shape {
+    pub fan_in: usize,
+    pub fan_out: usize,
+    pub blocks: usize,
+}
+
+/// Calls `tile(g, T)` for tiles of `T` blocks starting at block `g`, covering all `blocks`:
+/// tiles of 4, then one of 3, 2 or 1. Several blocks at once give the processor independent
+/// sums to overlap, and a mini-batch of up to 16 points takes a single tile.
+macro_rules! for_tiles {
+    ($blocks:expr, |$g:ident, $t:ident| $tile:expr) => {{
+        let blocks = $blocks;
+        let mut $g = 0;
+        while $g + 4 <= blocks {
+            {
+                const $t: usize = 4;
+                $tile;
+            }
+            $g += 4;
+        }
+        match blocks - $g {
+            3 => {
+                const $t: usize = 3;
+                $tile
+            }
+            2 => {
+                const $t: usize = 2;
+                $tile
+            }
+            1 => {
+                const $t: usize = 1;
+                $tile
+            }
+            _ => {}
+        }
+    }};
+}
+
 /// One dense layer forward: `out[j] = b[j] + Σᵢ w[j][i]·x[i]` for every block. `x` holds
-/// `fan_in` units and `out` `fan_out` units, `blocks` blocks each; `w` is row-major
-/// `fan_out × fan_in`. The sums run in input order, from the bias.
+/// the `fan_in` input units and `out` the `fan_out` output units, `blocks` blocks each; `w`
+/// is row-major `fan_out × fan_in`. The sums run in input order, from the bias.
 #[inline]
 pub fn dense_forward<F: Real>(
     w: &[F],
     b: &[F],
     x: &[Block<F>],
     out: &mut [Block<F>],
-    blocks: usize,
+    shape: Shape,
 ) {
-    let fan_in = x.len() / blocks.max(1);
-    for ((o, row), &bias) in out
-        .chunks_exact_mut(blocks)
-        .zip(w.chunks_exact(fan_in))
-        .zip(b)
-    {
-        for_tiles(blocks, |g, tile| match tile {
-            4 => o[g..g + 4].copy_from_slice(&forward_tile::<F, 4>(row, bias, x, g, blocks)),
-            2 => o[g..g + 2].copy_from_slice(&forward_tile::<F, 2>(row, bias, x, g, blocks)),
-            _ => o[g..g + 1].copy_from_slice(&forward_tile::<F, 1>(row, bias, x, g, blocks)),
+    let Shape {
+        fan_in,
+        fan_out,
+        blocks,
+    } = shape;
+    let units = x[..fan_in * blocks].chunks_exact(blocks);
+    let rows = w[..fan_out * fan_in].chunks_exact(fan_in);
+    for ((o, row), &bias) in out.chunks_exact_mut(blocks).zip(rows).zip(b) {
+        for_tiles!(blocks, |g, T| {
+            let sums = forward_tile::<F, T>(row, bias, units.clone(), g);
+            o[g..g + T].copy_from_slice(&sums);
         });
     }
 }
 
-/// Calls `f(g, t)` for tiles of `t` ∈ {4, 2, 1} blocks starting at block `g`, covering all
-/// `blocks`. Several blocks at once give the processor independent sums to overlap.
+/// `bias + Σᵢ row[i]·x[i]` for blocks `g..g + T`, `units` giving each input unit's blocks.
 #[inline(always)]
-fn for_tiles(blocks: usize, mut f: impl FnMut(usize, usize)) {
-    let mut g = 0;
-    while g + 4 <= blocks {
-        f(g, 4);
-        g += 4;
-    }
-    if g + 2 <= blocks {
-        f(g, 2);
-        g += 2;
-    }
-    if g < blocks {
-        f(g, 1);
-    }
-}
-
-/// `bias + Σᵢ row[i]·x[i]` for blocks `g..g + T`.
-#[inline(always)]
-fn forward_tile<F: Real, const T: usize>(
+fn forward_tile<'a, F: Real, const T: usize>(
     row: &[F],
     bias: F,
-    x: &[Block<F>],
+    units: impl Iterator<Item = &'a [Block<F>]>,
     g: usize,
-    blocks: usize,
 ) -> [Block<F>; T] {
     let mut acc = [[bias; LANES]; T];
-    for (i, &wi) in row.iter().enumerate() {
-        let xs = &x[i * blocks + g..i * blocks + g + T];
-        for (acc, xs) in acc.iter_mut().zip(xs) {
+    for (&wi, xi) in row.iter().zip(units) {
+        for (acc, xs) in acc.iter_mut().zip(&xi[g..g + T]) {
             for k in 0..LANES {
                 acc[k] += wi * xs[k];
             }
@@ -73,7 +96,7 @@ fn forward_tile<F: Real, const T: usize>(
     acc
 }
 
-/// Adds ∂/∂w and ∂/∂b of one dense layer: `gw[j][i] += Σₛ δⱼ·xᵢ`, `gb[j] += Σₛ δⱼ`. Padding
+/// Writes ∂/∂w and ∂/∂b of one dense layer: `gw[j][i] = Σₛ δⱼ·xᵢ`, `gb[j] = Σₛ δⱼ`. Padding
 /// lanes must have δ = 0. Each sum keeps one partial sum per lane, added pairwise at the end.
 #[inline]
 pub fn dense_grads<F: Real>(
@@ -81,21 +104,23 @@ pub fn dense_grads<F: Real>(
     x: &[Block<F>],
     gw: &mut [F],
     gb: &mut [F],
-    blocks: usize,
+    shape: Shape,
 ) {
-    let fan_in = x.len() / blocks.max(1);
-    for ((grow, d), gb) in gw
-        .chunks_exact_mut(fan_in)
-        .zip(delta.chunks_exact(blocks))
-        .zip(gb)
-    {
-        *gb += lane_sum(d.iter().fold([F::ZERO; LANES], |acc, d| add(acc, *d)));
-        for (g, xi) in grow.iter_mut().zip(x.chunks_exact(blocks)) {
+    let Shape {
+        fan_in,
+        fan_out,
+        blocks,
+    } = shape;
+    let units = x[..fan_in * blocks].chunks_exact(blocks);
+    let rows = gw[..fan_out * fan_in].chunks_exact_mut(fan_in);
+    for ((grow, d), gb) in rows.zip(delta.chunks_exact(blocks)).zip(gb) {
+        *gb = lane_sum(d.iter().fold([F::ZERO; LANES], |acc, d| add(acc, *d)));
+        for (g, xi) in grow.iter_mut().zip(units.clone()) {
             let acc = d
                 .iter()
                 .zip(xi)
                 .fold([F::ZERO; LANES], |acc, (d, x)| add(acc, mul(*d, *x)));
-            *g += lane_sum(acc);
+            *g = lane_sum(acc);
         }
     }
 }
@@ -108,40 +133,37 @@ pub fn dense_backward<F: Real>(
     delta: &[Block<F>],
     dact: &[Block<F>],
     prev: &mut [Block<F>],
-    blocks: usize,
+    shape: Shape,
 ) {
-    let fan_in = prev.len() / blocks.max(1);
-    for (i, (p, da)) in prev
-        .chunks_exact_mut(blocks)
-        .zip(dact.chunks_exact(blocks))
-        .enumerate()
-    {
+    let Shape {
+        fan_in,
+        fan_out,
+        blocks,
+    } = shape;
+    let deltas = delta[..fan_out * blocks].chunks_exact(blocks);
+    let w = &w[..fan_out * fan_in];
+    let units = prev.chunks_exact_mut(blocks).zip(dact.chunks_exact(blocks));
+    for (i, (p, da)) in units.take(fan_in).enumerate() {
         let column = w[i..].iter().step_by(fan_in);
-        for_tiles(blocks, |g, tile| {
-            let sums: &[Block<F>] = match tile {
-                4 => &backward_tile::<F, 4>(column.clone(), delta, g, blocks),
-                2 => &backward_tile::<F, 2>(column.clone(), delta, g, blocks),
-                _ => &backward_tile::<F, 1>(column.clone(), delta, g, blocks),
-            };
-            for ((p, da), sum) in p[g..].iter_mut().zip(&da[g..]).zip(sums) {
-                *p = mul(*sum, *da);
+        for_tiles!(blocks, |g, T| {
+            let sums = backward_tile::<F, T>(column.clone(), deltas.clone(), g);
+            for ((p, da), sum) in p[g..g + T].iter_mut().zip(&da[g..g + T]).zip(sums) {
+                *p = mul(sum, *da);
             }
         });
     }
 }
 
-/// `Σⱼ column[j]·δⱼ` for blocks `g..g + T`.
+/// `Σⱼ column[j]·δⱼ` for blocks `g..g + T`, `deltas` giving each output unit's blocks.
 #[inline(always)]
 fn backward_tile<'a, F: Real, const T: usize>(
     column: impl Iterator<Item = &'a F>,
-    delta: &[Block<F>],
+    deltas: impl Iterator<Item = &'a [Block<F>]>,
     g: usize,
-    blocks: usize,
 ) -> [Block<F>; T] {
     let mut acc = [[F::ZERO; LANES]; T];
-    for (j, &wji) in column.enumerate() {
-        let ds = &delta[j * blocks + g..j * blocks + g + T];
-        for (acc, ds) in acc.iter_mut().zip(ds) {
+    for (&wji, dj) in column.zip(deltas) {
+        for (acc, ds) in acc.iter_mut().zip(&dj[g..g + T]) {
             for k in 0..LANES {
                 acc[k] += wji * ds[k];
             }
@@ -170,6 +192,14 @@ fn lane_sum<F: Real>(a: Block<F>) -> F {
 mod tests {
     use super::*;
 
+    fn shape(fan_in: usize, fan_out: usize, blocks: usize) -> Shape {
+        Shape {
+            fan_in,
+            fan_out,
+            blocks,
+        }
+    }
+
     #[test]
     fn kernels_by_hand() {
         // Two inputs, one output, two blocks (8 lanes; the last 3 are padding).
@@ -180,17 +210,17 @@ mod tests {
             [1.0, 0.0, 0.0, 0.0],
         ];
         let mut out = [[0.0; LANES]; 2];
-        dense_forward(&[2.0, 3.0], &[1.0], &x, &mut out, 2);
+        dense_forward(&[2.0, 3.0], &[1.0], &x, &mut out, shape(2, 1, 2));
         assert_eq!(out[0], [0.0, 6.5, 7.0, 15.0]);
         assert_eq!(out[1][0], 14.0);
         let delta = [[1.0, 1.0, 0.0, 2.0], [1.0, 0.0, 0.0, 0.0]];
         let (mut gw, mut gb) = ([0.0; 2], [0.0]);
-        dense_grads(&delta, &x, &mut gw, &mut gb, 2);
+        dense_grads(&delta, &x, &mut gw, &mut gb, shape(2, 1, 2));
         assert_eq!(gb, [5.0]);
         assert_eq!(gw, [1.0 + 2.0 + 8.0 + 5.0, -1.0 + 0.5 + 4.0 + 1.0]);
         let mut prev = [[0.0; LANES]; 4];
         let dact = [[1.0; LANES]; 4];
-        dense_backward(&[2.0, 3.0], &delta, &dact, &mut prev, 2);
+        dense_backward(&[2.0, 3.0], &delta, &dact, &mut prev, shape(2, 1, 2));
         assert_eq!(prev[0], [2.0, 2.0, 0.0, 4.0]);
         assert_eq!(prev[3], [3.0, 0.0, 0.0, 0.0]);
     }
@@ -199,36 +229,62 @@ mod tests {
     #[test]
     fn kernels_match_plain_loops_for_every_tiling() {
         let mut rng = crate::core::rng::Pcg32::new(7, 7);
-        let (fan_in, fan_out) = (3, 5);
-        for blocks in 1..=9 {
-            let mut block = |_| std::array::from_fn(|_| rng.range(-1.0, 1.0));
-            let x: Vec<Block<f64>> = (0..fan_in * blocks).map(&mut block).collect();
-            let delta: Vec<Block<f64>> = (0..fan_out * blocks).map(&mut block).collect();
-            let dact: Vec<Block<f64>> = (0..fan_in * blocks).map(&mut block).collect();
-            let w: Vec<f64> = (0..fan_in * fan_out)
-                .map(|i| i as f64 * 0.25 - 1.0)
-                .collect();
-            let b: Vec<f64> = (0..fan_out).map(|j| j as f64).collect();
-            let mut out = vec![[0.0; LANES]; fan_out * blocks];
-            dense_forward(&w, &b, &x, &mut out, blocks);
-            let mut prev = vec![[0.0; LANES]; fan_in * blocks];
-            dense_backward(&w, &delta, &dact, &mut prev, blocks);
-            for g in 0..blocks {
-                for k in 0..LANES {
-                    for j in 0..fan_out {
-                        let mut sum = b[j];
-                        for i in 0..fan_in {
-                            sum += w[j * fan_in + i] * x[i * blocks + g][k];
-                        }
-                        assert_eq!(out[j * blocks + g][k], sum, "forward, {blocks} blocks");
-                    }
+        // Fan-ins below, at and past a whole group of four inputs (the gradient kernel's).
+        for (fan_in, fan_out) in [(3, 5), (4, 2), (9, 3)] {
+            for blocks in 1..=9 {
+                let mut block = |_| std::array::from_fn(|_| rng.range(-1.0, 1.0));
+                let x: Vec<Block<f64>> = (0..fan_in * blocks).map(&mut block).collect();
+                let delta: Vec<Block<f64>> = (0..fan_out * blocks).map(&mut block).collect();
+                let dact: Vec<Block<f64>> = (0..fan_in * blocks).map(&mut block).collect();
+                let w: Vec<f64> = (0..fan_in * fan_out)
+                    .map(|i| i as f64 * 0.25 - 1.0)
+                    .collect();
+                let b: Vec<f64> = (0..fan_out).map(|j| j as f64).collect();
+                let shape = shape(fan_in, fan_out, blocks);
+                let mut out = vec![[0.0; LANES]; fan_out * blocks];
+                dense_forward(&w, &b, &x, &mut out, shape);
+                let mut prev = vec![[0.0; LANES]; fan_in * blocks];
+                dense_backward(&w, &delta, &dact, &mut prev, shape);
+                // The gradients replace what is there.
+                let (mut gw, mut gb) = (vec![1.0; fan_in * fan_out], vec![2.0; fan_out]);
+                dense_grads(&delta, &x, &mut gw, &mut gb, shape);
+                let at =
+                    |v: &[Block<f64>], unit: usize, g: usize, k: usize| v[unit * blocks + g][k];
+                for j in 0..fan_out {
+                    let lanes = |f: &dyn Fn(usize, usize) -> f64| {
+                        let sums: Vec<f64> = (0..LANES)
+                            .map(|k| (0..blocks).map(|g| f(g, k)).sum())
+                            .collect();
+                        (sums[0] + sums[1]) + (sums[2] + sums[3])
+                    };
+                    let want_b = lanes(&|g, k| at(&delta, j, g, k));
+                    assert!((gb[j] - want_b).abs() < 1e-12, "bias grad {j}");
                     for i in 0..fan_in {
-                        let mut sum = 0.0;
+                        let want = lanes(&|g, k| at(&delta, j, g, k) * at(&x, i, g, k));
+                        let got = gw[j * fan_in + i];
+                        assert!(
+                            (got - want).abs() < 1e-12,
+                            "weight grad {j},{i}: {got} {want}"
+                        );
+                    }
+                }
+                for g in 0..blocks {
+                    for k in 0..LANES {
                         for j in 0..fan_out {
-                            sum += w[j * fan_in + i] * delta[j * blocks + g][k];
+                            let mut sum = b[j];
+                            for i in 0..fan_in {
+                                sum += w[j * fan_in + i] * at(&x, i, g, k);
+                            }
+                            assert_eq!(out[j * blocks + g][k], sum, "forward, {blocks} blocks");
                         }
-                        let want = sum * dact[i * blocks + g][k];
-                        assert_eq!(prev[i * blocks + g][k], want, "backward, {blocks} blocks");
+                        for i in 0..fan_in {
+                            let mut sum = 0.0;
+                            for j in 0..fan_out {
+                                sum += w[j * fan_in + i] * at(&delta, j, g, k);
+                            }
+                            let want = sum * at(&dact, i, g, k);
+                            assert_eq!(prev[i * blocks + g][k], want, "backward, {blocks} blocks");
+                        }
                     }
                 }
             }

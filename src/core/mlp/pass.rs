@@ -1,8 +1,19 @@
 //! One width's per-batch buffers and the passes over them. The network keeps a [`Pass`] for
 //! each width it computes in; the weights stay f64 in the network and are copied into the
 //! pass's width at each forward pass, and the pass's gradient sums are added back as f64.
-use super::kernels::{dense_backward, dense_forward, dense_grads, Block, LANES};
+use super::kernels::{dense_backward, dense_forward, dense_grads, Block, Shape, LANES};
 use super::Layer;
+
+impl Layer {
+    /// This layer's shape in a batch of `blocks` blocks.
+    fn shape(&self, blocks: usize) -> Shape {
+        Shape {
+            fan_in: self.fan_in,
+            fan_out: self.fan_out,
+            blocks,
+        }
+    }
+}
 use crate::core::loss::Output;
 use crate::core::real::Real;
 use crate::core::rng::Pcg32;
@@ -86,7 +97,7 @@ impl<F: Real> Pass<F> {
             let out = &mut after[..fan_out * blocks];
             let weights = &self.params[layer.w..layer.b()];
             let biases = &self.params[layer.b()..layer.b() + fan_out];
-            dense_forward(weights, biases, x, out, blocks);
+            dense_forward(weights, biases, x, out, layer.shape(blocks));
             let out = out.as_flattened_mut();
             if l == last {
                 output.activate_batch(out, blocks * LANES);
@@ -120,21 +131,21 @@ impl<F: Real> Pass<F> {
         }
     }
 
+    /// This batch's gradient sums ∂(Σ losses)/∂params, as of the last [`Pass::backward`].
+    pub fn grad_sums(&self) -> &[F] {
+        &self.grads
+    }
+
     /// Backpropagation of the batch against `targets` (one per point), after a training
-    /// [`Pass::forward`]: adds ∂(Σ losses)/∂params to `grads`.
-    pub fn backward(
-        &mut self,
-        layers: &[Layer],
-        output: Output,
-        targets: &[f64],
-        grads: &mut [f64],
-    ) {
+    /// [`Pass::forward`]: leaves ∂(Σ losses)/∂params in [`Pass::grad_sums`] (every one of
+    /// the `n_params` is written, so nothing needs clearing first).
+    pub fn backward(&mut self, layers: &[Layer], output: Output, targets: &[f64], n_params: usize) {
+        self.grads.resize(n_params, F::ZERO);
         let blocks = self.blocks;
         if blocks == 0 {
+            self.grads.fill(F::ZERO);
             return;
         }
-        self.grads.clear();
-        self.grads.resize(grads.len(), F::ZERO);
         let last = layers.len() - 1;
         let out = &layers[last];
         let range = out.a_out * blocks..(out.a_out + out.fan_out) * blocks;
@@ -151,7 +162,7 @@ impl<F: Real> Pass<F> {
             let delta = &delta[..fan_out * blocks];
             let x = &self.acts[layer.a_in * blocks..layer.a_out * blocks];
             let (gw, gb) = self.grads[layer.w..layer.b() + fan_out].split_at_mut(fan_in * fan_out);
-            dense_grads(delta, x, gw, gb, blocks);
+            dense_grads(delta, x, gw, gb, layer.shape(blocks));
             if l == 0 {
                 break;
             }
@@ -162,11 +173,8 @@ impl<F: Real> Pass<F> {
                 delta,
                 dact,
                 &mut prev_delta[layer.a_in * blocks..],
-                blocks,
+                layer.shape(blocks),
             );
-        }
-        for (g, s) in grads.iter_mut().zip(&self.grads) {
-            *g += s.f64();
         }
     }
 }

@@ -24,7 +24,7 @@ fn objective(net: &mut Mlp, xs: &[[f64; 3]], ts: &[f64], reg: Regularization, ra
     data / xs.len() as f64 + net.penalty(reg, rate)
 }
 
-/// Backprop's gradient of [`objective`], computed in `precision`.
+/// Backprop's gradient of [`objective`], computed in `precision` as training does.
 fn backprop(
     net: &mut Mlp,
     xs: &[[f64; 3]],
@@ -32,12 +32,35 @@ fn backprop(
     (reg, rate): (Regularization, f64),
     precision: Precision,
 ) -> Vec<f64> {
-    net.zero_grad();
     net.load(xs.iter().map(|x| &x[..]), precision);
     net.forward_batch(0.0, None);
-    net.backward_batch(ts);
-    net.finish_batch(xs.len(), reg, rate);
+    net.batch_gradient(ts, reg, rate);
     net.grads.clone()
+}
+
+/// The one-pass [`Mlp::batch_gradient`] replaces whatever `grads` held with what clearing,
+/// accumulating and finishing give, with and without regularization.
+#[test]
+fn batch_gradient_is_zero_backward_and_finish_in_one() {
+    for (reg, rate) in [
+        (Regularization::None, 0.0),
+        (Regularization::L1, 0.01),
+        (Regularization::L2, 0.03),
+    ] {
+        for precision in [Precision::Exact, Precision::Fast] {
+            let (mut net, xs, ts) = case(Activation::Tanh, Output::Binary, 5);
+            net.grads.fill(123.0);
+            let fused = backprop(&mut net, &xs, &ts, (reg, rate), precision);
+            net.grads.fill(-7.0);
+            net.zero_grad();
+            net.load(xs.iter().map(|x| &x[..]), precision);
+            net.forward_batch(0.0, None);
+            net.backward_batch(&ts);
+            net.finish_batch(xs.len(), reg, rate);
+            assert_eq!(fused, net.grads, "{reg:?} {precision:?}");
+            assert!(fused.iter().all(|g| g.abs() < 100.0));
+        }
+    }
 }
 
 /// A 3-4-3 network with random biases and a batch of three points with targets.

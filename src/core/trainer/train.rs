@@ -106,16 +106,14 @@ impl Trainer {
                 };
                 batch.numerical(&mut self.net, cfg.epsilon);
             } else {
-                self.net.zero_grad();
                 self.net.load(
                     chunk.iter().map(|&i| self.inputs.train(i).0),
                     Precision::Fast,
                 );
                 self.net
                     .forward_batch(cfg.dropout, Some(&mut self.dropout_rng));
-                self.net.backward_batch(&self.targets);
                 self.net
-                    .finish_batch(chunk.len(), cfg.regularization, cfg.regularization_rate);
+                    .batch_gradient(&self.targets, cfg.regularization, cfg.regularization_rate);
             }
             self.optimizer
                 .step(&mut self.net.params, &self.net.grads, lr);
