@@ -149,6 +149,7 @@ fn description(c: &crate::core::config::ExperimentConfig) -> String {
         Model::Logistic => "coloured by the model's probability of each class",
         Model::Perceptron => "with the perceptron's line w·x + b = 0",
         Model::Line => "with the fitted line y = m·x + c",
+        Model::Curve => "with the network's fitted curve y = f(x)",
     };
     format!(
         "Data plot: {}, {shows}. Click or tap to add a point with the brush; right-click or long-press to remove the nearest.",

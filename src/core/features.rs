@@ -75,6 +75,14 @@ impl Feature {
         }
     }
 
+    /// Whether the feature reads x₂ (curve mode has only x = x₁ as input: x₂ is the target).
+    pub fn uses_x2(self) -> bool {
+        matches!(
+            self,
+            Feature::X2 | Feature::X2Squared | Feature::X1TimesX2 | Feature::SinX2 | Feature::CosX2
+        )
+    }
+
     fn bit(self) -> u16 {
         1 << (self as u16)
     }
@@ -111,6 +119,20 @@ impl FeatureSet {
             .fold(FeatureSet::EMPTY, |s, (f, on)| s.with(f, on));
         if set == FeatureSet::EMPTY {
             FeatureSet::default()
+        } else {
+            set
+        }
+    }
+
+    /// The features of x₁ alone (x₁, x₁², sin x₁, cos x₁) that are on, or {x₁} if none is:
+    /// curve mode's inputs, where x₂ is the value to fit.
+    pub fn of_x1(self) -> Self {
+        let set = self
+            .enabled()
+            .filter(|f| !f.uses_x2())
+            .fold(FeatureSet::EMPTY, |s, f| s.with(f, true));
+        if set.is_empty() {
+            FeatureSet::EMPTY.with(Feature::X1, true)
         } else {
             set
         }
@@ -243,6 +265,29 @@ mod tests {
         let mut out = [0.0; 2];
         set.write(2.0, 5.0, &mut out);
         assert_eq!(out, [5.0, 10.0]);
+    }
+
+    #[test]
+    fn curve_mode_keeps_the_features_of_x1_alone() {
+        let all = FeatureSet::from_flags(Feature::ALL.map(|f| (f, true)));
+        assert_eq!(
+            all.of_x1().enabled().collect::<Vec<_>>(),
+            [
+                Feature::X1,
+                Feature::X1Squared,
+                Feature::SinX1,
+                Feature::CosX1
+            ]
+        );
+        let only_y = FeatureSet::from_flags([(Feature::X2, true), (Feature::SinX2, true)]);
+        assert_eq!(
+            only_y.of_x1().enabled().collect::<Vec<_>>(),
+            [Feature::X1],
+            "never empty"
+        );
+        let sin = FeatureSet::from_flags([(Feature::SinX1, true), (Feature::X2, true)]);
+        assert_eq!(sin.of_x1().enabled().collect::<Vec<_>>(), [Feature::SinX1]);
+        assert_eq!(FeatureSet::default().of_x1().len(), 1);
     }
 
     #[test]

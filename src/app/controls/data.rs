@@ -51,6 +51,13 @@ impl DataControls {
                 split: false,
                 inputs: false,
             },
+            // y = f(x) on (x, y) points around a curve of their own; the network's inputs
+            // are features of x, and test points show overfitting.
+            Model::Curve => DataControls {
+                problem: false,
+                datasets: false,
+                ..all
+            },
         }
     }
 }
