@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useSession, click, readNumber, text, tid, waitUntil, waitForNumber, waitForApp, clickCanvasAt,
-  canvasFingerprint, hashParams, screenshot, errorReport,
+  canvasFingerprint, hashParams, screenshot, errorReport, divergeThenReset,
 } from './harness.mjs';
 
 const session = useSession();
@@ -135,14 +135,7 @@ test('curve mode shows the controls that apply; a clicked point survives a reloa
 test('curve mode: a diverging learning rate pauses with the message, Reset recovers', async () => {
   const app = await session().open('#model=curve&networkShape=8,8&learningRate=3&speed=20');
   const { page } = app;
-  await click(page, 'play');
-  await waitUntil(async () => /diverged/.test(await text(page, 'status')), {
-    timeout: 20_000,
-    what: 'the divergence message',
-  });
-  assert.match(await page.getAttribute(tid('play'), 'aria-label'), /Play/, 'paused');
-  await click(page, 'reset');
-  await waitForNumber(page, 'epoch', (e) => e === 0);
+  await divergeThenReset(page);
   assert.ok(Number.isFinite(await readNumber(page, 'train-loss')), 'a finite MSE again');
   assert.ok((await curveYAt(page, 0)) != null, 'the curve is drawn again');
   assert.doesNotMatch(await text(page, 'status'), /Could not draw/);
