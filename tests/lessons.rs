@@ -60,7 +60,7 @@ fn every_shipped_lesson_parses() {
     let errors: Vec<String> = library.errors.iter().map(|e| e.to_string()).collect();
     assert!(errors.is_empty(), "{errors:#?}");
     assert!(
-        library.lessons.len() >= 13,
+        library.lessons.len() >= 14,
         "{} lessons",
         library.lessons.len()
     );
@@ -170,6 +170,11 @@ const WALKTHROUGH: &[(&str, usize, &str, u32, bool)] = &[
     ("normalizing", 1, "", 100, false),
     ("normalizing", 2, "", 100, false),
     ("normalizing", 3, "standardize=true", 100, true),
+    ("curve-fitting", 1, "", 300, false),
+    ("curve-fitting", 2, "", 300, false),
+    ("curve-fitting", 3, "sinX=true", 300, true),
+    ("curve-fitting", 4, "", 500, false),
+    ("curve-fitting", 5, "", 1000, false),
 ];
 
 #[test]

@@ -9,20 +9,20 @@ use leptos::prelude::*;
 
 /// How many class brushes the data offers: one per class plus one for a new class (up to
 /// six), or −1 and +1 for regression; the perceptron's two classes; one (an (x, y) point) in
-/// line mode. Digits 1 to this number choose them.
+/// line and curve mode. Digits 1 to this number choose them.
 pub fn brush_count(c: &ExperimentConfig) -> usize {
     match (c.model, c.problem) {
-        (Model::Line, _) => 1,
+        (m, _) if m.fits_xy() => 1,
         (Model::Perceptron, _) => 2,
         (_, Problem::Regression) => 2,
         (_, Problem::Classification) => (c.class_count() + 1).min(MAX_CLASSES),
     }
 }
 
-/// What brush `k` adds, for people: a class, a regression value, or line mode's point.
+/// What brush `k` adds, for people: a class, a regression value, or an (x, y) point.
 fn brush_label(c: &ExperimentConfig, k: usize) -> String {
     match (c.model, c.problem) {
-        (Model::Line, _) => "Point (x, y)".to_string(),
+        (m, _) if m.fits_xy() => "Point (x, y)".to_string(),
         (_, Problem::Regression) if k == 0 => "−1".to_string(),
         (_, Problem::Regression) => "+1".to_string(),
         // Numbered as the labels are (0, 1, …): the notes' y = 0 and y = 1, the perceptron's
@@ -31,11 +31,11 @@ fn brush_label(c: &ExperimentConfig, k: usize) -> String {
     }
 }
 
-/// Whether brush `k` is the one in use. Line mode's one brush stands for every class brush:
-/// its points have no class.
+/// Whether brush `k` is the one in use. Line and curve mode's one brush stands for every
+/// class brush: their points have no class.
 fn brush_active(c: &ExperimentConfig, brush: Brush, k: usize) -> bool {
     match brush {
-        Brush::Class(_) if c.model == Model::Line => true,
+        Brush::Class(_) if c.model.fits_xy() => true,
         Brush::Class(b) => b == k,
         Brush::Eraser => false,
     }
@@ -99,15 +99,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn line_mode_has_one_brush_for_its_points() {
-        let line = ExperimentConfig {
-            model: Model::Line,
-            ..ExperimentConfig::default()
-        };
-        assert_eq!(brush_count(&line), 1);
-        assert_eq!(brush_label(&line, 0), "Point (x, y)");
-        assert!(brush_active(&line, Brush::Class(1), 0));
-        assert!(!brush_active(&line, Brush::Eraser, 0));
+    fn line_and_curve_mode_have_one_brush_for_their_points() {
+        for model in [Model::Line, Model::Curve] {
+            let xy = ExperimentConfig {
+                model,
+                problem: Problem::Regression,
+                ..ExperimentConfig::default()
+            };
+            assert_eq!(brush_count(&xy), 1, "{model:?}");
+            assert_eq!(brush_label(&xy, 0), "Point (x, y)");
+            assert!(brush_active(&xy, Brush::Class(1), 0));
+            assert!(!brush_active(&xy, Brush::Eraser, 0));
+        }
         let mlp = ExperimentConfig::default();
         assert_eq!(
             brush_label(&mlp, 1),

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 /// For each control name, the elements that show it: a `data-testid` (its label goes with
 /// it), or a CSS selector when the entry starts with `.`. Names without an entry (such as
 /// `collectStats`) have no control here.
-const CONTROL_ELEMENTS: [(&str, &[&str]); 45] = [
+const CONTROL_ELEMENTS: [(&str, &[&str]); 46] = [
     ("activation", &["activation"]),
     ("regularization", &["regularization"]),
     ("batchSize", &["batch-size"]),
@@ -38,6 +38,7 @@ const CONTROL_ELEMENTS: [(&str, &[&str]); 45] = [
     ("resetButton", &["reset"]),
     ("numHiddenLayers", &[".layer-buttons"]),
     ("model", &["model"]),
+    ("curve", &[".curve-data"]),
     ("weights", &["weight-w1", "weight-w2", "weight-b"]),
     ("perceptronStep", &["perceptron-step"]),
     ("classes", &["classes"]),

@@ -33,7 +33,9 @@ pub fn LossPanel() -> impl IntoView {
         <div class="loss-panel">
             <h2 data-testid="loss-title">{move || match state.config.with(|c| c.model) {
                 crate::core::config::Model::Logistic => "Loss (cross-entropy)",
-                crate::core::config::Model::Line => "Loss (mean squared error)",
+                crate::core::config::Model::Line | crate::core::config::Model::Curve => {
+                    "Loss (mean squared error)"
+                }
                 _ => "Loss",
             }}</h2>
             <div class="legend" data-testid="loss-legend">

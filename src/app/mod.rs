@@ -59,6 +59,9 @@ pub fn App() -> impl IntoView {
     let is_mlp = move || model.get().uses_network();
     let is_perceptron = move || model.get() == Model::Perceptron;
     let is_line = move || model.get() == Model::Line;
+    let is_curve = move || model.get() == Model::Curve;
+    // The views of points by class: not for curve mode's (x, y) points.
+    let has_classes = move || matches!(model.get(), Model::Mlp | Model::Logistic);
     view! {
         <div class="app">
             <header class="topbar">
@@ -92,12 +95,17 @@ pub fn App() -> impl IntoView {
                     <Show when=is_mlp>
                         <neurons::NeuronsPanel/>
                         <diagram::DiagramPanel/>
+                    </Show>
+                    <Show when=has_classes>
                         <hidden_space::HiddenSpacePanel/>
                         <lift::LiftPanel/>
                     </Show>
                 </section>
                 <section class="panel model-panel" aria-label="Model">
                     <controls::ModelChoice/>
+                    <Show when=is_curve>
+                        <controls::CurvePanel/>
+                    </Show>
                     <Show when=is_mlp>
                         <controls::NetworkPanel/>
                         <controls::TrainingPanel/>

@@ -2,7 +2,7 @@
 //! Hovering over a map enlarges it.
 use super::AppState;
 use crate::render::canvas::put_rgba;
-use crate::render::frame::{Frame, NEURON_RES};
+use crate::render::frame::Frame;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
@@ -40,7 +40,11 @@ pub fn NeuronsPanel() -> impl IntoView {
     view! {
         <Show when=move || state.snapshot.with(|s| s.perceptron.is_none()) && !shape().is_empty()>
             <div class="neurons-panel">
-                <h2>"What each hidden neuron detects"</h2>
+                <h2>{move || if state.snapshot.with(|s| s.curve.is_some()) {
+                    "Each hidden neuron's output against x"
+                } else {
+                    "What each hidden neuron detects"
+                }}</h2>
                 <div class="neuron-layers">
                     <For each=layers key=|layer| *layer let:layer>
                         <div class="neuron-layer" aria-label=format!("Hidden layer {}", layer.0 + 1)>
@@ -74,7 +78,7 @@ fn NeuronMap(
         let Some(el) = canvas.get() else { return };
         frame.with_value(|f| {
             if let Some(px) = f.neurons.get(unit) {
-                let _ = put_rgba(&el, px, NEURON_RES);
+                let _ = put_rgba(&el, px, f.neuron_res);
             }
         });
     });

@@ -2,12 +2,15 @@
 //! brush, a right-click or a long press removes the nearest.
 use super::{AppState, Brush};
 use crate::core::config::Model;
+use crate::core::curve::CurveView;
 use crate::core::dataset::{Point, Problem};
 use crate::core::domain::Domain;
 use crate::core::snapshot::PerceptronView;
 use crate::core::trainer::LineView;
 use crate::core::trainer::PointEdit;
-use crate::render::canvas::{draw_overlay, draw_plot, Overlay, PointLayer};
+use crate::render::canvas::{
+    draw_curve, draw_overlay, draw_plot, CurveOverlay, Overlay, PointLayer,
+};
 use crate::render::frame::{Frame, BOUNDARY_RES};
 use crate::render::geometry::Viewport;
 use crate::render::heatmap::{perceptron_rgba, plain_rgba};
@@ -31,28 +34,42 @@ pub fn Plot() -> impl IntoView {
         let (show_test, discretize) = state.config.with(|c| (c.show_test_data, c.discretize));
         let Some(el) = canvas.get() else { return };
         state.snapshot.with(|snap| {
-            // The perceptron trick uses every point, so none is drawn as a test point.
+            // The perceptron trick and the line use every point, so none is drawn as a test
+            // point; (x, y) points have no class or value, so they are drawn as class 0's.
             let test_mask: &[bool] = if snap.perceptron.is_some() || snap.line.is_some() {
                 &[]
             } else {
                 &snap.test_mask
             };
+            let xy = snap.line.is_some() || snap.curve.is_some();
             let layer = PointLayer {
                 points: &snap.points,
                 test_mask,
                 show_test,
-                problem: snap.problem,
+                problem: if xy {
+                    Problem::Classification
+                } else {
+                    snap.problem
+                },
                 domain: snap.domain,
             };
-            let result = match (&snap.perceptron, &snap.line) {
-                (None, Some(line)) => frame
+            // Line and curve mode shade nothing: a plain background under the points.
+            let plain = || {
+                frame
                     .try_update_value(|f| {
                         plain_rgba(BOUNDARY_RES, &mut f.boundary);
                         draw_plot(&el, &f.boundary, BOUNDARY_RES, &layer)
                     })
                     .unwrap_or(Ok(()))
-                    .and_then(|_| draw_overlay(&el, &line_overlay(line, snap.domain))),
-                (Some(view), _) => {
+            };
+            let result = match (&snap.perceptron, &snap.line, &snap.curve) {
+                (_, _, Some(curve)) => {
+                    plain().and_then(|_| draw_curve(&el, &curve_overlay(curve, snap.domain)))
+                }
+                (None, Some(line), _) => {
+                    plain().and_then(|_| draw_overlay(&el, &line_overlay(line, snap.domain)))
+                }
+                (Some(view), _, _) => {
                     let (line, animating) = animated_line(view, anim);
                     if animating {
                         request_animation_frame(move || tick.update(|t| *t = t.wrapping_add(1)));
@@ -74,7 +91,7 @@ pub fn Plot() -> impl IntoView {
                         .unwrap_or(Ok(()))
                         .and_then(|_| draw_overlay(&el, &overlay))
                 }
-                (None, None) => frame
+                (None, None, None) => frame
                     .try_update_value(|f| {
                         f.compute_boundary(snap, discretize);
                         draw_plot(&el, &f.boundary, BOUNDARY_RES, &layer)
@@ -149,6 +166,7 @@ fn description(c: &crate::core::config::ExperimentConfig) -> String {
         Model::Logistic => "coloured by the model's probability of each class",
         Model::Perceptron => "with the perceptron's line w·x + b = 0",
         Model::Line => "with the fitted line y = m·x + c",
+        Model::Curve => "with the network's fitted curve y = f(x)",
     };
     format!(
         "Data plot: {}, {shows}. Click or tap to add a point with the brush; right-click or long-press to remove the nearest.",
@@ -167,13 +185,22 @@ fn line_overlay(line: &LineView, domain: Domain) -> Overlay {
     }
 }
 
+/// Curve mode's marks: the network's curve, and the best straight line faintly behind it.
+fn curve_overlay(view: &CurveView, domain: Domain) -> CurveOverlay<'_> {
+    CurveOverlay {
+        samples: &view.samples,
+        line: view.least_squares,
+        domain,
+    }
+}
+
 /// What a click at (x1, x2) does with the current brush.
 fn brush_edit(state: AppState, x1: f64, x2: f64) -> PointEdit {
     match state.brush.get_untracked() {
         Brush::Eraser => PointEdit::RemoveNearest { x1, x2 },
         Brush::Class(k) => {
             let label = match state.config.with_untracked(|c| (c.model, c.problem)) {
-                (Model::Line, _) => 0.0, // an (x, y) point has no class
+                (m, _) if m.fits_xy() => 0.0, // an (x, y) point has no class
                 (_, Problem::Classification) => k as f64,
                 (_, Problem::Regression) if k == 0 => -1.0,
                 (_, Problem::Regression) => 1.0,

@@ -22,6 +22,8 @@ fn loss_label(train: bool) -> Signal<&'static str> {
         (Model::Logistic, true) => "Train cross-entropy",
         (Model::Logistic, false) => "Test cross-entropy",
         (Model::Line, true) => "MSE",
+        (Model::Curve, true) => "Train MSE",
+        (Model::Curve, false) => "Test MSE",
         (_, true) => "Train loss",
         (_, false) => "Test loss",
     })
@@ -45,9 +47,11 @@ pub fn Readouts() -> impl IntoView {
             {item(fixed("Epoch"), "epoch", Signal::derive(move || snap.with(|s| s.epoch.to_string())))}
             {item(fixed("Points"), "point-count", Signal::derive(move || snap.with(|s| s.points.len().to_string())))}
             {item(loss_label(true), "train-loss", Signal::derive(move || snap.with(|s| loss(s.metrics.train_loss))))}
-            // Line mode has no test points and no classes.
+            // Line mode has no test points; neither line nor curve mode has classes.
             <Show when=move || state.config.with(|c| c.model != Model::Line)>
                 {item(loss_label(false), "test-loss", Signal::derive(move || snap.with(|s| loss(s.metrics.test_loss))))}
+            </Show>
+            <Show when=move || state.config.with(|c| !c.model.fits_xy())>
                 {item(fixed("Train acc."), "train-accuracy", Signal::derive(move || snap.with(|s| percent(s.metrics.train_accuracy))))}
                 {item(fixed("Test acc."), "test-accuracy", Signal::derive(move || snap.with(|s| percent(s.metrics.test_accuracy))))}
             </Show>

@@ -5,10 +5,9 @@
 //! panics: unknown keys are ignored, bad values fall back to the default, out-of-range values
 //! are clamped, and every such decision comes back as a note for the status line.
 use crate::core::activation::Activation;
-use crate::core::dataset::{DatasetKind, Point, Problem, MAX_CLASSES};
+use crate::core::dataset::{CurveKind, DatasetKind, Point, Problem};
 use crate::core::features::{Feature, FeatureSet};
 use crate::core::gradients::GradientMethod;
-use crate::core::loss::Output;
 use crate::core::mlp::Init;
 use crate::core::optimizer::OptimizerKind;
 use crate::core::regularization::Regularization;
@@ -17,6 +16,7 @@ mod clamp;
 mod hash;
 mod hidden;
 mod kinds;
+mod model;
 mod params;
 mod parser;
 mod points;
@@ -54,6 +54,8 @@ pub struct ExperimentConfig {
     pub perceptron_step: PerceptronStep,
     /// Where line mode's descent starts, `[m, c]` (each in [`limits::LINE_START`]).
     pub line_start: [f64; 2],
+    /// The curve that curve mode's generated points scatter around.
+    pub curve: CurveKind,
     pub problem: Problem,
     /// The classification data set.
     pub dataset: DatasetKind,
@@ -129,6 +131,7 @@ impl Default for ExperimentConfig {
             weights: [1.0, 1.0, 0.0],
             perceptron_step: PerceptronStep::Point,
             line_start: [-1.0, -3.0],
+            curve: CurveKind::Sine,
             problem: Problem::Classification,
             dataset: DatasetKind::Xor,
             reg_dataset: DatasetKind::RegPlane,
@@ -190,27 +193,12 @@ impl ExperimentConfig {
         }
     }
 
-    /// How many classes the data has (1 for regression).
-    pub fn class_count(&self) -> usize {
-        if self.problem == Problem::Regression {
-            return 1;
-        }
-        let from_points = self.points.as_ref().map_or(0, |pts| {
-            pts.iter().map(|p| p.label as usize + 1).max().unwrap_or(0)
-        });
-        let from_set = if self.dataset == DatasetKind::Blobs {
-            self.classes
-        } else {
-            2
-        };
-        from_set.max(from_points).clamp(2, MAX_CLASSES)
-    }
-
     /// Sorts a change from `self` to `new` into rebuild, live or redraw.
     pub fn change_to(&self, new: &ExperimentConfig) -> Change {
         let structural = self.model != new.model
             || self.weights != new.weights
             || self.line_start != new.line_start
+            || self.curve != new.curve
             || self.problem != new.problem
             || self.active_dataset() != new.active_dataset()
             || self.classes != new.classes
@@ -256,24 +244,6 @@ impl ExperimentConfig {
         }
     }
 
-    /// The plot's domain: the active data set's (line mode always plots [−6, 6]²).
-    pub fn domain(&self) -> crate::core::domain::Domain {
-        if self.model == Model::Line {
-            crate::core::domain::Domain::SQUARE
-        } else {
-            self.active_dataset().domain()
-        }
-    }
-
-    /// The names of the plot's axes: the data set's (line mode plots x across and y up).
-    pub fn axis_names(&self) -> (&'static str, &'static str) {
-        if self.model == Model::Line {
-            ("x (x₁)", "y (x₂)")
-        } else {
-            self.active_dataset().axis_names()
-        }
-    }
-
     /// The learning rate in force during epoch `epoch` (counting from 0).
     pub fn learning_rate_at(&self, epoch: u64) -> f64 {
         let e = epoch.min(1_000_000_000) as f64;
@@ -296,43 +266,6 @@ impl ExperimentConfig {
             mix(self.seed, u64::from(self.restart))
         };
         Pcg32::stream(seed, Stream::Init)
-    }
-
-    /// The output layer and loss the network uses.
-    pub fn output(&self) -> Output {
-        match (self.problem, self.class_count(), self.output) {
-            (Problem::Regression, _, OutputStyle::Tf) => Output::TfLinear,
-            (Problem::Regression, _, OutputStyle::Auto) => Output::Regression,
-            (Problem::Classification, 2, OutputStyle::Tf) => Output::TfTanh,
-            (Problem::Classification, 2, OutputStyle::Auto) => Output::Binary,
-            (Problem::Classification, k, _) => Output::Softmax(k),
-        }
-    }
-
-    /// The hidden layers the network gets: the config's shape, or none for logistic
-    /// regression (its shape is kept for when the neural network is chosen again).
-    pub fn hidden_shape(&self) -> &[usize] {
-        if self.model == Model::Logistic {
-            &[]
-        } else {
-            &self.network_shape
-        }
-    }
-
-    /// Units per layer of the network the config builds: inputs, hidden layers, outputs.
-    pub fn layer_sizes(&self) -> Vec<usize> {
-        let mut sizes = vec![self.features.len().max(1)];
-        sizes.extend(self.hidden_shape().iter().map(|&n| n.max(1)));
-        sizes.push(self.output().units());
-        sizes
-    }
-
-    /// How many weights and biases that network has.
-    pub fn param_count(&self) -> usize {
-        self.layer_sizes()
-            .windows(2)
-            .map(|w| w[0] * w[1] + w[1])
-            .sum()
     }
 
     /// The features, as the enabled flags in UI order.

@@ -303,8 +303,10 @@ pub fn is_test_point(seed: u64, index: usize, perc_train: u32) -> bool {
 }
 
 mod admissions;
+mod curves;
 mod raw;
 pub use admissions::{admission_score, admissions, ADMISSIONS_DOMAIN};
+pub use curves::{curve_points, CurveKind};
 pub use raw::{line_points, LINE_TRUTH};
 
 #[cfg(test)]

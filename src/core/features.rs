@@ -75,6 +75,14 @@ impl Feature {
         }
     }
 
+    /// Whether the feature reads x₂ (curve mode has only x = x₁ as input: x₂ is the target).
+    pub fn uses_x2(self) -> bool {
+        matches!(
+            self,
+            Feature::X2 | Feature::X2Squared | Feature::X1TimesX2 | Feature::SinX2 | Feature::CosX2
+        )
+    }
+
     fn bit(self) -> u16 {
         1 << (self as u16)
     }
@@ -111,6 +119,20 @@ impl FeatureSet {
             .fold(FeatureSet::EMPTY, |s, (f, on)| s.with(f, on));
         if set == FeatureSet::EMPTY {
             FeatureSet::default()
+        } else {
+            set
+        }
+    }
+
+    /// The features of x₁ alone (x₁, x₁², sin x₁, cos x₁) that are on, or {x₁} if none is:
+    /// curve mode's inputs, where x₂ is the value to fit.
+    pub fn of_x1(self) -> Self {
+        let set = self
+            .enabled()
+            .filter(|f| !f.uses_x2())
+            .fold(FeatureSet::EMPTY, |s, f| s.with(f, true));
+        if set.is_empty() {
+            FeatureSet::EMPTY.with(Feature::X1, true)
         } else {
             set
         }
@@ -217,48 +239,4 @@ impl Standardizer {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn features_by_hand() {
-        let set = FeatureSet::from_flags(Feature::ALL.map(|f| (f, true)));
-        let mut out = [0.0; 9];
-        set.write(2.0, -3.0, &mut out);
-        assert_eq!(&out[..5], &[2.0, -3.0, 4.0, 9.0, -6.0]);
-        assert_eq!(out[5], 2f64.sin());
-        assert_eq!(out[8], (-3f64).cos());
-        assert_eq!(set.len(), 9);
-    }
-
-    #[test]
-    fn empty_set_means_x1_x2_and_order_is_fixed() {
-        let set = FeatureSet::from_flags([(Feature::X1, false)]);
-        assert_eq!(set, FeatureSet::default());
-        let set = FeatureSet::from_flags([(Feature::X1TimesX2, true), (Feature::X2, true)]);
-        assert_eq!(
-            set.enabled().collect::<Vec<_>>(),
-            [Feature::X2, Feature::X1TimesX2]
-        );
-        let mut out = [0.0; 2];
-        set.write(2.0, 5.0, &mut out);
-        assert_eq!(out, [5.0, 10.0]);
-    }
-
-    #[test]
-    fn standardizer_gives_zero_mean_unit_variance() {
-        let rows = [1.0, 10.0, 3.0, 10.0, 5.0, 10.0];
-        let s = Standardizer::fit(&rows, 2);
-        let mut out: Vec<f64> = rows.to_vec();
-        for row in out.chunks_exact_mut(2) {
-            s.apply(row);
-        }
-        let col0: Vec<f64> = out.iter().step_by(2).copied().collect();
-        assert!((col0.iter().sum::<f64>()).abs() < 1e-12);
-        assert!((col0.iter().map(|v| v * v).sum::<f64>() / 3.0 - 1.0).abs() < 1e-12);
-        assert_eq!(out[1], 0.0); // constant column: shifted, not scaled
-        let mut v = [4.0, 7.0];
-        Standardizer::identity(2).apply(&mut v);
-        assert_eq!(v, [4.0, 7.0]);
-    }
-}
+mod tests;

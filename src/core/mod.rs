@@ -6,6 +6,7 @@ pub mod activation;
 pub mod base64;
 pub mod config;
 pub mod csv;
+pub mod curve;
 pub mod dataset;
 pub mod domain;
 pub mod equation;

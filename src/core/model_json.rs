@@ -179,10 +179,14 @@ impl ModelFile {
     /// shared `params`). The data stay; for a softmax model whose class count the data do not
     /// have, the several-classes set with that many classes is chosen. A standardized model is
     /// standardized again on the config's own training data. Errors when the model cannot fit
-    /// (its classes do not match the user's points).
+    /// (its classes do not match the user's points). In curve mode, a regression model on
+    /// features of x alone stays a curve fit; any other model switches to the neural network.
     pub fn apply_to(&self, config: &ExperimentConfig) -> Result<ExperimentConfig, String> {
+        let curve = config.model == Model::Curve
+            && self.output == Output::Regression
+            && !self.features.enabled().any(|f| f.uses_x2());
         let mut cfg = ExperimentConfig {
-            model: Model::Mlp,
+            model: if curve { Model::Curve } else { Model::Mlp },
             features: self.features,
             standardize: self.standardizer.is_some(),
             network_shape: self.network_shape.clone(),
@@ -191,6 +195,22 @@ impl ModelFile {
             params: Some(self.params.clone()),
             ..config.clone()
         };
+        if !curve {
+            self.fit_problem(&mut cfg);
+        }
+        if cfg.output() != self.output || cfg.param_count() != self.params.len() {
+            return Err(format!(
+                "the model's output ({} with {} units) does not fit the data, which have {} classes",
+                output_name(self.output),
+                self.output.units(),
+                cfg.class_count()
+            ));
+        }
+        Ok(cfg)
+    }
+
+    /// Sets `cfg`'s problem, output style and classes to those of the model.
+    fn fit_problem(&self, cfg: &mut ExperimentConfig) {
         let tf = matches!(self.output, Output::TfTanh | Output::TfLinear);
         cfg.problem = if self.output.is_classification() {
             Problem::Classification
@@ -214,15 +234,6 @@ impl ModelFile {
                 }
             }
         }
-        if cfg.output() != self.output || cfg.param_count() != self.params.len() {
-            return Err(format!(
-                "the model's output ({} with {} units) does not fit the data, which have {} classes",
-                output_name(self.output),
-                self.output.units(),
-                cfg.class_count()
-            ));
-        }
-        Ok(cfg)
     }
 }
 

@@ -61,6 +61,8 @@ pub struct Snapshot {
     pub perceptron: Option<PerceptronView>,
     /// Line mode's model, descent paths and least-squares line (`None` for the others).
     pub line: Option<crate::core::trainer::LineView>,
+    /// Curve mode's fitted curve and best straight line (`None` for the others).
+    pub curve: Option<crate::core::curve::CurveView>,
     /// Grows whenever anything in the trainer changed.
     pub version: u64,
 }

@@ -9,7 +9,7 @@ use crate::core::loss::Output;
 use crate::core::mlp::Mlp;
 use crate::core::optimizer::Optimizer;
 use crate::core::rng::{Pcg32, Stream};
-use crate::core::snapshot::{Metrics, PerceptronView, Snapshot};
+use crate::core::snapshot::Metrics;
 
 mod budget;
 mod data;
@@ -28,6 +28,7 @@ mod tests_share;
 #[cfg(test)]
 mod tests_tf;
 mod train;
+mod view;
 
 pub use data::{Inputs, PointEdit};
 pub use evaluate::best_restart;
@@ -82,7 +83,7 @@ impl Trainer {
         let inputs = Inputs::build(&config, &points, &test_mask);
         let mut init_rng = config.init_rng();
         let mut net = Mlp::new(
-            config.features.len(),
+            config.input_features().len(),
             config.hidden_shape(),
             &[config.activation],
             output_for(&config),
@@ -234,43 +235,6 @@ impl Trainer {
     /// become the user's on the first edit).
     pub fn edited(&self, edit: PointEdit) -> ExperimentConfig {
         data::edited(&self.config, &self.points, edit)
-    }
-
-    /// Everything the views need, by value.
-    pub fn snapshot(&self) -> Snapshot {
-        Snapshot {
-            epoch: self.epoch,
-            metrics: self.metrics.clone(),
-            history: self.history.clone(),
-            grad_history: self.grad_history.clone(),
-            net: self.net.clone(),
-            features: self.config.features,
-            standardizer: self.inputs.standardizer.clone(),
-            points: self.points.clone(),
-            test_mask: self.test_mask.clone(),
-            problem: self.config.problem,
-            domain: self.config.domain(),
-            classes: self.config.class_count(),
-            diverged: self.diverged,
-            best_epoch: self.best_epoch(),
-            perceptron: self.perceptron.as_ref().map(|run| PerceptronView {
-                weights: run.model.weights(),
-                shown: [
-                    run.model.w[0].show(),
-                    run.model.w[1].show(),
-                    run.model.b.show(),
-                ],
-                last: run.last,
-                misclassified: run.misclassified(&self.points),
-                updates: run.updates,
-            }),
-            stopped_at: self.stopped_at,
-            line: self
-                .line
-                .as_ref()
-                .map(|run| LineView::new(run, &self.points)),
-            version: self.version,
-        }
     }
 }
 

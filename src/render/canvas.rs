@@ -1,7 +1,9 @@
 //! The one module that touches the browser's canvas: it puts RGBA buffers on canvases, draws
 //! the data points, and hands canvases to plotters for the charts (in `charts`).
 mod charts;
+mod curve;
 pub use charts::{draw_gradients, draw_lift, draw_line_surface, draw_loss};
+pub use curve::{draw_curve, CurveOverlay};
 
 use crate::core::dataset::MAX_CLASSES;
 use crate::core::dataset::{Point, Problem};

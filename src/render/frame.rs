@@ -1,13 +1,17 @@
 //! One frame's pixels, computed from a snapshot: the grid evaluation, the boundary heatmap
 //! and, when asked, one small map per hidden neuron. Buffers are reused frame to frame.
+use crate::core::curve::{sample_curve, CurveSamples};
 use crate::core::mlp::Mlp;
 use crate::core::snapshot::{Grid, Snapshot};
+use crate::render::curve::unit_curve_rgba;
 use crate::render::heatmap::{boundary_rgba, neuron_rgba};
 
 /// The boundary's resolution: cells per side (the TensorFlow Playground's density).
 pub const BOUNDARY_RES: usize = 100;
 /// The per-neuron maps' resolution (they are drawn small).
 pub const NEURON_RES: usize = 25;
+/// Curve mode's per-neuron maps: one x per column, enough to draw a curve when enlarged.
+pub const CURVE_NEURON_RES: usize = 64;
 
 /// Pixel buffers for one frame, kept between frames.
 #[derive(Clone, Debug, Default)]
@@ -16,8 +20,11 @@ pub struct Frame {
     pub neuron_grid: Grid,
     /// `BOUNDARY_RES²` RGBA pixels.
     pub boundary: Vec<u8>,
-    /// One `NEURON_RES²` RGBA map per hidden neuron (empty when not asked for).
+    /// One `neuron_res²` RGBA map per hidden neuron (empty when not asked for).
     pub neurons: Vec<Vec<u8>>,
+    /// The side of each neuron map: [`NEURON_RES`], or [`CURVE_NEURON_RES`] in curve mode.
+    pub neuron_res: usize,
+    curve: CurveSamples,
     net: Option<Mlp>,
 }
 
@@ -41,9 +48,31 @@ impl Frame {
         boundary_rgba(&self.grid, snapshot.problem, discretize, &mut self.boundary);
     }
 
-    /// The per-neuron maps only.
+    /// The per-neuron maps only: what each unit responds to over the plot, or in curve mode
+    /// each unit's output against x.
     pub fn compute_neurons(&mut self, snapshot: &Snapshot) {
         let net = scratch_net(&mut self.net, snapshot);
+        if snapshot.curve.is_some() {
+            let res = CURVE_NEURON_RES;
+            let (features, standardizer) = (snapshot.features, &snapshot.standardizer);
+            let x_range = snapshot.domain.x1;
+            sample_curve(
+                net,
+                features,
+                standardizer,
+                x_range,
+                res,
+                true,
+                &mut self.curve,
+            );
+            self.neuron_res = res;
+            self.neurons.resize_with(self.curve.hidden_units, Vec::new);
+            for (unit, px) in self.neurons.iter_mut().enumerate() {
+                unit_curve_rgba(self.curve.unit(unit), res, px);
+            }
+            return;
+        }
+        self.neuron_res = NEURON_RES;
         snapshot.evaluate_grid(net, NEURON_RES, true, &mut self.neuron_grid);
         let units = self.neuron_grid.hidden_units;
         self.neurons.resize_with(units, Vec::new);
@@ -88,5 +117,28 @@ mod tests {
         frame.compute(&t.snapshot(), false, false);
         assert_ne!(frame.boundary, before, "training changes the heatmap");
         assert!(frame.neurons.is_empty());
+    }
+
+    #[test]
+    fn in_curve_mode_each_hidden_neuron_is_a_curve_against_x() {
+        let (cfg, _) = ExperimentConfig::from_hash("model=curve&networkShape=3,2");
+        let mut frame = Frame::default();
+        frame.compute_neurons(&Trainer::new(cfg).snapshot());
+        assert_eq!(frame.neuron_res, CURVE_NEURON_RES);
+        assert_eq!(frame.neurons.len(), 5);
+        for map in &frame.neurons {
+            assert_eq!(map.len(), CURVE_NEURON_RES * CURVE_NEURON_RES * 4);
+            let ink = map
+                .chunks_exact(4)
+                .filter(|p| p[..3] == [27, 35, 48])
+                .count();
+            assert!(
+                ink >= CURVE_NEURON_RES,
+                "a curve across every column: {ink}"
+            );
+        }
+        frame.compute_neurons(&Trainer::new(ExperimentConfig::default()).snapshot());
+        assert_eq!(frame.neuron_res, NEURON_RES, "heat maps again");
+        assert_eq!(frame.neurons[0].len(), NEURON_RES * NEURON_RES * 4);
     }
 }

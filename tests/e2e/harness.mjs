@@ -275,6 +275,22 @@ export async function waitForStableNumber(page, id, { quietMs = 400, timeout = 1
   ).then((r) => r.value);
 }
 
+/**
+ * Press Play on an experiment whose learning rate is too large: waits for the status line's
+ * divergence message, checks that training paused, then presses Reset and waits for epoch 0.
+ */
+export async function divergeThenReset(page) {
+  await click(page, 'play');
+  await waitUntil(async () => /diverged/.test(await text(page, 'status')), {
+    timeout: 20_000,
+    what: 'the divergence message',
+  });
+  const label = await page.getAttribute(tid('play'), 'aria-label');
+  if (!/Play/.test(label)) throw new Error(`training did not pause after diverging: the button says ${label}`);
+  await click(page, 'reset');
+  await waitForNumber(page, 'epoch', (e) => e === 0);
+}
+
 /** Click a data-testid element (buttons). */
 export async function click(page, id) {
   await page.click(tid(id), { timeout: 5_000 });

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useSession, click, readNumber, text, tid, waitUntil, waitForNumber, clickCanvasAt, canvasPoint,
-  canvasFingerprint, hashParams, screenshot, errorReport,
+  canvasFingerprint, hashParams, screenshot, errorReport, divergeThenReset,
 } from './harness.mjs';
 
 const session = useSession();
@@ -155,14 +155,7 @@ test('logistic regression has no regression to choose; the legend shows test onl
 test('line mode: a diverging learning rate pauses with the message, Reset recovers', async () => {
   const app = await session().open('#model=line&learningRate=0.3&speed=20');
   const { page } = app;
-  await click(page, 'play');
-  await waitUntil(async () => /diverged/.test(await text(page, 'status')), {
-    timeout: 20_000,
-    what: 'the divergence message',
-  });
-  assert.match(await page.getAttribute(tid('play'), 'aria-label'), /Play/, 'paused');
-  await click(page, 'reset');
-  await waitForNumber(page, 'epoch', (e) => e === 0);
+  await divergeThenReset(page);
   assert.deepEqual(app.pageErrors, [], errorReport(app));
 });
 

@@ -51,6 +51,13 @@ impl DataControls {
                 split: false,
                 inputs: false,
             },
+            // y = f(x) on (x, y) points around a curve of their own; the network's inputs
+            // are features of x, and test points show overfitting.
+            Model::Curve => DataControls {
+                problem: false,
+                datasets: false,
+                ..all
+            },
         }
     }
 }
@@ -62,6 +69,7 @@ pub fn DataPanel() -> impl IntoView {
     let cfg = state.config;
     let shows = Memo::new(move |_| cfg.with(|c| DataControls::of(c.model)));
     let is_line = move || cfg.with(|c| c.model == Model::Line);
+    let is_curve = move || cfg.with(|c| c.model == Model::Curve);
     let blobs = move || {
         shows.get().datasets
             && cfg.with(|c| c.problem == Problem::Classification && c.dataset == DatasetKind::Blobs)
@@ -76,6 +84,9 @@ pub fn DataPanel() -> impl IntoView {
         </Show>
         <Show when=is_line>
             <LineData/>
+        </Show>
+        <Show when=is_curve>
+            <super::curve::CurveData/>
         </Show>
         <Show when=move || cfg.with(|c| c.points.is_some())>
             <p class="hint">"Your own points. Pick a data set above to go back to generated data."</p>
@@ -226,12 +237,19 @@ fn LineData() -> impl IntoView {
     }
 }
 
-/// How many points are generated: up to 1000, or line mode's 100.
+/// How many points are generated: up to 1000, line mode's 100 or curve mode's 200.
 #[component]
 fn Samples() -> impl IntoView {
     let state = expect_context::<AppState>();
     let cfg = state.config;
-    let line = move || cfg.with(|c| c.model == Model::Line);
+    // Minimum, maximum and step; the slider is made again only when they change.
+    let range = Memo::new(move |_| {
+        cfg.with(|c| match c.model {
+            Model::Line => (10.0, limits::LINE_SAMPLES as f64, 10.0),
+            Model::Curve => (10.0, limits::CURVE_SAMPLES as f64, 10.0),
+            _ => (50.0, 1000.0, 50.0),
+        })
+    });
     let slider = move |(min, max, step): (f64, f64, f64)| {
         view! {
             <RangeField
@@ -246,11 +264,7 @@ fn Samples() -> impl IntoView {
             />
         }
     };
-    view! {
-        <Show when=line fallback=move || slider((50.0, 1000.0, 50.0))>
-            {slider((10.0, limits::LINE_SAMPLES as f64, 10.0))}
-        </Show>
-    }
+    move || slider(range.get())
 }
 
 #[cfg(test)]
@@ -267,5 +281,7 @@ mod tests {
         assert!(perceptron.datasets && !perceptron.split && !perceptron.inputs);
         let line = DataControls::of(Model::Line);
         assert!(!line.problem && !line.datasets && !line.split && !line.inputs);
+        let curve = DataControls::of(Model::Curve);
+        assert!(!curve.problem && !curve.datasets && curve.split && curve.inputs);
     }
 }

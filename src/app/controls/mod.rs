@@ -1,4 +1,5 @@
 //! The control panels. Each control edits the config through [`AppState::update_config`].
+mod curve;
 mod data;
 mod gates;
 mod inputs;
@@ -7,6 +8,7 @@ mod network;
 mod perceptron;
 mod training;
 
+pub use curve::CurvePanel;
 pub use data::DataPanel;
 pub use gates::{GatesPanel, XorBuilder};
 pub use line::LinePanel;
@@ -28,7 +30,8 @@ const SPEEDS: [(&str, &str); 6] = [
     ("max", "Max"),
 ];
 
-/// The model choice: the neural network, logistic regression, the perceptron or the line.
+/// The model choice: the neural network, logistic regression, the perceptron, the line or the
+/// curve.
 #[component]
 pub fn ModelChoice() -> impl IntoView {
     let state = expect_context::<AppState>();

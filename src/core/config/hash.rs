@@ -145,6 +145,7 @@ impl ExperimentConfig {
             ("weights", self.weights.map(format_number).join(",")),
             ("perceptronStep", self.perceptron_step.name().into()),
             ("lineStart", self.line_start.map(format_number).join(",")),
+            ("curve", self.curve.name().into()),
             ("standardize", self.standardize.to_string()),
             ("samples", self.samples.to_string()),
             ("classes", self.classes.to_string()),

@@ -15,11 +15,20 @@ pub enum Model {
     /// A line y = m·x + c fitted to (x, y) = (x₁, x₂) points by gradient descent on the mean
     /// squared error, with batch, mini-batch and stochastic paths over the (m, c) surface.
     Line,
+    /// A curve y = f(x) fitted to (x, y) = (x₁, x₂) points: the neural network with input
+    /// features of x only, a linear output and the mean squared error.
+    Curve,
 }
 
 impl Model {
     /// Every model, in the order of the model choice.
-    pub const ALL: [Model; 4] = [Model::Mlp, Model::Logistic, Model::Perceptron, Model::Line];
+    pub const ALL: [Model; 5] = [
+        Model::Mlp,
+        Model::Logistic,
+        Model::Perceptron,
+        Model::Line,
+        Model::Curve,
+    ];
 
     /// The link name (`model=…`).
     pub fn name(self) -> &'static str {
@@ -28,6 +37,7 @@ impl Model {
             Model::Perceptron => "perceptron",
             Model::Logistic => "logistic",
             Model::Line => "line",
+            Model::Curve => "curve",
         }
     }
 
@@ -38,6 +48,7 @@ impl Model {
             Model::Perceptron => "Perceptron (the trick)",
             Model::Logistic => "Logistic regression",
             Model::Line => "Line fit (m, c)",
+            Model::Curve => "Curve fit (network)",
         }
     }
 
@@ -46,10 +57,16 @@ impl Model {
         Self::ALL.into_iter().find(|m| m.name() == name)
     }
 
-    /// Whether the model is a network trained by the trainer's MLP (the neural network, or
-    /// logistic regression: the network with no hidden layer).
+    /// Whether the model is a network trained by the trainer's MLP (the neural network,
+    /// logistic regression: the network with no hidden layer, or the curve fit).
     pub fn uses_network(self) -> bool {
-        matches!(self, Model::Mlp | Model::Logistic)
+        matches!(self, Model::Mlp | Model::Logistic | Model::Curve)
+    }
+
+    /// Whether the points are (x, y) pairs, x = x₁ across and y = x₂ up, with y the value
+    /// to fit rather than an input (line and curve mode). Their labels are ignored.
+    pub fn fits_xy(self) -> bool {
+        matches!(self, Model::Line | Model::Curve)
     }
 }
 

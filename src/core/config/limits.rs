@@ -41,3 +41,5 @@ pub const MAX_HASH_LEN: usize = 200_000;
 pub const LINE_START: (f64, f64) = (-20.0, 20.0);
 /// The most points line mode generates (its descent paths get one point per update).
 pub const LINE_SAMPLES: usize = 100;
+/// The most points curve mode generates (enough for a smooth curve, few enough to click).
+pub const CURVE_SAMPLES: usize = 200;

@@ -8,7 +8,7 @@ use super::{
     clamp_point_in, limits, ExperimentConfig, LrSchedule, Model, OutputStyle, PerceptronStep,
 };
 use crate::core::activation::Activation;
-use crate::core::dataset::{DatasetKind, Problem, MAX_CLASSES};
+use crate::core::dataset::{CurveKind, DatasetKind, Problem, MAX_CLASSES};
 use crate::core::features::{Feature, FeatureSet};
 use crate::core::gradients::GradientMethod;
 use crate::core::mlp::Init;
@@ -57,6 +57,7 @@ impl Reader {
             "weights" => p.weights(&mut cfg.weights),
             "perceptronStep" => p.choice(&mut cfg.perceptron_step, PerceptronStep::from_name),
             "lineStart" => p.line_start(&mut cfg.line_start),
+            "curve" => p.choice(&mut cfg.curve, CurveKind::from_name),
             _ => return false,
         }
         true

@@ -156,6 +156,7 @@ pub(super) fn random_config(rng: &mut Pcg32) -> ExperimentConfig {
         patience: rng.below(1000),
         model: Model::ALL[pick(rng, Model::ALL.len())],
         line_start: [0; 2].map(|_| round_weight(rng.range(-20.0, 20.0))),
+        curve: CurveKind::ALL[pick(rng, CurveKind::ALL.len())],
         weights: [0; 3].map(|_| round_weight(rng.range(-20.0, 20.0))),
         perceptron_step: if rng.below(2) == 0 {
             PerceptronStep::Point

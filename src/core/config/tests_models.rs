@@ -71,3 +71,88 @@ fn a_new_start_rebuilds_and_a_model_change_rebuilds() {
         Model::ALL.map(Some)
     );
 }
+
+#[test]
+fn curve_mode_round_trips_in_links_long_and_short() {
+    let hash = "model=curve&curve=cubic&networkShape=8,8&samples=40&noise=20&sinX=true&seed=7";
+    let (cfg, notes) = ExperimentConfig::from_hash(hash);
+    assert!(notes.is_empty(), "{notes:?}");
+    assert_eq!((cfg.model, cfg.curve), (Model::Curve, CurveKind::Cubic));
+    for link in [cfg.to_hash(), cfg.to_short_hash()] {
+        let (back, notes) = ExperimentConfig::from_hash(&link);
+        assert!(notes.is_empty(), "{link}: {notes:?}");
+        assert_eq!(back, cfg, "{link}");
+    }
+    let short = cfg.to_short_hash();
+    assert!(
+        short.contains("model=curve") && short.contains("curve=cubic"),
+        "{short}"
+    );
+    let sine = ExperimentConfig::from_hash("model=curve").0;
+    assert_eq!(sine.curve, CurveKind::Sine, "the default curve");
+    assert!(
+        !sine.to_short_hash().contains("curve="),
+        "the default is not written"
+    );
+    assert!(!is_tf_link(["curve"]), "curve is our own key");
+}
+
+#[test]
+fn unknown_curves_and_models_fall_back_with_a_note() {
+    for (hash, model, curve) in [
+        ("model=curve&curve=zigzag", Model::Curve, CurveKind::Sine),
+        ("model=curves&curve=step", Model::Mlp, CurveKind::Step),
+        ("model=curve&curve=", Model::Curve, CurveKind::Sine),
+        ("model=curve&curve=%FF%FE", Model::Curve, CurveKind::Sine),
+    ] {
+        let (cfg, notes) = ExperimentConfig::from_hash(hash);
+        assert_eq!((cfg.model, cfg.curve), (model, curve), "{hash}");
+        let expected = usize::from(!hash.ends_with("curve="));
+        assert_eq!(notes.len(), expected, "{hash}: {notes:?}");
+    }
+}
+
+#[test]
+fn curve_mode_builds_a_regression_network_on_features_of_x() {
+    let (cfg, notes) = ExperimentConfig::from_hash(
+        "model=curve&networkShape=8,8&x=true&y=true&xSquared=true&xTimesY=true&sinY=true&problem=classification",
+    );
+    assert!(notes.is_empty(), "{notes:?}");
+    assert!(
+        cfg.features.contains(Feature::X2),
+        "the flags are kept for the network"
+    );
+    let inputs: Vec<Feature> = cfg.input_features().enabled().collect();
+    assert_eq!(
+        inputs,
+        [Feature::X1, Feature::X1Squared],
+        "x₂ is the target"
+    );
+    assert_eq!(cfg.layer_sizes(), vec![2, 8, 8, 1]);
+    assert_eq!(cfg.param_count(), 2 * 8 + 8 + 8 * 8 + 8 + 8 + 1);
+    assert_eq!(cfg.output(), crate::core::loss::Output::Regression);
+    assert_eq!(cfg.class_count(), 1);
+    assert_eq!(cfg.domain(), crate::core::domain::Domain::SQUARE);
+    assert_eq!(cfg.axis_names(), ("x (x₁)", "y (x₂)"));
+    let tf = ExperimentConfig::from_hash("model=curve&output=tf").0;
+    assert_eq!(
+        tf.output(),
+        crate::core::loss::Output::Regression,
+        "always the mean squared error"
+    );
+    let (cfg, notes) = ExperimentConfig::from_hash("model=curve&x=false&y=true&sinY=true");
+    assert_eq!(cfg.layer_sizes()[0], 1, "x₁ when no feature of x is on");
+    assert!(notes.is_empty(), "a valid link: {notes:?}");
+}
+
+#[test]
+fn a_new_curve_rebuilds() {
+    let a = ExperimentConfig::from_hash("model=curve").0;
+    let b = ExperimentConfig {
+        curve: CurveKind::Step,
+        ..a.clone()
+    };
+    assert_eq!(a.change_to(&b), Change::Rebuild);
+    assert!(Model::Curve.fits_xy() && Model::Line.fits_xy() && !Model::Mlp.fits_xy());
+    assert!(Model::Curve.uses_network());
+}

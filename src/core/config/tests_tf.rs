@@ -1,5 +1,6 @@
 //! TensorFlow Playground links: recognised, read with its defaults, and kept in our links.
 use super::*;
+use crate::core::loss::Output;
 
 /// The Playground's own default link (what it writes on first load), with a seed.
 const TF_DEFAULT: &str = "#activation=tanh&batchSize=10&dataset=circle&regDataset=reg-plane\

@@ -45,9 +45,10 @@ pub const TF_KEYS: [&str; 27] = [
 ];
 
 /// Our keys that the Playground does not have.
-pub(super) const OWN_KEYS: [&str; 21] = [
+pub(super) const OWN_KEYS: [&str; 22] = [
     "model",
     "lineStart",
+    "curve",
     "weights",
     "perceptronStep",
     "classes",

@@ -151,7 +151,7 @@ fn read_config(q: Quantity, snap: &Snapshot, cfg: &ExperimentConfig) -> Option<f
         Q::SearchStep => Some(cfg.search_step),
         Q::HiddenLayers => count(cfg.hidden_shape().len()),
         Q::Neurons => count(cfg.hidden_shape().iter().sum()),
-        Q::Features => count(cfg.features.len()),
+        Q::Features => count(cfg.input_features().len()),
         Q::Standardize => flag(cfg.standardize),
         Q::Noise => Some(f64::from(cfg.noise)),
         Q::Dropout => Some(cfg.dropout * 100.0),

@@ -1,6 +1,6 @@
 //! The trainer's data: points → input vectors, the split, and edits of the user's points.
 use crate::core::config::{clamp_point_in, limits, ExperimentConfig, Model};
-use crate::core::dataset::Point;
+use crate::core::dataset::{curve_points, Point};
 use crate::core::features::{FeatureSet, Standardizer};
 use crate::core::mlp::{Mlp, Precision};
 use crate::core::rng::{Pcg32, Stream};
@@ -30,9 +30,16 @@ pub fn points_for(config: &ExperimentConfig) -> Vec<Point> {
         None => {
             let mut rng = Pcg32::stream(config.seed, Stream::Data);
             let noise = f64::from(config.noise) / 100.0;
-            if config.model == Model::Line {
-                let n = config.samples.min(limits::LINE_SAMPLES);
-                return crate::core::dataset::line_points(n, noise, &mut rng);
+            match config.model {
+                Model::Line => {
+                    let n = config.samples.min(limits::LINE_SAMPLES);
+                    return crate::core::dataset::line_points(n, noise, &mut rng);
+                }
+                Model::Curve => {
+                    let n = config.samples.min(limits::CURVE_SAMPLES);
+                    return curve_points(config.curve, n, noise, &mut rng);
+                }
+                _ => {}
             }
             config
                 .active_dataset()
@@ -93,9 +100,11 @@ pub struct Inputs {
 impl Inputs {
     /// Computes the features of every point, and standardizes them if the config asks. The
     /// targets are the labels as the output layer wants them ([`crate::core::loss::Output::target`]: −1/+1 for
-    /// the Playground's tanh output).
+    /// the Playground's tanh output). In curve mode the input is x = x₁ alone and the target
+    /// is y = x₂.
     pub fn build(config: &ExperimentConfig, points: &[Point], test_mask: &[bool]) -> Self {
-        let features: FeatureSet = config.features;
+        let features: FeatureSet = config.input_features();
+        let curve = config.model == Model::Curve;
         let output = config.output();
         let width = features.len();
         let mut inputs = Inputs {
@@ -108,14 +117,15 @@ impl Inputs {
         };
         let mut row = vec![0.0; width];
         for (p, &is_test) in points.iter().zip(test_mask) {
-            features.write(p.x1, p.x2, &mut row);
+            let (x2, label) = if curve { (0.0, p.x2) } else { (p.x2, p.label) };
+            features.write(p.x1, x2, &mut row);
             let (xs, ys) = if is_test {
                 (&mut inputs.test_x, &mut inputs.test_y)
             } else {
                 (&mut inputs.train_x, &mut inputs.train_y)
             };
             xs.extend_from_slice(&row);
-            ys.push(output.target(p.label));
+            ys.push(output.target(label));
         }
         if config.standardize {
             inputs.standardizer = Standardizer::fit(&inputs.train_x, width);

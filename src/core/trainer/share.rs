@@ -12,7 +12,7 @@ impl Trainer {
     /// The trained model: the network, its input features and their standardizer.
     pub fn model(&self) -> ModelFile {
         let standardizer = self.config.standardize.then_some(&self.inputs.standardizer);
-        ModelFile::of(&self.net, self.config.features, standardizer)
+        ModelFile::of(&self.net, self.config.input_features(), standardizer)
     }
 
     /// The trained model as JSON ([`ModelFile::to_json`]).
