@@ -140,7 +140,7 @@ const WALKTHROUGH: &[(&str, usize, &str, u32, bool)] = &[
     ("hidden-features", 2, "", 300, false),
     ("hidden-features", 3, "", 3000, false),
     ("hidden-features", 4, "activation=tanh", 300, true),
-    ("activations", 1, "", 100, false),
+    ("activations", 1, "", 200, false),
     ("activations", 2, "activation=relu", 300, true),
     ("activations", 3, "", 300, false),
     ("softmax", 1, "", 100, false),
