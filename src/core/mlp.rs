@@ -120,7 +120,7 @@ pub struct Mlp {
     output: Output,
     /// Weights and biases, layer by layer.
     pub params: Vec<f64>,
-    /// ∂loss/∂params, summed over the points by [`Mlp::backward_batch`] until [`Mlp::zero_grad`].
+    /// ∂objective/∂params of the last batch, as [`Mlp::batch_gradient`] leaves them.
     pub grads: Vec<f64>,
     units: usize,
     /// The width of the loaded batch, and each width's scratch.
@@ -287,13 +287,13 @@ impl Mlp {
 
     /// Runs the loaded batch forward. With a `dropout` rate and a `rng` (training), drops each
     /// hidden unit with that probability (inverted dropout: survivors are scaled by
-    /// 1/(1 − rate)) and keeps what [`Mlp::backward_batch`] needs.
+    /// 1/(1 − rate)) and keeps what [`Mlp::batch_gradient`] needs.
     pub fn forward_batch(&mut self, dropout: f64, rng: Option<&mut Pcg32>) {
         self.run_forward(dropout, rng, true);
     }
 
     /// Runs the loaded batch forward for inference only: no dropout, and nothing kept for
-    /// backpropagation (so [`Mlp::backward_batch`] must not follow).
+    /// backpropagation (so [`Mlp::batch_gradient`] must not follow).
     pub fn infer_batch(&mut self) {
         self.run_forward(0.0, None, false);
     }
@@ -314,21 +314,10 @@ impl Mlp {
         })
     }
 
-    /// Backpropagation of the loaded batch against `targets` (one per point), after
-    /// [`Mlp::forward_batch`]. Adds ∂(Σ losses)/∂params to `grads`.
-    pub fn backward_batch(&mut self, targets: &[f64]) {
-        self.backward_sums(targets);
-        with_pass!(self, pass => {
-            for (g, s) in self.grads.iter_mut().zip(pass.grad_sums()) {
-                *g += s.f64();
-            }
-        })
-    }
-
     /// The gradient of what training minimizes for the loaded batch, after
     /// [`Mlp::forward_batch`]: the mean loss over its `targets` plus the regularization
-    /// penalty of the weights (not the biases). Replaces `grads`. The same as
-    /// [`Mlp::zero_grad`], [`Mlp::backward_batch`] and [`Mlp::finish_batch`], in one pass.
+    /// penalty of the weights (not the biases). Replaces `grads`, in one pass over the batch's
+    /// sums.
     pub fn batch_gradient(&mut self, targets: &[f64], reg: Regularization, rate: f64) {
         self.backward_sums(targets);
         let scale = 1.0 / targets.len().max(1) as f64;
@@ -357,31 +346,6 @@ impl Mlp {
     fn backward_sums(&mut self, targets: &[f64]) {
         let (layers, output, n) = (&self.layers, self.output, self.params.len());
         with_pass!(self, mut pass => pass.backward(layers, output, targets, n));
-    }
-
-    /// Sets every gradient to 0.
-    pub fn zero_grad(&mut self) {
-        self.grads.fill(0.0);
-    }
-
-    /// Divides the accumulated gradients by `batch` (so the loss is a mean over the batch) and
-    /// adds the regularization gradient of every weight (not of the biases).
-    pub fn finish_batch(&mut self, batch: usize, reg: Regularization, rate: f64) {
-        let scale = 1.0 / batch.max(1) as f64;
-        for g in &mut self.grads {
-            *g *= scale;
-        }
-        if rate > 0.0 && reg != Regularization::None {
-            for layer in &self.layers {
-                let range = layer.w..layer.b();
-                for (g, &w) in self.grads[range.clone()]
-                    .iter_mut()
-                    .zip(&self.params[range])
-                {
-                    *g += reg.grad(w, rate);
-                }
-            }
-        }
     }
 
     /// The regularization penalty of all weights.
