@@ -111,6 +111,15 @@ impl Layer {
     fn b(&self) -> usize {
         self.w + self.fan_in * self.fan_out
     }
+
+    /// This layer's shape in a batch of `blocks` blocks, as the kernels take it.
+    fn shape(&self, blocks: usize) -> kernels::Shape {
+        kernels::Shape {
+            fan_in: self.fan_in,
+            fan_out: self.fan_out,
+            blocks,
+        }
+    }
 }
 
 /// The network: layers, parameters, gradients and per-batch scratch.

@@ -1,19 +1,9 @@
 //! One width's per-batch buffers and the passes over them. The network keeps a [`Pass`] for
 //! each width it computes in; the weights stay f64 in the network and are copied into the
-//! pass's width at each forward pass, and the pass's gradient sums are added back as f64.
-use super::kernels::{dense_backward, dense_forward, dense_grads, Block, Shape, LANES};
+//! pass's width at each forward pass, and the network reads the pass's gradient sums back
+//! as f64.
+use super::kernels::{dense_backward, dense_forward, dense_grads, Block, LANES};
 use super::Layer;
-
-impl Layer {
-    /// This layer's shape in a batch of `blocks` blocks.
-    fn shape(&self, blocks: usize) -> Shape {
-        Shape {
-            fan_in: self.fan_in,
-            fan_out: self.fan_out,
-            blocks,
-        }
-    }
-}
 use crate::core::loss::Output;
 use crate::core::real::Real;
 use crate::core::rng::Pcg32;

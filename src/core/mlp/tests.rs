@@ -59,7 +59,11 @@ fn batch_gradient_replaces_grads_and_is_a_mean() {
             let twice_t: Vec<f64> = ts.iter().chain(&ts).copied().collect();
             let doubled = backprop(&mut net, &twice_x, &twice_t, (reg, rate), precision);
             // The sums run in another order: f32 agrees to its precision, f64 to its own.
-            let tol = if precision == Precision::Fast { 1e-5 } else { 1e-12 };
+            let tol = if precision == Precision::Fast {
+                1e-5
+            } else {
+                1e-12
+            };
             for (a, b) in once.iter().zip(&doubled) {
                 assert!((a - b).abs() <= tol * a.abs().max(1e-3), "{a} vs {b}");
             }
