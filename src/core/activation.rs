@@ -163,70 +163,49 @@ fn indicator<F: Real>(condition: bool) -> F {
     }
 }
 
-impl Activation {
-    /// Applies the activation to a whole layer in place (`values`: pre-activations in,
-    /// outputs out), for inference: the same values as [`Activation::apply_slice`].
-    #[inline]
-    pub fn apply_values<F: Real>(self, values: &mut [F]) {
-        let mut each = |f: fn(F) -> F| values.iter_mut().for_each(|v| *v = f(*v));
-        match self {
-            Activation::Linear => {}
-            Activation::Sigmoid => each(sigmoid),
-            Activation::Tanh => each(tanh),
-            Activation::Relu => each(|v| v.max(F::ZERO)),
-            Activation::LeakyRelu => each(|v| {
-                if v > F::ZERO {
-                    v
-                } else {
-                    v * F::of(LEAKY_SLOPE)
-                }
-            }),
-            Activation::Elu => each(|v| if v > F::ZERO { v } else { elu_negative(v) }),
-            Activation::Step => each(|v| indicator(v >= F::ZERO)),
-        }
-    }
+/// Something to run with an activation as a function `z ↦ (f(z), f'(z))` (see
+/// [`Activation::with_pair`]): each activation's function is its own type, so the code it is
+/// given is compiled once per activation with the function inlined.
+pub trait PairUser<F: Real> {
+    /// What the use gives back.
+    type Output;
+    /// Uses `pair`, which maps a pre-activation to the output and the derivative.
+    fn run<P: Fn(F) -> (F, F) + Copy>(self, pair: P) -> Self::Output;
+}
 
-    /// Applies the activation to a whole layer in place (`values`: pre-activations in,
-    /// outputs out) and writes each unit's derivative f'(z) into `grads`. One tight loop per
-    /// activation, so the compiler can vectorize it.
-    #[inline]
-    pub fn apply_slice<F: Real>(self, values: &mut [F], grads: &mut [F]) {
-        let pairs = values.iter_mut().zip(grads.iter_mut());
+impl Activation {
+    /// Runs `user` with this activation as `z ↦ (f(z), f'(z))`. Written branch-free (selects),
+    /// so that a block of values becomes vector arithmetic.
+    #[inline(always)]
+    pub fn with_pair<F: Real, U: PairUser<F>>(self, user: U) -> U::Output {
         match self {
-            Activation::Linear => grads.fill(F::ONE),
-            Activation::Sigmoid => pairs.for_each(|(v, d)| {
-                *v = sigmoid(*v);
-                *d = *v * (F::ONE - *v);
+            Activation::Linear => user.run(|z| (z, F::ONE)),
+            Activation::Sigmoid => user.run(|z| {
+                let s = sigmoid(z);
+                (s, s * (F::ONE - s))
             }),
-            Activation::Tanh => pairs.for_each(|(v, d)| {
-                *v = tanh(*v);
-                *d = F::ONE - *v * *v;
+            Activation::Tanh => user.run(|z| {
+                let t = tanh(z);
+                (t, F::ONE - t * t)
             }),
-            Activation::Relu => pairs.for_each(|(v, d)| {
-                *d = indicator(*v > F::ZERO);
-                *v = v.max(F::ZERO);
-            }),
-            Activation::LeakyRelu => pairs.for_each(|(v, d)| {
-                *d = if *v > F::ZERO {
+            Activation::Relu => user.run(|z| (z.max(F::ZERO), indicator(z > F::ZERO))),
+            Activation::LeakyRelu => user.run(|z| {
+                let d = if z > F::ZERO {
                     F::ONE
                 } else {
                     F::of(LEAKY_SLOPE)
                 };
-                *v *= *d;
+                (z * d, d)
             }),
-            Activation::Elu => pairs.for_each(|(v, d)| {
-                let neg = elu_negative(*v);
-                *d = if *v > F::ZERO {
-                    F::ONE
+            Activation::Elu => user.run(|z| {
+                let neg = elu_negative(z);
+                if z > F::ZERO {
+                    (z, F::ONE)
                 } else {
-                    neg + F::of(ELU_ALPHA)
-                };
-                *v = if *v > F::ZERO { *v } else { neg };
+                    (neg, neg + F::of(ELU_ALPHA))
+                }
             }),
-            Activation::Step => pairs.for_each(|(v, d)| {
-                *d = F::ZERO;
-                *v = indicator(*v >= F::ZERO);
-            }),
+            Activation::Step => user.run(|z| (indicator(z >= F::ZERO), F::ZERO)),
         }
     }
 }
@@ -269,13 +248,25 @@ mod tests {
         assert_eq!(tanh(1e3), 1.0);
     }
 
+    /// Applies an activation's pair to `.0` in place, writing the derivatives into `.1`.
+    struct Slices<'a, F>(&'a mut [F], &'a mut [F]);
+
+    impl<F: Real> PairUser<F> for Slices<'_, F> {
+        type Output = ();
+        fn run<P: Fn(F) -> (F, F) + Copy>(self, pair: P) {
+            for (v, d) in self.0.iter_mut().zip(self.1.iter_mut()) {
+                (*v, *d) = pair(*v);
+            }
+        }
+    }
+
     #[test]
-    fn the_slice_form_matches_value_and_derivative() {
+    fn the_pair_form_matches_value_and_derivative() {
         let zs: Vec<f64> = (-40..=40).map(|i| f64::from(i) * 0.173).collect();
         for act in Activation::ALL {
             let mut values = zs.clone();
             let mut grads = vec![0.0; zs.len()];
-            act.apply_slice(&mut values, &mut grads);
+            act.with_pair(Slices(&mut values, &mut grads));
             for ((&z, &v), &d) in zs.iter().zip(&values).zip(&grads) {
                 assert_eq!(v, act.value(z), "{act:?} at {z}");
                 assert_eq!(d, act.derivative(z, v), "{act:?}' at {z}");
@@ -289,10 +280,10 @@ mod tests {
         let zs: Vec<f64> = (-400..=400).map(|i| f64::from(i) * 0.0377).collect();
         for act in Activation::ALL {
             let (mut exact, mut exact_d) = (zs.clone(), vec![0.0; zs.len()]);
-            act.apply_slice(&mut exact, &mut exact_d);
+            act.with_pair(Slices(&mut exact, &mut exact_d));
             let mut fast: Vec<f32> = zs.iter().map(|&z| z as f32).collect();
             let mut fast_d = vec![0.0f32; zs.len()];
-            act.apply_slice(&mut fast, &mut fast_d);
+            act.with_pair(Slices(&mut fast, &mut fast_d));
             for i in 0..zs.len() {
                 // Step flips where rounding z to f32 moves it across 0; no z here is that close.
                 let close = |a: f64, b: f32| (a - f64::from(b)).abs() <= 4e-7 * a.abs().max(1.0);

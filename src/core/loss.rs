@@ -10,7 +10,7 @@ pub const P_MIN: f64 = 1e-15;
 /// The most output units (classes) a network has.
 pub const MAX_UNITS: usize = 6;
 
-use crate::core::activation::{sigmoid, tanh};
+use crate::core::activation::{sigmoid, tanh, Activation};
 use crate::core::real::Real;
 
 /// What the network's last layer computes, and the loss that goes with it.
@@ -77,30 +77,37 @@ impl Output {
         }
     }
 
-    /// [`Output::activate`] for a batch: `logits` holds each unit's values, `n` per unit (the
-    /// batch's points, then any padding).
-    #[inline]
-    pub fn activate_batch<F: Real>(self, logits: &mut [F], n: usize) {
+    /// The output units' activation where each unit's output is a function of its own
+    /// logit (the network applies it as it computes the logits); `Linear` for softmax, whose
+    /// outputs mix the units ([`Output::mix_batch`] turns its logits into probabilities).
+    pub fn unit_activation(self) -> Activation {
         match self {
-            Output::Binary => logits.iter_mut().for_each(|z| *z = sigmoid(*z)),
-            Output::Regression | Output::TfLinear => {}
-            Output::TfTanh => logits.iter_mut().for_each(|z| *z = tanh(*z)),
-            Output::Softmax(k) => {
-                let mut one = [F::ZERO; MAX_UNITS];
-                for s in 0..n {
-                    for (u, v) in one[..k].iter_mut().enumerate() {
-                        *v = logits[u * n + s];
-                    }
-                    softmax(&mut one[..k]);
-                    for (u, v) in one[..k].iter().enumerate() {
-                        logits[u * n + s] = *v;
-                    }
+            Output::Binary => Activation::Sigmoid,
+            Output::TfTanh => Activation::Tanh,
+            Output::Softmax(_) | Output::Regression | Output::TfLinear => Activation::Linear,
+        }
+    }
+
+    /// Completes [`Output::activate`] for a batch after [`Output::unit_activation`]: softmax
+    /// over the units (`logits` holds each unit's values, `n` per unit: the batch's points,
+    /// then any padding); nothing for the other outputs.
+    #[inline]
+    pub fn mix_batch<F: Real>(self, logits: &mut [F], n: usize) {
+        if let Output::Softmax(k) = self {
+            let mut one = [F::ZERO; MAX_UNITS];
+            for s in 0..n {
+                for (u, v) in one[..k].iter_mut().enumerate() {
+                    *v = logits[u * n + s];
+                }
+                softmax(&mut one[..k]);
+                for (u, v) in one[..k].iter().enumerate() {
+                    logits[u * n + s] = *v;
                 }
             }
         }
     }
 
-    /// [`Output::delta`] for a batch laid out as in [`Output::activate_batch`], one target per
+    /// [`Output::delta`] for a batch laid out as in [`Output::mix_batch`], one target per
     /// point; padding lanes get δ = 0.
     #[inline]
     pub fn delta_batch<F: Real>(self, out: &[F], targets: &[f64], delta: &mut [F], n: usize) {

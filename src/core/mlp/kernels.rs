@@ -51,16 +51,20 @@ macro_rules! for_tiles {
     }};
 }
 
-/// One dense layer forward: `out[j] = b[j] + Σᵢ w[j][i]·x[i]` for every block. `x` holds
-/// the `fan_in` input units and `out` the `fan_out` output units, `blocks` blocks each; `w`
-/// is row-major `fan_out × fan_in`. The sums run in input order, from the bias.
+/// One dense layer forward with its activation: `out[j] = f(b[j] + Σᵢ w[j][i]·x[i])` for
+/// every block, and `dact[j] = f'(…)` where `dact` is given. `pair` is the activation as
+/// `z ↦ (f(z), f'(z))`, applied to each tile of sums while they are still in registers. `x`
+/// holds the `fan_in` input units and `out` the `fan_out` output units, `blocks` blocks
+/// each; `w` is row-major `fan_out × fan_in`. The sums run in input order, from the bias.
 #[inline]
 pub fn dense_forward<F: Real>(
     w: &[F],
     b: &[F],
     x: &[Block<F>],
     out: &mut [Block<F>],
+    mut dact: Option<&mut [Block<F>]>,
     shape: Shape,
+    pair: impl Fn(F) -> (F, F) + Copy,
 ) {
     let Shape {
         fan_in,
@@ -69,10 +73,26 @@ pub fn dense_forward<F: Real>(
     } = shape;
     let units = x[..fan_in * blocks].chunks_exact(blocks);
     let rows = w[..fan_out * fan_in].chunks_exact(fan_in);
-    for ((o, row), &bias) in out.chunks_exact_mut(blocks).zip(rows).zip(b) {
+    for (j, (row, &bias)) in rows.zip(b).enumerate() {
+        let o = &mut out[j * blocks..(j + 1) * blocks];
+        let mut d = dact
+            .as_deref_mut()
+            .map(|d| &mut d[j * blocks..(j + 1) * blocks]);
         for_tiles!(blocks, |g, T| {
-            let sums = forward_tile::<F, T>(row, bias, units.clone(), g);
+            let mut sums = forward_tile::<F, T>(row, bias, units.clone(), g);
+            // A flat loop over the tile's values, which the compiler vectorizes.
+            let mut ds = [[F::ZERO; LANES]; T];
+            for (v, d) in sums
+                .as_flattened_mut()
+                .iter_mut()
+                .zip(ds.as_flattened_mut())
+            {
+                (*v, *d) = pair(*v);
+            }
             o[g..g + T].copy_from_slice(&sums);
+            if let Some(d) = &mut d {
+                d[g..g + T].copy_from_slice(&ds);
+            }
         });
     }
 }
@@ -210,7 +230,16 @@ mod tests {
             [1.0, 0.0, 0.0, 0.0],
         ];
         let mut out = [[0.0; LANES]; 2];
-        dense_forward(&[2.0, 3.0], &[1.0], &x, &mut out, shape(2, 1, 2));
+        let linear = |z| (z, 1.0);
+        dense_forward(
+            &[2.0, 3.0],
+            &[1.0],
+            &x,
+            &mut out,
+            None,
+            shape(2, 1, 2),
+            linear,
+        );
         assert_eq!(out[0], [0.0, 6.5, 7.0, 15.0]);
         assert_eq!(out[1][0], 14.0);
         let delta = [[1.0, 1.0, 0.0, 2.0], [1.0, 0.0, 0.0, 0.0]];
@@ -242,7 +271,9 @@ mod tests {
                 let b: Vec<f64> = (0..fan_out).map(|j| j as f64).collect();
                 let shape = shape(fan_in, fan_out, blocks);
                 let mut out = vec![[0.0; LANES]; fan_out * blocks];
-                dense_forward(&w, &b, &x, &mut out, shape);
+                let mut dact_out = vec![[0.0; LANES]; fan_out * blocks];
+                let square = |z: f64| (z * z, 2.0 * z);
+                dense_forward(&w, &b, &x, &mut out, Some(&mut dact_out), shape, square);
                 let mut prev = vec![[0.0; LANES]; fan_in * blocks];
                 dense_backward(&w, &delta, &dact, &mut prev, shape);
                 // The gradients replace what is there.
@@ -275,7 +306,9 @@ mod tests {
                             for i in 0..fan_in {
                                 sum += w[j * fan_in + i] * at(&x, i, g, k);
                             }
-                            assert_eq!(out[j * blocks + g][k], sum, "forward, {blocks} blocks");
+                            let (o, d) = (out[j * blocks + g][k], dact_out[j * blocks + g][k]);
+                            assert_eq!(o, sum * sum, "forward, {blocks} blocks");
+                            assert_eq!(d, 2.0 * sum, "forward's derivative, {blocks} blocks");
                         }
                         for i in 0..fan_in {
                             let mut sum = 0.0;

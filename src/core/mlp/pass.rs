@@ -2,11 +2,38 @@
 //! each width it computes in; the weights stay f64 in the network and are copied into the
 //! pass's width at each forward pass, and the network reads the pass's gradient sums back
 //! as f64.
-use super::kernels::{dense_backward, dense_forward, dense_grads, Block, LANES};
+use super::kernels::{dense_backward, dense_forward, dense_grads, Block, Shape, LANES};
 use super::Layer;
+use crate::core::activation::PairUser;
 use crate::core::loss::Output;
 use crate::core::real::Real;
 use crate::core::rng::Pcg32;
+
+/// [`dense_forward`] with the activation it is run with (see [`PairUser`]).
+struct Forward<'a, F> {
+    weights: &'a [F],
+    biases: &'a [F],
+    x: &'a [Block<F>],
+    out: &'a mut [Block<F>],
+    dact: Option<&'a mut [Block<F>]>,
+    shape: Shape,
+}
+
+impl<F: Real> PairUser<F> for Forward<'_, F> {
+    type Output = ();
+    #[inline(always)]
+    fn run<P: Fn(F) -> (F, F) + Copy>(self, pair: P) {
+        let Forward {
+            weights,
+            biases,
+            x,
+            out,
+            dact,
+            shape,
+        } = self;
+        dense_forward(weights, biases, x, out, dact, shape, pair);
+    }
+}
 
 /// Scratch for one batch, unit by unit (input units first), each unit's values for the `n`
 /// points in blocks of [`LANES`] (the last block padded; padding lanes carry δ = 0).
@@ -81,26 +108,36 @@ impl<F: Real> Pass<F> {
         }
         let last = layers.len() - 1;
         for (l, layer) in layers.iter().enumerate() {
-            let fan_out = layer.fan_out;
+            let (fan_out, shape) = (layer.fan_out, layer.shape(blocks));
             let (before, after) = self.acts.split_at_mut(layer.a_out * blocks);
             let x = &before[layer.a_in * blocks..];
             let out = &mut after[..fan_out * blocks];
             let weights = &self.params[layer.w..layer.b()];
             let biases = &self.params[layer.b()..layer.b() + fan_out];
-            dense_forward(weights, biases, x, out, layer.shape(blocks));
-            let out = out.as_flattened_mut();
-            if l == last {
-                output.activate_batch(out, blocks * LANES);
+            let units = layer.a_out * blocks..(layer.a_out + fan_out) * blocks;
+            // The derivatives are kept for backpropagation through hidden layers only.
+            let hidden = l < last;
+            let dact = (training && hidden).then(|| &mut self.dact[units.clone()]);
+            let activation = if hidden {
+                layer.activation
+            } else {
+                output.unit_activation()
+            };
+            activation.with_pair(Forward {
+                weights,
+                biases,
+                x,
+                out: &mut *out,
+                dact,
+                shape,
+            });
+            if !hidden {
+                output.mix_batch(out.as_flattened_mut(), blocks * LANES);
                 break;
             }
-            if !training {
-                layer.activation.apply_values(out);
-                continue;
-            }
-            let dact = &mut self.dact[layer.a_out * blocks..(layer.a_out + fan_out) * blocks];
-            let dact = dact.as_flattened_mut();
-            layer.activation.apply_slice(out, dact);
-            if let (true, Some(rng)) = (dropout > 0.0, rng.as_mut()) {
+            if let (true, Some(rng)) = (training && dropout > 0.0, rng.as_mut()) {
+                let out = out.as_flattened_mut();
+                let dact = self.dact[units].as_flattened_mut();
                 let keep = F::of(1.0 / (1.0 - dropout));
                 // One draw per unit and real point; padding lanes are left alone.
                 for (o, d) in out
