@@ -62,27 +62,46 @@ pub struct Measurement {
     pub name: &'static str,
     pub train_points: usize,
     pub epochs_per_s: f64,
-    /// Mean time of one full frame: snapshot, boundary, per-neuron maps and loss chart, drawn.
+    /// Median time of one full frame: snapshot, boundary, per-neuron maps and loss chart, drawn.
     pub frame_ms: f64,
     /// The part of `frame_ms` spent computing pixels (snapshot, grid evaluation, colours);
     /// the rest is drawing them.
     pub compute_ms: f64,
 }
 
-/// Trains in app-sized frames for at least `min_ms`; returns epochs per second.
+/// Windows a training measurement is split into.
+pub const WINDOWS: usize = 9;
+
+/// Trains in app-sized frames for at least `min_ms`, in [`WINDOWS`] windows; returns the
+/// median window's epochs per second. (The machines this runs on are shared: a median
+/// ignores the windows in which something else had the processor.)
 pub fn epochs_per_second(trainer: &mut Trainer, now: &mut dyn FnMut() -> f64, min_ms: f64) -> f64 {
-    let start = now();
-    let mut epochs = 0u64;
-    while now() - start < min_ms {
-        epochs += u64::from(trainer.run_frame(u32::MAX, FRAME_BUDGET_MS, now));
-        if trainer.diverged() {
-            break;
-        }
-    }
-    epochs as f64 / ((now() - start) / 1000.0)
+    let window_ms = min_ms / WINDOWS as f64;
+    let rates: Vec<f64> = (0..WINDOWS)
+        .map(|_| {
+            let start = now();
+            let mut epochs = 0u64;
+            while now() - start < window_ms && !trainer.diverged() {
+                epochs += u64::from(trainer.run_frame(u32::MAX, FRAME_BUDGET_MS, now));
+            }
+            epochs as f64 / ((now() - start) / 1000.0)
+        })
+        .collect();
+    median(rates)
 }
 
-/// Mean milliseconds of `frames` full frames, `(whole frame, computing part)`: take a
+/// The middle value (the mean of the middle two for an even count); 0 for none.
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    match n {
+        0 => 0.0,
+        _ if n % 2 == 1 => values[n / 2],
+        _ => (values[n / 2 - 1] + values[n / 2]) / 2.0,
+    }
+}
+
+/// Median milliseconds of `frames` full frames, `(whole frame, computing part)`: take a
 /// snapshot, compute the boundary and the per-neuron maps, and hand them to `draw` (which
 /// draws them, and the loss chart).
 pub fn frame_ms(
@@ -92,18 +111,17 @@ pub fn frame_ms(
     draw: &mut dyn FnMut(&Frame, &Snapshot),
 ) -> (f64, f64) {
     let mut frame = Frame::default();
-    let (mut total, mut compute) = (0.0, 0.0);
+    let (mut total, mut compute) = (Vec::new(), Vec::new());
     for _ in 0..frames {
         let start = now();
         let snapshot = trainer.snapshot();
         frame.compute(&snapshot, false, true);
         let computed = now();
         draw(&frame, &snapshot);
-        compute += computed - start;
-        total += now() - start;
+        compute.push(computed - start);
+        total.push(now() - start);
     }
-    let frames = frames.max(1) as f64;
-    (total / frames, compute / frames)
+    (median(total), median(compute))
 }
 
 /// Runs every scenario: training for `train_ms`, then `frames` frames.
@@ -162,6 +180,26 @@ mod tests {
         assert_eq!(sizes[1], vec![7, 8, 8, 8, 8, 8, 8, 1]);
     }
 
+    /// A clock that advances 1 ms a read, and 50 ms a read for the reads in `slow`.
+    fn clock(slow: std::ops::Range<u32>) -> impl FnMut() -> f64 {
+        let (mut t, mut reads) = (0.0, 0);
+        move || {
+            reads += 1;
+            t += if slow.contains(&reads) { 50.0 } else { 1.0 };
+            t
+        }
+    }
+
+    /// A window in which the machine was busy elsewhere does not move the figure.
+    #[test]
+    fn a_slow_window_does_not_move_the_training_figure() {
+        let config = || scenarios().remove(0).config;
+        let calm = epochs_per_second(&mut Trainer::new(config()), &mut clock(0..0), 90.0);
+        let bumpy = epochs_per_second(&mut Trainer::new(config()), &mut clock(20..30), 90.0);
+        assert!(calm > 0.0);
+        assert_eq!(bumpy, calm);
+    }
+
     #[test]
     fn a_fake_clock_gives_exact_figures() {
         // Each call of the clock advances 1 ms.
@@ -179,6 +217,8 @@ mod tests {
             .iter()
             .all(|m| m.epochs_per_s > 0.0 && m.frame_ms == 2.0 && m.compute_ms == 1.0));
         let json = to_json("native", &results);
+        assert_eq!(median(vec![]), 0.0);
+        assert_eq!(median(vec![5.0, 1.0, 3.0, 100.0]), 4.0);
         assert!(json.starts_with("{\"target\":\"native\",\"results\":[{\"name\":\"small\""));
     }
 }
