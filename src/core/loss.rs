@@ -10,7 +10,7 @@ pub const P_MIN: f64 = 1e-15;
 /// The most output units (classes) a network has.
 pub const MAX_UNITS: usize = 6;
 
-use crate::core::activation::{sigmoid, tanh, Activation};
+use crate::core::activation::Activation;
 use crate::core::real::Real;
 
 /// What the network's last layer computes, and the loss that goes with it.
@@ -41,12 +41,9 @@ impl Output {
     /// Turns the logits into outputs, in place.
     #[inline]
     pub fn activate(self, logits: &mut [f64]) {
-        match self {
-            Output::Binary => logits[0] = sigmoid(logits[0]),
-            Output::Softmax(_) => softmax(logits),
-            Output::Regression | Output::TfLinear => {}
-            Output::TfTanh => logits[0] = tanh(logits[0]),
-        }
+        let unit = self.unit_activation();
+        logits.iter_mut().for_each(|z| *z = unit.value(*z));
+        self.mix_batch(logits, 1);
     }
 
     /// The loss of one point, from the outputs and its target.
