@@ -23,15 +23,8 @@ impl<F: Real> PairUser<F> for Forward<'_, F> {
     type Output = ();
     #[inline(always)]
     fn run<P: Fn(F) -> (F, F) + Copy>(self, pair: P) {
-        let Forward {
-            weights,
-            biases,
-            x,
-            out,
-            dact,
-            shape,
-        } = self;
-        dense_forward(weights, biases, x, out, dact, shape, pair);
+        let Forward { x, out, dact, .. } = self;
+        dense_forward(self.weights, self.biases, x, out, dact, self.shape, pair);
     }
 }
 
