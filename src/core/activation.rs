@@ -134,17 +134,10 @@ pub fn sigmoid<F: Real>(z: F) -> F {
     F::ONE / (F::ONE + (-z).exp())
 }
 
-/// tanh(z) through one branch-free `exp` (cheaper than libm's `tanh`, and it vectorizes: the
-/// sign is restored with a select, as WebAssembly SIMD has no vector copysign).
+/// tanh(z): through `exp` in f64, by a rational function in f32 (see [`crate::core::fastmath`]).
 #[inline(always)]
 pub fn tanh<F: Real>(z: F) -> F {
-    let e = (F::of(-2.0) * z.abs()).exp(); // in (0, 1]
-    let t = (F::ONE - e) / (F::ONE + e);
-    if z < F::ZERO {
-        -t
-    } else {
-        t
-    }
+    z.tanh()
 }
 
 /// ELU's negative branch, α (eᶻ − 1).

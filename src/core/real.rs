@@ -39,10 +39,12 @@ pub trait Real:
         }
     }
     fn abs(self) -> Self;
+    /// tanh(self), branch-free (see [`crate::core::fastmath`]).
+    fn tanh(self) -> Self;
 }
 
 macro_rules! real {
-    ($t:ty, $exp:path) => {
+    ($t:ty, $exp:path, $tanh:path) => {
         impl Real for $t {
             const ZERO: Self = 0.0;
             const ONE: Self = 1.0;
@@ -62,9 +64,17 @@ macro_rules! real {
             fn abs(self) -> Self {
                 <$t>::abs(self)
             }
+            #[inline(always)]
+            fn tanh(self) -> Self {
+                $tanh(self)
+            }
         }
     };
 }
 
-real!(f64, crate::core::fastmath::exp);
-real!(f32, crate::core::fastmath::exp_f32);
+real!(f64, crate::core::fastmath::exp, crate::core::fastmath::tanh);
+real!(
+    f32,
+    crate::core::fastmath::exp_f32,
+    crate::core::fastmath::tanh_f32
+);
