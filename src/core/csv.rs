@@ -5,7 +5,9 @@
 //! so the current points are kept. It accepts a header row (any names, three columns), blank
 //! lines, CRLF line ends, a UTF-8 byte-order mark, double-quoted fields, and `;` or tab as
 //! separator (decided by the first non-blank line; with `;`, a decimal comma `1,5` is read as
-//! 1.5). Points are kept at the link's resolution (0.01), as drawn points are.
+//! 1.5). Points are kept at the link's resolution (0.01), as drawn points are. Where labels
+//! mean nothing (line and curve mode fit y = x₂ against x = x₁), two columns `x,y` are
+//! read too, every line as many columns as the first.
 use crate::core::config::{clamp_point_in, format_number, limits};
 use crate::core::dataset::{Point, Problem, MAX_CLASSES};
 use crate::core::domain::Domain;
@@ -14,6 +16,28 @@ use crate::core::domain::Domain;
 pub const CSV_HEADER: &str = "x1,x2,label";
 /// The column names, for messages.
 const COLUMNS: [&str; 3] = ["x1", "x2", "label"];
+/// The column names of a two-column file, for messages.
+const XY: [&str; 3] = ["x", "y", "label"];
+
+/// The columns a file may have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Columns {
+    /// `x1,x2,label`.
+    Labelled,
+    /// `x,y` (each point's label is then 0) or `x1,x2,label`: for line and curve mode, which
+    /// read the points as (x, y) and ignore labels.
+    XyOrLabelled,
+}
+
+impl Columns {
+    /// What a file with these columns looks like, for messages.
+    fn expected(self) -> &'static str {
+        match self {
+            Columns::Labelled => "3 columns (x1,x2,label)",
+            Columns::XyOrLabelled => "2 columns (x,y) or 3 (x1,x2,label)",
+        }
+    }
+}
 
 /// The points as CSV: the header, then `x1,x2,label` per line, each line ending in `\n`.
 /// Numbers are written in full (the shortest text that reads back to the same value).
@@ -37,15 +61,16 @@ pub fn points_to_csv(points: &[Point]) -> String {
 /// classification, values in −10 to 10 for regression; coordinates lie in −6 to 6. Returns
 /// every point, or the first error as "line 7: expected 3 columns (x1,x2,label), found 2".
 pub fn points_from_csv(text: &str, problem: Problem) -> Result<Vec<Point>, String> {
-    points_from_csv_in(text, problem, Domain::SQUARE)
+    points_from_csv_in(text, problem, Domain::SQUARE, Columns::Labelled)
 }
 
 /// [`points_from_csv`] for a data set with its own `domain` (such as the admissions data's
-/// raw units): coordinates must lie inside it.
+/// raw units; coordinates must lie inside it), with the given `columns`.
 pub fn points_from_csv_in(
     text: &str,
     problem: Problem,
     domain: Domain,
+    columns: Columns,
 ) -> Result<Vec<Point>, String> {
     if text.len() > limits::MAX_CSV_BYTES {
         return Err(format!(
@@ -66,15 +91,26 @@ pub fn points_from_csv_in(
         _ => ',',
     };
     let mut points = Vec::new();
-    let mut first = true;
+    // The columns every line must have, set by the first line.
+    let mut width = None;
     for (n, line) in lines {
         let fields: Vec<&str> = line.split(sep).map(unquote).collect();
+        let first = width.is_none();
         let is_header = first && parse_number(fields[0], sep).is_none();
-        first = false;
-        if fields.len() != 3 {
+        let two = columns == Columns::XyOrLabelled && fields.len() == 2;
+        let want = *width.get_or_insert(if two { 2 } else { 3 });
+        if fields.len() != want {
             let what = if is_header { "the header has" } else { "found" };
+            let expected = match (first, want, columns) {
+                (true, ..) => columns.expected(),
+                (false, 2, _) => "2 columns (x,y) as the first line has",
+                (false, _, Columns::XyOrLabelled) => {
+                    "3 columns (x1,x2,label) as the first line has"
+                }
+                (false, _, Columns::Labelled) => "3 columns (x1,x2,label)",
+            };
             return Err(format!(
-                "line {n}: expected 3 columns (x1,x2,label), {what} {}",
+                "line {n}: expected {expected}, {what} {}",
                 fields.len()
             ));
         }
@@ -91,7 +127,11 @@ pub fn points_from_csv_in(
         points.push(read_point(n, &fields, sep, (problem, domain))?);
     }
     if points.is_empty() {
-        return Err("the file has no points: expected lines of x1,x2,label".into());
+        let lines = match columns {
+            Columns::Labelled => "x1,x2,label",
+            Columns::XyOrLabelled => "x,y or x1,x2,label",
+        };
+        return Err(format!("the file has no points: expected lines of {lines}"));
     }
     Ok(points)
 }
@@ -114,28 +154,26 @@ fn parse_number(field: &str, sep: char) -> Option<f64> {
     parsed.ok().filter(|v| v.is_finite())
 }
 
-/// One point from its three fields, on line `n`.
+/// One point from its fields (x1, x2 and, if there is one, the label), on line `n`.
 fn read_point(
     n: usize,
     fields: &[&str],
     sep: char,
     (problem, domain): (Problem, Domain),
 ) -> Result<Point, String> {
+    let names = if fields.len() == 2 { XY } else { COLUMNS };
     let mut v = [0.0; 3];
-    for (i, field) in fields.iter().enumerate() {
+    for (i, field) in fields.iter().take(3).enumerate() {
         v[i] = parse_number(field, sep).ok_or_else(|| {
             let shown: String = field.chars().take(24).collect();
-            format!(
-                "line {n}: '{shown}' in column {} is not a number",
-                COLUMNS[i]
-            )
+            format!("line {n}: '{shown}' in column {} is not a number", names[i])
         })?;
     }
     for (i, (&c, (lo, hi))) in v[..2].iter().zip([domain.x1, domain.x2]).enumerate() {
         if !(lo..=hi).contains(&c) {
             return Err(format!(
                 "line {n}: {} = {c} is outside the plot ({})",
-                COLUMNS[i],
+                names[i],
                 Domain::range_text((lo, hi))
             ));
         }

@@ -170,3 +170,21 @@ test('the model choice switches to the curve and back; the curve reads in the da
   }
   assert.deepEqual(app.pageErrors, [], errorReport(app));
 });
+
+test('curve mode imports (x, y) pairs from a two-column CSV, and names the line of a mistake', async () => {
+  const app = await session().open('#model=curve&samples=30&seed=2');
+  const { page } = app;
+  assert.match(await page.getAttribute(tid('csv-paste'), 'placeholder'), /^x,y\n/);
+  await page.fill(tid('csv-paste'), 'x,y\n-4,1\n-2,-1.5\n0,0.5\n2,2\n4,-3\n');
+  await click(page, 'csv-paste-import');
+  await waitForNumber(page, 'point-count', (n) => n === 5, { what: 'the 5 pasted points' });
+  assert.match(await text(page, 'status'), /Imported 5 points/);
+  assert.ok(await pointDrawnAt(page, 4, -3), 'drawn at (x, y)');
+
+  await page.fill(tid('csv-paste'), 'x,y\n1,2\n3,4,0\n');
+  await click(page, 'csv-paste-import');
+  await waitUntil(async () => /line 3: expected 2 columns \(x,y\)/.test(await text(page, 'status')), { what: 'the refusal' });
+  assert.equal(await readNumber(page, 'point-count'), 5, 'the points are kept');
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+  assert.deepEqual(app.consoleErrors, [], errorReport(app));
+});

@@ -3,7 +3,7 @@
 use super::browser;
 use crate::app::AppState;
 use crate::core::config::Model;
-use crate::core::csv::{points_from_csv_in, points_to_csv};
+use crate::core::csv::{points_from_csv_in, points_to_csv, Columns};
 use crate::core::model_json::ModelFile;
 use crate::core::trainer::PointEdit;
 use leptos::prelude::*;
@@ -20,8 +20,15 @@ fn report(state: AppState, what: &str, result: Result<(), wasm_bindgen::JsValue>
 /// Replaces the points with a CSV file's (or pasted text's), or refuses it with the line at
 /// fault. Returns whether the points were imported.
 fn import_csv(state: AppState, text: Result<String, String>) -> bool {
-    let (problem, domain) = state.config.with_untracked(|c| (c.problem, c.domain()));
-    match text.and_then(|t| points_from_csv_in(&t, problem, domain)) {
+    let (problem, domain, xy) = state
+        .config
+        .with_untracked(|c| (c.problem, c.domain(), c.model.fits_xy()));
+    let columns = if xy {
+        Columns::XyOrLabelled
+    } else {
+        Columns::Labelled
+    };
+    match text.and_then(|t| points_from_csv_in(&t, problem, domain, columns)) {
         Err(e) => {
             state.say(format!("CSV not imported: {e}. Your points are unchanged."));
             false
@@ -48,10 +55,18 @@ fn import_csv(state: AppState, text: Result<String, String>) -> bool {
 fn PasteCsv() -> impl IntoView {
     let state = expect_context::<AppState>();
     let (pasted, set_pasted) = signal(String::new());
+    let xy = move || state.config.with(|c| c.model.fits_xy());
     let import = move |_| {
         let text = pasted.get_untracked();
         if text.trim().is_empty() {
-            state.say("Paste CSV lines into the box first: x1,x2,label, one point a line.");
+            let lines = if state.config.with_untracked(|c| c.model.fits_xy()) {
+                "x,y"
+            } else {
+                "x1,x2,label"
+            };
+            state.say(format!(
+                "Paste CSV lines into the box first: {lines}, one point a line."
+            ));
         } else if import_csv(state, Ok(text)) {
             set_pasted.set(String::new());
         }
@@ -63,7 +78,13 @@ fn PasteCsv() -> impl IntoView {
                 data-testid="csv-paste"
                 rows="4"
                 spellcheck="false"
-                placeholder="x1,x2,label\n1.5,-2,0\n-3,0.5,1"
+                placeholder=move || {
+                    if xy() {
+                        "x,y\n1.5,-2\n-3,0.5"
+                    } else {
+                        "x1,x2,label\n1.5,-2,0\n-3,0.5,1"
+                    }
+                }
                 prop:value=pasted
                 on:input=move |ev| set_pasted.set(event_target_value(&ev))
             ></textarea>

@@ -109,11 +109,64 @@ fn too_many_points_or_too_large_a_file_are_refused() {
 #[test]
 fn a_domain_in_raw_units_takes_raw_coordinates() {
     let raw = crate::core::dataset::ADMISSIONS_DOMAIN;
-    let pts = points_from_csv_in("x1,x2,label\n72.5,8.25,1\n10,1,0", CLS, raw).unwrap();
+    let pts = points_from_csv_in(
+        "x1,x2,label\n72.5,8.25,1\n10,1,0",
+        CLS,
+        raw,
+        Columns::Labelled,
+    )
+    .unwrap();
     assert_eq!(
         pts,
         vec![Point::new(72.5, 8.25, 1.0), Point::new(10.0, 1.0, 0.0)]
     );
-    let err = points_from_csv_in("101,5,1", CLS, raw).unwrap_err();
+    let err = points_from_csv_in("101,5,1", CLS, raw, Columns::Labelled).unwrap_err();
     assert!(err.contains("outside the plot (0 to 100)"), "{err}");
+}
+
+/// Line and curve mode read (x, y) pairs: two columns, or three with the label kept.
+#[test]
+fn xy_files_have_two_columns_where_labels_mean_nothing() {
+    let xy = |text: &str| points_from_csv_in(text, REG, Domain::SQUARE, Columns::XyOrLabelled);
+    let want = vec![Point::new(1.5, -2.0, 0.0), Point::new(-3.0, 0.25, 0.0)];
+    for text in [
+        "x,y\n1.5,-2\n-3,0.25\n",
+        "1.5;-2\n-3;0,25",
+        "\"x\"\t\"y\"\r\n1.5\t-2\r\n\r\n-3\t0.25",
+    ] {
+        assert_eq!(xy(text), Ok(want.clone()), "{text:?}");
+    }
+    // Three columns still read, labels and all.
+    assert_eq!(
+        xy("x1,x2,label\n1.5,-2,4\n"),
+        Ok(vec![Point::new(1.5, -2.0, 4.0)])
+    );
+    assert_eq!(
+        xy("x,y\n1,2\n3,4,0\n"),
+        Err("line 3: expected 2 columns (x,y) as the first line has, found 3".into())
+    );
+    assert_eq!(
+        xy("1,2,0\n3,4\n"),
+        Err("line 2: expected 3 columns (x1,x2,label) as the first line has, found 2".into())
+    );
+    assert_eq!(
+        xy("x,y,z,w\n"),
+        Err("line 1: expected 2 columns (x,y) or 3 (x1,x2,label), the header has 4".into())
+    );
+    assert_eq!(
+        xy("1,abc"),
+        Err("line 1: 'abc' in column y is not a number".into())
+    );
+    assert_eq!(
+        xy("7,1"),
+        Err("line 1: x = 7 is outside the plot (−6 to 6)".into())
+    );
+    assert!(xy("x,y\n")
+        .unwrap_err()
+        .contains("expected lines of x,y or x1,x2,label"));
+    // Elsewhere two columns are refused, as before.
+    assert_eq!(
+        err("1,2\n", CLS),
+        "line 1: expected 3 columns (x1,x2,label), found 2"
+    );
 }
