@@ -67,7 +67,13 @@ fn run(host: &web_sys::HtmlDivElement) -> Result<String, JsValue> {
             problem: snap.problem,
             domain: snap.domain,
         };
-        let mut result = draw_plot(&plot, &frame.boundary, BOUNDARY_RES, &layer);
+        let mut result = draw_plot(
+            &plot,
+            &frame.boundary,
+            BOUNDARY_RES,
+            &frame.boundary_line,
+            &layer,
+        );
         for (px, c) in frame.neurons.iter().zip(&neurons) {
             result = result.and_then(|_| put_rgba(c, px, NEURON_RES));
         }

@@ -58,7 +58,7 @@ pub fn Plot() -> impl IntoView {
                 frame
                     .try_update_value(|f| {
                         plain_rgba(BOUNDARY_RES, &mut f.boundary);
-                        draw_plot(&el, &f.boundary, BOUNDARY_RES, &layer)
+                        draw_plot(&el, &f.boundary, BOUNDARY_RES, &[], &layer)
                     })
                     .unwrap_or(Ok(()))
             };
@@ -86,7 +86,7 @@ pub fn Plot() -> impl IntoView {
                     frame
                         .try_update_value(|f| {
                             perceptron_rgba(line, snap.domain, BOUNDARY_RES, &mut f.boundary);
-                            draw_plot(&el, &f.boundary, BOUNDARY_RES, &layer)
+                            draw_plot(&el, &f.boundary, BOUNDARY_RES, &[], &layer)
                         })
                         .unwrap_or(Ok(()))
                         .and_then(|_| draw_overlay(&el, &overlay))
@@ -94,7 +94,7 @@ pub fn Plot() -> impl IntoView {
                 (None, None, None) => frame
                     .try_update_value(|f| {
                         f.compute_boundary(snap, discretize);
-                        draw_plot(&el, &f.boundary, BOUNDARY_RES, &layer)
+                        draw_plot(&el, &f.boundary, BOUNDARY_RES, &f.boundary_line, &layer)
                     })
                     .unwrap_or(Ok(())),
             };

@@ -10,6 +10,7 @@ use crate::core::dataset::{Point, Problem};
 use crate::core::domain::Domain;
 use crate::core::loss::class_of;
 use crate::render::colors::{class_color, css, diverging};
+use crate::render::contour::Segment;
 use crate::render::geometry::{line_endpoints, ticks, Viewport};
 use std::cell::RefCell;
 use wasm_bindgen::{Clamped, JsCast, JsValue};
@@ -68,11 +69,13 @@ pub fn put_rgba(canvas: &HtmlCanvasElement, rgba: &[u8], res: usize) -> Result<(
     context(canvas)?.put_image_data(&image, 0.0, 0.0)
 }
 
-/// Draws the heatmap (`res × res` RGBA) stretched over the whole plot, the axes, and the points.
+/// Draws the heatmap (`res × res` RGBA) stretched over the whole plot, the axes, the decision
+/// boundary's `line` (segments in plot fractions; may be empty) and the points.
 pub fn draw_plot(
     canvas: &HtmlCanvasElement,
     heatmap: &[u8],
     res: usize,
+    line: &[Segment],
     layer: &PointLayer,
 ) -> Result<(), JsValue> {
     let (vp, ratio) = fit_to_box(canvas);
@@ -97,7 +100,28 @@ pub fn draw_plot(
     ctx.set_image_smoothing_enabled(true);
     ctx.draw_image_with_html_canvas_element_and_dw_and_dh(&scratch, 0.0, 0.0, vp.width, vp.height)?;
     draw_axes(&ctx, vp, ratio);
+    draw_boundary_line(&ctx, vp, ratio, line);
     draw_points(&ctx, vp, ratio, layer)
+}
+
+/// The decision boundary: a dark line on a light halo, so it reads over both classes' colours.
+fn draw_boundary_line(ctx: &CanvasRenderingContext2d, vp: Viewport, ratio: f64, line: &[Segment]) {
+    if line.is_empty() {
+        return;
+    }
+    ctx.begin_path();
+    for [a, b] in line {
+        ctx.move_to(a.0 * vp.width, a.1 * vp.height);
+        ctx.line_to(b.0 * vp.width, b.1 * vp.height);
+    }
+    ctx.set_line_cap("round");
+    ctx.set_stroke_style_str("rgba(255, 255, 255, 0.55)");
+    ctx.set_line_width(5.0 * ratio);
+    ctx.stroke();
+    ctx.set_stroke_style_str("rgba(25, 25, 35, 0.85)");
+    ctx.set_line_width(2.5 * ratio);
+    ctx.stroke();
+    ctx.set_line_cap("butt");
 }
 
 /// The axes through the origin, and for a domain in other units than the square, tick

@@ -1,8 +1,10 @@
 //! One frame's pixels, computed from a snapshot: the grid evaluation, the boundary heatmap
 //! and, when asked, one small map per hidden neuron. Buffers are reused frame to frame.
 use crate::core::curve::{sample_curve, CurveSamples};
+use crate::core::dataset::Problem;
 use crate::core::mlp::Mlp;
 use crate::core::snapshot::{Grid, Snapshot};
+use crate::render::contour::{boundary_segments, Segment};
 use crate::render::curve::unit_curve_rgba;
 use crate::render::heatmap::{boundary_rgba, neuron_rgba};
 
@@ -20,6 +22,8 @@ pub struct Frame {
     pub neuron_grid: Grid,
     /// `BOUNDARY_RES²` RGBA pixels.
     pub boundary: Vec<u8>,
+    /// Where a two-class model decides (score 0.5), as line segments; empty otherwise.
+    pub boundary_line: Vec<Segment>,
     /// One `neuron_res²` RGBA map per hidden neuron (empty when not asked for).
     pub neurons: Vec<Vec<u8>>,
     /// The side of each neuron map: [`NEURON_RES`], or [`CURVE_NEURON_RES`] in curve mode.
@@ -46,6 +50,10 @@ impl Frame {
         let net = scratch_net(&mut self.net, snapshot);
         snapshot.evaluate_grid(net, BOUNDARY_RES, false, &mut self.grid);
         boundary_rgba(&self.grid, snapshot.problem, discretize, &mut self.boundary);
+        match snapshot.problem {
+            Problem::Classification => boundary_segments(&self.grid, &mut self.boundary_line),
+            Problem::Regression => self.boundary_line.clear(),
+        }
     }
 
     /// The per-neuron maps only: what each unit responds to over the plot, or in curve mode
@@ -117,6 +125,25 @@ mod tests {
         frame.compute(&t.snapshot(), false, false);
         assert_ne!(frame.boundary, before, "training changes the heatmap");
         assert!(frame.neurons.is_empty());
+        assert!(
+            !frame.boundary_line.is_empty(),
+            "two classes: the p = 0.5 line"
+        );
+    }
+
+    #[test]
+    fn only_two_class_models_get_a_boundary_line() {
+        let line = |hash: &str| {
+            let (cfg, _) = ExperimentConfig::from_hash(hash);
+            let mut t = Trainer::new(cfg);
+            t.step(20);
+            let mut frame = Frame::default();
+            frame.compute_boundary(&t.snapshot(), false);
+            frame.boundary_line.len()
+        };
+        assert!(line("model=logistic&dataset=gauss") > 10);
+        assert_eq!(line("dataset=blobs"), 0, "three classes blend instead");
+        assert_eq!(line("problem=regression&regDataset=reg-plane"), 0);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 pub mod canvas;
 pub mod chart_style;
 pub mod colors;
+pub mod contour;
 pub mod curve;
 pub mod diagram;
 pub mod frame;
