@@ -201,3 +201,30 @@ test('admissions in raw units: axes in test score and grades, clicks in those un
   assert.deepEqual(app.pageErrors, [], errorReport(app));
   assert.deepEqual(std.pageErrors, [], errorReport(std));
 });
+
+/** How many of the data canvas's pixels are the boundary line's near-black. */
+async function darkPixels(page) {
+  return page.$eval(tid('data-canvas'), (c) => {
+    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] < 70 && data[i + 1] < 70 && data[i + 2] < 80) n += 1;
+    return n;
+  });
+}
+
+test('two classes get the decision boundary drawn as a line; several classes do not', async () => {
+  const app = await session().open('#model=logistic&dataset=gauss&noise=20&learningRate=0.1&speed=20');
+  const { page } = app;
+  await click(page, 'play');
+  await waitForNumber(page, 'epoch', (e) => e >= 40, { timeout: 20_000 });
+  await click(page, 'play');
+  const { width, height } = await page.$eval(tid('data-canvas'), (c) => ({ width: c.width, height: c.height }));
+  const dark = await darkPixels(page);
+  // A line across the plot, a couple of pixels wide: at least its length, far less than an area.
+  assert.ok(dark >= Math.min(width, height) && dark < 0.05 * width * height, `${dark} dark pixels`);
+
+  await page.goto(page.url().replace(/#.*/, '#dataset=blobs'));
+  await waitForNumber(page, 'point-count', (n) => n > 0);
+  assert.ok((await darkPixels(page)) < 0.1 * dark, 'three classes blend, with no line');
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});
