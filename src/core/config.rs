@@ -30,6 +30,8 @@ mod tests_models;
 #[cfg(test)]
 mod tests_points;
 #[cfg(test)]
+mod tests_random;
+#[cfg(test)]
 mod tests_tf;
 mod tf;
 

@@ -2,7 +2,7 @@
 //! from the project's own seeded RNG, so every run (and CI) tries the same ones. For each:
 //! no panic, every field within its limits, few notes, and parse(to_hash(parse(h))) equal to
 //! parse(h) without notes.
-use super::tests::random_config;
+use super::tests_random::random_config;
 use super::*;
 use crate::core::rng::Pcg32;
 
