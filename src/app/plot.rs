@@ -31,7 +31,9 @@ pub fn Plot() -> impl IntoView {
     let tick = RwSignal::new(0u32);
     Effect::new(move |_| {
         tick.track();
-        let (show_test, discretize) = state.config.with(|c| (c.show_test_data, c.discretize));
+        let (show_test, discretize, boundary_line) = state
+            .config
+            .with(|c| (c.show_test_data, c.discretize, c.boundary_line));
         let Some(el) = canvas.get() else { return };
         state.snapshot.with(|snap| {
             // The perceptron trick and the line use every point, so none is drawn as a test
@@ -94,7 +96,8 @@ pub fn Plot() -> impl IntoView {
                 (None, None, None) => frame
                     .try_update_value(|f| {
                         f.compute_boundary(snap, discretize);
-                        draw_plot(&el, &f.boundary, BOUNDARY_RES, &f.boundary_line, &layer)
+                        let line: &[_] = if boundary_line { &f.boundary_line } else { &[] };
+                        draw_plot(&el, &f.boundary, BOUNDARY_RES, line, &layer)
                     })
                     .unwrap_or(Ok(())),
             };

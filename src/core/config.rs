@@ -120,6 +120,9 @@ pub struct ExperimentConfig {
     /// Lecture mode: large type and high contrast for a projector, and a checklist to hide
     /// controls (`lecture=true`; a view setting, so it never rebuilds the network).
     pub lecture: bool,
+    /// Draw the decision boundary as a line where a two-class model's score crosses 0.5
+    /// (`boundaryLine`; a view setting, on unless the link turns it off).
+    pub boundary_line: bool,
     /// Starting weights and biases shared in the link (`params`), in the network's flat
     /// layout. They replace the seed's own start (restart 0) when their count fits the network
     /// ([`ExperimentConfig::param_count`]); [`ExperimentConfig::clamped`] drops them otherwise.
@@ -168,6 +171,7 @@ impl Default for ExperimentConfig {
             hidden: HiddenControls::default(),
             hide_text: false,
             lecture: false,
+            boundary_line: true,
             params: None,
         }
     }

@@ -97,7 +97,7 @@ test('curve mode shows the controls that apply; a clicked point survives a reloa
   for (const id of ['noise', 'perc-train', 'show-test', 'x', 'xSquared', 'sinX', 'cosX', 'standardize', 'learning-rate', 'activation']) {
     assert.equal(await shown(page, id), 1, `${id} applies in curve mode`);
   }
-  for (const id of ['problem', 'dataset-circle', 'y', 'ySquared', 'xTimesY', 'sinY', 'cosY', 'discretize', 'hidden-space', 'lift-canvas', 'line-surface', 'train-accuracy']) {
+  for (const id of ['problem', 'dataset-circle', 'y', 'ySquared', 'xTimesY', 'sinY', 'cosY', 'discretize', 'boundary-line', 'hidden-space', 'lift-canvas', 'line-surface', 'train-accuracy']) {
     assert.equal(await shown(page, id), 0, `${id} does not apply in curve mode`);
   }
   assert.equal(await page.getAttribute(tid('samples'), 'max'), '200', 'curve mode generates at most 200 points');

@@ -223,8 +223,21 @@ test('two classes get the decision boundary drawn as a line; several classes do 
   // A line across the plot, a couple of pixels wide: at least its length, far less than an area.
   assert.ok(dark >= Math.min(width, height) && dark < 0.05 * width * height, `${dark} dark pixels`);
 
+  // The box turns it off, in the link too, and a reload keeps it off.
+  await click(page, 'boundary-line');
+  await waitUntil(async () => (await darkPixels(page)) < 0.1 * dark, { what: 'the line gone' });
+  await waitUntil(async () => (await hashParams(page)).get('boundaryLine') === 'false', { what: 'boundaryLine=false in the link' });
+  await page.reload({ waitUntil: 'load' });
+  await waitForNumber(page, 'point-count', (n) => n > 0);
+  assert.equal(await page.isChecked(tid('boundary-line')), false, 'the box reads the link');
+  assert.ok((await darkPixels(page)) < 0.1 * dark, 'still off after a reload');
+  await click(page, 'boundary-line');
+  await waitUntil(async () => (await darkPixels(page)) >= Math.min(width, height), { what: 'the line back' });
+
   await page.goto(page.url().replace(/#.*/, '#dataset=blobs'));
+  await page.reload({ waitUntil: 'load' });
   await waitForNumber(page, 'point-count', (n) => n > 0);
   assert.ok((await darkPixels(page)) < 0.1 * dark, 'three classes blend, with no line');
+  assert.equal(await page.locator(`${tid('boundary-line')}:visible`).count(), 0, 'and no box for it');
   assert.deepEqual(app.pageErrors, [], errorReport(app));
 });

@@ -1,9 +1,11 @@
-//! The network's inputs: the discretized output, the input features and standardization.
-//! Curve mode offers only the features of x (x₂ is the value to fit there) and no
-//! discretizing (it has no heatmap).
+//! The network's inputs and outputs: the discretized output, the decision line, the input
+//! features and standardization.
+//! Curve mode offers only the features of x (x₂ is the value to fit there), and neither
+//! discretizing nor the decision line (it has no heatmap).
 use crate::app::fields::CheckField;
 use crate::app::AppState;
 use crate::core::config::{ExperimentConfig, Model};
+use crate::core::dataset::Problem;
 use crate::core::features::Feature;
 use leptos::prelude::*;
 
@@ -30,6 +32,10 @@ pub fn InputsSection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let cfg = state.config;
     let curve = Memo::new(move |_| cfg.with(|c| c.model == Model::Curve));
+    // The decision line is drawn for two classes only (several blend, regression has none).
+    let two_classes = Memo::new(move |_| {
+        cfg.with(|c| c.problem == Problem::Classification && c.class_count() == 2)
+    });
     let feature = move |f: Feature| {
         view! {
             <CheckField
@@ -56,6 +62,14 @@ pub fn InputsSection() -> impl IntoView {
                 on_change=Callback::new(move |v| state.update_config(|c| c.discretize = v))
                 testid="discretize"
             />
+            <Show when=move || two_classes.get()>
+                <CheckField
+                    label="Decision line (p = 0.5)"
+                    checked=Signal::derive(move || cfg.with(|c| c.boundary_line))
+                    on_change=Callback::new(move |v| state.update_config(|c| c.boundary_line = v))
+                    testid="boundary-line"
+                />
+            </Show>
         </Show>
         <h2>"Features"</h2>
         <div class="features" role="group" aria-label="Input features">

@@ -93,6 +93,9 @@ impl ExperimentConfig {
         if self.lecture {
             s.push_str("lecture=true&");
         }
+        if !self.boundary_line {
+            s.push_str("boundaryLine=false&");
+        }
         if let Some(params) = params {
             let _ = write!(s, "params={}&", encode_params(params));
         }

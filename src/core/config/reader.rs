@@ -148,6 +148,7 @@ impl Reader {
             "discretize" => p.flag(&mut cfg.discretize),
             "hideText" => p.flag(&mut cfg.hide_text),
             "lecture" => p.flag(&mut cfg.lecture),
+            "boundaryLine" => p.flag(&mut cfg.boundary_line),
             _ if IGNORED_KEYS.contains(&key) => {}
             _ if key.ends_with(HIDE_SUFFIX) => {
                 let name = &key[..key.len() - HIDE_SUFFIX.len()];

@@ -261,3 +261,37 @@ fn lecture_mode_round_trips_and_keeps_a_playground_link_the_playground_s() {
         "lecture mode only redraws"
     );
 }
+
+#[test]
+fn the_boundary_line_is_a_view_key_written_only_when_off() {
+    let off = ExperimentConfig {
+        boundary_line: false,
+        ..ExperimentConfig::default()
+    };
+    let hash = off.to_hash();
+    assert!(hash.contains("boundaryLine=false"), "{hash}");
+    assert_eq!(ExperimentConfig::from_hash(&hash).0, off);
+    assert_eq!(ExperimentConfig::from_hash(&off.to_short_hash()).0, off);
+    assert!(!ExperimentConfig::default()
+        .to_hash()
+        .contains("boundaryLine"));
+    assert!(
+        ExperimentConfig::from_hash("boundaryLine=true")
+            .0
+            .boundary_line
+    );
+    let (tf, notes) = ExperimentConfig::from_hash("#dataset=xor&boundaryLine=false");
+    assert!(notes.is_empty(), "{notes:?}");
+    assert!(!tf.boundary_line);
+    assert_eq!(
+        tf.output,
+        OutputStyle::Tf,
+        "a view key keeps a Playground link the Playground's"
+    );
+    let (bad, notes) = ExperimentConfig::from_hash("boundaryLine=maybe");
+    assert!(
+        bad.boundary_line && !notes.is_empty(),
+        "a bad value falls back, with a note"
+    );
+    assert_eq!(ExperimentConfig::default().change_to(&off), Change::Redraw);
+}

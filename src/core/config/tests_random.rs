@@ -58,6 +58,7 @@ pub(super) fn random_config(rng: &mut Pcg32) -> ExperimentConfig {
         hidden: HiddenControls::default(),
         hide_text: rng.below(2) == 0,
         lecture: rng.below(2) == 0,
+        boundary_line: rng.below(2) == 0,
         params: None,
     };
     // The perceptron and logistic regression separate classes: a valid config has

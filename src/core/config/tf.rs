@@ -88,9 +88,9 @@ pub fn is_tf_link<'a>(keys: impl IntoIterator<Item = &'a str>) -> bool {
     tf
 }
 
-/// Our keys that only change how the page looks (`lecture`). They are neither the
-/// Playground's nor ours for [`is_tf_link`], so a teacher may add them to a Playground link.
-pub(super) const VIEW_KEYS: [&str; 1] = ["lecture"];
+/// Our keys that only change how the page looks (`lecture`, `boundaryLine`). They are neither
+/// the Playground's nor ours for [`is_tf_link`], so a teacher may add them to a Playground link.
+pub(super) const VIEW_KEYS: [&str; 2] = ["lecture", "boundaryLine"];
 
 /// Whether `key` is one the parser knows.
 pub(super) fn is_known_key(key: &str) -> bool {
