@@ -6,8 +6,8 @@
 //! lines, CRLF line ends, a UTF-8 byte-order mark, double-quoted fields, and `;` or tab as
 //! separator (decided by the first non-blank line; with `;`, a decimal comma `1,5` is read as
 //! 1.5). Points are kept at the link's resolution (0.01), as drawn points are. Where labels
-//! mean nothing (line and curve mode fit y = x₂ against x = x₁), two columns `x,y` are
-//! read too, every line as many columns as the first.
+//! are not used (line and curve mode fit y = x₂ against x = x₁), two columns `x,y` are read
+//! too, every line as many columns as the first.
 use crate::core::config::{clamp_point_in, format_number, limits};
 use crate::core::dataset::{Point, Problem, MAX_CLASSES};
 use crate::core::domain::Domain;
@@ -17,7 +17,7 @@ pub const CSV_HEADER: &str = "x1,x2,label";
 /// The column names, for messages.
 const COLUMNS: [&str; 3] = ["x1", "x2", "label"];
 /// The column names of a two-column file, for messages.
-const XY: [&str; 3] = ["x", "y", "label"];
+const XY: [&str; 2] = ["x", "y"];
 
 /// The columns a file may have.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,7 +25,7 @@ pub enum Columns {
     /// `x1,x2,label`.
     Labelled,
     /// `x,y` (each point's label is then 0) or `x1,x2,label`: for line and curve mode, which
-    /// read the points as (x, y) and ignore labels.
+    /// read the points as (x, y) and do not use their labels.
     XyOrLabelled,
 }
 
@@ -161,9 +161,9 @@ fn read_point(
     sep: char,
     (problem, domain): (Problem, Domain),
 ) -> Result<Point, String> {
-    let names = if fields.len() == 2 { XY } else { COLUMNS };
+    let names: &[&str] = if fields.len() == 2 { &XY } else { &COLUMNS };
     let mut v = [0.0; 3];
-    for (i, field) in fields.iter().take(3).enumerate() {
+    for (i, field) in fields.iter().enumerate() {
         v[i] = parse_number(field, sep).ok_or_else(|| {
             let shown: String = field.chars().take(24).collect();
             format!("line {n}: '{shown}' in column {} is not a number", names[i])

@@ -47,24 +47,27 @@ pub fn boundary_segments(grid: &Grid, out: &mut Vec<Segment>) {
                 let (r1, c1) = (corners[f].0 as f64, corners[f].1 as f64);
                 Some(at(r0 + t * (r1 - r0), c0 + t * (c1 - c0)))
             };
-            let cuts: Vec<(usize, (f64, f64))> =
-                (0..4).filter_map(|e| crossing(e).map(|p| (e, p))).collect();
-            match cuts.as_slice() {
-                [(_, a), (_, b)] => out.push([*a, *b]),
-                [top, right, bottom, left] => {
+            // Going round the square the side changes an even number of times: 0, 2 or 4.
+            match [0, 1, 2, 3].map(crossing) {
+                [Some(top), Some(right), Some(bottom), Some(left)] => {
                     // A saddle: the centre decides which corners the line cuts off. If the
                     // top-left corner is on the other side from the centre, it and the
                     // bottom-right one are cut off; otherwise the other two are.
                     let centre = v.iter().sum::<f64>() / 4.0 >= LEVEL;
                     if inside[0] != centre {
-                        out.push([top.1, left.1]);
-                        out.push([right.1, bottom.1]);
+                        out.push([top, left]);
+                        out.push([right, bottom]);
                     } else {
-                        out.push([top.1, right.1]);
-                        out.push([bottom.1, left.1]);
+                        out.push([top, right]);
+                        out.push([bottom, left]);
                     }
                 }
-                _ => {}
+                cuts => {
+                    let mut ends = cuts.into_iter().flatten();
+                    if let (Some(a), Some(b)) = (ends.next(), ends.next()) {
+                        out.push([a, b]);
+                    }
+                }
             }
         }
     }
@@ -163,11 +166,20 @@ mod tests {
                 .any(|[a, b]| a.1 == 0.25 && b.0 == 0.75 || b.1 == 0.25 && a.0 == 0.75),
             "top joined to right: {s:?}"
         );
+        // Mean 0.475: the centre is outside, so the high corners (top left, bottom right) are
+        // cut off instead: the top edge joins the left one.
         g.outputs = vec![0.9, 0.2, 0.3, 0.5];
-        assert_eq!(
-            segments(&g).len(),
-            2,
-            "mean 0.475: the other pairing, still two"
+        let s = segments(&g);
+        assert_eq!(s.len(), 2);
+        assert!(
+            s.iter()
+                .any(|[a, b]| a.1 == 0.25 && b.0 == 0.25 || b.1 == 0.25 && a.0 == 0.25),
+            "top joined to left: {s:?}"
+        );
+        assert!(
+            !s.iter()
+                .any(|[a, b]| a.1 == 0.25 && b.0 == 0.75 || b.1 == 0.25 && a.0 == 0.75),
+            "not top to right: {s:?}"
         );
 
         assert!(

@@ -26,7 +26,8 @@ fn with_feature(c: &ExperimentConfig, f: Feature, on: bool) -> Option<Experiment
     any_left.then_some(next)
 }
 
-/// Discretize output, the feature checkboxes and Standardize inputs.
+/// Discretize output, the decision line (two classes), the feature checkboxes and Standardize
+/// inputs.
 #[component]
 pub fn InputsSection() -> impl IntoView {
     let state = expect_context::<AppState>();

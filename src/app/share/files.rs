@@ -55,11 +55,11 @@ fn import_csv(state: AppState, text: Result<String, String>) -> bool {
 fn PasteCsv() -> impl IntoView {
     let state = expect_context::<AppState>();
     let (pasted, set_pasted) = signal(String::new());
-    let xy = move || state.config.with(|c| c.model.fits_xy());
+    let xy = Memo::new(move |_| state.config.with(|c| c.model.fits_xy()));
     let import = move |_| {
         let text = pasted.get_untracked();
         if text.trim().is_empty() {
-            let lines = if state.config.with_untracked(|c| c.model.fits_xy()) {
+            let lines = if xy.get_untracked() {
                 "x,y"
             } else {
                 "x1,x2,label"
@@ -79,7 +79,7 @@ fn PasteCsv() -> impl IntoView {
                 rows="4"
                 spellcheck="false"
                 placeholder=move || {
-                    if xy() {
+                    if xy.get() {
                         "x,y\n1.5,-2\n-3,0.5"
                     } else {
                         "x1,x2,label\n1.5,-2,0\n-3,0.5,1"
