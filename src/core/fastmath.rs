@@ -10,7 +10,7 @@ const LN2_LO: f64 = 1.908_214_929_270_587_7e-10;
 /// 1.5 · 2⁵²: adding it rounds a double to an integer held in the low mantissa bits.
 const ROUND: f64 = 6_755_399_441_055_744.0;
 /// 1/i! for i = 0..=13: the Taylor coefficients of e^r.
-const TAYLOR: [f64; 14] = [
+pub(crate) const TAYLOR: [f64; 14] = [
     1.0,
     1.0,
     0.5,
@@ -58,13 +58,13 @@ pub fn exp(x: f64) -> f64 {
 }
 
 /// ln 2 split for f32: a high part with 9 significant bits and a low correction.
-const LN2_HI_F32: f32 = 0.693_359_4;
-const LN2_LO_F32: f32 = -2.121_944_4e-4;
+pub(crate) const LN2_HI_F32: f32 = 0.693_359_4;
+pub(crate) const LN2_LO_F32: f32 = -2.121_944_4e-4;
 /// 1.5 · 2²³: adding it rounds an f32 to an integer held in the low mantissa bits.
-const ROUND_F32: f32 = 12_582_912.0;
+pub(crate) const ROUND_F32: f32 = 12_582_912.0;
 /// e^x stays a normal f32 between these (k = round(x / ln 2) within −126..=127).
-const MAX_X_F32: f32 = 88.0;
-const MIN_X_F32: f32 = -87.0;
+pub(crate) const MAX_X_F32: f32 = 88.0;
+pub(crate) const MIN_X_F32: f32 = -87.0;
 
 /// e^x in f32 for any finite x, within about 1 ulp (NaN gives NaN; inputs beyond −87..88 are
 /// clamped, so the result stays finite, positive and normal). The f32 twin of [`exp`], for the
@@ -102,10 +102,10 @@ pub fn tanh(x: f64) -> f64 {
 
 /// Past this, tanh(x) is within 3.1·10⁻⁸ of ±1 (about half an f32 ulp there), so the clamp
 /// changes nothing visible.
-const TANH_SATURATES_F32: f32 = 9.0;
+pub(crate) const TANH_SATURATES_F32: f32 = 9.0;
 /// tanh(x)/x ≈ P(x²)/Q(x²) on |x| ≤ 9, fitted for this project (weighted least squares on the
 /// relative error, reweighted towards minimax; 7·10⁻⁹ before rounding the coefficients to f32).
-const TANH_P: [f32; 7] = [
+pub(crate) const TANH_P: [f32; 7] = [
     1.0,
     0.130_840_17,
     0.003_103_963_3,
@@ -114,7 +114,7 @@ const TANH_P: [f32; 7] = [
     5.278_065e-11,
     -8.488_984e-14,
 ];
-const TANH_Q: [f32; 4] = [1.0, 0.464_173_44, 0.024_495_207, 0.000_254_615_53];
+pub(crate) const TANH_Q: [f32; 4] = [1.0, 0.464_173_44, 0.024_495_207, 0.000_254_615_53];
 
 /// tanh(x) in f32, as x·P(x²)/Q(x²): a dozen multiply-adds and one division, no `exp` (the
 /// network's fast path spends much of its time here). Within 4.1·10⁻⁷ of tanh (relative;

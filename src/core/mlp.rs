@@ -12,6 +12,7 @@
 //! gradient checks, the numerical derivative) and f32 where speed matters (training steps and
 //! heatmaps). The parameters and their gradients are always kept in f64.
 use crate::core::activation::Activation;
+use crate::core::jit;
 use crate::core::loss::Output;
 use crate::core::regularization::Regularization;
 use crate::core::rng::Pcg32;
@@ -138,6 +139,15 @@ pub struct Mlp {
     fast: Pass<f32>,
     /// The last single-point pass's outputs, as [`Mlp::forward`] returns them.
     out: Vec<f64>,
+    /// The compiled training kernel for this shape, once there is one.
+    jit: JitSlot,
+}
+
+/// A network's compiled kernel, and the registry generation it last looked one up at.
+#[derive(Clone, Copy, Debug, Default)]
+struct JitSlot {
+    kernel: Option<jit::Kernel>,
+    seen: u64,
 }
 
 impl Mlp {
@@ -185,6 +195,7 @@ impl Mlp {
             exact: Pass::default(),
             fast: Pass::default(),
             out: Vec::new(),
+            jit: JitSlot::default(),
         };
         net.init_weights(init, rng);
         net
@@ -329,7 +340,50 @@ impl Mlp {
     /// sums.
     pub fn batch_gradient(&mut self, targets: &[f64], reg: Regularization, rate: f64) {
         self.backward_sums(targets);
-        let scale = 1.0 / targets.len().max(1) as f64;
+        self.gradient_from_sums(targets.len(), reg, rate);
+    }
+
+    /// A training step's gradient for the loaded batch: [`Mlp::forward_batch`] with `dropout`
+    /// and `rng`, then [`Mlp::batch_gradient`]. A batch loaded in [`Precision::Fast`] without
+    /// dropout runs through this shape's compiled kernel where there is one
+    /// ([`crate::core::jit`]), which gives the same bits.
+    pub fn train_gradient(
+        &mut self,
+        targets: &[f64],
+        dropout: f64,
+        rng: Option<&mut Pcg32>,
+        reg: Regularization,
+        rate: f64,
+    ) {
+        let kernel = (self.loaded == Precision::Fast && dropout == 0.0)
+            .then(|| self.kernel())
+            .flatten();
+        match kernel {
+            Some(kernel) => self.fast.run_kernel(kernel, &self.params, targets),
+            None => {
+                self.forward_batch(dropout, rng);
+                self.backward_sums(targets);
+            }
+        }
+        self.gradient_from_sums(targets.len(), reg, rate);
+    }
+
+    /// This shape's compiled kernel, looked up again only when the registry has changed.
+    fn kernel(&mut self) -> Option<jit::Kernel> {
+        if self.jit.kernel.is_none() {
+            let generation = jit::generation();
+            if generation != self.jit.seen {
+                self.jit.seen = generation;
+                self.jit.kernel = jit::kernel_for(self);
+            }
+        }
+        self.jit.kernel
+    }
+
+    /// `grads` from the pass's gradient sums over `points` points: their mean, plus the
+    /// regularization penalty's gradient for the weights.
+    fn gradient_from_sums(&mut self, points: usize, reg: Regularization, rate: f64) {
+        let scale = 1.0 / points.max(1) as f64;
         let reg = (rate > 0.0 && reg != Regularization::None).then_some(reg);
         with_pass!(self, pass => {
             let sums = pass.grad_sums();

@@ -5,6 +5,7 @@
 use super::kernels::{dense_backward, dense_forward, dense_grads, Block, Shape, LANES};
 use super::Layer;
 use crate::core::activation::PairUser;
+use crate::core::jit::Kernel;
 use crate::core::loss::Output;
 use crate::core::real::Real;
 use crate::core::rng::Pcg32;
@@ -43,6 +44,9 @@ pub(super) struct Pass<F> {
     params: Vec<F>,
     /// This batch's gradient sums, before they are added to the network's.
     grads: Vec<F>,
+    /// A compiled kernel's targets (one per lane) and scratch (one block per parameter).
+    targets: Vec<F>,
+    scratch: Vec<Block<F>>,
 }
 
 impl<F: Real> Pass<F> {
@@ -94,8 +98,7 @@ impl<F: Real> Pass<F> {
         training: bool,
     ) {
         let (n, blocks) = (self.n, self.blocks);
-        self.params.clear();
-        self.params.extend(params.iter().map(|&w| F::of(w)));
+        self.set_params(params);
         if blocks == 0 {
             return;
         }
@@ -151,6 +154,12 @@ impl<F: Real> Pass<F> {
         }
     }
 
+    /// Copies the network's parameters into this width.
+    fn set_params(&mut self, params: &[f64]) {
+        self.params.clear();
+        self.params.extend(params.iter().map(|&w| F::of(w)));
+    }
+
     /// This batch's gradient sums ∂(Σ losses)/∂params, as of the last [`Pass::backward`].
     pub fn grad_sums(&self) -> &[F] {
         &self.grads
@@ -196,5 +205,34 @@ impl<F: Real> Pass<F> {
                 layer.shape(blocks),
             );
         }
+    }
+}
+
+impl Pass<f32> {
+    /// A training [`Pass::forward`] without dropout and [`Pass::backward`] in one, by a
+    /// compiled `kernel` for this network's shape (see [`crate::core::jit`]): the same gradient
+    /// sums, bit for bit. The activations and derivatives are not kept.
+    pub fn run_kernel(&mut self, kernel: Kernel, params: &[f64], targets: &[f64]) {
+        let (n, blocks) = (self.n, self.blocks);
+        self.set_params(params);
+        self.grads.resize(params.len(), 0.0);
+        if blocks == 0 {
+            self.grads.fill(0.0);
+            return;
+        }
+        // Padding lanes' targets are never read into a δ (the kernel masks them), but are set.
+        self.targets.clear();
+        self.targets.extend(targets.iter().map(|&t| t as f32));
+        self.targets.resize(blocks * LANES, 0.0);
+        self.scratch.resize(params.len(), [0.0; LANES]);
+        kernel(
+            self.params.as_ptr(),
+            self.acts.as_ptr(),
+            self.targets.as_ptr(),
+            self.scratch.as_mut_ptr(),
+            self.grads.as_mut_ptr(),
+            blocks as u32,
+            n as u32,
+        );
     }
 }

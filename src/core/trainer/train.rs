@@ -110,10 +110,13 @@ impl Trainer {
                     chunk.iter().map(|&i| self.inputs.train(i).0),
                     Precision::Fast,
                 );
-                self.net
-                    .forward_batch(cfg.dropout, Some(&mut self.dropout_rng));
-                self.net
-                    .batch_gradient(&self.targets, cfg.regularization, cfg.regularization_rate);
+                self.net.train_gradient(
+                    &self.targets,
+                    cfg.dropout,
+                    Some(&mut self.dropout_rng),
+                    cfg.regularization,
+                    cfg.regularization_rate,
+                );
             }
             self.optimizer
                 .step(&mut self.net.params, &self.net.grads, lr);

@@ -1,0 +1,351 @@
+//! The compiled kernels against the general ones, bit for bit: one batch for every hidden
+//! activation, output and padding, and whole training runs through the registry, with the
+//! interpreter standing in for the browser's compiler.
+use super::emit::{self, PARAMS};
+use super::interp;
+use super::wasm::Function;
+use super::*;
+use crate::core::activation::Activation;
+use crate::core::config::ExperimentConfig;
+use crate::core::dataset::Problem;
+use crate::core::loss::Output;
+use crate::core::mlp::{Init, Mlp, Precision};
+use crate::core::optimizer::OptimizerKind;
+use crate::core::regularization::Regularization;
+use crate::core::rng::Pcg32;
+use crate::core::trainer::Trainer;
+use std::cell::{Cell, RefCell};
+
+const OUTPUTS: [Output; 4] = [
+    Output::Binary,
+    Output::Regression,
+    Output::TfTanh,
+    Output::TfLinear,
+];
+
+/// Where the interpreter's memory holds each argument, for a network of `n_params` and a
+/// batch with `inputs × blocks` input blocks.
+struct Layout {
+    params: usize,
+    acts: usize,
+    targets: usize,
+    scratch: usize,
+    grads: usize,
+    end: usize,
+}
+
+impl Layout {
+    fn new(n_params: usize, inputs: usize, blocks: usize) -> Self {
+        // Odd starts, so that nothing depends on alignment.
+        let params = 12;
+        let acts = params + 4 * n_params + 4;
+        let targets = acts + 16 * inputs * blocks + 8;
+        let scratch = targets + 16 * blocks + 4;
+        let grads = scratch + 16 * n_params + 12;
+        let end = grads + 4 * n_params;
+        Layout {
+            params,
+            acts,
+            targets,
+            scratch,
+            grads,
+            end,
+        }
+    }
+}
+
+fn put(memory: &mut [u8], at: usize, values: impl IntoIterator<Item = f32>) {
+    for (k, v) in values.into_iter().enumerate() {
+        memory[at + 4 * k..at + 4 * k + 4].copy_from_slice(&v.to_le_bytes());
+    }
+}
+
+fn get(memory: &[u8], at: usize, count: usize) -> Vec<f32> {
+    (0..count)
+        .map(|k| f32::from_le_bytes(memory[at + 4 * k..at + 4 * k + 4].try_into().unwrap()))
+        .collect()
+}
+
+/// Runs `kernel` in the interpreter on f32 parameters, input blocks (unit by unit) and
+/// per-lane targets; the gradient sums. The scratch starts full of garbage (the kernel must
+/// clear it).
+fn interpret(
+    kernel: &Function,
+    params: &[f32],
+    acts: &[f32],
+    targets: &[f32],
+    n: usize,
+) -> Vec<f32> {
+    let blocks = targets.len() / 4;
+    let inputs = acts.len() / (4 * blocks);
+    let at = Layout::new(params.len(), inputs, blocks);
+    let mut memory = vec![0xa5u8; at.end + 16];
+    put(&mut memory, at.params, params.iter().copied());
+    put(&mut memory, at.acts, acts.iter().copied());
+    put(&mut memory, at.targets, targets.iter().copied());
+    let args = [
+        at.params, at.acts, at.targets, at.scratch, at.grads, blocks, n,
+    ];
+    interp::run(kernel, &args.map(|a| a as i32), &mut memory);
+    get(&memory, at.grads, params.len())
+}
+
+fn target_for(output: Output, rng: &mut Pcg32) -> f64 {
+    match output {
+        Output::Binary => f64::from(rng.below(2)),
+        Output::TfTanh => rng.range(-0.9, 0.9),
+        _ => rng.range(-2.0, 2.0),
+    }
+}
+
+/// One batch of `n` points through `net`, by the general kernels and by the compiled one:
+/// the same gradient, bit for bit.
+fn check_batch(net: &mut Mlp, n: usize, rng: &mut Pcg32) {
+    let width = net.n_inputs();
+    let rows: Vec<Vec<f64>> = (0..n)
+        .map(|_| (0..width).map(|_| rng.range(-4.0, 4.0)).collect())
+        .collect();
+    let targets: Vec<f64> = (0..n).map(|_| target_for(net.output(), rng)).collect();
+    net.load(rows.iter().map(|r| &r[..]), Precision::Fast);
+    net.forward_batch(0.0, None);
+    net.batch_gradient(&targets, Regularization::None, 0.0);
+    let want = net.grads.clone();
+
+    let kernel = emit::kernel(net).expect("a kernel for this output");
+    assert_eq!(kernel.params, PARAMS);
+    let blocks = n.div_ceil(4);
+    let mut acts = vec![0.0f32; width * blocks * 4];
+    for (s, row) in rows.iter().enumerate() {
+        for (i, &x) in row.iter().enumerate() {
+            acts[i * blocks * 4 + s] = x as f32;
+        }
+    }
+    let mut lane_targets: Vec<f32> = targets.iter().map(|&t| t as f32).collect();
+    // Padding lanes' targets are garbage: the kernel must mask their δ.
+    lane_targets.resize(blocks * 4, 7.5);
+    let params: Vec<f32> = net.params.iter().map(|&w| w as f32).collect();
+    let sums = interpret(&kernel, &params, &acts, &lane_targets, n);
+    let scale = 1.0 / n as f64;
+    let got: Vec<f64> = sums.iter().map(|&s| f64::from(s) * scale).collect();
+    for (p, (g, w)) in got.iter().zip(&want).enumerate() {
+        assert_eq!(
+            g.to_bits(),
+            w.to_bits(),
+            "{} parameter {p}: compiled {g}, general {w} ({n} points)",
+            key(net)
+        );
+    }
+}
+
+#[test]
+fn one_batch_matches_the_general_kernels_bit_for_bit() {
+    let mut rng = Pcg32::new(11, 3);
+    for activation in Activation::ALL {
+        for output in OUTPUTS {
+            for (inputs, hidden) in [(2, vec![4, 2]), (3, vec![]), (7, vec![5, 3, 2])] {
+                let mut net = Mlp::new(
+                    inputs,
+                    &hidden,
+                    &[activation],
+                    output,
+                    Init::Xavier,
+                    &mut rng,
+                );
+                // Biases away from 0, so that their sums show.
+                for b in net.params.iter_mut() {
+                    *b += rng.range(-0.5, 0.5);
+                }
+                // 1 to 9 points: one to three blocks, full or padded.
+                for n in 1..=9 {
+                    check_batch(&mut net, n, &mut rng);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn softmax_has_no_kernel_and_keeps_the_general_path() {
+    let mut rng = Pcg32::new(1, 1);
+    let net = Mlp::new(
+        2,
+        &[3],
+        &[Activation::Tanh],
+        Output::Softmax(3),
+        Init::Xavier,
+        &mut rng,
+    );
+    assert!(emit::kernel(&net).is_none());
+}
+
+#[test]
+fn the_key_names_the_shape() {
+    let mut rng = Pcg32::new(1, 1);
+    let a = Mlp::new(
+        2,
+        &[4, 2],
+        &[Activation::Tanh],
+        Output::Binary,
+        Init::Xavier,
+        &mut rng,
+    );
+    let b = Mlp::new(
+        2,
+        &[4, 2],
+        &[Activation::Tanh],
+        Output::Binary,
+        Init::He,
+        &mut rng,
+    );
+    let c = Mlp::new(
+        2,
+        &[4, 3],
+        &[Activation::Tanh],
+        Output::Binary,
+        Init::Xavier,
+        &mut rng,
+    );
+    let d = Mlp::new(
+        2,
+        &[4, 2],
+        &[Activation::Relu],
+        Output::Binary,
+        Init::Xavier,
+        &mut rng,
+    );
+    let e = Mlp::new(
+        2,
+        &[4, 2],
+        &[Activation::Tanh],
+        Output::TfTanh,
+        Init::Xavier,
+        &mut rng,
+    );
+    assert_eq!(key(&a), key(&b), "weights are not part of the shape");
+    for other in [&c, &d, &e] {
+        assert_ne!(key(&a), key(other));
+    }
+}
+
+// The registry, with the interpreter as the "compiled" kernel: a native function that copies
+// the buffers it is given into the interpreter's memory and the sums back.
+thread_local! {
+    /// The kernel the fake compiler last "compiled", with its network's parameter and input
+    /// counts.
+    static FAKE: RefCell<Option<(Function, usize, usize)>> = const { RefCell::new(None) };
+    static CALLS: Cell<usize> = const { Cell::new(0) };
+    static COMPILED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+extern "C" fn fake_kernel(
+    params: *const f32,
+    acts: *const [f32; 4],
+    targets: *const f32,
+    _scratch: *mut [f32; 4],
+    grads: *mut f32,
+    blocks: u32,
+    n: u32,
+) {
+    CALLS.set(CALLS.get() + 1);
+    FAKE.with_borrow(|fake| {
+        let (kernel, n_params, inputs) = fake.as_ref().expect("a compiled kernel");
+        let blocks = blocks as usize;
+        // SAFETY: `Pass::run_kernel` passes buffers of these lengths (the test's premise).
+        let (params, acts, targets) = unsafe {
+            (
+                std::slice::from_raw_parts(params, *n_params),
+                std::slice::from_raw_parts(acts.cast::<f32>(), inputs * blocks * 4),
+                std::slice::from_raw_parts(targets, blocks * 4),
+            )
+        };
+        let sums = interpret(kernel, params, acts, targets, n as usize);
+        // SAFETY: as above, `grads` holds one f32 per parameter.
+        unsafe { std::slice::from_raw_parts_mut(grads, *n_params) }.copy_from_slice(&sums);
+    });
+}
+
+fn fake_compiler(key: String, module: Vec<u8>) {
+    assert_eq!(&module[..4], b"\0asm");
+    COMPILED.with_borrow_mut(|c| c.push(key.clone()));
+    install(key, fake_kernel);
+}
+
+/// Trains `config` for `epochs` epochs without and with the (interpreted) compiled kernel:
+/// the same weights, bit for bit. Returns how many batches went through the kernel, and how
+/// many batches there were.
+fn train_both_ways(config: ExperimentConfig, epochs: u32) -> (usize, usize) {
+    set_compiler(None);
+    let mut general = Trainer::new(config.clone());
+    general.step(epochs);
+
+    let mut jitted = Trainer::new(config);
+    let net = jitted.net();
+    let kernel = emit::kernel(net);
+    FAKE.set(kernel.map(|k| (k, net.params.len(), net.n_inputs())));
+    CALLS.set(0);
+    set_compiler(Some(fake_compiler));
+    jitted.step(epochs);
+    set_compiler(None);
+    let bits = |t: &Trainer| {
+        t.net()
+            .params
+            .iter()
+            .map(|w| w.to_bits())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        bits(&general),
+        bits(&jitted),
+        "weights after {epochs} epochs"
+    );
+    let loss = |t: &Trainer| t.metrics().train_loss.map(f64::to_bits);
+    assert_eq!(loss(&general), loss(&jitted));
+    let batches = jitted
+        .metrics()
+        .n_train
+        .div_ceil(jitted.config().batch_size);
+    (CALLS.get(), batches * epochs as usize)
+}
+
+#[test]
+fn training_through_the_registry_gives_the_same_weights() {
+    let small = crate::bench::scenarios().remove(0).config;
+    let (calls, batches) = train_both_ways(small.clone(), 30);
+    assert_eq!(calls, batches, "every batch through the kernel");
+    assert_eq!(
+        COMPILED.with_borrow(|c| c.len()),
+        1,
+        "one shape, compiled once"
+    );
+
+    let large = crate::bench::scenarios().remove(1).config;
+    let (calls, batches) = train_both_ways(large, 5);
+    assert_eq!(calls, batches);
+
+    let regression = ExperimentConfig {
+        problem: Problem::Regression,
+        optimizer: OptimizerKind::Adam,
+        regularization: Regularization::L2,
+        regularization_rate: 0.01,
+        batch_size: 7,
+        activation: Activation::Elu,
+        ..small.clone()
+    };
+    let (calls, batches) = train_both_ways(regression, 10);
+    assert_eq!(calls, batches);
+
+    // Dropout keeps the general kernels (they draw the masks).
+    let dropout = ExperimentConfig {
+        dropout: 0.2,
+        ..small.clone()
+    };
+    assert_eq!(train_both_ways(dropout, 5).0, 0);
+
+    // So does softmax, for which nothing is compiled.
+    let three = ExperimentConfig {
+        dataset: crate::core::dataset::DatasetKind::Blobs,
+        classes: 3,
+        ..small
+    };
+    assert_eq!(train_both_ways(three, 5).0, 0);
+}

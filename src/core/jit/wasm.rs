@@ -1,0 +1,323 @@
+//! The few WebAssembly instructions the kernels are made of, and the binary encoding of a
+//! module holding one function that works on the memory it imports (`env.memory`).
+//! Opcodes and layout follow the WebAssembly core specification (version 2, with 128-bit SIMD).
+
+/// A value type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Type {
+    I32,
+    V128,
+}
+
+impl Type {
+    fn code(self) -> u8 {
+        match self {
+            Type::I32 => 0x7f,
+            Type::V128 => 0x7b,
+        }
+    }
+}
+
+/// One instruction. Memory offsets are in bytes, added to the address on the stack.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Op {
+    LocalGet(u32),
+    LocalSet(u32),
+    LocalTee(u32),
+    I32Const(i32),
+    I32Add,
+    I32Mul,
+    I32LtU,
+    /// A loop with no result; [`Op::BrIf`]`(0)` inside it jumps back to its start.
+    Loop,
+    End,
+    BrIf(u32),
+    V128Load(u32),
+    V128Store(u32),
+    /// Loads one f32 (or i32) and copies it into the four lanes.
+    Load32Splat(u32),
+    F32Store(u32),
+    V128Const([u32; 4]),
+    I32x4Splat,
+    F32x4ExtractLane(u8),
+    F32Add,
+    F32x4Add,
+    F32x4Sub,
+    F32x4Mul,
+    F32x4Div,
+    F32x4Neg,
+    F32x4Lt,
+    F32x4Gt,
+    F32x4Ge,
+    /// `b < a ? b : a` per lane (not IEEE min: NaN in `a` stays).
+    F32x4Pmin,
+    /// `a < b ? b : a` per lane.
+    F32x4Pmax,
+    I32x4Add,
+    I32x4Sub,
+    I32x4Shl,
+    I32x4LtS,
+    V128And,
+    /// `(a & c) | (b & !c)`.
+    V128Bitselect,
+}
+
+impl Op {
+    /// The instruction's encoding appended to `out`.
+    fn encode(self, out: &mut Vec<u8>) {
+        let simd = |out: &mut Vec<u8>, op: u32| {
+            out.push(0xfd);
+            uleb(out, op);
+        };
+        // Alignment hints (log2 bytes), then the offset.
+        let memarg = |out: &mut Vec<u8>, align: u32, offset: u32| {
+            uleb(out, align);
+            uleb(out, offset);
+        };
+        match self {
+            Op::LocalGet(i) => {
+                out.push(0x20);
+                uleb(out, i);
+            }
+            Op::LocalSet(i) => {
+                out.push(0x21);
+                uleb(out, i);
+            }
+            Op::LocalTee(i) => {
+                out.push(0x22);
+                uleb(out, i);
+            }
+            Op::I32Const(v) => {
+                out.push(0x41);
+                sleb(out, v);
+            }
+            Op::I32Add => out.push(0x6a),
+            Op::I32Mul => out.push(0x6c),
+            Op::I32LtU => out.push(0x49),
+            Op::Loop => out.extend([0x03, 0x40]),
+            Op::End => out.push(0x0b),
+            Op::BrIf(depth) => {
+                out.push(0x0d);
+                uleb(out, depth);
+            }
+            Op::V128Load(offset) => {
+                simd(out, 0x00);
+                memarg(out, 4, offset);
+            }
+            Op::Load32Splat(offset) => {
+                simd(out, 0x09);
+                memarg(out, 2, offset);
+            }
+            Op::V128Store(offset) => {
+                simd(out, 0x0b);
+                memarg(out, 4, offset);
+            }
+            Op::F32Store(offset) => {
+                out.push(0x38);
+                memarg(out, 2, offset);
+            }
+            Op::V128Const(lanes) => {
+                simd(out, 0x0c);
+                for lane in lanes {
+                    out.extend(lane.to_le_bytes());
+                }
+            }
+            Op::I32x4Splat => simd(out, 0x11),
+            Op::F32x4ExtractLane(lane) => {
+                simd(out, 0x1f);
+                out.push(lane);
+            }
+            Op::F32Add => out.push(0x92),
+            Op::F32x4Lt => simd(out, 0x43),
+            Op::F32x4Gt => simd(out, 0x44),
+            Op::F32x4Ge => simd(out, 0x46),
+            Op::V128And => simd(out, 0x4e),
+            Op::V128Bitselect => simd(out, 0x52),
+            Op::I32x4LtS => simd(out, 0x39),
+            Op::I32x4Shl => simd(out, 0xab),
+            Op::I32x4Add => simd(out, 0xae),
+            Op::I32x4Sub => simd(out, 0xb1),
+            Op::F32x4Neg => simd(out, 0xe1),
+            Op::F32x4Add => simd(out, 0xe4),
+            Op::F32x4Sub => simd(out, 0xe5),
+            Op::F32x4Mul => simd(out, 0xe6),
+            Op::F32x4Div => simd(out, 0xe7),
+            Op::F32x4Pmin => simd(out, 0xea),
+            Op::F32x4Pmax => simd(out, 0xeb),
+        }
+    }
+}
+
+/// A function: `params` i32 parameters, then its other locals, and its body (without the
+/// final `end`). It returns nothing.
+#[derive(Clone, Debug, Default)]
+pub struct Function {
+    pub params: u32,
+    /// The types of the locals after the parameters, in index order.
+    pub locals: Vec<Type>,
+    pub body: Vec<Op>,
+}
+
+impl Function {
+    /// A new local of type `ty`; its index.
+    pub fn local(&mut self, ty: Type) -> u32 {
+        self.locals.push(ty);
+        self.params + self.locals.len() as u32 - 1
+    }
+
+    /// Appends instructions to the body.
+    pub fn ops(&mut self, ops: impl IntoIterator<Item = Op>) {
+        self.body.extend(ops);
+    }
+}
+
+/// The name the module exports its function under.
+pub const EXPORT: &str = "kernel";
+
+/// A whole module: imports `env.memory`, exports `f` as [`EXPORT`].
+pub fn module(f: &Function) -> Vec<u8> {
+    let mut out = b"\0asm".to_vec();
+    out.extend(1u32.to_le_bytes());
+    // Type section: one function type, (i32 × params) → ().
+    let mut types = vec![1, 0x60];
+    uleb(&mut types, f.params);
+    types.extend(std::iter::repeat_n(Type::I32.code(), f.params as usize));
+    types.push(0);
+    section(&mut out, 1, &types);
+    // Import section: env.memory, a memory of at least 0 pages with no maximum.
+    let mut imports = vec![1];
+    name(&mut imports, "env");
+    name(&mut imports, "memory");
+    imports.extend([0x02, 0x00, 0x00]);
+    section(&mut out, 2, &imports);
+    // Function section: one function of type 0.
+    section(&mut out, 3, &[1, 0]);
+    // Export section.
+    let mut exports = vec![1];
+    name(&mut exports, EXPORT);
+    exports.extend([0x00, 0x00]);
+    section(&mut out, 7, &exports);
+    // Code section: the locals as runs of one type, then the body.
+    let mut body = Vec::new();
+    let runs = runs(&f.locals);
+    uleb(&mut body, runs.len() as u32);
+    for (count, ty) in runs {
+        uleb(&mut body, count);
+        body.push(ty.code());
+    }
+    for op in &f.body {
+        op.encode(&mut body);
+    }
+    body.push(0x0b);
+    let mut code = vec![1];
+    uleb(&mut code, body.len() as u32);
+    code.extend(body);
+    section(&mut out, 10, &code);
+    out
+}
+
+/// Consecutive locals of the same type, as (count, type).
+fn runs(locals: &[Type]) -> Vec<(u32, Type)> {
+    let mut runs: Vec<(u32, Type)> = Vec::new();
+    for &ty in locals {
+        match runs.last_mut() {
+            Some((count, last)) if *last == ty => *count += 1,
+            _ => runs.push((1, ty)),
+        }
+    }
+    runs
+}
+
+fn section(out: &mut Vec<u8>, id: u8, content: &[u8]) {
+    out.push(id);
+    uleb(out, content.len() as u32);
+    out.extend(content);
+}
+
+fn name(out: &mut Vec<u8>, s: &str) {
+    uleb(out, s.len() as u32);
+    out.extend(s.as_bytes());
+}
+
+/// Unsigned LEB128.
+fn uleb(out: &mut Vec<u8>, mut v: u32) {
+    loop {
+        let byte = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+/// Signed LEB128.
+fn sleb(out: &mut Vec<u8>, mut v: i32) {
+    loop {
+        let byte = (v & 0x7f) as u8;
+        v >>= 7;
+        let done = (v == 0 && byte & 0x40 == 0) || (v == -1 && byte & 0x40 != 0);
+        if done {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leb128_by_hand() {
+        let enc = |f: fn(&mut Vec<u8>, i64), v| {
+            let mut out = Vec::new();
+            f(&mut out, v);
+            out
+        };
+        let u = |out: &mut Vec<u8>, v: i64| uleb(out, v as u32);
+        let s = |out: &mut Vec<u8>, v: i64| sleb(out, v as i32);
+        assert_eq!(enc(u, 0), [0]);
+        assert_eq!(enc(u, 127), [0x7f]);
+        assert_eq!(enc(u, 128), [0x80, 0x01]);
+        assert_eq!(enc(u, 624_485), [0xe5, 0x8e, 0x26]);
+        assert_eq!(enc(s, -1), [0x7f]);
+        assert_eq!(enc(s, 63), [0x3f]);
+        assert_eq!(enc(s, 64), [0xc0, 0x00]);
+        assert_eq!(enc(s, -64), [0x40]);
+        assert_eq!(enc(s, -65), [0xbf, 0x7f]);
+        assert_eq!(enc(s, -123_456), [0xc0, 0xbb, 0x78]);
+    }
+
+    /// A small module, byte for byte: one i32 parameter, two i32 locals and a v128 one, and a
+    /// body that loads a block into the v128 local.
+    #[test]
+    fn a_module_byte_for_byte() {
+        let mut f = Function {
+            params: 1,
+            ..Function::default()
+        };
+        assert_eq!(f.local(Type::I32), 1);
+        assert_eq!(f.local(Type::I32), 2);
+        assert_eq!(f.local(Type::V128), 3);
+        f.ops([Op::LocalGet(2), Op::V128Load(16), Op::LocalSet(3)]);
+        let bytes = module(&f);
+        let want: Vec<u8> = [
+            &b"\0asm\x01\0\0\0"[..],
+            &[1, 5, 1, 0x60, 1, 0x7f, 0],
+            &[2, 15, 1, 3, b'e', b'n', b'v', 6],
+            b"memory",
+            &[2, 0, 0],
+            &[3, 2, 1, 0],
+            &[7, 10, 1, 6],
+            b"kernel",
+            &[0, 0],
+            &[10, 16, 1, 14, 2, 2, 0x7f, 1, 0x7b],
+            &[0x20, 2, 0xfd, 0, 4, 16, 0x21, 3, 0x0b],
+        ]
+        .concat();
+        assert_eq!(bytes, want);
+    }
+}
