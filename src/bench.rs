@@ -124,6 +124,21 @@ pub fn frame_ms(
     (middle_mean(total), middle_mean(compute))
 }
 
+/// Trains each scenario for an epoch, which asks for its compiled kernel where kernels can
+/// be compiled ([`crate::core::jit`]); whether every scenario has one now.
+pub fn request_kernels() -> bool {
+    // Every scenario asks (no stopping at the first without a kernel).
+    let compiled: Vec<bool> = scenarios()
+        .into_iter()
+        .map(|s| {
+            let mut trainer = Trainer::new(s.config);
+            trainer.step(1);
+            crate::core::jit::kernel_for(trainer.net()).is_some()
+        })
+        .collect();
+    compiled.iter().all(|&c| c)
+}
+
 /// Runs every scenario: training for `train_ms`, then `frames` frames.
 pub fn run_all(
     train_ms: f64,

@@ -3,7 +3,8 @@
 // Chromium, waits up to 120 s for [data-testid="bench-results"] to hold JSON like
 //   {"target":"wasm32","results":[{"name":"small","epochs_per_s":123.0,"frame_ms":1.23}, ...]}
 // and prints it as a table. Exit code 1 on timeout, bad JSON or page errors.
-// Usage: node bench.mjs [--json FILE] [--timeout SECONDS]
+// Usage: node bench.mjs [--json FILE] [--timeout SECONDS] [--nojit]
+// (--nojit: without the training kernels compiled at run time, for comparison)
 import fs from 'node:fs';
 import { startSession, tid, text, waitUntil, screenshot } from './harness.mjs';
 
@@ -13,6 +14,7 @@ const argValue = (name) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const jsonOut = argValue('--json');
+const path = args.includes('--nojit') ? '/?bench&nojit' : '/?bench';
 const timeoutMs = Number(argValue('--timeout') ?? 120) * 1000;
 
 /** Parse the results element's text; null while it is not (yet) complete JSON. */
@@ -38,9 +40,9 @@ const fmt = (v, digits) => (typeof v === 'number' && Number.isFinite(v) ? v.toFi
 const session = await startSession();
 let exitCode = 0;
 try {
-  const app = await session.open('/?bench', { waitForApp: false });
+  const app = await session.open(path, { waitForApp: false });
   const { page } = app;
-  console.log(`WASM benchmark: ${session.url}/?bench in ${await app.context.browser().version()}`);
+  console.log(`WASM benchmark: ${session.url}${path} in ${await app.context.browser().version()}`);
   const started = Date.now();
   let raw = null;
   let results;

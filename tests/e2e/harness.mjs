@@ -137,17 +137,19 @@ export async function startSession() {
 }
 
 /**
- * Open `url` in a new browser context, collecting console errors and page errors.
- * Returns { page, context, consoleErrors, pageErrors, failedRequests }.
+ * Open `url` in a new browser context, collecting console errors and warnings and page errors.
+ * Returns { page, context, consoleErrors, consoleWarnings, pageErrors, failedRequests }.
  */
 export async function openPage(browser, url, { waitForApp = true } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const consoleErrors = [];
+  const consoleWarnings = [];
   const pageErrors = [];
   const failedRequests = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') consoleErrors.push(msg.text());
+    if (msg.type() === 'warning') consoleWarnings.push(msg.text());
   });
   page.on('pageerror', (err) => pageErrors.push(String(err?.stack ?? err)));
   page.on('requestfailed', (req) => failedRequests.push(`${req.url()}: ${req.failure()?.errorText}`));
@@ -156,7 +158,7 @@ export async function openPage(browser, url, { waitForApp = true } = {}) {
   });
   await page.goto(url, { waitUntil: 'load' });
   if (waitForApp) await waitForApp_(page, { pageErrors });
-  return { page, context, consoleErrors, pageErrors, failedRequests };
+  return { page, context, consoleErrors, consoleWarnings, pageErrors, failedRequests };
 }
 
 /**
