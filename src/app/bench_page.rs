@@ -20,13 +20,8 @@ pub fn BenchPage() -> impl IntoView {
     Effect::new(move |_| {
         let Some(host) = host.get() else { return };
         request_kernels();
-        when_compiled(KERNEL_WAITS, move |compiled| {
-            let target = if compiled {
-                "wasm32"
-            } else {
-                "wasm32, general kernels"
-            };
-            let text = match run(&host, target) {
+        when_compiled(KERNEL_WAITS, move || {
+            let text = match run(&host) {
                 Ok(json) => json,
                 Err(e) => format!("{{\"error\":\"{e:?}\"}}"),
             };
@@ -45,15 +40,14 @@ pub fn BenchPage() -> impl IntoView {
 /// How many times (50 ms apart) the benchmark waits for the compiled kernels.
 const KERNEL_WAITS: u32 = 100;
 
-/// Calls `then` once no kernel is being compiled (or after `waits` more waits), with whether
-/// both scenarios have their compiled kernels.
-fn when_compiled(waits: u32, then: impl FnOnce(bool) + 'static) {
+/// Calls `then` once no kernel is being compiled (or after `waits` more waits).
+fn when_compiled(waits: u32, then: impl FnOnce() + 'static) {
     set_timeout(
         move || {
             if crate::core::jit::pending() > 0 && waits > 0 {
                 when_compiled(waits - 1, then);
             } else {
-                then(request_kernels());
+                then();
             }
         },
         Duration::from_millis(50),
@@ -71,7 +65,7 @@ fn canvas(host: &web_sys::HtmlDivElement, class: &str) -> Result<HtmlCanvasEleme
     Ok(c)
 }
 
-fn run(host: &web_sys::HtmlDivElement, target: &str) -> Result<String, JsValue> {
+fn run(host: &web_sys::HtmlDivElement) -> Result<String, JsValue> {
     let plot = canvas(host, "plot bench-plot")?;
     let loss = canvas(host, "loss-chart")?;
     let neurons = (0..NEURON_CANVASES)
@@ -107,6 +101,6 @@ fn run(host: &web_sys::HtmlDivElement, target: &str) -> Result<String, JsValue> 
     let results = run_all(3000.0, 200, &mut now, &mut draw);
     match failure {
         Some(e) => Err(e),
-        None => Ok(to_json(target, &results)),
+        None => Ok(to_json("wasm32", &results)),
     }
 }

@@ -20,6 +20,7 @@ use crate::core::rng::Pcg32;
 mod kernels;
 mod pass;
 use crate::core::real::Real;
+pub use pass::FastRows;
 use pass::Pass;
 
 /// The width a batch is computed in.
@@ -143,10 +144,12 @@ pub struct Mlp {
     jit: JitSlot,
 }
 
-/// A network's compiled kernel, and the registry generation it last looked one up at.
+/// A network's compiled kernel, its tile, and the registry generation it last looked one up
+/// at.
 #[derive(Clone, Copy, Debug, Default)]
 struct JitSlot {
     kernel: Option<jit::Kernel>,
+    tile: usize,
     seen: u64,
 }
 
@@ -344,9 +347,7 @@ impl Mlp {
     }
 
     /// A training step's gradient for the loaded batch: [`Mlp::forward_batch`] with `dropout`
-    /// and `rng`, then [`Mlp::batch_gradient`]. A batch loaded in [`Precision::Fast`] without
-    /// dropout runs through this shape's compiled kernel where there is one
-    /// ([`crate::core::jit`]), which gives the same bits.
+    /// and `rng`, then [`Mlp::batch_gradient`].
     pub fn train_gradient(
         &mut self,
         targets: &[f64],
@@ -355,26 +356,49 @@ impl Mlp {
         reg: Regularization,
         rate: f64,
     ) {
-        let kernel = (self.loaded == Precision::Fast && dropout == 0.0)
-            .then(|| self.kernel())
-            .flatten();
-        match kernel {
-            Some(kernel) => self.fast.run_kernel(kernel, &self.params, targets),
-            None => {
-                self.forward_batch(dropout, rng);
-                self.backward_sums(targets);
-            }
-        }
-        self.gradient_from_sums(targets.len(), reg, rate);
+        self.forward_batch(dropout, rng);
+        self.batch_gradient(targets, reg, rate);
     }
 
-    /// This shape's compiled kernel, looked up again only when the registry has changed.
-    fn kernel(&mut self) -> Option<jit::Kernel> {
+    /// This shape's compiled training kernel for mini-batches of `batch` points, if there is
+    /// one and batches with `dropout` can use it (the kernels have no dropout). See
+    /// [`crate::core::jit`].
+    pub fn training_kernel(&mut self, batch: usize, dropout: f64) -> Option<jit::Kernel> {
+        (dropout == 0.0)
+            .then(|| self.kernel(jit::emit::tile_for(self, batch)))
+            .flatten()
+    }
+
+    /// [`Mlp::train_gradient`] without dropout on the rows of `set` numbered `batch`, by a
+    /// compiled `kernel` (from [`Mlp::training_kernel`]): the same bits as loading those rows
+    /// in [`Precision::Fast`] and training on them.
+    pub fn train_gradient_compiled(
+        &mut self,
+        kernel: jit::Kernel,
+        set: &FastRows,
+        batch: &[usize],
+        reg: Regularization,
+        rate: f64,
+    ) {
+        self.loaded = Precision::Fast;
+        self.fast.run_kernel(kernel, &self.params, set, batch);
+        self.gradient_from_sums(batch.len(), reg, rate);
+    }
+
+    /// This shape's compiled kernel for `tile`, looked up again only when the tile or the
+    /// registry has changed.
+    fn kernel(&mut self, tile: usize) -> Option<jit::Kernel> {
+        if tile != self.jit.tile {
+            self.jit = JitSlot {
+                tile,
+                ..JitSlot::default()
+            };
+        }
         if self.jit.kernel.is_none() {
             let generation = jit::generation();
             if generation != self.jit.seen {
                 self.jit.seen = generation;
-                self.jit.kernel = jit::kernel_for(self);
+                self.jit.kernel = jit::kernel_for(self, tile);
             }
         }
         self.jit.kernel

@@ -48,6 +48,39 @@ fn mask(b: bool) -> u32 {
     }
 }
 
+/// For each `block` or `loop`, the index of its `end`.
+fn matching_ends(body: &[Op]) -> Vec<usize> {
+    let mut ends = vec![usize::MAX; body.len()];
+    let mut open = Vec::new();
+    for (i, op) in body.iter().enumerate() {
+        match op {
+            Op::Block | Op::Loop => open.push(i),
+            Op::End => ends[open.pop().expect("end without block")] = i,
+            _ => {}
+        }
+    }
+    ends
+}
+
+/// Takes the branch to label `depth`: leaves the labels inside it (and itself, for a block,
+/// whose target is past its end) and returns where execution goes on.
+fn branch(labels: &mut Vec<usize>, body: &[Op], depth: u32) -> usize {
+    let target = labels.len() - 1 - depth as usize;
+    let pc = labels[target];
+    // A loop's target follows its `loop` op, and the loop stays entered.
+    let keep = if matches!(body.get(pc.wrapping_sub(1)), Some(Op::Loop)) {
+        target + 1
+    } else {
+        target
+    };
+    labels.truncate(keep);
+    pc
+}
+
+fn word(memory: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes(memory[at..at + 4].try_into().expect("4 bytes"))
+}
+
 /// Runs `f` with i32 arguments `args` over `memory`.
 pub fn run(f: &Function, args: &[i32], memory: &mut [u8]) {
     assert_eq!(args.len(), f.params as usize, "argument count");
@@ -56,8 +89,10 @@ pub fn run(f: &Function, args: &[i32], memory: &mut [u8]) {
         Type::I32 => Value::I32(0),
         Type::V128 => Value::V128([0; 4]),
     }));
+    let ends = matching_ends(&f.body);
     let mut stack: Vec<Value> = Vec::new();
-    let mut loops: Vec<usize> = Vec::new();
+    // The enclosing blocks and loops: where a branch to each goes.
+    let mut labels: Vec<usize> = Vec::new();
     let address = |base: Value, offset: u32| (base.i32() as u32 + offset) as usize;
     let mut pc = 0;
     while pc < f.body.len() {
@@ -76,25 +111,37 @@ pub fn run(f: &Function, args: &[i32], memory: &mut [u8]) {
                 Some(v)
             }
             Op::I32Const(v) => Some(Value::I32(v)),
-            Op::I32Add | Op::I32Mul | Op::I32LtU => {
+            Op::I32Add | Op::I32Mul | Op::I32LtU | Op::I32GtU | Op::I32GeU => {
                 let (b, a) = (pop().i32(), pop().i32());
+                let (ua, ub) = (a as u32, b as u32);
                 Some(Value::I32(match op {
                     Op::I32Add => a.wrapping_add(b),
                     Op::I32Mul => a.wrapping_mul(b),
-                    _ => i32::from((a as u32) < (b as u32)),
+                    Op::I32LtU => i32::from(ua < ub),
+                    Op::I32GtU => i32::from(ua > ub),
+                    _ => i32::from(ua >= ub),
                 }))
             }
+            // A block's branch target is just past its `end`; a loop's, just past `loop`.
+            Op::Block => {
+                labels.push(ends[pc - 1] + 1);
+                None
+            }
             Op::Loop => {
-                loops.push(pc);
+                labels.push(pc);
                 None
             }
             Op::End => {
-                loops.pop().expect("end without loop");
+                labels.pop().expect("end without block");
+                None
+            }
+            Op::Br(depth) => {
+                pc = branch(&mut labels, &f.body, depth);
                 None
             }
             Op::BrIf(depth) => {
                 if pop().i32() != 0 {
-                    pc = loops[loops.len() - 1 - depth as usize];
+                    pc = branch(&mut labels, &f.body, depth);
                 }
                 None
             }
@@ -105,10 +152,19 @@ pub fn run(f: &Function, args: &[i32], memory: &mut [u8]) {
                     u32::from_le_bytes(bytes[4 * k..4 * k + 4].try_into().expect("4 bytes"))
                 })))
             }
+            Op::I32Load(offset) => {
+                let at = address(pop(), offset);
+                Some(Value::I32(word(memory, at) as i32))
+            }
             Op::Load32Splat(offset) => {
                 let at = address(pop(), offset);
-                let word = u32::from_le_bytes(memory[at..at + 4].try_into().expect("4 bytes"));
-                Some(Value::V128([word; 4]))
+                Some(Value::V128([word(memory, at); 4]))
+            }
+            Op::Load32Lane(offset, lane) => {
+                let mut v = pop().v128();
+                let at = address(pop(), offset);
+                v[lane as usize] = word(memory, at);
+                Some(Value::V128(v))
             }
             Op::V128Store(offset) => {
                 let v = pop().v128();
@@ -175,6 +231,6 @@ pub fn run(f: &Function, args: &[i32], memory: &mut [u8]) {
             stack.push(v);
         }
     }
-    assert!(loops.is_empty(), "unclosed loop");
+    assert!(labels.is_empty(), "unclosed block");
     assert!(stack.is_empty(), "values left on the stack: {stack:?}");
 }

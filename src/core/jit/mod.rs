@@ -2,7 +2,7 @@
 //!
 //! The general kernels ([`crate::core::mlp`]) loop over any shape. For the small networks a
 //! lecture uses, most of their time goes to the loops themselves. [`emit`] writes, for the
-//! network at hand, one WebAssembly function doing a mini-batch's forward pass,
+//! network at hand, one WebAssembly function doing a mini-batch's gathering of its rows, forward pass,
 //! backpropagation and gradient sums with every size and offset a constant and every value in
 //! a register. It computes the same operations in the same order as the general f32 path, so
 //! the results are the same bits: a run gives the same weights whether or not, or from which
@@ -25,10 +25,10 @@ pub(crate) mod interp;
 mod tests;
 
 /// A compiled kernel, callable from Rust, with [`emit`]'s parameters: the f32 parameters, the
-/// input units' blocks, the targets, scratch (one block per parameter), the gradient sums,
-/// the number of blocks (at least 1) and the number of points.
+/// training rows, the batch's row numbers, scratch (one block per parameter), the gradient
+/// sums, the number of blocks (at least 1) and the number of points.
 pub type Kernel =
-    extern "C" fn(*const f32, *const [f32; 4], *const f32, *mut [f32; 4], *mut f32, u32, u32);
+    extern "C" fn(*const f32, *const f32, *const u32, *mut [f32; 4], *mut f32, u32, u32);
 
 /// Starts compiling a kernel module; calls [`install`] with `key` once it is ready, or
 /// [`failed`].
@@ -38,7 +38,7 @@ pub type Compiler = fn(key: String, module: Vec<u8>);
 struct Registry {
     compiler: Option<Compiler>,
     kernels: HashMap<String, Kernel>,
-    /// Shapes already handed to the compiler (or found unsupported).
+    /// Shapes already handed to the compiler (or found unsupported or too big to pay).
     asked: HashSet<String>,
     /// Shapes being compiled.
     pending: HashSet<String>,
@@ -82,20 +82,21 @@ pub fn generation() -> u64 {
     REGISTRY.with_borrow(|r| r.generation)
 }
 
-/// The name of `net`'s shape: what its kernel depends on.
-pub fn key(net: &Mlp) -> String {
+/// The name of `net`'s shape with a `tile` of blocks: what its kernel depends on.
+pub fn key(net: &Mlp, tile: usize) -> String {
     let layers: Vec<_> = net
         .layers()
         .iter()
         .map(|l| (l.fan_in, l.fan_out, l.activation))
         .collect();
-    format!("{layers:?} {:?}", net.output())
+    format!("{layers:?} {:?} tile {tile}", net.output())
 }
 
-/// The compiled kernel for `net`'s shape. If there is none yet and a compiler is set, asks it
-/// for one (once per shape), and answers `None` meanwhile.
-pub fn kernel_for(net: &Mlp) -> Option<Kernel> {
-    let key = key(net);
+/// The compiled kernel for `net`'s shape, working on `tile` blocks at once (see
+/// [`emit::tile_for`]). If there is none yet and a compiler is set, asks it for one (once per
+/// shape and tile), and answers `None` meanwhile (or the kernel, if it was compiled at once).
+pub fn kernel_for(net: &Mlp, tile: usize) -> Option<Kernel> {
+    let key = key(net, tile);
     let compiler = REGISTRY.with_borrow_mut(|r| {
         if let Some(&kernel) = r.kernels.get(&key) {
             return Err(Some(kernel));
@@ -109,7 +110,7 @@ pub fn kernel_for(net: &Mlp) -> Option<Kernel> {
         Ok(compiler) => compiler,
         Err(found) => return found,
     };
-    if let Some(function) = emit::kernel(net) {
+    if let Some(function) = emit::kernel(net, tile).filter(emit::pays) {
         REGISTRY.with_borrow_mut(|r| r.pending.insert(key.clone()));
         // Called with the registry released: a compiler may install at once.
         compiler(key.clone(), wasm::module(&function));

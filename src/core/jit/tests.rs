@@ -9,7 +9,7 @@ use crate::core::activation::Activation;
 use crate::core::config::ExperimentConfig;
 use crate::core::dataset::Problem;
 use crate::core::loss::Output;
-use crate::core::mlp::{Init, Mlp, Precision};
+use crate::core::mlp::{FastRows, Init, Mlp, Precision};
 use crate::core::optimizer::OptimizerKind;
 use crate::core::regularization::Regularization;
 use crate::core::rng::Pcg32;
@@ -23,30 +23,30 @@ const OUTPUTS: [Output; 4] = [
     Output::TfLinear,
 ];
 
-/// Where the interpreter's memory holds each argument, for a network of `n_params` and a
-/// batch with `inputs × blocks` input blocks.
+/// Where the interpreter's memory holds each argument, for `n_params` parameters, `values`
+/// f32 of training rows and `lanes` row numbers.
 struct Layout {
     params: usize,
-    acts: usize,
-    targets: usize,
+    rows: usize,
+    order: usize,
     scratch: usize,
     grads: usize,
     end: usize,
 }
 
 impl Layout {
-    fn new(n_params: usize, inputs: usize, blocks: usize) -> Self {
+    fn new(n_params: usize, values: usize, lanes: usize) -> Self {
         // Odd starts, so that nothing depends on alignment.
         let params = 12;
-        let acts = params + 4 * n_params + 4;
-        let targets = acts + 16 * inputs * blocks + 8;
-        let scratch = targets + 16 * blocks + 4;
+        let rows = params + 4 * n_params + 4;
+        let order = rows + 4 * values + 8;
+        let scratch = order + 4 * lanes + 4;
         let grads = scratch + 16 * n_params + 12;
         let end = grads + 4 * n_params;
         Layout {
             params,
-            acts,
-            targets,
+            rows,
+            order,
             scratch,
             grads,
             end,
@@ -54,8 +54,8 @@ impl Layout {
     }
 }
 
-fn put(memory: &mut [u8], at: usize, values: impl IntoIterator<Item = f32>) {
-    for (k, v) in values.into_iter().enumerate() {
+fn put(memory: &mut [u8], at: usize, words: impl IntoIterator<Item = u32>) {
+    for (k, v) in words.into_iter().enumerate() {
         memory[at + 4 * k..at + 4 * k + 4].copy_from_slice(&v.to_le_bytes());
     }
 }
@@ -66,25 +66,18 @@ fn get(memory: &[u8], at: usize, count: usize) -> Vec<f32> {
         .collect()
 }
 
-/// Runs `kernel` in the interpreter on f32 parameters, input blocks (unit by unit) and
-/// per-lane targets; the gradient sums. The scratch starts full of garbage (the kernel must
-/// clear it).
-fn interpret(
-    kernel: &Function,
-    params: &[f32],
-    acts: &[f32],
-    targets: &[f32],
-    n: usize,
-) -> Vec<f32> {
-    let blocks = targets.len() / 4;
-    let inputs = acts.len() / (4 * blocks);
-    let at = Layout::new(params.len(), inputs, blocks);
+/// Runs `kernel` in the interpreter on f32 parameters, the training rows (as [`FastRows`]
+/// lays them out) and the row numbers of each lane (`n` points, then padding); the gradient
+/// sums. The scratch starts full of garbage (the kernel must clear it).
+fn interpret(kernel: &Function, params: &[f32], rows: &[f32], order: &[u32], n: usize) -> Vec<f32> {
+    let blocks = order.len() / 4;
+    let at = Layout::new(params.len(), rows.len(), order.len());
     let mut memory = vec![0xa5u8; at.end + 16];
-    put(&mut memory, at.params, params.iter().copied());
-    put(&mut memory, at.acts, acts.iter().copied());
-    put(&mut memory, at.targets, targets.iter().copied());
+    put(&mut memory, at.params, params.iter().map(|p| p.to_bits()));
+    put(&mut memory, at.rows, rows.iter().map(|v| v.to_bits()));
+    put(&mut memory, at.order, order.iter().copied());
     let args = [
-        at.params, at.acts, at.targets, at.scratch, at.grads, blocks, n,
+        at.params, at.rows, at.order, at.scratch, at.grads, blocks, n,
     ];
     interp::run(kernel, &args.map(|a| a as i32), &mut memory);
     get(&memory, at.grads, params.len())
@@ -98,33 +91,35 @@ fn target_for(output: Output, rng: &mut Pcg32) -> f64 {
     }
 }
 
-/// One batch of `n` points through `net`, by the general kernels and by the compiled one:
-/// the same gradient, bit for bit.
-fn check_batch(net: &mut Mlp, n: usize, rng: &mut Pcg32) {
+/// One batch of `n` points, drawn from a training set of 23 rows in a shuffled order, through
+/// `net` by the general kernels and by the compiled one with tiles of `tile` blocks: the same
+/// gradient, bit for bit.
+fn check_batch(net: &mut Mlp, n: usize, tile: usize, rng: &mut Pcg32) {
     let width = net.n_inputs();
-    let rows: Vec<Vec<f64>> = (0..n)
-        .map(|_| (0..width).map(|_| rng.range(-4.0, 4.0)).collect())
+    let set_len = 23;
+    let inputs: Vec<f64> = (0..set_len * width).map(|_| rng.range(-4.0, 4.0)).collect();
+    let targets: Vec<f64> = (0..set_len)
+        .map(|_| target_for(net.output(), rng))
         .collect();
-    let targets: Vec<f64> = (0..n).map(|_| target_for(net.output(), rng)).collect();
-    net.load(rows.iter().map(|r| &r[..]), Precision::Fast);
+    let mut order: Vec<usize> = (0..set_len).collect();
+    rng.shuffle(&mut order);
+    let batch = &order[..n];
+    let batch_targets: Vec<f64> = batch.iter().map(|&i| targets[i]).collect();
+    net.load(
+        batch.iter().map(|&i| &inputs[i * width..(i + 1) * width]),
+        Precision::Fast,
+    );
     net.forward_batch(0.0, None);
-    net.batch_gradient(&targets, Regularization::None, 0.0);
+    net.batch_gradient(&batch_targets, Regularization::None, 0.0);
     let want = net.grads.clone();
 
-    let kernel = emit::kernel(net).expect("a kernel for this output");
+    let kernel = emit::kernel(net, tile).expect("a kernel for this output");
     assert_eq!(kernel.params, PARAMS);
-    let blocks = n.div_ceil(4);
-    let mut acts = vec![0.0f32; width * blocks * 4];
-    for (s, row) in rows.iter().enumerate() {
-        for (i, &x) in row.iter().enumerate() {
-            acts[i * blocks * 4 + s] = x as f32;
-        }
-    }
-    let mut lane_targets: Vec<f32> = targets.iter().map(|&t| t as f32).collect();
-    // Padding lanes' targets are garbage: the kernel must mask their δ.
-    lane_targets.resize(blocks * 4, 7.5);
+    let set = FastRows::new(&inputs, &targets, width);
+    let mut lanes: Vec<u32> = batch.iter().map(|&i| i as u32).collect();
+    lanes.resize(n.div_ceil(4) * 4, set.zero_row());
     let params: Vec<f32> = net.params.iter().map(|&w| w as f32).collect();
-    let sums = interpret(&kernel, &params, &acts, &lane_targets, n);
+    let sums = interpret(&kernel, &params, set.values(), &lanes, n);
     let scale = 1.0 / n as f64;
     let got: Vec<f64> = sums.iter().map(|&s| f64::from(s) * scale).collect();
     for (p, (g, w)) in got.iter().zip(&want).enumerate() {
@@ -132,7 +127,7 @@ fn check_batch(net: &mut Mlp, n: usize, rng: &mut Pcg32) {
             g.to_bits(),
             w.to_bits(),
             "{} parameter {p}: compiled {g}, general {w} ({n} points)",
-            key(net)
+            key(net, tile)
         );
     }
 }
@@ -155,9 +150,12 @@ fn one_batch_matches_the_general_kernels_bit_for_bit() {
                 for b in net.params.iter_mut() {
                     *b += rng.range(-0.5, 0.5);
                 }
-                // 1 to 9 points: one to three blocks, full or padded.
-                for n in 1..=9 {
-                    check_batch(&mut net, n, &mut rng);
+                // 1 to 21 points: one to six blocks, full or padded, in tiles of one to
+                // four blocks and then single blocks.
+                for tile in 1..=emit::MAX_TILE {
+                    for n in 1..=21 {
+                        check_batch(&mut net, n, tile, &mut rng);
+                    }
                 }
             }
         }
@@ -175,7 +173,7 @@ fn softmax_has_no_kernel_and_keeps_the_general_path() {
         Init::Xavier,
         &mut rng,
     );
-    assert!(emit::kernel(&net).is_none());
+    assert!(emit::kernel(&net, 1).is_none());
 }
 
 #[test]
@@ -221,17 +219,41 @@ fn the_key_names_the_shape() {
         Init::Xavier,
         &mut rng,
     );
-    assert_eq!(key(&a), key(&b), "weights are not part of the shape");
+    assert_eq!(key(&a, 3), key(&b, 3), "weights are not part of the shape");
     for other in [&c, &d, &e] {
-        assert_ne!(key(&a), key(other));
+        assert_ne!(key(&a, 3), key(other, 3));
     }
+    assert_ne!(key(&a, 3), key(&a, 2));
+    // Tiles: the batch's blocks, up to four, as far as the widest layer (here 4) allows.
+    assert_eq!(emit::tile_for(&a, 1), 1);
+    assert_eq!(emit::tile_for(&a, 4), 1);
+    assert_eq!(emit::tile_for(&a, 10), 3);
+    assert_eq!(emit::tile_for(&a, 250), 3);
+    let narrow = Mlp::new(
+        2,
+        &[2],
+        &[Activation::Tanh],
+        Output::Binary,
+        Init::Xavier,
+        &mut rng,
+    );
+    assert_eq!(emit::tile_for(&narrow, 16), 4);
+    let wide = Mlp::new(
+        7,
+        &[8, 8],
+        &[Activation::Relu],
+        Output::Binary,
+        Init::Xavier,
+        &mut rng,
+    );
+    assert_eq!(emit::tile_for(&wide, 10), 1);
 }
 
 // The registry, with the interpreter as the "compiled" kernel: a native function that copies
 // the buffers it is given into the interpreter's memory and the sums back.
 thread_local! {
-    /// The kernel the fake compiler last "compiled", with its network's parameter and input
-    /// counts.
+    /// The kernel the fake compiler last "compiled", with its network's parameter count and
+    /// the number of f32 in the training rows.
     static FAKE: RefCell<Option<(Function, usize, usize)>> = const { RefCell::new(None) };
     static CALLS: Cell<usize> = const { Cell::new(0) };
     static COMPILED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
@@ -239,8 +261,8 @@ thread_local! {
 
 extern "C" fn fake_kernel(
     params: *const f32,
-    acts: *const [f32; 4],
-    targets: *const f32,
+    rows: *const f32,
+    order: *const u32,
     _scratch: *mut [f32; 4],
     grads: *mut f32,
     blocks: u32,
@@ -248,17 +270,17 @@ extern "C" fn fake_kernel(
 ) {
     CALLS.set(CALLS.get() + 1);
     FAKE.with_borrow(|fake| {
-        let (kernel, n_params, inputs) = fake.as_ref().expect("a compiled kernel");
-        let blocks = blocks as usize;
+        let (kernel, n_params, values) = fake.as_ref().expect("a compiled kernel");
+        let lanes = blocks as usize * 4;
         // SAFETY: `Pass::run_kernel` passes buffers of these lengths (the test's premise).
-        let (params, acts, targets) = unsafe {
+        let (params, rows, order) = unsafe {
             (
                 std::slice::from_raw_parts(params, *n_params),
-                std::slice::from_raw_parts(acts.cast::<f32>(), inputs * blocks * 4),
-                std::slice::from_raw_parts(targets, blocks * 4),
+                std::slice::from_raw_parts(rows, *values),
+                std::slice::from_raw_parts(order, lanes),
             )
         };
-        let sums = interpret(kernel, params, acts, targets, n as usize);
+        let sums = interpret(kernel, params, rows, order, n as usize);
         // SAFETY: as above, `grads` holds one f32 per parameter.
         unsafe { std::slice::from_raw_parts_mut(grads, *n_params) }.copy_from_slice(&sums);
     });
@@ -280,8 +302,10 @@ fn train_both_ways(config: ExperimentConfig, epochs: u32) -> (usize, usize) {
 
     let mut jitted = Trainer::new(config);
     let net = jitted.net();
-    let kernel = emit::kernel(net);
-    FAKE.set(kernel.map(|k| (k, net.params.len(), net.n_inputs())));
+    let batch = jitted.config().batch_size.min(jitted.metrics().n_train);
+    let kernel = emit::kernel(net, emit::tile_for(net, batch)).filter(emit::pays);
+    let (n_train, width) = (jitted.metrics().n_train, net.n_inputs());
+    FAKE.set(kernel.map(|k| (k, net.params.len(), (n_train + 1) * (width + 1))));
     CALLS.set(0);
     set_compiler(Some(fake_compiler));
     jitted.step(epochs);
@@ -318,8 +342,12 @@ fn training_through_the_registry_gives_the_same_weights() {
         "one shape, compiled once"
     );
 
-    let large = crate::bench::scenarios().remove(1).config;
-    let (calls, batches) = train_both_ways(large, 5);
+    // Seven inputs and two hidden layers of 8, ReLU: the biggest kind compiled.
+    let mid = ExperimentConfig {
+        network_shape: vec![8, 8],
+        ..crate::bench::scenarios().remove(1).config
+    };
+    let (calls, batches) = train_both_ways(mid, 5);
     assert_eq!(calls, batches);
 
     let regression = ExperimentConfig {

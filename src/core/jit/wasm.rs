@@ -28,14 +28,22 @@ pub enum Op {
     I32Add,
     I32Mul,
     I32LtU,
-    /// A loop with no result; [`Op::BrIf`]`(0)` inside it jumps back to its start.
+    I32GtU,
+    I32GeU,
+    /// A block with no result; a branch to it jumps to its end.
+    Block,
+    /// A loop with no result; a branch to it jumps back to its start.
     Loop,
     End,
+    Br(u32),
     BrIf(u32),
     V128Load(u32),
     V128Store(u32),
+    I32Load(u32),
     /// Loads one f32 (or i32) and copies it into the four lanes.
     Load32Splat(u32),
+    /// Loads one f32 (or i32) into lane `.1` of the vector on the stack (above the address).
+    Load32Lane(u32, u8),
     F32Store(u32),
     V128Const([u32; 4]),
     I32x4Splat,
@@ -94,8 +102,15 @@ impl Op {
             Op::I32Add => out.push(0x6a),
             Op::I32Mul => out.push(0x6c),
             Op::I32LtU => out.push(0x49),
+            Op::I32GtU => out.push(0x4b),
+            Op::I32GeU => out.push(0x4f),
+            Op::Block => out.extend([0x02, 0x40]),
             Op::Loop => out.extend([0x03, 0x40]),
             Op::End => out.push(0x0b),
+            Op::Br(depth) => {
+                out.push(0x0c);
+                uleb(out, depth);
+            }
             Op::BrIf(depth) => {
                 out.push(0x0d);
                 uleb(out, depth);
@@ -104,9 +119,18 @@ impl Op {
                 simd(out, 0x00);
                 memarg(out, 4, offset);
             }
+            Op::I32Load(offset) => {
+                out.push(0x28);
+                memarg(out, 2, offset);
+            }
             Op::Load32Splat(offset) => {
                 simd(out, 0x09);
                 memarg(out, 2, offset);
+            }
+            Op::Load32Lane(offset, lane) => {
+                simd(out, 0x56);
+                memarg(out, 2, offset);
+                out.push(lane);
             }
             Op::V128Store(offset) => {
                 simd(out, 0x0b);

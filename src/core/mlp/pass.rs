@@ -44,8 +44,8 @@ pub(super) struct Pass<F> {
     params: Vec<F>,
     /// This batch's gradient sums, before they are added to the network's.
     grads: Vec<F>,
-    /// A compiled kernel's targets (one per lane) and scratch (one block per parameter).
-    targets: Vec<F>,
+    /// A compiled kernel's row numbers (one per lane) and scratch (one block per parameter).
+    order: Vec<u32>,
     scratch: Vec<Block<F>>,
 }
 
@@ -210,29 +210,66 @@ impl<F: Real> Pass<F> {
 
 impl Pass<f32> {
     /// A training [`Pass::forward`] without dropout and [`Pass::backward`] in one, by a
-    /// compiled `kernel` for this network's shape (see [`crate::core::jit`]): the same gradient
-    /// sums, bit for bit. The activations and derivatives are not kept.
-    pub fn run_kernel(&mut self, kernel: Kernel, params: &[f64], targets: &[f64]) {
-        let (n, blocks) = (self.n, self.blocks);
+    /// compiled `kernel` for this network's shape (see [`crate::core::jit`]), on the rows of
+    /// `set` numbered `batch`: the same gradient sums, bit for bit, as loading those rows and
+    /// running the general kernels. The activations and derivatives are not kept.
+    pub fn run_kernel(&mut self, kernel: Kernel, params: &[f64], set: &FastRows, batch: &[usize]) {
+        let n = batch.len();
+        let blocks = n.div_ceil(LANES);
+        (self.n, self.blocks) = (n, blocks);
         self.set_params(params);
         self.grads.resize(params.len(), 0.0);
         if blocks == 0 {
             self.grads.fill(0.0);
             return;
         }
-        // Padding lanes' targets are never read into a δ (the kernel masks them), but are set.
-        self.targets.clear();
-        self.targets.extend(targets.iter().map(|&t| t as f32));
-        self.targets.resize(blocks * LANES, 0.0);
+        // Padding lanes read the row of zeros, as the general kernels' padding is 0.
+        self.order.clear();
+        self.order.extend(batch.iter().map(|&i| i as u32));
+        self.order.resize(blocks * LANES, set.zero_row());
         self.scratch.resize(params.len(), [0.0; LANES]);
         kernel(
             self.params.as_ptr(),
-            self.acts.as_ptr(),
-            self.targets.as_ptr(),
+            set.values().as_ptr(),
+            self.order.as_ptr(),
             self.scratch.as_mut_ptr(),
             self.grads.as_mut_ptr(),
             blocks as u32,
             n as u32,
         );
+    }
+}
+
+/// A training set in f32 as compiled kernels read it: row-major, each row the `width` inputs
+/// then the target, and one more row of zeros after the last.
+#[derive(Clone, Debug, Default)]
+pub struct FastRows {
+    values: Vec<f32>,
+    rows: usize,
+}
+
+impl FastRows {
+    /// From row-major f64 inputs (`width` per row) and one target per row.
+    pub fn new(inputs: &[f64], targets: &[f64], width: usize) -> Self {
+        let mut values = Vec::with_capacity((targets.len() + 1) * (width + 1));
+        for (row, &t) in inputs.chunks_exact(width.max(1)).zip(targets) {
+            values.extend(row[..width].iter().map(|&x| x as f32));
+            values.push(t as f32);
+        }
+        values.resize(values.len() + width + 1, 0.0);
+        FastRows {
+            values,
+            rows: targets.len(),
+        }
+    }
+
+    /// The number of the row of zeros.
+    pub fn zero_row(&self) -> u32 {
+        self.rows as u32
+    }
+
+    /// The values, row by row.
+    pub fn values(&self) -> &[f32] {
+        &self.values
     }
 }

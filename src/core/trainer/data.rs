@@ -2,7 +2,7 @@
 use crate::core::config::{clamp_point_in, limits, ExperimentConfig, Model};
 use crate::core::dataset::{curve_points, Point};
 use crate::core::features::{FeatureSet, Standardizer};
-use crate::core::mlp::{Mlp, Precision};
+use crate::core::mlp::{FastRows, Mlp, Precision};
 use crate::core::rng::{Pcg32, Stream};
 use crate::core::snapshot::Metrics;
 
@@ -94,6 +94,8 @@ pub struct Inputs {
     train_y: Vec<f64>,
     test_x: Vec<f64>,
     test_y: Vec<f64>,
+    /// The training rows in f32, for compiled kernels.
+    train_fast: FastRows,
     pub standardizer: Standardizer,
 }
 
@@ -113,6 +115,7 @@ impl Inputs {
             train_y: Vec::new(),
             test_x: Vec::new(),
             test_y: Vec::new(),
+            train_fast: FastRows::default(),
             standardizer: Standardizer::identity(width),
         };
         let mut row = vec![0.0; width];
@@ -137,7 +140,13 @@ impl Inputs {
                 inputs.standardizer.apply(row);
             }
         }
+        inputs.train_fast = FastRows::new(&inputs.train_x, &inputs.train_y, width);
         inputs
+    }
+
+    /// The training rows in f32, as compiled kernels read them.
+    pub fn train_fast(&self) -> &FastRows {
+        &self.train_fast
     }
 
     /// How many training points there are.

@@ -88,35 +88,48 @@ impl Trainer {
         let size = cfg.batch_size.clamp(1, n.max(1));
         let lr = cfg.learning_rate_at(self.epoch);
         self.shuffle_rng.shuffle(&mut self.order);
+        let numerical = cfg.gradient == GradientMethod::Numerical;
+        // Compiled kernels read the f32 rows, which must be as wide as the network's input.
+        let fits = self.inputs.width() == self.net.n_inputs();
+        let kernel = (!numerical && fits)
+            .then(|| self.net.training_kernel(size, cfg.dropout))
+            .flatten();
         for chunk in self.order.chunks(size) {
-            self.targets.clear();
-            self.targets
-                .extend(chunk.iter().map(|&i| self.inputs.train(i).1));
-            if cfg.gradient == GradientMethod::Numerical {
-                self.rows.clear();
-                self.rows
-                    .extend(chunk.iter().flat_map(|&i| self.inputs.train(i).0));
-                let width = self.inputs.width();
-                let batch = Batch {
-                    rows: &self.rows,
-                    width,
-                    targets: &self.targets,
-                    reg: cfg.regularization,
-                    rate: cfg.regularization_rate,
-                };
-                batch.numerical(&mut self.net, cfg.epsilon);
+            let (reg, rate) = (cfg.regularization, cfg.regularization_rate);
+            if let Some(kernel) = kernel {
+                let set = self.inputs.train_fast();
+                self.net
+                    .train_gradient_compiled(kernel, set, chunk, reg, rate);
             } else {
-                self.net.load(
-                    chunk.iter().map(|&i| self.inputs.train(i).0),
-                    Precision::Fast,
-                );
-                self.net.train_gradient(
-                    &self.targets,
-                    cfg.dropout,
-                    Some(&mut self.dropout_rng),
-                    cfg.regularization,
-                    cfg.regularization_rate,
-                );
+                self.targets.clear();
+                self.targets
+                    .extend(chunk.iter().map(|&i| self.inputs.train(i).1));
+                if numerical {
+                    self.rows.clear();
+                    self.rows
+                        .extend(chunk.iter().flat_map(|&i| self.inputs.train(i).0));
+                    let width = self.inputs.width();
+                    let batch = Batch {
+                        rows: &self.rows,
+                        width,
+                        targets: &self.targets,
+                        reg,
+                        rate,
+                    };
+                    batch.numerical(&mut self.net, cfg.epsilon);
+                } else {
+                    self.net.load(
+                        chunk.iter().map(|&i| self.inputs.train(i).0),
+                        Precision::Fast,
+                    );
+                    self.net.train_gradient(
+                        &self.targets,
+                        cfg.dropout,
+                        Some(&mut self.dropout_rng),
+                        reg,
+                        rate,
+                    );
+                }
             }
             self.optimizer
                 .step(&mut self.net.params, &self.net.grads, lr);
