@@ -114,9 +114,24 @@ pub fn kernel(net: &Mlp, tile: usize) -> Option<Function> {
     ]);
     e.tile(net, 1, lane, block);
     e.f.ops([Op::Br(0), Op::End, Op::End]);
-    // Each sum's lanes, added pairwise: (l0 + l1) + (l2 + l3).
+    // Each sum's lanes, added pairwise: (l0 + l1) + (l2 + l3). Four sums at a time with
+    // shuffles: [a0+a1, a2+a3, b0+b1, b2+b3] and the same for c, d, then those pairs.
+    let whole = n_params / 4 * 4;
+    let (pairs_ab, pairs_cd) = (e.f.local(Type::V128), e.f.local(Type::V128));
+    for p in (0..whole).step_by(4) {
+        for (first, pairs) in [(p, pairs_ab), (p + 2, pairs_cd)] {
+            e.pairwise(
+                &[Op::LocalGet(P_SCRATCH), Op::V128Load(first * BLOCK)],
+                &[Op::LocalGet(P_SCRATCH), Op::V128Load((first + 1) * BLOCK)],
+            );
+            e.op(Op::LocalSet(pairs));
+        }
+        e.op(Op::LocalGet(P_GRADS));
+        e.pairwise(&[Op::LocalGet(pairs_ab)], &[Op::LocalGet(pairs_cd)]);
+        e.op(Op::V128Store(p * 4));
+    }
     let sum = e.f.local(Type::V128);
-    for p in 0..n_params {
+    for p in whole..n_params {
         e.f.ops([
             Op::LocalGet(P_GRADS),
             Op::LocalGet(P_SCRATCH),
@@ -342,6 +357,19 @@ impl Emitter {
         let v = self.f.local(Type::V128);
         self.op(Op::LocalSet(v));
         v
+    }
+
+    /// Pushes `[a0 + a1, a2 + a3, b0 + b1, b2 + b3]` for the vectors `a` and `b` that the two
+    /// lists of ops push.
+    fn pairwise(&mut self, a: &[Op], b: &[Op]) {
+        let lanes = |l: [u8; 4]| -> [u8; 16] {
+            std::array::from_fn(|byte| l[byte / 4] * 4 + (byte % 4) as u8)
+        };
+        for pick in [[0, 2, 4, 6], [1, 3, 5, 7]] {
+            self.f.ops(a.iter().chain(b).copied());
+            self.op(Op::I8x16Shuffle(lanes(pick)));
+        }
+        self.op(Op::F32x4Add);
     }
 
     /// Scratch sum of parameter `index` += δ (a bias) or δ · x (a weight), block by block.

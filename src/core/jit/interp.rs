@@ -181,6 +181,14 @@ pub fn run(f: &Function, args: &[i32], memory: &mut [u8]) {
                 None
             }
             Op::V128Const(v) => Some(Value::V128(v)),
+            Op::I8x16Shuffle(lanes) => {
+                let (b, a) = (pop().v128(), pop().v128());
+                let bytes: Vec<u8> = a.iter().chain(&b).flat_map(|w| w.to_le_bytes()).collect();
+                let picked: Vec<u8> = lanes.iter().map(|&l| bytes[l as usize]).collect();
+                Some(Value::V128(std::array::from_fn(|k| {
+                    u32::from_le_bytes(picked[4 * k..4 * k + 4].try_into().expect("4 bytes"))
+                })))
+            }
             Op::I32x4Splat => Some(Value::V128([pop().i32() as u32; 4])),
             Op::F32x4ExtractLane(lane) => {
                 Some(Value::F32(f32::from_bits(pop().v128()[lane as usize])))

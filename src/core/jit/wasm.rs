@@ -46,6 +46,8 @@ pub enum Op {
     Load32Lane(u32, u8),
     F32Store(u32),
     V128Const([u32; 4]),
+    /// Bytes of the two vectors on the stack (0–15 the first, 16–31 the second) picked into one.
+    I8x16Shuffle([u8; 16]),
     I32x4Splat,
     F32x4ExtractLane(u8),
     F32Add,
@@ -145,6 +147,10 @@ impl Op {
                 for lane in lanes {
                     out.extend(lane.to_le_bytes());
                 }
+            }
+            Op::I8x16Shuffle(lanes) => {
+                simd(out, 0x0d);
+                out.extend(lanes);
             }
             Op::I32x4Splat => simd(out, 0x11),
             Op::F32x4ExtractLane(lane) => {
