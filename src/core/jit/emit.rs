@@ -225,18 +225,7 @@ impl Emitter {
                     })
                     .collect();
                 for (i, x) in values[l].iter().enumerate() {
-                    self.param(net.param_index(l, j, Some(i)));
-                    self.op(Op::LocalSet(weight));
-                    for (&sum, &xi) in sums.iter().zip(x) {
-                        self.f.ops([
-                            Op::LocalGet(sum),
-                            Op::LocalGet(weight),
-                            Op::LocalGet(xi),
-                            Op::F32x4Mul,
-                            Op::F32x4Add,
-                            Op::LocalSet(sum),
-                        ]);
-                    }
+                    self.multiply_add(net.param_index(l, j, Some(i)), weight, &sums, x);
                 }
                 let (mut vs, mut dv) = (Vec::new(), Vec::new());
                 for &sum in &sums {
@@ -292,18 +281,7 @@ impl Emitter {
                         })
                         .collect();
                     for (j, dj) in deltas.iter().enumerate() {
-                        self.param(net.param_index(l, j, Some(i)));
-                        self.op(Op::LocalSet(weight));
-                        for (&sum, &d) in sums.iter().zip(dj) {
-                            self.f.ops([
-                                Op::LocalGet(sum),
-                                Op::LocalGet(weight),
-                                Op::LocalGet(d),
-                                Op::F32x4Mul,
-                                Op::F32x4Add,
-                                Op::LocalSet(sum),
-                            ]);
-                        }
+                        self.multiply_add(net.param_index(l, j, Some(i)), weight, &sums, dj);
                     }
                     sums.iter()
                         .zip(&derivs[l - 1][i])
@@ -357,6 +335,23 @@ impl Emitter {
         let v = self.f.local(Type::V128);
         self.op(Op::LocalSet(v));
         v
+    }
+
+    /// Each block's `sums[b] += w · by[b]`, with parameter `index` as `w` (loaded once into
+    /// the local `weight`).
+    fn multiply_add(&mut self, index: usize, weight: u32, sums: &[u32], by: &[u32]) {
+        self.param(index);
+        self.op(Op::LocalSet(weight));
+        for (&sum, &v) in sums.iter().zip(by) {
+            self.f.ops([
+                Op::LocalGet(sum),
+                Op::LocalGet(weight),
+                Op::LocalGet(v),
+                Op::F32x4Mul,
+                Op::F32x4Add,
+                Op::LocalSet(sum),
+            ]);
+        }
     }
 
     /// Pushes `[a0 + a1, a2 + a3, b0 + b1, b2 + b3]` for the vectors `a` and `b` that the two
