@@ -135,14 +135,6 @@ pub fn request_kernels() {
     }
 }
 
-/// Whether `trainer`'s training runs on a compiled kernel.
-fn compiled(trainer: &mut Trainer) -> bool {
-    let batch = trainer.config().batch_size;
-    let net = trainer.net();
-    let tile = crate::core::jit::emit::tile_for(net, batch);
-    crate::core::jit::kernel_for(net, tile).is_some()
-}
-
 /// Runs every scenario: training for `train_ms`, then `frames` frames.
 pub fn run_all(
     train_ms: f64,
@@ -162,7 +154,7 @@ pub fn run_all(
                 epochs_per_s,
                 frame_ms,
                 compute_ms,
-                compiled: compiled(&mut trainer),
+                compiled: trainer.training_kernel().is_some(),
             }
         })
         .collect()

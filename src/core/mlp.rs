@@ -20,7 +20,6 @@ use crate::core::rng::Pcg32;
 mod kernels;
 mod pass;
 use crate::core::real::Real;
-pub use pass::FastRows;
 use pass::Pass;
 
 /// The width a batch is computed in.
@@ -375,13 +374,15 @@ impl Mlp {
     pub fn train_gradient_compiled(
         &mut self,
         kernel: jit::Kernel,
-        set: &FastRows,
+        set: &jit::FastRows,
         batch: &[usize],
         reg: Regularization,
         rate: f64,
     ) {
         self.loaded = Precision::Fast;
-        self.fast.run_kernel(kernel, &self.params, set, batch);
+        let inputs = self.n_inputs();
+        self.fast
+            .run_kernel(kernel, &self.params, inputs, set, batch);
         self.gradient_from_sums(batch.len(), reg, rate);
     }
 

@@ -1,6 +1,7 @@
-//! Writes the training kernel of one network shape: it gathers a mini-batch's rows, and runs
-//! forward, the output δ, backpropagation and the gradient sums in f32, on tiles of up to four
-//! blocks of four points, with every layer size, activation and parameter offset a constant. It computes exactly what the general f32
+//! Writes the training kernel of one network shape. It gathers a mini-batch's rows and runs
+//! forward, the output δ, backpropagation and the gradient sums in f32, on tiles of up to
+//! four blocks of four points, with every layer size, activation and parameter offset a
+//! constant. It computes exactly what the general f32
 //! kernels compute ([`crate::core::mlp`], with no dropout), operation for operation in the
 //! same order, so the two give the same bits.
 use super::wasm::{Function, Op, Type};

@@ -2,11 +2,11 @@
 //!
 //! The general kernels ([`crate::core::mlp`]) loop over any shape. For the small networks a
 //! lecture uses, most of their time goes to the loops themselves. [`emit`] writes, for the
-//! network at hand, one WebAssembly function doing a mini-batch's gathering of its rows, forward pass,
-//! backpropagation and gradient sums with every size and offset a constant and every value in
-//! a register. It computes the same operations in the same order as the general f32 path, so
-//! the results are the same bits: a run gives the same weights whether or not, or from which
-//! batch on, a compiled kernel is used.
+//! network at hand, one WebAssembly function that gathers a mini-batch's rows and runs its
+//! forward pass, backpropagation and gradient sums, with every size and offset a constant and
+//! every value in a register. It computes the same operations in the same order as the
+//! general f32 path, so the results are the same bits: a run gives the same weights whether
+//! or not, or from which batch on, a compiled kernel is used.
 //!
 //! This module stays pure: it only writes bytes. Whoever can compile them (the browser app,
 //! through [`set_compiler`]) does so in the background and hands back a [`Kernel`] with
@@ -17,7 +17,10 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
 pub mod emit;
+mod rows;
 pub mod wasm;
+
+pub use rows::FastRows;
 
 #[cfg(test)]
 pub(crate) mod interp;
@@ -26,9 +29,11 @@ mod tests;
 
 /// A compiled kernel, callable from Rust, with [`emit`]'s parameters: the f32 parameters, the
 /// training rows, the batch's row numbers, scratch (one block per parameter), the gradient
-/// sums, the number of blocks (at least 1) and the number of points.
+/// sums, the number of blocks (at least 1) and the number of points. Unsafe to call: it reads
+/// and writes wherever those addresses and numbers say ([`FastRows`] and the network's pass
+/// call it with buffers that fit).
 pub type Kernel =
-    extern "C" fn(*const f32, *const f32, *const u32, *mut [f32; 4], *mut f32, u32, u32);
+    unsafe extern "C" fn(*const f32, *const f32, *const u32, *mut [f32; 4], *mut f32, u32, u32);
 
 /// Starts compiling a kernel module; calls [`install`] with `key` once it is ready, or
 /// [`failed`].
@@ -64,6 +69,18 @@ pub fn install(key: String, kernel: Kernel) {
         r.pending.remove(&key);
         r.kernels.insert(key, kernel);
         r.generation += 1;
+    });
+}
+
+/// Forgets every kernel and request, and the compiler (for tests that need a clean start).
+#[cfg(test)]
+pub(crate) fn reset() {
+    REGISTRY.with_borrow_mut(|r| {
+        let generation = r.generation + 1;
+        *r = Registry {
+            generation,
+            ..Registry::default()
+        };
     });
 }
 

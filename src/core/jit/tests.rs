@@ -9,7 +9,7 @@ use crate::core::activation::Activation;
 use crate::core::config::ExperimentConfig;
 use crate::core::dataset::Problem;
 use crate::core::loss::Output;
-use crate::core::mlp::{FastRows, Init, Mlp, Precision};
+use crate::core::mlp::{Init, Mlp, Precision};
 use crate::core::optimizer::OptimizerKind;
 use crate::core::regularization::Regularization;
 use crate::core::rng::Pcg32;
@@ -36,13 +36,14 @@ struct Layout {
 
 impl Layout {
     fn new(n_params: usize, values: usize, lanes: usize) -> Self {
-        // Odd starts, so that nothing depends on alignment.
-        let params = 12;
-        let rows = params + 4 * n_params + 4;
-        let order = rows + 4 * values + 8;
-        let scratch = order + 4 * lanes + 4;
-        let grads = scratch + 16 * n_params + 12;
-        let end = grads + 4 * n_params;
+        // Odd starts, so that nothing depends on alignment, and a gap of at least 16 bytes
+        // after each buffer (filled with NaN, so a read past one would show in the sums).
+        let params = 20;
+        let rows = params + 4 * n_params + 20;
+        let order = rows + 4 * values + 24;
+        let scratch = order + 4 * lanes + 20;
+        let grads = scratch + 16 * n_params + 28;
+        let end = grads + 4 * n_params + 16;
         Layout {
             params,
             rows,
@@ -68,11 +69,13 @@ fn get(memory: &[u8], at: usize, count: usize) -> Vec<f32> {
 
 /// Runs `kernel` in the interpreter on f32 parameters, the training rows (as [`FastRows`]
 /// lays them out) and the row numbers of each lane (`n` points, then padding); the gradient
-/// sums. The scratch starts full of garbage (the kernel must clear it).
+/// sums. Everything else, the scratch included, starts as NaN (the kernel must clear the
+/// scratch and read nothing else).
 fn interpret(kernel: &Function, params: &[f32], rows: &[f32], order: &[u32], n: usize) -> Vec<f32> {
     let blocks = order.len() / 4;
     let at = Layout::new(params.len(), rows.len(), order.len());
-    let mut memory = vec![0xa5u8; at.end + 16];
+    // 0xffffffff is a NaN.
+    let mut memory = vec![0xffu8; at.end];
     put(&mut memory, at.params, params.iter().map(|p| p.to_bits()));
     put(&mut memory, at.rows, rows.iter().map(|v| v.to_bits()));
     put(&mut memory, at.order, order.iter().copied());
@@ -296,7 +299,7 @@ fn fake_compiler(key: String, module: Vec<u8>) {
 /// the same weights, bit for bit. Returns how many batches went through the kernel, and how
 /// many batches there were.
 fn train_both_ways(config: ExperimentConfig, epochs: u32) -> (usize, usize) {
-    set_compiler(None);
+    reset();
     let mut general = Trainer::new(config.clone());
     general.step(epochs);
 
@@ -309,7 +312,7 @@ fn train_both_ways(config: ExperimentConfig, epochs: u32) -> (usize, usize) {
     CALLS.set(0);
     set_compiler(Some(fake_compiler));
     jitted.step(epochs);
-    set_compiler(None);
+    reset();
     let bits = |t: &Trainer| {
         t.net()
             .params

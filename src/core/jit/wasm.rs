@@ -27,7 +27,6 @@ pub enum Op {
     I32Const(i32),
     I32Add,
     I32Mul,
-    I32LtU,
     I32GtU,
     I32GeU,
     /// A block with no result; a branch to it jumps to its end.
@@ -46,7 +45,8 @@ pub enum Op {
     Load32Lane(u32, u8),
     F32Store(u32),
     V128Const([u32; 4]),
-    /// Bytes of the two vectors on the stack (0–15 the first, 16–31 the second) picked into one.
+    /// Bytes of the two vectors on the stack (0–15 the first, 16–31 the second), picked into
+    /// one.
     I8x16Shuffle([u8; 16]),
     I32x4Splat,
     F32x4ExtractLane(u8),
@@ -56,7 +56,6 @@ pub enum Op {
     F32x4Mul,
     F32x4Div,
     F32x4Neg,
-    F32x4Lt,
     F32x4Gt,
     F32x4Ge,
     /// `b < a ? b : a` per lane (not IEEE min: NaN in `a` stays).
@@ -103,7 +102,6 @@ impl Op {
             }
             Op::I32Add => out.push(0x6a),
             Op::I32Mul => out.push(0x6c),
-            Op::I32LtU => out.push(0x49),
             Op::I32GtU => out.push(0x4b),
             Op::I32GeU => out.push(0x4f),
             Op::Block => out.extend([0x02, 0x40]),
@@ -158,7 +156,6 @@ impl Op {
                 out.push(lane);
             }
             Op::F32Add => out.push(0x92),
-            Op::F32x4Lt => simd(out, 0x43),
             Op::F32x4Gt => simd(out, 0x44),
             Op::F32x4Ge => simd(out, 0x46),
             Op::V128And => simd(out, 0x4e),

@@ -5,7 +5,7 @@
 use super::kernels::{dense_backward, dense_forward, dense_grads, Block, Shape, LANES};
 use super::Layer;
 use crate::core::activation::PairUser;
-use crate::core::jit::Kernel;
+use crate::core::jit::{FastRows, Kernel};
 use crate::core::loss::Output;
 use crate::core::real::Real;
 use crate::core::rng::Pcg32;
@@ -210,13 +210,28 @@ impl<F: Real> Pass<F> {
 
 impl Pass<f32> {
     /// A training [`Pass::forward`] without dropout and [`Pass::backward`] in one, by a
-    /// compiled `kernel` for this network's shape (see [`crate::core::jit`]), on the rows of
-    /// `set` numbered `batch`: the same gradient sums, bit for bit, as loading those rows and
-    /// running the general kernels. The activations and derivatives are not kept.
-    pub fn run_kernel(&mut self, kernel: Kernel, params: &[f64], set: &FastRows, batch: &[usize]) {
+    /// compiled `kernel` for this network's shape (see [`crate::core::jit`]) with `inputs`
+    /// inputs, on the rows of `set` numbered `batch`: the same gradient sums, bit for bit, as
+    /// loading those rows and running the general kernels. Nothing is loaded: the pass's
+    /// values stay those of the last batch loaded.
+    ///
+    /// Panics if `set`'s rows are not `inputs` wide or a row number is out of range (the
+    /// kernel would read past the rows).
+    pub fn run_kernel(
+        &mut self,
+        kernel: Kernel,
+        params: &[f64],
+        inputs: usize,
+        set: &FastRows,
+        batch: &[usize],
+    ) {
+        assert_eq!(set.width(), inputs, "rows as wide as the network's input");
+        assert!(
+            batch.iter().all(|&i| i < set.rows()),
+            "row numbers within the set"
+        );
         let n = batch.len();
         let blocks = n.div_ceil(LANES);
-        (self.n, self.blocks) = (n, blocks);
         self.set_params(params);
         self.grads.resize(params.len(), 0.0);
         if blocks == 0 {
@@ -228,48 +243,20 @@ impl Pass<f32> {
         self.order.extend(batch.iter().map(|&i| i as u32));
         self.order.resize(blocks * LANES, set.zero_row());
         self.scratch.resize(params.len(), [0.0; LANES]);
-        kernel(
-            self.params.as_ptr(),
-            set.values().as_ptr(),
-            self.order.as_ptr(),
-            self.scratch.as_mut_ptr(),
-            self.grads.as_mut_ptr(),
-            blocks as u32,
-            n as u32,
-        );
-    }
-}
-
-/// A training set in f32 as compiled kernels read it: row-major, each row the `width` inputs
-/// then the target, and one more row of zeros after the last.
-#[derive(Clone, Debug, Default)]
-pub struct FastRows {
-    values: Vec<f32>,
-    rows: usize,
-}
-
-impl FastRows {
-    /// From row-major f64 inputs (`width` per row) and one target per row.
-    pub fn new(inputs: &[f64], targets: &[f64], width: usize) -> Self {
-        let mut values = Vec::with_capacity((targets.len() + 1) * (width + 1));
-        for (row, &t) in inputs.chunks_exact(width.max(1)).zip(targets) {
-            values.extend(row[..width].iter().map(|&x| x as f32));
-            values.push(t as f32);
+        // SAFETY: the kernel reads `params.len()` parameters, and rows of `inputs + 1` values
+        // at the row numbers in `order` (`blocks × 4` of them), all checked above to be within
+        // `set` (its last row, the zeros, included); it writes `params.len()` blocks of scratch
+        // and `params.len()` sums, the sizes given to `scratch` and `grads` here.
+        unsafe {
+            kernel(
+                self.params.as_ptr(),
+                set.values().as_ptr(),
+                self.order.as_ptr(),
+                self.scratch.as_mut_ptr(),
+                self.grads.as_mut_ptr(),
+                blocks as u32,
+                n as u32,
+            );
         }
-        values.resize(values.len() + width + 1, 0.0);
-        FastRows {
-            values,
-            rows: targets.len(),
-        }
-    }
-
-    /// The number of the row of zeros.
-    pub fn zero_row(&self) -> u32 {
-        self.rows as u32
-    }
-
-    /// The values, row by row.
-    pub fn values(&self) -> &[f32] {
-        &self.values
     }
 }

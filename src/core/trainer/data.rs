@@ -2,7 +2,8 @@
 use crate::core::config::{clamp_point_in, limits, ExperimentConfig, Model};
 use crate::core::dataset::{curve_points, Point};
 use crate::core::features::{FeatureSet, Standardizer};
-use crate::core::mlp::{FastRows, Mlp, Precision};
+use crate::core::jit::FastRows;
+use crate::core::mlp::{Mlp, Precision};
 use crate::core::rng::{Pcg32, Stream};
 use crate::core::snapshot::Metrics;
 

@@ -3,6 +3,7 @@
 use super::budget::Budget;
 use super::{Trainer, GRADIENT_CHECK_POINTS, PERCEPTRON_MAX_EPOCHS};
 use crate::core::gradients::{Batch, GradientMethod};
+use crate::core::jit::Kernel;
 use crate::core::mlp::Precision;
 
 impl Trainer {
@@ -89,11 +90,8 @@ impl Trainer {
         let lr = cfg.learning_rate_at(self.epoch);
         self.shuffle_rng.shuffle(&mut self.order);
         let numerical = cfg.gradient == GradientMethod::Numerical;
-        // Compiled kernels read the f32 rows, which must be as wide as the network's input.
-        let fits = self.inputs.width() == self.net.n_inputs();
-        let kernel = (!numerical && fits)
-            .then(|| self.net.training_kernel(size, cfg.dropout))
-            .flatten();
+        let kernel = self.training_kernel();
+        let cfg = &self.config;
         for chunk in self.order.chunks(size) {
             let (reg, rate) = (cfg.regularization, cfg.regularization_rate);
             if let Some(kernel) = kernel {
@@ -135,6 +133,21 @@ impl Trainer {
                 .step(&mut self.net.params, &self.net.grads, lr);
         }
         self.epoch += 1;
+    }
+
+    /// The compiled kernel that trains this network's mini-batches, if there is one for its
+    /// shape and the config lets it (backpropagation without dropout); see
+    /// [`crate::core::jit`]. Asks for one to be compiled where none was asked for yet.
+    pub fn training_kernel(&mut self) -> Option<Kernel> {
+        let cfg = &self.config;
+        let n = self.inputs.train_len();
+        // Compiled kernels read the f32 rows, which must be as wide as the network's input.
+        let fits = self.inputs.width() == self.net.n_inputs();
+        let backprop = cfg.gradient == GradientMethod::Backprop;
+        let size = cfg.batch_size.clamp(1, n.max(1));
+        (fits && backprop)
+            .then(|| self.net.training_kernel(size, cfg.dropout))
+            .flatten()
     }
 
     /// The gradient check on up to [`GRADIENT_CHECK_POINTS`] training points: the largest
