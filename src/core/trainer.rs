@@ -259,3 +259,11 @@ fn split(config: &ExperimentConfig, n: usize) -> Vec<bool> {
         .map(|i| is_test_point(config.seed, i, config.perc_train))
         .collect()
 }
+
+#[cfg(test)]
+impl Trainer {
+    /// The network's parameters' bits, for tests that compare runs bit for bit.
+    pub(crate) fn param_bits(&self) -> Vec<u64> {
+        self.net.params.iter().map(|w| w.to_bits()).collect()
+    }
+}

@@ -313,16 +313,9 @@ fn train_both_ways(config: ExperimentConfig, epochs: u32) -> (usize, usize) {
     set_compiler(Some(fake_compiler));
     jitted.step(epochs);
     reset();
-    let bits = |t: &Trainer| {
-        t.net()
-            .params
-            .iter()
-            .map(|w| w.to_bits())
-            .collect::<Vec<_>>()
-    };
     assert_eq!(
-        bits(&general),
-        bits(&jitted),
+        general.param_bits(),
+        jitted.param_bits(),
         "weights after {epochs} epochs"
     );
     let loss = |t: &Trainer| t.metrics().train_loss.map(f64::to_bits);
