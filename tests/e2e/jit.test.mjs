@@ -1,6 +1,6 @@
 // Training kernels compiled at run time (src/core/jit, src/app/jit.rs): a network trained with
-// them ends with exactly the weights the general kernels give (`?nojit`), for a classifier and
-// a regression, and the page compiles them without a warning.
+// them ends with exactly the weights the general kernels give (`?nojit`), for a two-class and a
+// three-class classifier and a regression, and the page compiles them without a warning.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSession, click, waitForNumber, waitUntil, tid, errorReport } from './harness.mjs';
@@ -47,6 +47,7 @@ async function trainedWeights(path, { compiled }) {
 
 for (const [name, hash] of [
   ['a 2-4-2-1 tanh classifier', '#dataset=circle&networkShape=4,2&activation=tanh&seed=4&batchSize=10'],
+  ['a three-class softmax network', '#dataset=blobs&classes=3&networkShape=5&activation=tanh&seed=2&batchSize=8'],
   ['a ReLU regression with Adam', '#problem=regression&regDataset=reg-plane&networkShape=5&activation=relu&optimizer=adam&seed=9&batchSize=7'],
 ]) {
   test(`${name} trains to the same weights with and without compiled kernels`, async () => {

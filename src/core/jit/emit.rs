@@ -62,14 +62,10 @@ pub fn pays(kernel: &Function) -> bool {
     kernel.body.len() <= MAX_OPS
 }
 
-/// The kernel for `net`, working on `tile` blocks at once (then single blocks for the rest), or
-/// `None` for an output it does not handle (softmax). A tile loads each weight once for all
-/// its blocks and keeps each gradient sum in a register across them.
-pub fn kernel(net: &Mlp, tile: usize) -> Option<Function> {
-    let output = net.output();
-    if matches!(output, Output::Softmax(_)) {
-        return None;
-    }
+/// The kernel for `net`, working on `tile` blocks at once (then single blocks for the rest). A
+/// tile loads each weight once for all its blocks and keeps each gradient sum in a register
+/// across them.
+pub fn kernel(net: &Mlp, tile: usize) -> Function {
     let mut e = Emitter {
         f: Function {
             params: PARAMS,
@@ -151,7 +147,7 @@ pub fn kernel(net: &Mlp, tile: usize) -> Option<Function> {
             Op::F32Store(p * 4),
         ]);
     }
-    Some(e.f)
+    e.f
 }
 
 struct Emitter {
@@ -241,13 +237,20 @@ impl Emitter {
             values.push(outs);
             derivs.push(ds);
         }
+        if let Output::Softmax(_) = output {
+            for b in 0..t {
+                let units: Vec<u32> = values[last + 1].iter().map(|o| o[b]).collect();
+                self.softmax(&units);
+            }
+        }
         // The output δ, 0 in the padding lanes.
         let mut deltas: Vec<Tiled> = values[last + 1]
             .iter()
-            .map(|o| {
+            .enumerate()
+            .map(|(unit, o)| {
                 (0..t)
                     .map(|b| {
-                        self.output_delta(output, o[b], target[b]);
+                        self.output_delta(output, unit, o[b], target[b]);
                         self.op(Op::LocalGet(lane));
                         if b > 0 {
                             self.f

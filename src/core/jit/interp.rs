@@ -237,6 +237,7 @@ pub fn run(f: &Function, args: &[i32], memory: &mut [u8]) {
                     Op::F32x4Div => f(|a, b| a / b),
                     Op::F32x4Pmin => f(|a, b| if b < a { b } else { a }),
                     Op::F32x4Pmax => f(|a, b| if a < b { b } else { a }),
+                    Op::F32x4Eq => cmp(|a, b| a == b),
                     Op::F32x4Gt => cmp(|a, b| a > b),
                     Op::F32x4Ge => cmp(|a, b| a >= b),
                     Op::I32x4Add => int(u32::wrapping_add),

@@ -43,7 +43,7 @@ pub type Compiler = fn(key: String, module: Vec<u8>);
 struct Registry {
     compiler: Option<Compiler>,
     kernels: HashMap<String, Kernel>,
-    /// Shapes already handed to the compiler (or found unsupported or too big to pay).
+    /// Shapes already handed to the compiler (or found too big to pay).
     asked: HashSet<String>,
     /// Shapes being compiled.
     pending: HashSet<String>,
@@ -127,7 +127,8 @@ pub fn kernel_for(net: &Mlp, tile: usize) -> Option<Kernel> {
         Ok(compiler) => compiler,
         Err(found) => return found,
     };
-    if let Some(function) = emit::kernel(net, tile).filter(emit::pays) {
+    let function = emit::kernel(net, tile);
+    if emit::pays(&function) {
         REGISTRY.with_borrow_mut(|r| r.pending.insert(key.clone()));
         // Called with the registry released: a compiler may install at once.
         compiler(key.clone(), wasm::module(&function));

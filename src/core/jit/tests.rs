@@ -16,8 +16,10 @@ use crate::core::rng::Pcg32;
 use crate::core::trainer::Trainer;
 use std::cell::{Cell, RefCell};
 
-const OUTPUTS: [Output; 4] = [
+const OUTPUTS: [Output; 6] = [
     Output::Binary,
+    Output::Softmax(2),
+    Output::Softmax(3),
     Output::Regression,
     Output::TfTanh,
     Output::TfLinear,
@@ -89,6 +91,7 @@ fn interpret(kernel: &Function, params: &[f32], rows: &[f32], order: &[u32], n: 
 fn target_for(output: Output, rng: &mut Pcg32) -> f64 {
     match output {
         Output::Binary => f64::from(rng.below(2)),
+        Output::Softmax(k) => f64::from(rng.below(k as u32)),
         Output::TfTanh => rng.range(-0.9, 0.9),
         _ => rng.range(-2.0, 2.0),
     }
@@ -116,7 +119,7 @@ fn check_batch(net: &mut Mlp, n: usize, tile: usize, rng: &mut Pcg32) {
     net.batch_gradient(&batch_targets, Regularization::None, 0.0);
     let want = net.grads.clone();
 
-    let kernel = emit::kernel(net, tile).expect("a kernel for this output");
+    let kernel = emit::kernel(net, tile);
     assert_eq!(kernel.params, PARAMS);
     let set = FastRows::new(&inputs, &targets, width);
     let mut lanes: Vec<u32> = batch.iter().map(|&i| i as u32).collect();
@@ -166,17 +169,31 @@ fn one_batch_matches_the_general_kernels_bit_for_bit() {
 }
 
 #[test]
-fn softmax_has_no_kernel_and_keeps_the_general_path() {
+fn big_networks_have_no_kernel() {
     let mut rng = Pcg32::new(1, 1);
-    let net = Mlp::new(
-        2,
-        &[3],
-        &[Activation::Tanh],
-        Output::Softmax(3),
-        Init::Xavier,
-        &mut rng,
-    );
-    assert!(emit::kernel(&net, 1).is_none());
+    let mut net = |inputs, hidden: &[usize]| {
+        let relu = [Activation::Relu];
+        Mlp::new(
+            inputs,
+            hidden,
+            &relu,
+            Output::Binary,
+            Init::Xavier,
+            &mut rng,
+        )
+    };
+    // Two hidden layers of 8 on seven inputs still gain; three lose to the general kernels.
+    let pays = |net: &Mlp| emit::pays(&emit::kernel(net, 1));
+    assert!(pays(&net(7, &[8, 8])));
+    assert!(!pays(&net(7, &[8, 8, 8])));
+    let large = net(7, &[8; 6]);
+    assert!(!pays(&large));
+    // So the registry does not ask for one.
+    set_compiler(Some(fake_compiler));
+    assert!(kernel_for(&large, 1).is_none());
+    assert_eq!(pending(), 0);
+    assert!(COMPILED.with_borrow(|c| c.is_empty()));
+    reset();
 }
 
 #[test]
@@ -306,7 +323,7 @@ fn train_both_ways(config: ExperimentConfig, epochs: u32) -> (usize, usize) {
     let mut jitted = Trainer::new(config);
     let net = jitted.net();
     let batch = jitted.config().batch_size.min(jitted.metrics().n_train);
-    let kernel = emit::kernel(net, emit::tile_for(net, batch)).filter(emit::pays);
+    let kernel = Some(emit::kernel(net, emit::tile_for(net, batch))).filter(emit::pays);
     let (n_train, width) = (jitted.metrics().n_train, net.n_inputs());
     FAKE.set(kernel.map(|k| (k, net.params.len(), (n_train + 1) * (width + 1))));
     CALLS.set(0);
@@ -337,6 +354,7 @@ fn training_through_the_registry_gives_the_same_weights() {
         1,
         "one shape, compiled once"
     );
+    assert_eq!(pending(), 0);
 
     // Seven inputs and two hidden layers of 8, ReLU: the biggest kind compiled.
     let mid = ExperimentConfig {
@@ -365,11 +383,12 @@ fn training_through_the_registry_gives_the_same_weights() {
     };
     assert_eq!(train_both_ways(dropout, 5).0, 0);
 
-    // So does softmax, for which nothing is compiled.
+    // Three classes: softmax.
     let three = ExperimentConfig {
         dataset: crate::core::dataset::DatasetKind::Blobs,
         classes: 3,
         ..small
     };
-    assert_eq!(train_both_ways(three, 5).0, 0);
+    let (calls, batches) = train_both_ways(three, 10);
+    assert_eq!(calls, batches);
 }

@@ -56,6 +56,7 @@ pub enum Op {
     F32x4Mul,
     F32x4Div,
     F32x4Neg,
+    F32x4Eq,
     F32x4Gt,
     F32x4Ge,
     /// `b < a ? b : a` per lane (not IEEE min: NaN in `a` stays).
@@ -156,6 +157,7 @@ impl Op {
                 out.push(lane);
             }
             Op::F32Add => out.push(0x92),
+            Op::F32x4Eq => simd(out, 0x41),
             Op::F32x4Gt => simd(out, 0x44),
             Op::F32x4Ge => simd(out, 0x46),
             Op::V128And => simd(out, 0x4e),

@@ -3,6 +3,7 @@ use crate::core::config::{clamp_point_in, limits, ExperimentConfig, Model};
 use crate::core::dataset::{curve_points, Point};
 use crate::core::features::{FeatureSet, Standardizer};
 use crate::core::jit::FastRows;
+use crate::core::loss::{class_of, Output};
 use crate::core::mlp::{Mlp, Precision};
 use crate::core::rng::{Pcg32, Stream};
 use crate::core::snapshot::Metrics;
@@ -141,7 +142,17 @@ impl Inputs {
                 inputs.standardizer.apply(row);
             }
         }
-        inputs.train_fast = FastRows::new(&inputs.train_x, &inputs.train_y, width);
+        // Compiled kernels compare a softmax target with each unit's number: give them the
+        // class the general path reads from the label.
+        let fast_targets: Vec<f64> = match output {
+            Output::Softmax(k) => inputs
+                .train_y
+                .iter()
+                .map(|&y| class_of(y, k) as f64)
+                .collect(),
+            _ => inputs.train_y.clone(),
+        };
+        inputs.train_fast = FastRows::new(&inputs.train_x, &fast_targets, width);
         inputs
     }
 
@@ -208,7 +219,7 @@ fn measure(net: &mut Mlp, xs: &[f64], ys: &[f64], width: usize) -> (Option<f64>,
         for (s, &y) in targets.iter().enumerate() {
             net.output_of(s, out);
             loss += output.loss(out, y);
-            if output.predict_class(out) == Some(crate::core::loss::class_of(y, classes)) {
+            if output.predict_class(out) == Some(class_of(y, classes)) {
                 correct += 1;
             }
         }

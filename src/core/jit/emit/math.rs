@@ -108,6 +108,41 @@ impl Emitter {
         self.f.ops([Op::F32x4Add, Op::F32x4Div]);
     }
 
+    /// Softmax across the output units' values `z` (one local each) in place, as
+    /// [`crate::core::loss::softmax`] computes it: shifted by the maximum, then divided by the sum.
+    pub(super) fn softmax(&mut self, z: &[u32]) {
+        // max = fold(−∞, Real::max): `acc > z ? acc : z`, which is pmax(z, acc).
+        self.splat(f32::NEG_INFINITY);
+        for &v in z {
+            let acc = self.keep();
+            self.f
+                .ops([Op::LocalGet(v), Op::LocalGet(acc), Op::F32x4Pmax]);
+        }
+        let max = self.keep();
+        self.splat(0.0);
+        let sum = self.keep();
+        for &v in z {
+            self.f
+                .ops([Op::LocalGet(v), Op::LocalGet(max), Op::F32x4Sub]);
+            let shifted = self.keep();
+            self.exp(shifted);
+            self.f.ops([
+                Op::LocalTee(v),
+                Op::LocalGet(sum),
+                Op::F32x4Add,
+                Op::LocalSet(sum),
+            ]);
+        }
+        for &v in z {
+            self.f.ops([
+                Op::LocalGet(v),
+                Op::LocalGet(sum),
+                Op::F32x4Div,
+                Op::LocalSet(v),
+            ]);
+        }
+    }
+
     /// Pushes `x` clamped as `f32::clamp` does (NaN stays NaN).
     fn clamp(&mut self, x: u32, lo: f32, hi: f32) {
         self.op(Op::LocalGet(x));
@@ -217,11 +252,21 @@ impl Emitter {
         ]);
     }
 
-    /// Pushes the output δ of output value `o` against `t` ([`Output::delta_batch`]).
-    pub(super) fn output_delta(&mut self, output: Output, o: u32, t: u32) {
+    /// Pushes the output δ of output unit `unit`'s value `o` against the target `t`
+    /// ([`Output::delta_batch`]; for softmax, `t` is the class as [`crate::core::loss::class_of`]
+    /// gives it, and the δ is `o − [t = unit]`).
+    pub(super) fn output_delta(&mut self, output: Output, unit: usize, o: u32, t: u32) {
         let diff = [Op::LocalGet(o), Op::LocalGet(t), Op::F32x4Sub];
         match output {
-            Output::Binary | Output::TfLinear | Output::Softmax(_) => self.f.ops(diff),
+            Output::Binary | Output::TfLinear => self.f.ops(diff),
+            Output::Softmax(_) => {
+                self.op(Op::LocalGet(o));
+                self.op(Op::LocalGet(t));
+                self.splat(unit as f32);
+                self.op(Op::F32x4Eq);
+                self.splat(1.0);
+                self.f.ops([Op::V128And, Op::F32x4Sub]);
+            }
             Output::Regression => {
                 self.splat(2.0);
                 self.f.ops(diff);
