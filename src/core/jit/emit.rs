@@ -1,9 +1,8 @@
 //! Writes the training kernel of one network shape. It gathers a mini-batch's rows and runs
 //! forward, the output δ, backpropagation and the gradient sums in f32, on tiles of up to
 //! four blocks of four points, with every layer size, activation and parameter offset a
-//! constant. It computes exactly what the general f32
-//! kernels compute ([`crate::core::mlp`], with no dropout), operation for operation in the
-//! same order, so the two give the same bits.
+//! constant. It computes exactly what the general f32 kernels compute ([`crate::core::mlp`],
+//! without dropout), operation for operation in the same order, so the two give the same bits.
 use super::wasm::{Function, Op, Type};
 use crate::core::loss::Output;
 use crate::core::mlp::Mlp;
@@ -12,7 +11,7 @@ mod math;
 
 /// The kernel's parameters, in order (all i32: addresses in the shared memory, then counts).
 /// `params`: the f32 parameters (as laid out in [`Mlp::params`]). `rows`: the training set in
-/// f32, row-major, each row the inputs then the target ([`crate::core::mlp::FastRows`]).
+/// f32, row-major, each row the inputs then the target ([`crate::core::jit::FastRows`]).
 /// `order`: the batch's row numbers, `blocks × 4` of them (the padding lanes name a row of
 /// zeros). `scratch`: room for one block per parameter. `grads`: where the f32 gradient sums
 /// go (one per parameter). `blocks`: blocks of four points in the batch (≥ 1). `n`: points.
