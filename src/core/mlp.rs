@@ -17,7 +17,7 @@ use crate::core::loss::Output;
 use crate::core::regularization::Regularization;
 use crate::core::rng::Pcg32;
 
-mod kernels;
+pub(crate) mod kernels;
 mod pass;
 use crate::core::real::Real;
 use pass::Pass;
@@ -432,8 +432,8 @@ impl Mlp {
 
     /// Backpropagates the loaded batch into its pass's gradient sums.
     fn backward_sums(&mut self, targets: &[f64]) {
-        let (layers, output, n) = (&self.layers, self.output, self.params.len());
-        with_pass!(self, mut pass => pass.backward(layers, output, targets, n));
+        let (layers, params, output) = (&self.layers, &self.params, self.output);
+        with_pass!(self, mut pass => pass.backward(layers, params, output, targets));
     }
 
     /// The regularization penalty of all weights.

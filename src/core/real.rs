@@ -41,10 +41,16 @@ pub trait Real:
     fn abs(self) -> Self;
     /// tanh(self), branch-free (see [`crate::core::fastmath`]).
     fn tanh(self) -> Self;
+    /// The weight gradients of four inputs: [`crate::core::mlp::kernels::grad_sums4`], a
+    /// method so that a width can have its own.
+    #[inline(always)]
+    fn grad_sums4(delta: &[[Self; 4]], x: [&[[Self; 4]]; 4]) -> [Self; 4] {
+        crate::core::mlp::kernels::grad_sums4(delta, x)
+    }
 }
 
 macro_rules! real {
-    ($t:ty, $exp:path, $tanh:path) => {
+    ($t:ty, $exp:path, $tanh:path $(, $extra:item)*) => {
         impl Real for $t {
             const ZERO: Self = 0.0;
             const ONE: Self = 1.0;
@@ -68,6 +74,7 @@ macro_rules! real {
             fn tanh(self) -> Self {
                 $tanh(self)
             }
+            $($extra)*
         }
     };
 }
@@ -76,5 +83,11 @@ real!(f64, crate::core::fastmath::exp, crate::core::fastmath::tanh);
 real!(
     f32,
     crate::core::fastmath::exp_f32,
-    crate::core::fastmath::tanh_f32
+    crate::core::fastmath::tanh_f32,
+    /// [`Real::grad_sums4`] in WebAssembly SIMD (see [`crate::core::mlp::kernels::simd`]).
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    #[inline(always)]
+    fn grad_sums4(delta: &[[f32; 4]], x: [&[[f32; 4]]; 4]) -> [f32; 4] {
+        crate::core::mlp::kernels::simd::grad_sums4(delta, x)
+    }
 );

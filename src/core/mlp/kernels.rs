@@ -56,10 +56,12 @@ macro_rules! for_tiles {
 /// `z ↦ (f(z), f'(z))`, applied to each tile of sums while they are still in registers. `x`
 /// holds the `fan_in` input units and `out` the `fan_out` output units, `blocks` blocks
 /// each; `w` is row-major `fan_out × fan_in`. The sums run in input order, from the bias.
+/// The weights are the network's own f64s, each rounded to `F` where it is used: cheaper
+/// than a copy of them all in `F` before every batch.
 #[inline]
 pub fn dense_forward<F: Real>(
-    w: &[F],
-    b: &[F],
+    w: &[f64],
+    b: &[f64],
     x: &[Block<F>],
     out: &mut [Block<F>],
     mut dact: Option<&mut [Block<F>]>,
@@ -79,7 +81,7 @@ pub fn dense_forward<F: Real>(
             .as_deref_mut()
             .map(|d| &mut d[j * blocks..(j + 1) * blocks]);
         for_tiles!(blocks, |g, T| {
-            let mut sums = forward_tile::<F, T>(row, bias, units.clone(), g);
+            let mut sums = forward_tile::<F, T>(row, F::of(bias), units.clone(), g);
             // A flat loop over the tile's values, which the compiler vectorizes.
             let mut ds = [[F::ZERO; LANES]; T];
             for (v, d) in sums
@@ -100,13 +102,14 @@ pub fn dense_forward<F: Real>(
 /// `bias + Σᵢ row[i]·x[i]` for blocks `g..g + T`, `units` giving each input unit's blocks.
 #[inline(always)]
 fn forward_tile<'a, F: Real, const T: usize>(
-    row: &[F],
+    row: &[f64],
     bias: F,
     units: impl Iterator<Item = &'a [Block<F>]>,
     g: usize,
 ) -> [Block<F>; T] {
     let mut acc = [[bias; LANES]; T];
     for (&wi, xi) in row.iter().zip(units) {
+        let wi = F::of(wi);
         for (acc, xs) in acc.iter_mut().zip(&xi[g..g + T]) {
             for k in 0..LANES {
                 acc[k] += wi * xs[k];
@@ -118,6 +121,8 @@ fn forward_tile<'a, F: Real, const T: usize>(
 
 /// Writes ∂/∂w and ∂/∂b of one dense layer: `gw[j][i] = Σₛ δⱼ·xᵢ`, `gb[j] = Σₛ δⱼ`. Padding
 /// lanes must have δ = 0. Each sum keeps one partial sum per lane, added pairwise at the end.
+/// Inputs go four at a time, so each block of δ is loaded once for four sums and the four
+/// lane sums finish together.
 #[inline]
 pub fn dense_grads<F: Real>(
     delta: &[Block<F>],
@@ -131,11 +136,20 @@ pub fn dense_grads<F: Real>(
         fan_out,
         blocks,
     } = shape;
-    let units = x[..fan_in * blocks].chunks_exact(blocks);
+    let (quads, rest) = x[..fan_in * blocks].split_at(fan_in / 4 * 4 * blocks);
     let rows = gw[..fan_out * fan_in].chunks_exact_mut(fan_in);
     for ((grow, d), gb) in rows.zip(delta.chunks_exact(blocks)).zip(gb) {
         *gb = lane_sum(d.iter().fold([F::ZERO; LANES], |acc, d| add(acc, *d)));
-        for (g, xi) in grow.iter_mut().zip(units.clone()) {
+        let (gquads, grest) = grow.split_at_mut(fan_in / 4 * 4);
+        for (g, x) in gquads
+            .chunks_exact_mut(4)
+            .zip(quads.chunks_exact(4 * blocks))
+        {
+            let (x01, x23) = x.split_at(2 * blocks);
+            let ((x0, x1), (x2, x3)) = (x01.split_at(blocks), x23.split_at(blocks));
+            g.copy_from_slice(&F::grad_sums4(d, [x0, x1, x2, x3]));
+        }
+        for (g, xi) in grest.iter_mut().zip(rest.chunks_exact(blocks)) {
             let acc = d
                 .iter()
                 .zip(xi)
@@ -146,10 +160,10 @@ pub fn dense_grads<F: Real>(
 }
 
 /// Backpropagates δ through one dense layer: `prev[i] = dact[i] · Σⱼ w[j][i]·δⱼ`, summing in
-/// output order.
+/// output order (the weights in f64, as for [`dense_forward`]).
 #[inline]
 pub fn dense_backward<F: Real>(
-    w: &[F],
+    w: &[f64],
     delta: &[Block<F>],
     dact: &[Block<F>],
     prev: &mut [Block<F>],
@@ -164,7 +178,8 @@ pub fn dense_backward<F: Real>(
     let w = &w[..fan_out * fan_in];
     let units = prev.chunks_exact_mut(blocks).zip(dact.chunks_exact(blocks));
     for (i, (p, da)) in units.take(fan_in).enumerate() {
-        let column = w[i..].iter().step_by(fan_in);
+        // Column i, row by row (a stepped iterator costs more than the multiply-adds).
+        let column = w.chunks_exact(fan_in).map(move |row| &row[i]);
         for_tiles!(blocks, |g, T| {
             let sums = backward_tile::<F, T>(column.clone(), deltas.clone(), g);
             for ((p, da), sum) in p[g..g + T].iter_mut().zip(&da[g..g + T]).zip(sums) {
@@ -177,12 +192,13 @@ pub fn dense_backward<F: Real>(
 /// `Σⱼ column[j]·δⱼ` for blocks `g..g + T`, `deltas` giving each output unit's blocks.
 #[inline(always)]
 fn backward_tile<'a, F: Real, const T: usize>(
-    column: impl Iterator<Item = &'a F>,
+    column: impl Iterator<Item = &'a f64>,
     deltas: impl Iterator<Item = &'a [Block<F>]>,
     g: usize,
 ) -> [Block<F>; T] {
     let mut acc = [[F::ZERO; LANES]; T];
     for (&wji, dj) in column.zip(deltas) {
+        let wji = F::of(wji);
         for (acc, ds) in acc.iter_mut().zip(&dj[g..g + T]) {
             for k in 0..LANES {
                 acc[k] += wji * ds[k];
@@ -190,6 +206,25 @@ fn backward_tile<'a, F: Real, const T: usize>(
         }
     }
     acc
+}
+
+/// `Σₛ δₛ·xᵣₛ` for four inputs `x` over the blocks of `delta`, each sum kept per lane and
+/// the lanes then added pairwise as [`lane_sum`] does: the weight gradients of four inputs.
+/// The four lane sums are a transpose: each pair of sums gives its lanes' pairs
+/// (`[a₀+a₁, a₂+a₃, b₀+b₁, b₂+b₃]`), and the pairs' pairs give the four sums (the same
+/// additions, so the same bits).
+#[inline(always)]
+pub fn grad_sums4<F: Real>(delta: &[Block<F>], x: [&[Block<F>]; 4]) -> Block<F> {
+    let mut acc = [[F::ZERO; LANES]; 4];
+    let [x0, x1, x2, x3] = x;
+    for ((((d, x0), x1), x2), x3) in delta.iter().zip(x0).zip(x1).zip(x2).zip(x3) {
+        acc[0] = add(acc[0], mul(*d, *x0));
+        acc[1] = add(acc[1], mul(*d, *x1));
+        acc[2] = add(acc[2], mul(*d, *x2));
+        acc[3] = add(acc[3], mul(*d, *x3));
+    }
+    let pairs = |x: Block<F>, y: Block<F>| add([x[0], x[2], y[0], y[2]], [x[1], x[3], y[1], y[3]]);
+    pairs(pairs(acc[0], acc[1]), pairs(acc[2], acc[3]))
 }
 
 #[inline(always)]
@@ -322,5 +357,38 @@ mod tests {
                 }
             }
         }
+    }
+}
+
+/// Kernels written in WebAssembly SIMD where the compiler's own vectorization goes astray:
+/// given [`grad_sums4`] as it is, it vectorizes across the four sums instead of along them,
+/// with a shuffle for every multiply-add.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+pub mod simd {
+    use std::arch::wasm32::{f32x4_add, f32x4_mul, f32x4_splat, i32x4_shuffle, v128, v128_load};
+
+    /// [`super::grad_sums4`] for f32, the same operations in the same order.
+    #[inline(always)]
+    pub fn grad_sums4(delta: &[[f32; 4]], x: [&[[f32; 4]]; 4]) -> [f32; 4] {
+        // SAFETY: a block is 16 readable bytes, and v128_load needs no alignment.
+        let load = |b: &[f32; 4]| unsafe { v128_load(b as *const [f32; 4] as *const v128) };
+        let mut acc = [f32x4_splat(0.0); 4];
+        let [x0, x1, x2, x3] = x;
+        for ((((d, x0), x1), x2), x3) in delta.iter().zip(x0).zip(x1).zip(x2).zip(x3) {
+            let d = load(d);
+            acc[0] = f32x4_add(acc[0], f32x4_mul(d, load(x0)));
+            acc[1] = f32x4_add(acc[1], f32x4_mul(d, load(x1)));
+            acc[2] = f32x4_add(acc[2], f32x4_mul(d, load(x2)));
+            acc[3] = f32x4_add(acc[3], f32x4_mul(d, load(x3)));
+        }
+        let pairs = |x: v128, y: v128| {
+            f32x4_add(
+                i32x4_shuffle::<0, 2, 4, 6>(x, y),
+                i32x4_shuffle::<1, 3, 5, 7>(x, y),
+            )
+        };
+        let sums = pairs(pairs(acc[0], acc[1]), pairs(acc[2], acc[3]));
+        // SAFETY: a v128 is four f32s.
+        unsafe { std::mem::transmute::<v128, [f32; 4]>(sums) }
     }
 }

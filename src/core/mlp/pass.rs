@@ -12,8 +12,8 @@ use crate::core::rng::Pcg32;
 
 /// [`dense_forward`] with the activation it is run with (see [`PairUser`]).
 struct Forward<'a, F> {
-    weights: &'a [F],
-    biases: &'a [F],
+    weights: &'a [f64],
+    biases: &'a [f64],
     x: &'a [Block<F>],
     out: &'a mut [Block<F>],
     dact: Option<&'a mut [Block<F>]>,
@@ -40,7 +40,7 @@ pub(super) struct Pass<F> {
     acts: Vec<Block<F>>,
     dact: Vec<Block<F>>,
     delta: Vec<Block<F>>,
-    /// The network's parameters in this width, as of the last forward pass.
+    /// The network's parameters in this width, for a compiled kernel.
     params: Vec<F>,
     /// This batch's gradient sums, before they are added to the network's.
     grads: Vec<F>,
@@ -98,7 +98,6 @@ impl<F: Real> Pass<F> {
         training: bool,
     ) {
         let (n, blocks) = (self.n, self.blocks);
-        self.set_params(params);
         if blocks == 0 {
             return;
         }
@@ -108,8 +107,8 @@ impl<F: Real> Pass<F> {
             let (before, after) = self.acts.split_at_mut(layer.a_out * blocks);
             let x = &before[layer.a_in * blocks..];
             let out = &mut after[..fan_out * blocks];
-            let weights = &self.params[layer.w..layer.b()];
-            let biases = &self.params[layer.b()..layer.b() + fan_out];
+            let weights = &params[layer.w..layer.b()];
+            let biases = &params[layer.b()..layer.b() + fan_out];
             let units = layer.a_out * blocks..(layer.a_out + fan_out) * blocks;
             // The derivatives are kept for backpropagation through hidden layers only.
             let hidden = l < last;
@@ -166,10 +165,10 @@ impl<F: Real> Pass<F> {
     }
 
     /// Backpropagation of the batch against `targets` (one per point), after a training
-    /// [`Pass::forward`]: leaves ∂(Σ losses)/∂params in [`Pass::grad_sums`] (every one of
-    /// the `n_params` is written, so nothing needs clearing first).
-    pub fn backward(&mut self, layers: &[Layer], output: Output, targets: &[f64], n_params: usize) {
-        self.grads.resize(n_params, F::ZERO);
+    /// [`Pass::forward`] with the same `params`: leaves ∂(Σ losses)/∂params in
+    /// [`Pass::grad_sums`] (every one is written, so nothing needs clearing first).
+    pub fn backward(&mut self, layers: &[Layer], params: &[f64], output: Output, targets: &[f64]) {
+        self.grads.resize(params.len(), F::ZERO);
         let blocks = self.blocks;
         if blocks == 0 {
             self.grads.fill(F::ZERO);
@@ -195,7 +194,7 @@ impl<F: Real> Pass<F> {
             if l == 0 {
                 break;
             }
-            let weights = &self.params[layer.w..layer.b()];
+            let weights = &params[layer.w..layer.b()];
             let dact = &self.dact[layer.a_in * blocks..layer.a_out * blocks];
             dense_backward(
                 weights,
