@@ -412,16 +412,18 @@ impl Mlp {
         let reg = (rate > 0.0 && reg != Regularization::None).then_some(reg);
         with_pass!(self, pass => {
             let sums = pass.grad_sums();
+            let Some(reg) = reg else {
+                // No penalty: weights and biases alike, in one loop.
+                for (g, s) in self.grads.iter_mut().zip(sums) {
+                    *g = s.f64() * scale;
+                }
+                return;
+            };
             for layer in &self.layers {
                 let (weights, biases) = (layer.w..layer.b(), layer.b()..layer.b() + layer.fan_out);
                 let pairs = self.grads[weights.clone()].iter_mut().zip(&sums[weights.clone()]);
-                match reg {
-                    Some(reg) => {
-                        for ((g, s), &w) in pairs.zip(&self.params[weights]) {
-                            *g = s.f64() * scale + reg.grad(w, rate);
-                        }
-                    }
-                    None => pairs.for_each(|(g, s)| *g = s.f64() * scale),
+                for ((g, s), &w) in pairs.zip(&self.params[weights]) {
+                    *g = s.f64() * scale + reg.grad(w, rate);
                 }
                 for (g, s) in self.grads[biases.clone()].iter_mut().zip(&sums[biases]) {
                     *g = s.f64() * scale;
