@@ -337,9 +337,9 @@ impl Mlp {
     }
 
     /// The gradient of what training minimizes for the loaded batch, after
-    /// [`Mlp::forward_batch`]: the mean loss over its `targets` plus the regularization
-    /// penalty of the weights (not the biases). Replaces `grads`, in one pass over the batch's
-    /// sums.
+    /// [`Mlp::forward_batch`] with the same `params` (backpropagation reads them again): the
+    /// mean loss over its `targets` plus the regularization penalty of the weights (not the
+    /// biases). Replaces `grads`, in one pass over the batch's sums.
     pub fn batch_gradient(&mut self, targets: &[f64], reg: Regularization, rate: f64) {
         self.backward_sums(targets);
         self.gradient_from_sums(targets.len(), reg, rate);
@@ -412,6 +412,7 @@ impl Mlp {
         let reg = (rate > 0.0 && reg != Regularization::None).then_some(reg);
         with_pass!(self, pass => {
             let sums = pass.grad_sums();
+            debug_assert_eq!(sums.len(), self.grads.len(), "a sum for every parameter");
             let Some(reg) = reg else {
                 // No penalty: weights and biases alike, in one loop.
                 for (g, s) in self.grads.iter_mut().zip(sums) {

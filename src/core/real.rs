@@ -41,8 +41,8 @@ pub trait Real:
     fn abs(self) -> Self;
     /// tanh(self), branch-free (see [`crate::core::fastmath`]).
     fn tanh(self) -> Self;
-    /// The weight gradients of four inputs: [`crate::core::mlp::kernels::grad_sums4`], a
-    /// method so that a width can have its own.
+    /// The weight gradients of four inputs (`grad_sums4` in `core::mlp::kernels`), a method
+    /// so that a width can have its own.
     #[inline(always)]
     fn grad_sums4(delta: &[[Self; 4]], x: [&[[Self; 4]]; 4]) -> [Self; 4] {
         crate::core::mlp::kernels::grad_sums4(delta, x)
@@ -84,7 +84,7 @@ real!(
     f32,
     crate::core::fastmath::exp_f32,
     crate::core::fastmath::tanh_f32,
-    /// [`Real::grad_sums4`] in WebAssembly SIMD (see [`crate::core::mlp::kernels::simd`]).
+    /// [`Real::grad_sums4`] in WebAssembly SIMD (`core::mlp::kernels::simd`).
     #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
     #[inline(always)]
     fn grad_sums4(delta: &[[f32; 4]], x: [&[[f32; 4]]; 4]) -> [f32; 4] {

@@ -289,6 +289,66 @@ mod tests {
         assert_eq!(prev[3], [3.0, 0.0, 0.0, 0.0]);
     }
 
+    /// The weight gradients are, to the bit, each input's per-lane sums over the blocks in
+    /// order, then `lane_sum`: for 1 to 13 inputs (groups of four and 0 to 3 left over), 1 to
+    /// 9 blocks, and values that give ±0, infinities, NaN, overflow and subnormals.
+    #[test]
+    fn weight_gradients_are_the_per_input_sums_to_the_bit() {
+        let awkward = [
+            0.0,
+            -0.0,
+            1.0,
+            -3.5,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            f32::MAX,
+            1e-40,
+            -2e-39,
+            1e20,
+            0.1,
+            7.0e-3,
+        ];
+        let mut rng = crate::core::rng::Pcg32::new(3, 11);
+        let mut value = |_| -> f32 {
+            if rng.uniform() < 0.3 {
+                awkward[(rng.uniform() * awkward.len() as f64) as usize % awkward.len()]
+            } else {
+                rng.range(-2.0, 2.0) as f32
+            }
+        };
+        for fan_in in 1..=13 {
+            for blocks in 1..=9 {
+                let fan_out = 3;
+                let mut block = |_| std::array::from_fn(|_| value(0));
+                let x: Vec<Block<f32>> = (0..fan_in * blocks).map(&mut block).collect();
+                let delta: Vec<Block<f32>> = (0..fan_out * blocks).map(&mut block).collect();
+                let (mut gw, mut gb) = (vec![9.0; fan_in * fan_out], vec![9.0; fan_out]);
+                dense_grads(&delta, &x, &mut gw, &mut gb, shape(fan_in, fan_out, blocks));
+                for j in 0..fan_out {
+                    let d = &delta[j * blocks..(j + 1) * blocks];
+                    let bias = lane_sum(d.iter().fold([0.0; LANES], |acc, d| add(acc, *d)));
+                    assert_eq!(gb[j].to_bits(), bias.to_bits(), "bias {j}");
+                    for i in 0..fan_in {
+                        let xi = &x[i * blocks..(i + 1) * blocks];
+                        let mut acc = [0.0f32; LANES];
+                        for (d, x) in d.iter().zip(xi) {
+                            for k in 0..LANES {
+                                acc[k] += d[k] * x[k];
+                            }
+                        }
+                        let want = lane_sum(acc);
+                        let got = gw[j * fan_in + i];
+                        assert_eq!(
+                            got.to_bits(),
+                            want.to_bits(),
+                            "{fan_in} inputs, {blocks} blocks, weight {j},{i}: {got} against {want}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     /// Every tiling (1 to 9 blocks: tiles of 4, 2 and 1) gives what a plain loop gives.
     #[test]
     fn kernels_match_plain_loops_for_every_tiling() {

@@ -1,7 +1,7 @@
 //! One width's per-batch buffers and the passes over them. The network keeps a [`Pass`] for
-//! each width it computes in; the weights stay f64 in the network and are copied into the
-//! pass's width at each forward pass, and the network reads the pass's gradient sums back
-//! as f64.
+//! each width it computes in; the weights stay f64 in the network, and the kernels round each
+//! to the pass's width where they use it (a compiled kernel gets a copy in f32). The network
+//! reads the pass's gradient sums back as f64.
 use super::kernels::{dense_backward, dense_forward, dense_grads, Block, Shape, LANES};
 use super::Layer;
 use crate::core::activation::PairUser;
