@@ -362,6 +362,28 @@ export async function hashParams(page) {
   return new URLSearchParams(h);
 }
 
+/**
+ * Trains the open experiment `epochs` epochs with Step (calling `afterFirstStep` once the first
+ * is asked for), then returns the weights in the link of "Share with weights".
+ */
+export async function trainAndShareWeights(page, epochs, { afterFirstStep = async () => {} } = {}) {
+  await click(page, 'step');
+  await afterFirstStep();
+  for (let i = 1; i < epochs; i++) await click(page, 'step');
+  await waitForNumber(page, 'epoch', (v) => v === epochs, { what: `${epochs} epochs` });
+  await click(page, 'share-weights');
+  let params = null;
+  await waitUntil(
+    async () => {
+      const link = await page.$eval(tid('link-field'), (el) => el.value);
+      params = new URLSearchParams(link.split('#')[1] ?? '').get('params');
+      return params;
+    },
+    { what: 'the link with weights' },
+  );
+  return params;
+}
+
 /** Save a full-page screenshot into tests/e2e/artifacts/NAME. */
 export async function screenshot(page, name) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });

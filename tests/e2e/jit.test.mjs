@@ -3,35 +3,23 @@
 // three-class classifier and a regression, and the page compiles them without a warning.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSession, click, waitForNumber, waitUntil, tid, errorReport } from './harness.mjs';
+import { useSession, waitUntil, errorReport, trainAndShareWeights } from './harness.mjs';
 
 const session = useSession();
 
 const EPOCHS = 25;
 
-/** Trains `hash` for EPOCHS epochs with Step, then reads the weights from Share with weights. */
+/** Trains `path` for EPOCHS epochs with Step, then reads the weights from Share with weights. */
 async function trainedWeights(path, { compiled }) {
   const app = await session().open(path);
   const { page } = app;
-  await click(page, 'step');
-  if (compiled) {
-    // The first epoch asked for this shape's kernel; it is compiled in the background.
-    await waitUntil(async () => (await page.getAttribute('html', 'data-compiled-kernels')) === '1', {
+  // The first epoch asks for this shape's kernel; it is compiled in the background.
+  const afterFirstStep = async () =>
+    compiled &&
+    waitUntil(async () => (await page.getAttribute('html', 'data-compiled-kernels')) === '1', {
       what: 'the compiled kernel',
     });
-  }
-  for (let i = 1; i < EPOCHS; i++) await click(page, 'step');
-  await waitForNumber(page, 'epoch', (v) => v === EPOCHS, { what: `${EPOCHS} epochs` });
-  await click(page, 'share-weights');
-  let params = null;
-  await waitUntil(
-    async () => {
-      const link = await page.$eval(tid('link-field'), (el) => el.value);
-      params = new URLSearchParams(link.split('#')[1] ?? '').get('params');
-      return params;
-    },
-    { what: 'the link with weights' },
-  );
+  const params = await trainAndShareWeights(page, EPOCHS, { afterFirstStep });
   if (!compiled) {
     assert.equal(await page.getAttribute('html', 'data-compiled-kernels'), null, '?nojit compiles nothing');
   }
