@@ -309,7 +309,7 @@ mod tests {
             7.0e-3,
         ];
         let mut rng = crate::core::rng::Pcg32::new(3, 11);
-        let mut value = |_| -> f32 {
+        let mut value = || -> f32 {
             if rng.uniform() < 0.3 {
                 awkward[(rng.uniform() * awkward.len() as f64) as usize % awkward.len()]
             } else {
@@ -319,7 +319,7 @@ mod tests {
         for fan_in in 1..=13 {
             for blocks in 1..=9 {
                 let fan_out = 3;
-                let mut block = |_| std::array::from_fn(|_| value(0));
+                let mut block = |_| std::array::from_fn(|_| value());
                 let x: Vec<Block<f32>> = (0..fan_in * blocks).map(&mut block).collect();
                 let delta: Vec<Block<f32>> = (0..fan_out * blocks).map(&mut block).collect();
                 let (mut gw, mut gb) = (vec![9.0; fan_in * fan_out], vec![9.0; fan_out]);
