@@ -38,6 +38,18 @@ impl Output {
         }
     }
 
+    /// What output unit `k` stands for, for people: `p(1)` for the probability of class 1 (a
+    /// sigmoid unit), `p(k)` for softmax unit `k` (classes are numbered from 0, as the brushes
+    /// and the link number them), and `ŷ` for a value (regression, and the Playground's tanh
+    /// output, which is a score from −1 to +1).
+    pub fn unit_label(self, k: usize) -> String {
+        match self {
+            Output::Binary => "p(1)".to_string(),
+            Output::Softmax(_) => format!("p({k})"),
+            Output::Regression | Output::TfTanh | Output::TfLinear => "ŷ".to_string(),
+        }
+    }
+
     /// Turns the logits into outputs, in place.
     #[inline]
     pub fn activate(self, logits: &mut [f64]) {
@@ -289,5 +301,8 @@ mod tests {
         assert_eq!(Output::Regression.predict_class(&[1.0]), None);
         assert_eq!(class_of(7.0, 3), 2);
         assert_eq!(class_of(f64::NAN, 3), 0);
+        assert_eq!(Output::Binary.unit_label(0), "p(1)");
+        assert_eq!(Output::Softmax(4).unit_label(3), "p(3)");
+        assert_eq!(Output::TfLinear.unit_label(0), "ŷ");
     }
 }
