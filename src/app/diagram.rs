@@ -1,39 +1,245 @@
 //! The network diagram: weights as lines (colour: sign, width: size), units as circles
-//! (colour: bias). Hovering shows a value; clicking selects it for editing below.
+//! (colour: bias), the inputs and outputs named, all on one canvas that is redrawn only when
+//! the weights, the shape, the width, the theme or the marked item change. Hovering shows a
+//! value under it; clicking (or the arrow keys) selects a weight or bias for editing below.
+use super::lecture::{chart_theme, PageView};
+use super::resize::width_of;
 use super::AppState;
-use crate::render::diagram::layout;
+use crate::render::canvas::{draw_diagram, DiagramView};
+use crate::render::chart_style::{ChartStyle, Theme};
+use crate::render::diagram::{DiagramLabels, Item, Layout, FONT, LECTURE_FONT};
+use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
+use web_sys::{KeyboardEvent, MouseEvent};
 
-/// The diagram is drawn this much larger than its layout, to read from the back of a room.
-const SCALE: f64 = 1.5;
+/// The focus colour marking the selected item: the page's `--focus`, light and dark.
+const FOCUS: [[u8; 3]; 2] = [[240, 160, 0], [255, 204, 51]];
 
-/// What the editor is editing: a parameter index and a description.
-#[derive(Clone, Debug, PartialEq)]
-struct Selected {
-    param: usize,
-    what: String,
+/// A cheap fingerprint of the parameters' bits: the diagram is redrawn when it changes.
+fn fingerprint(params: &[f64]) -> u64 {
+    params.iter().fold(0xcbf2_9ce4_8422_2325, |h, p| {
+        (h ^ p.to_bits()).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
-/// The diagram panel (MLP mode).
+/// What the diagram is drawn from, and what it marks.
+#[derive(Clone, Copy)]
+struct Diagram {
+    state: AppState,
+    canvas: NodeRef<Canvas>,
+    layout: Memo<Layout>,
+    theme: Memo<Theme>,
+    hovered: RwSignal<Option<Item>>,
+    selected: RwSignal<Option<Item>>,
+    /// The fingerprint of the parameters last drawn.
+    drawn: StoredValue<Option<u64>>,
+}
+
+impl Diagram {
+    /// The layout follows the network's shape, the ruler's width and lecture mode's type; a
+    /// new shape forgets the marked items.
+    fn new(state: AppState, page: PageView, ruler: NodeRef<Div>) -> Self {
+        let width = width_of(ruler);
+        let theme = Memo::new(move |_| chart_theme(state, page));
+        let shape = Memo::new(move |_| {
+            state
+                .snapshot
+                .with(|s| (s.net.sizes(), s.net.output(), s.features))
+        });
+        let layout = Memo::new(move |_| {
+            let (sizes, output, features) = shape.get();
+            let names = DiagramLabels::new(sizes[0], output, features);
+            let font = if theme.get().lecture {
+                LECTURE_FONT
+            } else {
+                FONT
+            };
+            Layout::new(&sizes, names, width.get(), font)
+        });
+        let (hovered, selected) = (RwSignal::new(None), RwSignal::new(None));
+        Effect::new(move |_| {
+            shape.track();
+            hovered.set(None);
+            selected.set(None);
+        });
+        Diagram {
+            state,
+            canvas: NodeRef::new(),
+            layout,
+            theme,
+            hovered,
+            selected,
+            drawn: StoredValue::new(None),
+        }
+    }
+
+    /// Draws the diagram now (reading nothing reactively).
+    fn draw(self) {
+        let Some(el) = self.canvas.get_untracked() else {
+            return;
+        };
+        let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+        let theme = self.theme.get_untracked();
+        let style = ChartStyle::new(theme, ratio.clamp(1.0, 3.0));
+        let result = self.layout.with_untracked(|layout| {
+            if layout.width < 1.0 {
+                return Ok(());
+            }
+            self.state.snapshot.with_untracked(|s| {
+                self.drawn.set_value(Some(fingerprint(&s.net.params)));
+                let view = DiagramView {
+                    layout,
+                    params: &s.net.params,
+                    style: &style,
+                    focus: FOCUS[usize::from(theme.dark)],
+                    hovered: self.hovered.get_untracked(),
+                    selected: self.selected.get_untracked(),
+                };
+                draw_diagram(&el, &view)
+            })
+        });
+        if let Err(e) = result {
+            self.state
+                .say(format!("Could not draw the network diagram: {e:?}"));
+        }
+    }
+
+    /// Draws on a new layout, theme or marked item, and on a snapshot whose weights changed.
+    fn redraw_on_change(self) {
+        Effect::new(move |_| {
+            self.layout.track();
+            self.theme.track();
+            self.hovered.track();
+            self.selected.track();
+            self.draw();
+        });
+        Effect::new(move |_| {
+            let now = self.state.snapshot.with(|s| fingerprint(&s.net.params));
+            if self.drawn.get_value() != Some(now) {
+                self.draw();
+            }
+        });
+    }
+
+    /// The item under the pointer.
+    fn at(self, ev: &MouseEvent) -> Option<Item> {
+        let (x, y) = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
+        self.layout.with_untracked(|l| l.hit(x, y))
+    }
+
+    /// The parameter `item` stands for, if any.
+    fn param_of(self, item: Item) -> Option<usize> {
+        self.state.snapshot.with(|s| item.param(&s.net))
+    }
+
+    /// Selects `item` for editing if it is a weight or a bias.
+    fn choose(self, item: Option<Item>) {
+        if item.is_some_and(|i| self.param_of(i).is_some()) {
+            self.selected.set(item);
+        }
+    }
+
+    /// The arrow keys step through the weights and biases.
+    fn key(self, ev: KeyboardEvent) {
+        let forward = match ev.key().as_str() {
+            "ArrowDown" | "ArrowRight" => true,
+            "ArrowUp" | "ArrowLeft" => false,
+            _ => return,
+        };
+        ev.prevent_default();
+        let next = self
+            .layout
+            .with_untracked(|l| l.step(self.selected.get_untracked(), forward));
+        self.choose(next);
+    }
+
+    /// The line under the diagram: the hovered item and its value, or how to use it.
+    fn caption(self) -> Memo<String> {
+        Memo::new(move |_| match self.hovered.get() {
+            Some(item) => {
+                let value = self
+                    .param_of(item)
+                    .and_then(|p| self.state.snapshot.with(|s| s.net.params.get(p).copied()));
+                self.layout.with(|l| l.describe(item, value))
+            }
+            None => "Hover over a weight or a unit for its value; click one to edit it.".into(),
+        })
+    }
+}
+
+/// The diagram panel (network models).
 #[component]
 pub fn DiagramPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let selected = RwSignal::new(None::<Selected>);
-    let diagram = Memo::new(move |_| state.snapshot.with(|s| layout(&s.net)));
-    let value_of = move |param: usize| state.snapshot.with(|s| s.net.params.get(param).copied());
+    let page = expect_context::<PageView>();
+    let ruler = NodeRef::<Div>::new();
+    let d = Diagram::new(state, page, ruler);
+    d.redraw_on_change();
+    let caption = d.caption();
+    let (layout, hovered, selected) = (d.layout, d.hovered, d.selected);
+    view! {
+        <div class="diagram-panel">
+            <h2>"Network"</h2>
+            <div class="diagram-ruler" node_ref=ruler></div>
+            <canvas
+                class="diagram"
+                class:pointing=move || hovered.with(Option::is_some)
+                data-testid="diagram"
+                data-layout=move || layout.with(Layout::to_json)
+                node_ref=d.canvas
+                role="img"
+                tabindex="0"
+                aria-label=move || layout.with(Layout::summary)
+                on:pointermove=move |ev| {
+                    let hit = d.at(&ev);
+                    if hit != hovered.get_untracked() {
+                        hovered.set(hit);
+                    }
+                }
+                on:pointerleave=move |_| hovered.set(None)
+                on:click=move |ev| d.choose(d.at(&ev))
+                on:keydown=move |ev| d.key(ev)
+            ></canvas>
+            <p class="diagram-caption" data-testid="diagram-info">{move || caption.get()}</p>
+            <ParamEditor selected layout/>
+        </div>
+    }
+}
+
+/// The editor of the selected weight or bias: typed numbers go through the config's limits.
+#[component]
+fn ParamEditor(
+    /// The weight or bias being edited, if any.
+    selected: RwSignal<Option<Item>>,
+    /// The diagram's layout, for the item's name.
+    layout: Memo<Layout>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let param = Memo::new(move |_| {
+        let item = selected.get()?;
+        state.snapshot.with(|s| item.param(&s.net))
+    });
+    let name = Memo::new(move |_| {
+        selected
+            .get()
+            .map_or(String::new(), |item| layout.with(|l| l.name(item)))
+    });
+    let shown = Memo::new(move |_| {
+        let p = param.get()?;
+        state
+            .snapshot
+            .with(|s| s.net.params.get(p).map(|v| format!("{v:.4}")))
+    });
     let edit = move |ev: leptos::ev::Event| {
-        let Some(sel) = selected.get_untracked() else {
+        let Some(p) = param.get_untracked() else {
             return;
         };
         let text = event_target_value(&ev);
-        match crate::core::config::typed_number(
-            "Weight",
-            &text,
-            crate::core::config::limits::WEIGHT,
-        ) {
+        let limit = crate::core::config::limits::WEIGHT;
+        match crate::core::config::typed_number("Weight", &text, limit) {
             (Some(v), message) => {
                 state.trainer.update_value(|t| {
-                    t.set_param(sel.param, v);
+                    t.set_param(p, v);
                 });
                 state.publish();
                 if let Some(m) = message {
@@ -44,66 +250,18 @@ pub fn DiagramPanel() -> impl IntoView {
         }
     };
     view! {
-        <div class="diagram-panel">
-            <h2>"Network"</h2>
-            <svg
-                class="diagram"
-                data-testid="diagram"
-                role="img"
-                aria-label="The network: weights as lines, blue positive, orange negative, thicker when larger"
-                width=move || diagram.with(|d| d.width * SCALE)
-                height=move || diagram.with(|d| d.height * SCALE)
-                viewBox=move || diagram.with(|d| format!("0 0 {} {}", d.width, d.height))
-            >
-                <For each=move || diagram.get().links key=|l| (l.param, l.color.clone(), (l.width * 100.0) as i64) let:link>
-                    <line
-                        class="link"
-                        data-testid=format!("link-{}", link.param)
-                        x1=link.from.0
-                        y1=link.from.1
-                        x2=link.to.0
-                        y2=link.to.1
-                        stroke=link.color.clone()
-                        stroke-width=link.width
-                        on:click=move |_| selected.set(Some(Selected { param: link.param, what: "weight".into() }))
-                    >
-                        <title>{format!("weight {:.3}", link.weight)}</title>
-                    </line>
-                </For>
-                <For each=move || diagram.get().nodes key=|n| (n.layer, n.index, n.fill.clone()) let:node>
-                    <circle
-                        class="unit"
-                        data-testid=format!("unit-{}-{}", node.layer, node.index)
-                        cx=node.x
-                        cy=node.y
-                        r=9
-                        fill=node.fill.clone()
-                        on:click=move |_| {
-                            if let Some((param, _)) = node.bias {
-                                selected.set(Some(Selected { param, what: "bias".into() }));
-                            }
-                        }
-                    >
-                        <title>{node.bias.map_or("input".to_string(), |(_, b)| format!("bias {b:.3}"))}</title>
-                    </circle>
-                </For>
-            </svg>
-            <Show when=move || selected.with(Option::is_some)>
-                <label class="field">
-                    <span class="field-label">
-                        {move || selected.with(|s| s.as_ref().map_or(String::new(), |s| format!("Edit this {}:", s.what)))}
-                    </span>
-                    <input
-                        type="text"
-                        inputmode="decimal"
-                        data-testid="param-editor"
-                        prop:value=move || {
-                            selected.with(|s| s.as_ref().and_then(|s| value_of(s.param))).map_or(String::new(), |v| format!("{v:.4}"))
-                        }
-                        on:change=edit
-                    />
-                </label>
-            </Show>
-        </div>
+        <span class="visually-hidden" aria-live="polite">{move || name.get()}</span>
+        <Show when=move || param.with(Option::is_some)>
+            <label class="field">
+                <span class="field-label">{move || format!("Edit the {}:", name.get())}</span>
+                <input
+                    type="text"
+                    inputmode="decimal"
+                    data-testid="param-editor"
+                    prop:value=move || shown.get().unwrap_or_default()
+                    on:change=edit
+                />
+            </label>
+        </Show>
     }
 }

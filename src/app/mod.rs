@@ -18,6 +18,7 @@ mod neurons;
 mod panic;
 mod plot;
 mod readouts;
+mod resize;
 mod run_loop;
 mod share;
 mod shortcuts;

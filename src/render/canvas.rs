@@ -1,9 +1,12 @@
 //! The one module that touches the browser's canvas: it puts RGBA buffers on canvases, draws
-//! the data points, and hands canvases to plotters for the charts (in `charts`).
+//! the data points, hands canvases to plotters for the charts (in `charts`), and draws the
+//! network diagram (in `diagram`).
 mod charts;
 mod curve;
+mod diagram;
 pub use charts::{draw_gradients, draw_lift, draw_line_surface, draw_loss};
 pub use curve::{draw_curve, CurveOverlay};
+pub use diagram::{draw_diagram, DiagramView};
 
 use crate::core::dataset::MAX_CLASSES;
 use crate::core::dataset::{Point, Problem};

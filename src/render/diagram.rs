@@ -1,164 +1,221 @@
-//! The network diagram's geometry: where each unit sits, and each link's colour and width.
-//! Pure numbers; the app draws them as SVG.
-use crate::core::mlp::Mlp;
-use crate::render::colors::{class_color, css, diverging};
+//! The network diagram's geometry: where each unit and label sits in a box of a given width
+//! (a wide network shrinks to fit it), which weight or unit a point is on, and each link's
+//! colour and width. Pure numbers in CSS pixels; `render::canvas` draws them.
 
-/// Horizontal distance between layers, vertical distance between units, and the margin (px).
-pub const LAYER_GAP: f64 = 70.0;
-pub const UNIT_GAP: f64 = 26.0;
-pub const MARGIN: f64 = 18.0;
-/// The widest link, for the largest |weight|.
+mod hit;
+mod labels;
+mod style;
+pub use hit::{format_value, Item};
+pub use labels::{Align, DiagramLabels, Label};
+pub use style::{link_color, link_width, max_abs, unit_fill, INPUT_FILL};
+
+/// Labels' type size in CSS px: beside the page's text, and in lecture mode.
+pub const FONT: f64 = 15.0;
+pub const LECTURE_FONT: f64 = 21.0;
+/// The widest link, for the largest |weight|, at full size and [`FONT`] (CSS px).
 pub const MAX_WIDTH: f64 = 6.0;
 
-/// A unit: its layer (0 = inputs), index, centre, and for non-input units the bias's
-/// parameter index and value.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Node {
-    pub layer: usize,
-    pub index: usize,
-    pub x: f64,
-    pub y: f64,
-    pub bias: Option<(usize, f64)>,
-    pub fill: String,
-}
+/// At full size and [`FONT`] (the layout scales them with the type): a unit's radius, the
+/// distance between layers (preferred and widest), and between units of a layer (CSS px).
+const RADIUS: f64 = 10.0;
+const LAYER_GAP: f64 = 80.0;
+const MAX_LAYER_GAP: f64 = 120.0;
+const UNIT_GAP: f64 = 36.0;
+/// The smallest radius a shrunk network's units keep (CSS px).
+const MIN_RADIUS: f64 = 3.5;
+/// The margin around the drawing (CSS px at [`FONT`]).
+const PAD: f64 = 6.0;
+/// A label's estimated width per character, in ems: generous for a sans-serif face (the
+/// canvas squeezes a wider text into its column, so it never leaves it).
+const CHAR_EM: f64 = 0.6;
+/// A class swatch's side, and the space between a unit, its swatch and its text, in ems.
+pub const SWATCH_EM: f64 = 0.7;
+pub const SPACE_EM: f64 = 0.3;
 
-/// A weight: its end points, its parameter index and value, colour and width.
+/// The laid-out diagram: every size in CSS pixels, (0, 0) at the top left of the box.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Link {
-    pub from: (f64, f64),
-    pub to: (f64, f64),
-    pub param: usize,
-    pub weight: f64,
-    pub color: String,
-    pub width: f64,
-}
-
-/// The laid-out diagram.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Diagram {
+pub struct Layout {
+    /// The box: as wide as it was given, as tall as the tallest layer needs.
     pub width: f64,
     pub height: f64,
-    pub nodes: Vec<Node>,
-    pub links: Vec<Link>,
+    pub radius: f64,
+    /// The labels' type size.
+    pub font: f64,
+    /// 1 at full size, less where a wide network was shrunk to fit the width.
+    pub scale: f64,
+    /// The widest link's width.
+    pub max_link_width: f64,
+    pub labels: Vec<Label>,
+    names: DiagramLabels,
+    sizes: Vec<usize>,
+    /// Unit centres, layer by layer; layer `l` starts at `starts[l]`.
+    centres: Vec<(f64, f64)>,
+    starts: Vec<usize>,
 }
 
-/// Lays out `net`: layers left to right, each layer's units centred vertically. Positive
-/// weights are blue, negative orange (the playground's colours), and a link's width grows with
-/// |weight| relative to the largest.
-pub fn layout(net: &Mlp) -> Diagram {
-    let sizes = net.sizes();
-    let tallest = sizes.iter().copied().max().unwrap_or(1) as f64;
-    let height = 2.0 * MARGIN + (tallest - 1.0) * UNIT_GAP;
-    let width = 2.0 * MARGIN + (sizes.len() as f64 - 1.0) * LAYER_GAP;
-    let position = |layer: usize, index: usize| {
-        let n = sizes[layer] as f64;
-        let top = (height - (n - 1.0) * UNIT_GAP) / 2.0;
-        (
-            MARGIN + layer as f64 * LAYER_GAP,
-            top + index as f64 * UNIT_GAP,
-        )
-    };
-    let max_w = net.params.iter().fold(
-        1e-9f64,
-        |m, w| if w.is_finite() { m.max(w.abs()) } else { m },
-    );
-    let mut nodes = Vec::new();
-    let mut links = Vec::new();
-    for (layer, &n) in sizes.iter().enumerate() {
-        for index in 0..n {
-            let (x, y) = position(layer, index);
-            let bias = (layer > 0).then(|| {
-                let p = net.param_index(layer - 1, index, None);
-                (p, net.params[p])
-            });
-            let fill = match bias {
-                Some((_, b)) => css(diverging((b / max_w).clamp(-1.0, 1.0))),
-                None => css(class_color(5)),
-            };
-            nodes.push(Node {
-                layer,
-                index,
-                x,
-                y,
-                bias,
-                fill,
-            });
+/// The horizontal plan of a layout (CSS px): the label columns, the units' radius, the
+/// distance between layers and where the first one sits, and the scale.
+struct Columns {
+    left: f64,
+    right: f64,
+    radius: f64,
+    layer_gap: f64,
+    x0: f64,
+    scale: f64,
+}
+
+impl Columns {
+    /// Fits `layers` columns of units and the names' columns into `width`: full size if
+    /// they fit (spread up to the widest gap), else shrunk until they do.
+    fn fit(layers: usize, names: &DiagramLabels, width: f64, font: f64) -> Self {
+        let u = font / FONT;
+        let space = SPACE_EM * font;
+        let text_width = |s: &String| s.chars().count() as f64 * CHAR_EM * font;
+        let widest_input = names.inputs.iter().map(text_width).fold(0.0, f64::max);
+        let widest_output = names
+            .outputs
+            .iter()
+            .map(|(t, sw)| text_width(t) + sw.map_or(0.0, |_| (SWATCH_EM + SPACE_EM) * font))
+            .fold(0.0, f64::max);
+        // Label columns: the text and a space from its unit, at most a quarter of the box.
+        let column = |w: f64| {
+            if w > 0.0 {
+                (w + space).min(0.25 * width)
+            } else {
+                0.0
+            }
+        };
+        let (left, right) = (column(widest_input), column(widest_output));
+        let avail = (width - 2.0 * PAD * u - left - right).max(0.0);
+        let spans = layers.saturating_sub(1).max(1) as f64;
+        let scale = (avail / (spans * LAYER_GAP * u + 2.0 * RADIUS * u)).min(1.0);
+        let radius = (RADIUS * u * scale).max(MIN_RADIUS).min(avail / 2.0);
+        let layer_gap = ((avail - 2.0 * radius) / spans).clamp(0.0, MAX_LAYER_GAP * u);
+        let used = left + 2.0 * radius + spans * layer_gap + right;
+        Columns {
+            left,
+            right,
+            radius,
+            layer_gap,
+            x0: ((width - used) / 2.0).max(0.0) + left + radius,
+            scale,
         }
     }
-    for (l, layer) in net.layers().iter().enumerate() {
-        for j in 0..layer.fan_out {
-            for i in 0..layer.fan_in {
-                let param = net.param_index(l, j, Some(i));
-                let weight = net.params[param];
-                let strength = if weight.is_finite() {
-                    (weight.abs() / max_w).min(1.0)
-                } else {
-                    1.0
-                };
-                let color = css(if weight >= 0.0 {
-                    class_color(1)
-                } else {
-                    class_color(0)
-                });
-                links.push(Link {
-                    from: position(l, i),
-                    to: position(l + 1, j),
-                    param,
-                    weight,
-                    color,
-                    width: 0.5 + (MAX_WIDTH - 0.5) * strength,
-                });
+}
+
+impl Layout {
+    /// Lays out layers of `sizes` units (inputs first, at least one layer) left to right in a
+    /// box `width` wide, with `names` beside the inputs and the outputs at type size `font`.
+    /// Every unit and label lies inside the box for any width of at least about 200 px; a
+    /// network that does not fit at full size shrinks (units and spacing) until it does.
+    pub fn new(sizes: &[usize], names: DiagramLabels, width: f64, font: f64) -> Self {
+        let width = if width.is_finite() {
+            width.max(0.0)
+        } else {
+            0.0
+        };
+        let font = if font.is_finite() && font > 0.0 {
+            font
+        } else {
+            FONT
+        };
+        let u = font / FONT;
+        let c = Columns::fit(sizes.len(), &names, width, font);
+        let radius = c.radius;
+        let unit_gap = (UNIT_GAP * u * c.scale)
+            .max(2.0 * radius + 3.0 * u)
+            .max(1.2 * font);
+        let tallest = sizes.iter().copied().max().unwrap_or(1).max(1) as f64;
+        let height = 2.0 * (PAD * u + radius.max(0.6 * font)) + (tallest - 1.0) * unit_gap;
+        let mut centres = Vec::new();
+        let mut starts = Vec::new();
+        for (l, &n) in sizes.iter().enumerate() {
+            starts.push(centres.len());
+            let x = c.x0 + l as f64 * c.layer_gap;
+            for i in 0..n {
+                let y = height / 2.0 + (i as f64 - (n as f64 - 1.0) / 2.0) * unit_gap;
+                centres.push((x, y));
             }
         }
+        let mut layout = Layout {
+            width,
+            height,
+            radius,
+            font,
+            scale: c.scale,
+            max_link_width: MAX_WIDTH * u * c.scale.clamp(0.5, 1.0),
+            labels: Vec::new(),
+            names,
+            sizes: sizes.to_vec(),
+            centres,
+            starts,
+        };
+        let space = SPACE_EM * font;
+        layout.labels = layout.place_labels(c.left - space, c.right - space, space);
+        layout
     }
-    Diagram {
-        width,
-        height,
-        nodes,
-        links,
+
+    /// Units per layer, inputs first.
+    pub fn sizes(&self) -> &[usize] {
+        &self.sizes
+    }
+
+    /// The centre of unit `index` of layer `layer` (0 = inputs). Panics if there is none.
+    pub fn unit(&self, layer: usize, index: usize) -> (f64, f64) {
+        assert!(
+            index < self.sizes[layer],
+            "no unit {index} in layer {layer}"
+        );
+        self.centres[self.starts[layer] + index]
+    }
+
+    /// Every unit as `(layer, index, centre)`, layer by layer.
+    pub fn units(&self) -> impl Iterator<Item = (usize, usize, (f64, f64))> + '_ {
+        self.sizes
+            .iter()
+            .enumerate()
+            .flat_map(move |(l, &n)| (0..n).map(move |i| (l, i, self.centres[self.starts[l] + i])))
+    }
+
+    /// The layout for the tests in the page: the box, the radius, every unit's centre (layer
+    /// by layer) and every label's text and anchor, as JSON. It changes only with the layout.
+    pub fn to_json(&self) -> String {
+        let units: Vec<String> = (0..self.sizes.len())
+            .map(|l| {
+                let layer: Vec<String> = (0..self.sizes[l])
+                    .map(|i| {
+                        let (x, y) = self.unit(l, i);
+                        format!("[{x:.2},{y:.2}]")
+                    })
+                    .collect();
+                format!("[{}]", layer.join(","))
+            })
+            .collect();
+        let labels: Vec<String> = self
+            .labels
+            .iter()
+            .map(|b| {
+                let (left, right) = b.extent();
+                let text = b.text.replace('\\', "\\\\").replace('"', "\\\"");
+                format!(
+                    "{{\"text\":\"{text}\",\"left\":{left:.2},\"right\":{right:.2},\"y\":{:.2}}}",
+                    b.y
+                )
+            })
+            .collect();
+        format!(
+            "{{\"width\":{:.2},\"height\":{:.2},\"radius\":{:.2},\"font\":{:.2},\"units\":[{}],\"labels\":[{}]}}",
+            self.width,
+            self.height,
+            self.radius,
+            self.font,
+            units.join(","),
+            labels.join(",")
+        )
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::activation::Activation;
-    use crate::core::loss::Output;
-    use crate::core::mlp::Init;
-    use crate::core::rng::Pcg32;
-
-    #[test]
-    fn every_weight_is_a_link_and_every_unit_a_node() {
-        let mut rng = Pcg32::new(1, 1);
-        let mut net = Mlp::new(
-            2,
-            &[4, 3],
-            &[Activation::Tanh],
-            Output::Binary,
-            Init::Xavier,
-            &mut rng,
-        );
-        let w = net.param_index(0, 1, Some(0));
-        net.params[w] = -10.0; // the largest weight
-        let d = layout(&net);
-        assert_eq!(d.nodes.len(), 2 + 4 + 3 + 1);
-        assert_eq!(d.links.len(), 2 * 4 + 4 * 3 + 3);
-        let big = d.links.iter().find(|l| l.param == w).unwrap();
-        assert_eq!(big.width, MAX_WIDTH);
-        assert_eq!(
-            big.color,
-            css(class_color(0)),
-            "negative weights are orange"
-        );
-        assert!(d
-            .links
-            .iter()
-            .all(|l| l.width >= 0.5 && l.width <= MAX_WIDTH));
-        // Inputs on the left, the output on the right, each layer centred.
-        assert_eq!(d.nodes[0].x, MARGIN);
-        assert_eq!(d.nodes.last().unwrap().x, d.width - MARGIN);
-        assert_eq!(d.nodes.last().unwrap().y, d.height / 2.0);
-        assert_eq!(d.nodes[0].bias, None);
-        assert_eq!(d.nodes[2].bias, Some((net.param_index(0, 0, None), 0.0)));
-    }
-}
+mod tests;
+#[cfg(test)]
+mod tests_hit;
