@@ -12,9 +12,6 @@ use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use web_sys::{KeyboardEvent, MouseEvent};
 
-/// The focus colour marking the selected item: the page's `--focus`, light and dark.
-const FOCUS: [[u8; 3]; 2] = [[240, 160, 0], [255, 204, 51]];
-
 /// A cheap fingerprint of the parameters' bits: the diagram is redrawn when it changes.
 fn fingerprint(params: &[f64]) -> u64 {
     params.iter().fold(0xcbf2_9ce4_8422_2325, |h, p| {
@@ -91,7 +88,6 @@ impl Diagram {
                     layout,
                     params: &s.net.params,
                     style: &style,
-                    focus: FOCUS[usize::from(theme.dark)],
                     hovered: self.hovered.get_untracked(),
                     selected: self.selected.get_untracked(),
                 };

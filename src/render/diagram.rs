@@ -45,12 +45,24 @@ pub struct Layout {
     pub scale: f64,
     /// The widest link's width.
     pub max_link_width: f64,
+    /// The links' opacity (0–1).
+    pub link_alpha: f64,
     pub labels: Vec<Label>,
     names: DiagramLabels,
     sizes: Vec<usize>,
     /// Unit centres, layer by layer; layer `l` starts at `starts[l]`.
     centres: Vec<(f64, f64)>,
     starts: Vec<usize>,
+}
+
+/// The widest link and the links' opacity: [`MAX_WIDTH`] and 0.85 at full size; narrower in
+/// a shrunk network, and narrower and fainter where two layers are joined by many links (more
+/// than 32), so that the lines do not merge into a wall; never under 1.5 px or 0.4.
+fn link_style(sizes: &[usize], u: f64, scale: f64) -> (f64, f64) {
+    let links = sizes.windows(2).map(|w| w[0] * w[1]).max().unwrap_or(1);
+    let density = (links as f64 / 32.0).sqrt().max(1.0);
+    let width = (MAX_WIDTH * u * scale.clamp(0.5, 1.0) / density).max(1.5);
+    (width, (0.85 / density.sqrt()).max(0.4))
 }
 
 /// The horizontal plan of a layout (CSS px): the label columns, the units' radius, the
@@ -137,13 +149,15 @@ impl Layout {
                 centres.push((x, y));
             }
         }
+        let (max_link_width, link_alpha) = link_style(sizes, u, c.scale);
         let mut layout = Layout {
             width,
             height,
             radius,
             font,
             scale: c.scale,
-            max_link_width: MAX_WIDTH * u * c.scale.clamp(0.5, 1.0),
+            max_link_width,
+            link_alpha,
             labels: Vec::new(),
             names,
             sizes: sizes.to_vec(),

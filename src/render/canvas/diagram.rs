@@ -12,14 +12,16 @@ use std::f64::consts::TAU;
 use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+/// How strongly the hovered item is marked; the selected one is marked in full ink.
+const HOVER_ALPHA: f64 = 0.35;
+
 /// What the diagram shows: a layout, the network's parameters in [`Layout::params`] order,
-/// the page's colours and pixel ratio, and the items to mark.
+/// the page's colours and pixel ratio, and the items to mark (the hovered one faintly, the
+/// selected one in the page's ink: a halo round a link, a ring round a unit).
 pub struct DiagramView<'a> {
     pub layout: &'a Layout,
     pub params: &'a [f64],
     pub style: &'a ChartStyle,
-    /// The focus colour marking the selected item (the page's `--focus`).
-    pub focus: Rgb,
     pub hovered: Option<Item>,
     pub selected: Option<Item>,
 }
@@ -44,15 +46,16 @@ pub fn draw_diagram(canvas: &HtmlCanvasElement, view: &DiagramView) -> Result<()
         }
     }
     draw_links(&ctx, l, &links, biggest);
-    for (item, width) in [(view.hovered, 2.0), (view.selected, 4.0)] {
-        if let Some(Item::Link { layer, from, to }) = item {
+    for (item, alpha) in [(view.hovered, HOVER_ALPHA), (view.selected, 1.0)] {
+        if let Some(&(Item::Link { layer, from, to }, w)) =
+            links.iter().find(|(i, _)| Some(*i) == item)
+        {
             let [a, b] = l.link_ends(layer, from, to);
-            let color = if width > 3.0 {
-                css(view.focus)
-            } else {
-                rgb(view.style.ink)
-            };
-            stroke_segment(&ctx, a, b, &color, l.max_link_width + width);
+            let width = link_width(w, biggest, l.max_link_width);
+            ctx.set_global_alpha(alpha);
+            stroke_segment(&ctx, a, b, &rgb(view.style.ink), width + 5.0);
+            ctx.set_global_alpha(1.0);
+            stroke_segment(&ctx, a, b, &css(link_color(w)), width);
         }
     }
     draw_units(&ctx, view, &biases, biggest)?;
@@ -93,20 +96,21 @@ fn stroke_segment(
     ctx.stroke();
 }
 
-/// Strokes the links grouped by colour and by width (in quarter pixels): a few dozen paths
-/// even for the largest network's two thousand weights.
+/// Strokes the links grouped by width (in quarter pixels) and colour, thinnest first so the
+/// largest weights lie on top: a few dozen paths even for the largest network's two thousand
+/// weights.
 fn draw_links(ctx: &CanvasRenderingContext2d, l: &Layout, links: &[(Item, f64)], biggest: f64) {
-    let mut keyed: Vec<(Rgb, u32, usize)> = links
+    let mut keyed: Vec<(u32, Rgb, usize)> = links
         .iter()
         .enumerate()
         .map(|(k, &(_, w))| {
             let width = link_width(w, biggest, l.max_link_width);
-            (link_color(w), (width * 4.0).round() as u32, k)
+            ((width * 4.0).round() as u32, link_color(w), k)
         })
         .collect();
     keyed.sort_unstable();
     ctx.set_line_cap("round");
-    ctx.set_global_alpha(0.85);
+    ctx.set_global_alpha(l.link_alpha);
     for group in keyed.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
         ctx.begin_path();
         for &(_, _, k) in group {
@@ -116,8 +120,8 @@ fn draw_links(ctx: &CanvasRenderingContext2d, l: &Layout, links: &[(Item, f64)],
                 ctx.line_to(b.0, b.1);
             }
         }
-        ctx.set_stroke_style_str(&css(group[0].0));
-        ctx.set_line_width(f64::from(group[0].1) / 4.0);
+        ctx.set_stroke_style_str(&css(group[0].1));
+        ctx.set_line_width(f64::from(group[0].0) / 4.0);
         ctx.stroke();
     }
     ctx.set_global_alpha(1.0);
@@ -149,17 +153,16 @@ fn draw_units(
         ctx.set_line_width(outline);
         ctx.stroke();
     }
-    for (item, color, width) in [
-        (view.hovered, ink.clone(), 2.0),
-        (view.selected, css(view.focus), 3.0),
-    ] {
+    for (item, alpha) in [(view.hovered, HOVER_ALPHA), (view.selected, 1.0)] {
         if let Some(Item::Unit { layer, index }) = item {
             let (x, y) = l.unit(layer, index);
             ctx.begin_path();
-            ctx.arc(x, y, r + 1.5 + width / 2.0, 0.0, TAU)?;
-            ctx.set_stroke_style_str(&color);
-            ctx.set_line_width(width);
+            ctx.arc(x, y, r + 3.0, 0.0, TAU)?;
+            ctx.set_global_alpha(alpha);
+            ctx.set_stroke_style_str(&ink);
+            ctx.set_line_width(3.0);
             ctx.stroke();
+            ctx.set_global_alpha(1.0);
         }
     }
     Ok(())

@@ -203,7 +203,14 @@ fn wide_networks_shrink_to_fit_and_small_ones_keep_full_size() {
         phone.scale
     );
     assert!(phone.radius < desk.radius && desk.radius < small.radius);
-    assert!(phone.max_link_width < desk.max_link_width);
+    assert!(phone.max_link_width <= desk.max_link_width);
+    assert_eq!(small.max_link_width, MAX_WIDTH);
+    assert!(
+        desk.max_link_width < 0.5 * MAX_WIDTH,
+        "a dense network's lines are thinner"
+    );
+    assert!(phone.max_link_width >= 1.5);
+    assert!(desk.link_alpha < small.link_alpha && desk.link_alpha >= 0.4);
     // Lecture mode's larger type makes the same network larger, within the same width.
     let lecture = layout_of(&net(2, &[4, 2], Output::Binary), 568.0, LECTURE_FONT);
     assert!(lecture.radius > small.radius && lecture.height > small.height);
