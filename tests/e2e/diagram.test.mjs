@@ -227,6 +227,20 @@ test('lecture mode and the dark theme keep every unit inside', async () => {
   assert.deepEqual(app.pageErrors, [], errorReport(app));
 });
 
+test('the arrow keys on the focused diagram choose a weight or bias to edit (and do not step)', async () => {
+  const app = await session().open('#dataset=xor&networkShape=3');
+  const { page } = app;
+  await diagramLayout(page, [2, 3, 1]);
+  await page.focus(tid('diagram'));
+  await page.keyboard.press('ArrowRight');
+  const label = () => page.textContent('label:has([data-testid="param-editor"]) .field-label');
+  await waitUntil(async () => (await label())?.includes('Edit the weight x₁ → layer 1, unit 1'), { what: 'the first weight chosen' });
+  await page.keyboard.press('ArrowLeft');
+  await waitUntil(async () => (await label())?.includes('Edit the bias of output ŷ'), { what: 'the last parameter, wrapping round' });
+  assert.equal(await readNumber(page, 'epoch'), 0, '→ on the diagram chooses a weight instead of stepping');
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});
+
 test('playing redraws the canvas and adds no DOM nodes to the diagram', async () => {
   const largest = '#dataset=spiral&activation=relu&networkShape=8,8,8,8,8,8&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true';
   const app = await session().open(largest);
