@@ -202,7 +202,13 @@ test('a shape changed in the page is drawn anew: the units follow their lines', 
   // every circle and line whose key had not changed where the first layout put it.
   const app = await session().open('#dataset=xor');
   const { page } = app;
-  await checkDiagram(page, ['default', '', ['x₁', 'x₂'], [2, 4, 2, 1], ['ŷ']], 'first');
+  const first = await checkDiagram(page, ['default', '', ['x₁', 'x₂'], [2, 4, 2, 1], ['ŷ']], 'first');
+  // The output's bias is selected: after the change there is no unit where it was.
+  await page.locator(tid('diagram')).scrollIntoViewIfNeeded();
+  const box = await page.locator(tid('diagram')).boundingBox();
+  const [ox, oy] = first.units[3][0];
+  await page.mouse.click(box.x + ox, box.y + oy);
+  await page.locator(tid('param-editor')).waitFor();
   await click(page, 'remove-layer');
   await checkDiagram(page, ['one layer fewer', '', ['x₁', 'x₂'], [2, 4, 1], ['ŷ']], 'after a change');
   await click(page, 'remove-layer');

@@ -154,7 +154,7 @@ fn draw_units(
         ctx.stroke();
     }
     for (item, alpha) in [(view.hovered, HOVER_ALPHA), (view.selected, 1.0)] {
-        if let Some(Item::Unit { layer, index }) = item {
+        if let Some(Item::Unit { layer, index }) = item.filter(|&i| l.contains(i)) {
             let (x, y) = l.unit(layer, index);
             ctx.begin_path();
             ctx.arc(x, y, r + 3.0, 0.0, TAU)?;

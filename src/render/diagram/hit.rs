@@ -73,6 +73,15 @@ impl Layout {
         })
     }
 
+    /// Whether the diagram has `item` (a marked item may be from the previous shape).
+    pub fn contains(&self, item: Item) -> bool {
+        let size = |l: usize| self.sizes.get(l).copied().unwrap_or(0);
+        match item {
+            Item::Unit { layer, index } => index < size(layer),
+            Item::Link { layer, from, to } => from < size(layer) && to < size(layer + 1),
+        }
+    }
+
     /// A link's two ends: the centres of the units it joins.
     pub fn link_ends(&self, layer: usize, from: usize, to: usize) -> [(f64, f64); 2] {
         [self.unit(layer, from), self.unit(layer + 1, to)]

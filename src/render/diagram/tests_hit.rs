@@ -90,6 +90,27 @@ fn items_are_described_and_stepped_through() {
         "the last parameter is the output's bias"
     );
     assert_eq!(d.step(Some(out), true), d.step(None, true), "wraps around");
+    assert!(d.contains(link) && d.contains(out));
+    assert!(
+        !d.contains(Item::Unit { layer: 3, index: 0 }),
+        "no fourth layer"
+    );
+    assert!(
+        !d.contains(Item::Link {
+            layer: 1,
+            from: 3,
+            to: 0
+        }),
+        "no fourth hidden unit"
+    );
+    assert!(
+        !d.contains(Item::Link {
+            layer: 2,
+            from: 0,
+            to: 0
+        }),
+        "nothing after the output"
+    );
     let first = d.step(None, true);
     assert_eq!(d.step(d.step(first, true), false), first);
     assert!(d
