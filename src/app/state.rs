@@ -137,6 +137,12 @@ impl AppState {
             self.config.set(applied);
             self.publish();
         }
+        if change == Change::Output {
+            let classes = self.config.with_untracked(ExperimentConfig::class_count);
+            self.say(format!(
+                "The points now have {classes} classes, so the output layer was rebuilt for them (its weights start again); the hidden layers keep theirs."
+            ));
+        }
         change
     }
 
@@ -145,6 +151,16 @@ impl AppState {
         let mut new = self.config.get_untracked();
         f(&mut new);
         self.apply(new);
+    }
+
+    /// Chooses generated data with `f` (a data set, a curve): the network starts again, also
+    /// where only the points changed (the user's points replaced by the set's own).
+    pub fn choose_data(&self, f: impl FnOnce(&mut ExperimentConfig)) {
+        let mut new = self.config.get_untracked();
+        f(&mut new);
+        if matches!(self.apply(new), Change::Live | Change::Output) {
+            self.reset();
+        }
     }
 
     /// Adds or removes points, keeping everything else; the edit can be undone.

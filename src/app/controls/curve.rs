@@ -44,7 +44,7 @@ pub fn CurveData() -> impl IntoView {
                         class="dataset"
                         class:active=move || generated(kind)
                         data-testid=format!("curve-{}", kind.name())
-                        on:click=move |_| state.update_config(|c| {
+                        on:click=move |_| state.choose_data(|c| {
                             c.curve = kind;
                             c.points = None;
                         })
