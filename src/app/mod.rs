@@ -17,10 +17,12 @@ mod loss_panel;
 mod neurons;
 mod panic;
 mod plot;
+mod probe;
 mod readouts;
 mod run_loop;
 mod share;
 mod shortcuts;
+mod sized;
 mod state;
 mod storage;
 mod undo;
@@ -51,6 +53,7 @@ pub fn start() {
 pub fn App() -> impl IntoView {
     let state = AppState::from_location();
     provide_context(state);
+    probe::install(state);
     let page = lecture::PageView::from_browser();
     provide_context(page);
     run_loop::start(state);

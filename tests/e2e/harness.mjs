@@ -320,12 +320,125 @@ export async function clickCanvasAt(page, x1, x2, domain = SQUARE) {
 }
 
 /**
- * Fingerprint of the pixels of the data canvas (or of every canvas inside it, if the
- * test id sits on a wrapper): an FNV-1a hash plus simple statistics.
+ * Runs `fn(image, arg)` in the page on the plot as one picture: its layers (every canvas with a
+ * `data-z` in the plot's frame: heatmap, marks, points) drawn bottom to top at the size of the
+ * data canvas. `image` is { width, height, data } like an ImageData; `fn` must be self-contained.
+ */
+export async function withPlotImage(page, fn, arg = null) {
+  return page.evaluate(([src, arg]) => {
+    const top = document.querySelector('[data-testid="data-canvas"]');
+    const layers = [...top.parentElement.querySelectorAll('canvas[data-z]')]
+      .sort((a, b) => Number(a.dataset.z) - Number(b.dataset.z));
+    const out = document.createElement('canvas');
+    out.width = top.width;
+    out.height = top.height;
+    const ctx = out.getContext('2d');
+    for (const c of layers) ctx.drawImage(c, 0, 0, out.width, out.height);
+    const image = ctx.getImageData(0, 0, out.width, out.height);
+    // eslint-disable-next-line no-new-func
+    return new Function(`return (${src})`)()(image, arg);
+  }, [fn.toString(), arg]);
+}
+
+/** The colour of the plot picture at the data point (x1, x2) of `domain`, as [r, g, b]. */
+export async function plotColorAt(page, x1, x2, domain = SQUARE) {
+  return withPlotImage(page, (image, { x1, x2, domain }) => {
+    const [a, b] = domain.x1;
+    const [c, d] = domain.x2;
+    const px = Math.min(image.width - 1, Math.round(((x1 - a) / (b - a)) * image.width));
+    const py = Math.min(image.height - 1, Math.round(((d - x2) / (d - c)) * image.height));
+    const i = (py * image.width + px) * 4;
+    return [image.data[i], image.data[i + 1], image.data[i + 2]];
+  }, { x1, x2, domain });
+}
+
+/**
+ * Whether the heatmap shows the model's own predictions now: on a 12 × 12 grid of the heatmap's
+ * cells, each cell's colour (on the bottom layer, one pixel per cell) is the colour of the
+ * prediction that window.wasmBindings.probe_predict reads from the trainer at the cell's centre,
+ * within 2 per channel; and the decision line (the marks layer) has no ink where every
+ * neighbouring cell is sure of its class. The palette is the app's (render/colors.rs,
+ * render/heatmap.rs), written out here. Returns { ok, checked, worst, ... }.
+ */
+export async function heatmapIsModel(page, domain = SQUARE) {
+  return page.evaluate((domain) => {
+    const NEUTRAL = [246, 246, 246];
+    const CLASS = [[230, 159, 0], [0, 114, 178], [0, 158, 115], [213, 94, 0], [204, 121, 167], [86, 180, 233]];
+    const STRENGTH = 0.75;
+    const mix = (a, b, t) => {
+      t = Number.isNaN(t) ? 0 : Math.min(1, Math.max(0, t));
+      return a.map((x, k) => Math.trunc(x + (b[k] - x) * t + 0.5));
+    };
+    const diverging = (v) => (v >= 0 ? mix(NEUTRAL, CLASS[1], v) : mix(NEUTRAL, CLASS[0], -v));
+    const colour = (out, regression) => {
+      if (regression) return diverging(out[0] * STRENGTH);
+      if (out.length === 1) return diverging((2 * out[0] - 1) * STRENGTH);
+      const acc = [0, 1, 2].map((ch) => out.reduce((s, p, k) => s + p * CLASS[k][ch], 0));
+      const blended = acc.map((v) => Math.min(255, Math.max(0, Math.round(v))));
+      const k = out.length;
+      const max = Math.max(...out);
+      return mix(NEUTRAL, blended, ((max - 1 / k) / (1 - 1 / k)) * STRENGTH);
+    };
+    const heat = document.querySelector('[data-testid="plot-heat"]');
+    const marks = document.querySelector('[data-testid="plot-marks"]');
+    const res = heat.width;
+    const cells = heat.getContext('2d').getImageData(0, 0, res, res).data;
+    const regression = /regression/.test(location.hash);
+    const predict = (row, col) => {
+      const x1 = domain.x1[0] + ((col + 0.5) / res) * (domain.x1[1] - domain.x1[0]);
+      const x2 = domain.x2[1] - ((row + 0.5) / res) * (domain.x2[1] - domain.x2[0]);
+      return [...window.wasmBindings.probe_predict(x1, x2)];
+    };
+    let worst = { diff: 0 };
+    let checked = 0;
+    const step = Math.floor(res / 12);
+    for (let row = step >> 1; row < res; row += step) {
+      for (let col = step >> 1; col < res; col += step) {
+        const out = predict(row, col);
+        const want = colour(out, regression);
+        const i = (row * res + col) * 4;
+        const got = [cells[i], cells[i + 1], cells[i + 2]];
+        const diff = Math.max(...got.map((g, k) => Math.abs(g - want[k])));
+        if (diff > worst.diff) worst = { diff, row, col, got, want, out };
+        checked += 1;
+      }
+    }
+    // The decision line: no ink at cells where the cell and its neighbours are all sure.
+    let strayInk = 0;
+    const binary = !regression && predict(0, 0).length === 1;
+    if (binary && marks) {
+      const ink = marks.getContext('2d').getImageData(0, 0, marks.width, marks.height).data;
+      for (let row = 2; row < res; row += 6) {
+        for (let col = 2; col < res; col += 6) {
+          const near = [-2, -1, 0, 1, 2];
+          const sure = near.every((dr) => near.every((dc) => Math.abs(predict(row + dr, col + dc)[0] - 0.5) > 0.3));
+          if (!sure) continue;
+          const px = Math.round(((col + 0.5) / res) * marks.width);
+          const py = Math.round(((row + 0.5) / res) * marks.height);
+          if (ink[(py * marks.width + px) * 4 + 3] > 0) strayInk += 1;
+        }
+      }
+    }
+    return { ok: worst.diff <= 2 && strayInk === 0 && checked > 100, checked, worst, strayInk, res };
+  }, domain);
+}
+
+/** Every neuron map's pixels, in order, as arrays (for comparing two pages). */
+export async function neuronMaps(page) {
+  return page.$$eval('canvas[data-testid^="neuron-"]', (canvases) =>
+    canvases.map((c) => [...c.getContext('2d').getImageData(0, 0, c.width, c.height).data]),
+  );
+}
+
+/**
+ * Fingerprint of the pixels of the plot's layers (the data canvas and the canvases stacked
+ * with it): an FNV-1a hash plus simple statistics.
  */
 export async function canvasFingerprint(page) {
   return page.$eval(tid('data-canvas'), (el) => {
-    const canvases = el.tagName === 'CANVAS' ? [el] : [...el.querySelectorAll('canvas')];
+    // The plot's layers (canvases with a data-z beside the data canvas), or the canvas alone.
+    const layered = el.parentElement ? [...el.parentElement.querySelectorAll('canvas[data-z]')] : [];
+    const canvases = layered.length ? layered : el.tagName === 'CANVAS' ? [el] : [...el.querySelectorAll('canvas')];
     let hash = 0x811c9dc5;
     let opaque = 0;
     let total = 0;
