@@ -17,7 +17,8 @@
 //                     listed scenario and print where a frame goes (bench-trace.mjs); the trace is
 //                     saved in artifacts/ for DevTools' Performance panel. --trace-detail adds
 //                     every Skia call (how the canvases are rasterized; slows the page more).
-// Exit code 1 if a page fails (errors, no app, training that does not advance), 2 on bad arguments.
+// Exit code 1 if a page fails (a page or console error, no app, training that does not advance),
+// 2 on bad arguments.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -128,6 +129,7 @@ async function measure(browser, baseUrl, scenario, { seconds, warmup }) {
       `${seconds} s of frames of (${scenario.id})`,
     );
     if (app.pageErrors.length) throw new Error(`page error: ${app.pageErrors[0]}`);
+    if (app.consoleErrors.length) throw new Error(`console error: ${app.consoleErrors[0]}`);
     const [e0, e1] = [parseReadout(first), parseReadout(last)];
     if (!(e1 > e0)) throw new Error(`the epoch readout did not count up while playing (${first} → ${last})`);
     const intervals = times.slice(1).map((t, i) => t - times[i]);

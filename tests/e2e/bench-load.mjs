@@ -14,7 +14,8 @@
 //
 // Usage: node bench-load.mjs [--runs N] [--json FILE] [--dist DIR ... | --compare DIR_A DIR_B]
 //                            [--down KBIT_S] [--up KBIT_S] [--latency MS] [--cpu RATE] [--timeout S]
-// Exit code 1 if a page fails or is not usable within the timeout, 2 on bad arguments.
+// Exit code 1 if a page fails (a page or console error) or is not usable within the timeout,
+// 2 on bad arguments.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -138,6 +139,7 @@ async function measure(browser, baseUrl, net) {
       'the app to answer a click on Play');
     const t = await page.evaluate(() => window.__benchLoad);
     if (app.pageErrors.length) throw new Error(`page error: ${app.pageErrors[0]}`);
+    if (app.consoleErrors.length) throw new Error(`console error: ${app.consoleErrors[0]}`);
     return {
       usableMs: t.answered, readyMs: t.ready, clickMs: t.pressed - t.ready, answerMs: t.answered - t.pressed,
       ...(await page.evaluate(timingsInPage)),
