@@ -1,7 +1,8 @@
 import { before, after } from 'node:test';
-// Shared helpers for the end-to-end tests and the WASM benchmark:
-// a static server for dist/, headless Debian Chromium through playwright-core,
-// error collection, readout polling, canvas coordinates and pixel fingerprints.
+// Shared helpers for the end-to-end tests and the benchmarks (bench*.mjs):
+// a static server for dist/ (gzipped if asked), headless Debian Chromium through playwright-core,
+// error collection, readout polling, canvas coordinates and pixel fingerprints; for the
+// benchmarks, quantiles, text tables, their command line and runs interleaved across builds.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -75,7 +76,8 @@ export async function serveDist(dir = DIST, { gzip = false } = {}) {
       if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
         if (!gzipped.has(file)) gzipped.set(file, zlib.gzipSync(fs.readFileSync(file)));
         const body = gzipped.get(file);
-        res.writeHead(200, { ...headers, 'content-length': body.length, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+        const encoding = { 'content-length': body.length, 'content-encoding': 'gzip', vary: 'accept-encoding' };
+        res.writeHead(200, { ...headers, ...encoding });
         res.end(req.method === 'HEAD' ? undefined : body);
         return;
       }
