@@ -21,7 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import {
-  LAPTOP, launchBrowser, serveDist, openPage, tid, withTimeout, benchArgs, interleaved, medians,
+  LAPTOP, launchBrowser, serveDist, openPage, tid, withTimeout, benchArgs, interleaved, medians, median,
   textTable, fmt,
 } from './harness.mjs';
 
@@ -178,9 +178,17 @@ function printSizes(builds) {
   }
 }
 
-/** The table of each build's medians (and sets `median` on each build). */
+/** The table of each build's medians (and sets `median` on each build), then the ratios to A. */
 function report(builds, results, runs) {
   const s = (ms) => fmt(ms / 1000, 2);
+  const a = results[builds[0].label].load;
+  const ratio = (runs2, k) => fmt(median(runs2.map((r, i) => r[k] / a[i][k])), 2);
+  const ratios = builds.slice(1).map((b) => {
+    const r = results[b.label].load;
+    const label = `${b.label}/${builds[0].label}`;
+    const keys = ['transferred', 'wasmMs', 'readyMs', 'usableMs'];
+    return [label, '', '', ...keys.map((k) => ratio(r, k)), '', '', ''];
+  });
   const rows = builds.map((b) => {
     const m = (b.median = medians(results[b.label].load, KEYS));
     const wasm = b.sizes.find((f) => f.file.endsWith('.wasm'));
@@ -196,9 +204,10 @@ function report(builds, results, runs) {
   ];
   return [
     `First load (median of ${runs} run${runs > 1 ? 's' : ''}; seconds from the start of the navigation):`,
-    textTable(headers, rows, { left: 1 }),
+    textTable(headers, [...rows, ...ratios], { left: 1 }),
     `target: wasm ≤ ${kb(TARGET.wasmGzipBytes)} gzipped and usable within ${TARGET.usableMs / 1000} s ` +
-      `("harness ms": from ready to the click, the harness's own delay, inside "usable s")`,
+      `("harness ms": from ready to the click, the harness's own delay, inside "usable s")` +
+      (builds.length > 1 ? `\nB/A: the median over the rounds of the ratio of the two builds' runs in the same round` : ''),
   ].join('\n');
 }
 
