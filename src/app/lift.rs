@@ -19,12 +19,15 @@ pub fn LiftPanel() -> impl IntoView {
     let size = watch_size(canvas);
     let (view, set_view) = signal(LiftView::default());
     let (note, set_note) = signal(String::new());
+    // A memo: with hidden layers the lifted points have no plane and do not move, so the view
+    // is redrawn when the points or the plane change, not every frame.
+    let lift = Memo::new(move |_| state.snapshot.with(|s| s.lift()));
     Effect::new(move |_| {
         let Some(el) = sized_canvas(canvas, size) else {
             return;
         };
         let show_test = state.config.with(|c| c.show_test_data);
-        let lift = state.snapshot.with(|s| s.lift());
+        let lift = lift.get();
         set_note.set(match (lift.separated(), lift.plane) {
             (Some((right, total)), _) => format!(
                 "The plane puts {:.0}% of the training points on their class's side.",

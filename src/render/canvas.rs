@@ -5,6 +5,7 @@
 //! CSS size the caller observed (with a `ResizeObserver`), and drawing reads that buffer's size.
 mod charts;
 mod curve;
+mod dots;
 mod plot;
 pub use charts::{draw_gradients, draw_lift, draw_line_surface, draw_loss};
 pub use curve::{draw_curve, CurveOverlay};
@@ -12,7 +13,7 @@ pub use plot::{draw_boundary, draw_overlay, draw_points_layer, Overlay, PointLay
 
 use crate::core::dataset::MAX_CLASSES;
 use crate::core::loss::class_of;
-use crate::render::colors::{class_color, css};
+use crate::render::colors::class_color;
 use crate::render::geometry::Viewport;
 use wasm_bindgen::{Clamped, JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -124,12 +125,9 @@ pub fn draw_hidden_space(
         ctx.line_to(bx, by);
         ctx.stroke();
     }
-    for p in points {
+    let dots = points.iter().map(|p| {
         let (x, y) = to_px(b, vp.width, vp.height, p.u, p.v);
-        ctx.begin_path();
-        ctx.arc(x, y, 3.5 * ratio, 0.0, std::f64::consts::TAU)?;
-        ctx.set_fill_style_str(&css(class_color(class_of(p.label, MAX_CLASSES))));
-        ctx.fill();
-    }
-    Ok(())
+        (x, y, class_color(class_of(p.label, MAX_CLASSES)))
+    });
+    dots::stamp_dots(&ctx, 3.5 * ratio, dots)
 }
