@@ -76,6 +76,32 @@ test('the plot follows the network through changes, playing and paused (defect 1
   assert.deepEqual(app.pageErrors, [], errorReport(app));
 });
 
+test('the plot follows a lesson card, a link and an undo', async () => {
+  const app = await session().open('#lesson=activations');
+  const { page } = app;
+  await click(page, 'lesson-next'); // lesson 5, card 2: six sigmoid layers; set ReLU, Play
+  await page.selectOption(tid('activation'), 'relu');
+  await click(page, 'play');
+  await waitForNumber(page, 'epoch', (e) => e >= 30, { timeout: 30_000 });
+  await assertTruth(page, 'lesson 5 card 2 with ReLU, playing');
+  await click(page, 'lesson-next');
+  await assertTruth(page, 'the next card');
+  await click(page, 'play');
+  await epochsPass(page, 10);
+  await assertTruth(page, 'the next card, playing');
+  await click(page, 'play');
+  await page.evaluate(() => { location.hash = 'dataset=xor&networkShape=5,3&activation=sigmoid&output=auto'; });
+  await waitUntil(async () => /Loaded/.test(await text(page, 'status')), { what: 'the link loaded' });
+  await assertTruth(page, 'a link opened by hash');
+  await click(page, 'step');
+  await click(page, 'brush-1');
+  await clickCanvasAt(page, 2, 2);
+  await click(page, 'step');
+  await page.keyboard.press('Control+z');
+  await assertTruth(page, 'after an undo');
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});
+
 test('a three-class model and a regression are drawn as the model predicts', async () => {
   for (const hash of ['#dataset=blobs&classes=3&output=auto', '#problem=regression&regDataset=reg-gauss&output=auto']) {
     const app = await session().open(hash);
