@@ -24,6 +24,7 @@ pub mod line_fit;
 pub mod loss;
 pub mod mlp;
 pub mod model_json;
+pub mod number_text;
 pub mod optimizer;
 pub mod perceptron;
 pub mod qr;
