@@ -32,5 +32,6 @@ pub mod real;
 pub mod regularization;
 pub mod rng;
 pub mod snapshot;
+pub mod status;
 pub mod trainer;
 pub mod undo;
