@@ -47,8 +47,8 @@ pub fn start() {
     }
 }
 
-/// The playground: transport and readouts on top, lesson and data / plot / model in three
-/// columns.
+/// The playground: transport and readouts on top, the status line under them, lesson and
+/// data / plot / model in three columns.
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::from_location();
@@ -76,6 +76,11 @@ pub fn App() -> impl IntoView {
                 <readouts::Readouts/>
                 <lecture::ViewBar/>
             </header>
+            // In the flow under the top bar: on the first screen, beside Play and Step, and
+            // over nothing (see `.status` in style/main.css).
+            <p class="status" data-testid="status" role="status" aria-live="polite">
+                {move || state.status.with(|s| s.text.clone())}
+            </p>
             <hide::HiddenStyle/>
             <lecture::ShortcutsHelp/>
             <main class="columns">
@@ -134,9 +139,6 @@ pub fn App() -> impl IntoView {
                     <controls::XorBuilder/>
                 </section>
             </Show>
-            <footer class="status" data-testid="status" role="status" aria-live="polite">
-                {move || state.status.get()}
-            </footer>
         </div>
     }
 }
