@@ -1,7 +1,9 @@
 //! `?bench`: runs the benchmark in the browser, drawing every frame on real canvases, and
 //! prints the figures as JSON in `[data-testid=bench-results]`.
 use crate::bench::{request_kernels, run_all, to_json};
-use crate::render::canvas::{draw_loss, draw_plot, put_rgba, PointLayer};
+use crate::render::canvas::{
+    draw_boundary, draw_loss, draw_points_layer, put_rgba, size_backing, PointLayer,
+};
 use crate::render::frame::{BOUNDARY_RES, NEURON_RES};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -66,29 +68,37 @@ fn canvas(host: &web_sys::HtmlDivElement, class: &str) -> Result<HtmlCanvasEleme
 }
 
 fn run(host: &web_sys::HtmlDivElement) -> Result<String, JsValue> {
-    let plot = canvas(host, "plot bench-plot")?;
+    // The plot's layers, as the page stacks them (see app/plot/layers.rs).
+    let heat = canvas(host, "bench-plot")?;
+    let marks = canvas(host, "bench-plot")?;
+    let points = canvas(host, "bench-plot")?;
     let loss = canvas(host, "loss-chart")?;
+    for c in [&marks, &points] {
+        size_backing(c, (500.0, 500.0));
+    }
+    size_backing(&loss, (320.0, 180.0));
     let neurons = (0..NEURON_CANVASES)
         .map(|_| canvas(host, "neuron"))
         .collect::<Result<Vec<_>, _>>()?;
     let performance = window().performance().ok_or("no performance clock")?;
     let mut now = move || performance.now();
     let mut failure: Option<JsValue> = None;
+    let mut points_drawn = false;
     let mut draw = |frame: &crate::render::frame::Frame, snap: &crate::core::snapshot::Snapshot| {
-        let layer = PointLayer {
-            points: &snap.points,
-            test_mask: &snap.test_mask,
-            show_test: true,
-            problem: snap.problem,
-            domain: snap.domain,
-        };
-        let mut result = draw_plot(
-            &plot,
-            &frame.boundary,
-            BOUNDARY_RES,
-            &frame.boundary_line,
-            &layer,
-        );
+        let mut result = put_rgba(&heat, &frame.boundary, BOUNDARY_RES)
+            .and_then(|_| draw_boundary(&marks, &frame.boundary_line));
+        // The page redraws the points only when they change: here, once.
+        if !points_drawn {
+            let layer = PointLayer {
+                points: &snap.points,
+                test_mask: &snap.test_mask,
+                show_test: true,
+                problem: snap.problem,
+                domain: snap.domain,
+            };
+            result = result.and_then(|_| draw_points_layer(&points, &layer));
+            points_drawn = true;
+        }
         for (px, c) in frame.neurons.iter().zip(&neurons) {
             result = result.and_then(|_| put_rgba(c, px, NEURON_RES));
         }

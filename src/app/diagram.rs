@@ -3,7 +3,7 @@
 //! the weights, the shape, the width, the theme or the marked item change. Hovering shows a
 //! value under it; clicking (or the arrow keys) selects a weight or bias for editing below.
 use super::lecture::{chart_theme, PageView};
-use super::resize::width_of;
+use super::sized::width_of;
 use super::AppState;
 use crate::render::canvas::{draw_diagram, DiagramView};
 use crate::render::chart_style::{ChartStyle, Theme};

@@ -1,6 +1,7 @@
 //! The hidden-space view: every point mapped through a chosen hidden layer, two units at a
 //! time. In the last hidden layer with two units, the output is one straight line there: the
 //! classes have become linearly separable.
+use super::sized::{sized_canvas, watch_size};
 use super::AppState;
 use crate::render::canvas::draw_hidden_space;
 use leptos::html::Canvas;
@@ -11,20 +12,23 @@ use leptos::prelude::*;
 pub fn HiddenSpacePanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let canvas = NodeRef::<Canvas>::new();
+    let size = watch_size(canvas);
     let (layer, set_layer) = signal(usize::MAX); // MAX: the last hidden layer
     let (units, set_units) = signal((0usize, 1usize));
-    let hidden = move || {
+    // A memo: the selects' options follow the hidden layers' sizes, not every frame.
+    let hidden = Memo::new(move |_| {
         state
             .snapshot
             .with(|s| s.net.sizes()[1..s.net.sizes().len() - 1].to_vec())
-    };
+    });
+    let hidden = move || hidden.get();
     let chosen = move || {
         let h = hidden();
         h.len().checked_sub(1).map(|last| layer.get().min(last))
     };
     let separation = RwSignal::new(String::new());
     Effect::new(move |_| {
-        let (Some(el), Some(l)) = (canvas.get(), chosen()) else {
+        let (Some(el), Some(l)) = (sized_canvas(canvas, size), chosen()) else {
             return;
         };
         let (u, v) = units.get();

@@ -1,5 +1,6 @@
 //! Line mode's loss surface over (m, c), with the batch, mini-batch and stochastic paths.
 use super::lecture::{chart_theme, PageView};
+use super::sized::{sized_canvas, watch_size};
 use super::AppState;
 use crate::render::canvas::draw_line_surface;
 use leptos::html::Canvas;
@@ -11,8 +12,11 @@ pub fn LineSurfacePanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let page = expect_context::<PageView>();
     let canvas = NodeRef::<Canvas>::new();
+    let size = watch_size(canvas);
     Effect::new(move |_| {
-        let Some(el) = canvas.get() else { return };
+        let Some(el) = sized_canvas(canvas, size) else {
+            return;
+        };
         let theme = chart_theme(state, page);
         let drawn = state.snapshot.with(|s| match &s.line {
             Some(view) => draw_line_surface(&el, &s.points, view, theme),

@@ -1,5 +1,6 @@
 //! The loss chart panel: train and test loss against epoch.
 use super::lecture::{chart_theme, PageView};
+use super::sized::{sized_canvas, watch_size};
 use super::AppState;
 use crate::render::canvas::draw_loss;
 use crate::render::colors::css;
@@ -14,8 +15,11 @@ pub fn LossPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let page = expect_context::<PageView>();
     let canvas = NodeRef::<Canvas>::new();
+    let size = watch_size(canvas);
     Effect::new(move |_| {
-        let Some(el) = canvas.get() else { return };
+        let Some(el) = sized_canvas(canvas, size) else {
+            return;
+        };
         // The best epoch is marked only when early stopping is on.
         let early_stopping = state.config.with(|c| c.patience > 0);
         let theme = chart_theme(state, page);
@@ -66,8 +70,11 @@ pub fn GradientPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let page = expect_context::<PageView>();
     let canvas = NodeRef::<Canvas>::new();
+    let size = watch_size(canvas);
     Effect::new(move |_| {
-        let Some(el) = canvas.get() else { return };
+        let Some(el) = sized_canvas(canvas, size) else {
+            return;
+        };
         let theme = chart_theme(state, page);
         if let Err(e) = state
             .snapshot
@@ -76,13 +83,14 @@ pub fn GradientPanel() -> impl IntoView {
             state.say(format!("Could not draw the gradient chart: {e:?}"));
         }
     });
-    let layers = move || state.snapshot.with(|s| s.net.layers().len());
+    // A memo: the legend is rebuilt when the number of layers changes, not every frame.
+    let layers = Memo::new(move |_| state.snapshot.with(|s| s.net.layers().len()));
     view! {
         <div class="loss-panel">
             <h2>"Gradient size per layer"</h2>
             <div class="legend">
                 {move || {
-                    let n = layers();
+                    let n = layers.get();
                     (0..n)
                         .map(|l| {
                             let line = layer_line(l, n);

@@ -17,11 +17,12 @@ mod loss_panel;
 mod neurons;
 mod panic;
 mod plot;
+mod probe;
 mod readouts;
-mod resize;
 mod run_loop;
 mod share;
 mod shortcuts;
+mod sized;
 mod state;
 mod storage;
 mod undo;
@@ -46,12 +47,13 @@ pub fn start() {
     }
 }
 
-/// The playground: transport and readouts on top, lesson and data / plot / model in three
-/// columns.
+/// The playground: transport and readouts on top, the status line under them, lesson and
+/// data / plot / model in three columns.
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::from_location();
     provide_context(state);
+    probe::install(state);
     let page = lecture::PageView::from_browser();
     provide_context(page);
     run_loop::start(state);
@@ -74,6 +76,11 @@ pub fn App() -> impl IntoView {
                 <readouts::Readouts/>
                 <lecture::ViewBar/>
             </header>
+            // In the flow under the top bar: on the first screen, beside Play and Step, and
+            // over nothing (see `.status` in style/main.css).
+            <p class="status" data-testid="status" role="status" aria-live="polite">
+                {move || state.status.with(|s| s.text.clone())}
+            </p>
             <hide::HiddenStyle/>
             <lecture::ShortcutsHelp/>
             <main class="columns">
@@ -132,9 +139,6 @@ pub fn App() -> impl IntoView {
                     <controls::XorBuilder/>
                 </section>
             </Show>
-            <footer class="status" data-testid="status" role="status" aria-live="polite">
-                {move || state.status.get()}
-            </footer>
         </div>
     }
 }

@@ -20,14 +20,18 @@ pub fn NeuronsPanel() -> impl IntoView {
             }
         });
     });
-    let shape = move || {
+    // Memos: the panel's markup follows the hidden layers' sizes, not every frame.
+    let shape = Memo::new(move |_| {
         state
             .snapshot
             .with(|s| s.net.sizes()[1..s.net.sizes().len() - 1].to_vec())
-    };
+    });
+    let is_curve = Memo::new(move |_| state.snapshot.with(|s| s.curve.is_some()));
+    let is_perceptron = Memo::new(move |_| state.snapshot.with(|s| s.perceptron.is_some()));
     let layers = move || {
         let mut start = 0;
-        shape()
+        shape
+            .get()
             .into_iter()
             .enumerate()
             .map(|(l, n)| {
@@ -38,9 +42,9 @@ pub fn NeuronsPanel() -> impl IntoView {
             .collect::<Vec<_>>()
     };
     view! {
-        <Show when=move || state.snapshot.with(|s| s.perceptron.is_none()) && !shape().is_empty()>
+        <Show when=move || !is_perceptron.get() && shape.with(|s| !s.is_empty())>
             <div class="neurons-panel">
-                <h2>{move || if state.snapshot.with(|s| s.curve.is_some()) {
+                <h2>{move || if is_curve.get() {
                     "Each hidden neuron's output against x"
                 } else {
                     "What each hidden neuron detects"

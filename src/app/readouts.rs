@@ -1,14 +1,17 @@
 //! Epoch, point count, losses and accuracies, as text that tests can read.
 use super::AppState;
 use crate::core::config::Model;
+use crate::core::number_text;
 use leptos::prelude::*;
 
+/// A loss with three decimals (scientific past 10⁶), or a dash when there is none.
 fn loss(v: Option<f64>) -> String {
-    v.map_or("—".into(), |v| format!("{v:.3}"))
+    v.map_or("—".into(), |v| number_text::fixed(v, 3))
 }
 
+/// A fraction as a percentage with one decimal, or a dash when there is none.
 fn percent(v: Option<f64>) -> String {
-    v.map_or("—".into(), |v| format!("{:.1}%", v * 100.0))
+    v.map_or("—".into(), |v| number_text::percent(v, 1))
 }
 
 fn fixed(label: &'static str) -> Signal<&'static str> {

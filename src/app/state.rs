@@ -4,6 +4,7 @@ use crate::core::config::{Change, ExperimentConfig};
 use crate::core::dataset::Point;
 use crate::core::lesson::{self, LessonLink};
 use crate::core::snapshot::Snapshot;
+use crate::core::status::{Facts, Status};
 use crate::core::trainer::{PointEdit, Trainer};
 use crate::core::undo::UndoStack;
 use leptos::prelude::*;
@@ -25,7 +26,8 @@ pub struct AppState {
     pub trainer: StoredValue<Trainer>,
     pub playing: RwSignal<bool>,
     pub brush: RwSignal<Brush>,
-    pub status: RwSignal<String>,
+    /// The status line's message and its cause; see [`Status::settle`].
+    pub status: RwSignal<Status>,
     /// The user's own points, kept when a generated data set replaced them.
     pub stashed_points: RwSignal<Option<Vec<Point>>>,
     /// The open lesson and card (in the link as `lesson=…&card=…`), if any.
@@ -35,14 +37,6 @@ pub struct AppState {
     /// Whether there is a point edit to undo, and one to redo (for the buttons).
     pub can_undo_redo: RwSignal<(bool, bool)>,
 }
-
-/// Shown when Play finds no training points; a point edit that brings some clears it.
-pub const NO_TRAINING_POINTS: &str =
-    "There are no training points: add some by clicking on the plot.";
-
-/// Shown when the loss or a weight becomes NaN or infinite.
-pub const DIVERGED: &str =
-    "Training diverged: the loss became infinite or NaN. Lower the learning rate, then press Reset.";
 
 impl AppState {
     /// The experiment in the page's URL hash (defaults where it has none), and the lesson it
@@ -74,7 +68,7 @@ impl AppState {
             trainer: StoredValue::new(trainer),
             playing: RwSignal::new(false),
             brush: RwSignal::new(Brush::Class(1)),
-            status: RwSignal::new(status),
+            status: RwSignal::new(Status::note(status)),
             stashed_points: RwSignal::new(None),
             lesson: RwSignal::new(opened.lesson),
             point_history: StoredValue::new(UndoStack::default()),
@@ -82,23 +76,22 @@ impl AppState {
         }
     }
 
-    /// Publishes the trainer's state to the views, and reacts to a divergence.
+    /// Publishes the trainer's state to the views after training or a live change.
     pub fn publish(&self) {
+        self.publish_run(false);
+    }
+
+    /// Publishes the trainer's state; `new_run` after a Reset or a rebuild. Pauses a run that
+    /// diverged or stopped early, and settles the status line: a divergence or early stop
+    /// that has just happened is announced, and a message that is no longer true goes.
+    fn publish_run(&self, new_run: bool) {
         let snapshot = self.trainer.with_value(Trainer::snapshot);
-        if snapshot.diverged && self.playing.get_untracked() {
+        let now = Facts::of(&snapshot);
+        let before = self.snapshot.with_untracked(Facts::of);
+        if (now.diverged || now.stopped_at.is_some()) && self.playing.get_untracked() {
             self.playing.set(false);
         }
-        if snapshot.diverged {
-            self.status.set(DIVERGED.to_string());
-        }
-        if let (Some(stopped), Some(best)) = (snapshot.stopped_at, snapshot.best_epoch) {
-            if self.playing.get_untracked() {
-                self.playing.set(false);
-                self.say(format!(
-                    "Early stopping at epoch {stopped}: the test loss had not improved since epoch {best}, so the weights from epoch {best} are back. Reset, or set the patience to 0 to go on."
-                ));
-            }
-        }
+        self.tell(self.status.get_untracked().settle(&before, &now, new_run));
         self.snapshot.set(snapshot);
     }
 
@@ -110,10 +103,11 @@ impl AppState {
             .with_untracked(|c| c.points.clone())
             .unwrap_or_default();
         let dropped = new.points.as_ref().is_none_or(Vec::is_empty);
+        let change = self.apply_replacing(new);
         if dropped && !old_points.is_empty() {
-            self.keep_aside(old_points);
+            self.keep_aside(old_points); // said after the rebuild, which clears the status
         }
-        self.apply_replacing(new)
+        change
     }
 
     /// Keeps the user's points aside (for "Back to my points") and says so.
@@ -135,7 +129,13 @@ impl AppState {
         let applied = self.trainer.with_value(|t| t.config().clone());
         if change != Change::None {
             self.config.set(applied);
-            self.publish();
+            self.publish_run(change == Change::Rebuild);
+        }
+        if change == Change::Output {
+            let classes = self.config.with_untracked(ExperimentConfig::class_count);
+            self.say(format!(
+                "The points now have {classes} classes, so the output layer was rebuilt for them (its weights start again); the hidden layers keep theirs."
+            ));
         }
         change
     }
@@ -145,6 +145,16 @@ impl AppState {
         let mut new = self.config.get_untracked();
         f(&mut new);
         self.apply(new);
+    }
+
+    /// Chooses generated data with `f` (a data set, a curve): the network starts again, also
+    /// where only the points changed (the user's points replaced by the set's own).
+    pub fn choose_data(&self, f: impl FnOnce(&mut ExperimentConfig)) {
+        let mut new = self.config.get_untracked();
+        f(&mut new);
+        if matches!(self.apply(new), Change::Live | Change::Output) {
+            self.reset();
+        }
     }
 
     /// Adds or removes points, keeping everything else; the edit can be undone.
@@ -157,19 +167,12 @@ impl AppState {
         self.remember_points(before);
         self.apply(new);
         super::url::write_now(*self);
-        let trainable = self.snapshot.with_untracked(|s| s.metrics.n_train > 0);
-        if trainable && self.status.get_untracked() == NO_TRAINING_POINTS {
-            self.say("");
-        }
     }
 
-    /// Re-initializes the weights and clears a divergence.
+    /// Re-initializes the weights, which starts a new run: the status line clears.
     pub fn reset(&self) {
         self.trainer.update_value(Trainer::reset);
-        if self.status.get_untracked() == DIVERGED {
-            self.status.set(String::new());
-        }
-        self.publish();
+        self.publish_run(true);
     }
 
     /// Trains exactly one epoch (in perceptron mode: one step of the trick).
@@ -192,32 +195,27 @@ impl AppState {
         }
     }
 
-    /// Says why Play stopped when a frame found nothing to train.
+    /// Says why Play or Step found nothing to train (diverged, stopped early, the perceptron
+    /// done or stuck, no training points).
     pub fn explain_stop(&self) {
-        let message = self.snapshot.with_untracked(|s| {
-            if s.diverged || s.stopped_at.is_some() {
-                return None; // publish() has said it
-            }
-            if let Some(view) = &s.perceptron {
-                return Some(if view.misclassified.is_empty() {
-                    format!("No point is misclassified: the line separates the classes after {} updates.", view.updates)
-                } else {
-                    format!(
-                        "Stopped after {} epochs with {} points still misclassified: no line separates these classes.",
-                        crate::core::trainer::PERCEPTRON_MAX_EPOCHS,
-                        view.misclassified.len()
-                    )
-                });
-            }
-            (s.metrics.n_train == 0).then(|| NO_TRAINING_POINTS.to_string())
+        let why = self.snapshot.with_untracked(|s| {
+            let updates = s.perceptron.as_ref().map_or(0, |p| p.updates);
+            Status::why_stopped(&Facts::of(s), updates)
         });
-        if let Some(m) = message {
-            self.say(m);
+        if let Some(status) = why {
+            self.tell(status);
         }
     }
 
-    /// Shows a message to the user.
+    /// Shows a plain note to the user (it stays until the next message or a new run).
     pub fn say(&self, message: impl Into<String>) {
-        self.status.set(message.into());
+        self.tell(Status::note(message));
+    }
+
+    /// Shows `status`, touching the signal only when it changes.
+    fn tell(&self, status: Status) {
+        if self.status.with_untracked(|s| *s != status) {
+            self.status.set(status);
+        }
     }
 }

@@ -39,11 +39,11 @@ pub fn sync(state: AppState) {
         notes.extend(opened.notes);
         state.lesson.set(opened.lesson);
         let change = state.apply(config);
-        if matches!(change, Change::Live | Change::Rebuild) {
+        if matches!(change, Change::Live | Change::Output | Change::Rebuild) {
             // Another experiment: it starts paused from the seed's weights, as a lesson card
             // does, and Ctrl+Z must not bring back the points of the one before.
             state.playing.set(false);
-            if change == Change::Live {
+            if change != Change::Rebuild {
                 state.reset();
             }
             state.forget_point_edits();

@@ -186,6 +186,9 @@ pub enum Change {
     Redraw,
     /// Hyper-parameters or the user's points changed: apply while training goes on.
     Live,
+    /// The points changed the number of classes: the output layer is rebuilt for them, and
+    /// the hidden layers keep their weights.
+    Output,
     /// Data or network structure changed: rebuild the network and start again.
     Rebuild,
 }
@@ -199,51 +202,107 @@ impl ExperimentConfig {
         }
     }
 
-    /// Sorts a change from `self` to `new` into rebuild, live or redraw.
+    /// Sorts a change from `self` to `new` into rebuild, output, live or redraw.
+    ///
+    /// Every field is named below (no `..`), so a new field does not compile until it is
+    /// sorted. Point edits are live, whether the points were generated or drawn, unless they
+    /// change the number of classes ([`Change::Output`]).
     pub fn change_to(&self, new: &ExperimentConfig) -> Change {
-        let structural = self.model != new.model
-            || self.weights != new.weights
-            || self.line_start != new.line_start
-            || self.curve != new.curve
-            || self.problem != new.problem
+        let ExperimentConfig {
+            model,
+            weights,
+            perceptron_step,
+            line_start,
+            curve,
+            problem,
+            dataset: _,     // through active_dataset()
+            reg_dataset: _, // through active_dataset()
+            classes,
+            samples,
+            noise,
+            perc_train,
+            seed,
+            restart,
+            features,
+            standardize,
+            network_shape,
+            activation,
+            init,
+            learning_rate,
+            lr_schedule,
+            lr_decay,
+            batch_size,
+            optimizer,
+            regularization,
+            regularization_rate,
+            dropout,
+            gradient,
+            epsilon,
+            search_step,
+            patience,
+            speed,
+            show_test_data,
+            discretize,
+            points,
+            output,
+            hidden,
+            hide_text,
+            lecture,
+            boundary_line,
+            params,
+        } = self;
+        // Data and network structure: rebuild the network and start again.
+        let rebuild = *model != new.model
+            || *weights != new.weights
+            || *line_start != new.line_start
+            || *curve != new.curve
+            || *problem != new.problem
             || self.active_dataset() != new.active_dataset()
-            || self.classes != new.classes
-            || self.samples != new.samples
-            || self.noise != new.noise
-            || self.perc_train != new.perc_train
-            || self.seed != new.seed
-            || self.restart != new.restart
-            || self.features != new.features
-            || self.standardize != new.standardize
-            || self.network_shape != new.network_shape
-            || self.activation != new.activation
-            || self.init != new.init
-            || self.points.is_some() != new.points.is_some()
-            || self.class_count() != new.class_count()
-            || self.output != new.output
-            || self.params != new.params;
-        if structural {
-            return Change::Rebuild;
-        }
-        let live = self.learning_rate != new.learning_rate
-            || self.lr_schedule != new.lr_schedule
-            || self.lr_decay != new.lr_decay
-            || self.batch_size != new.batch_size
-            || self.optimizer != new.optimizer
-            || self.regularization != new.regularization
-            || self.regularization_rate != new.regularization_rate
-            || self.dropout != new.dropout
-            || self.gradient != new.gradient
-            || self.epsilon != new.epsilon
-            || self.search_step != new.search_step
-            || self.patience != new.patience
-            || self.perceptron_step != new.perceptron_step
-            || self.speed != new.speed
-            || self.points != new.points;
-        if live {
-            return Change::Live;
-        }
-        if self != new {
+            || *classes != new.classes
+            || *samples != new.samples
+            || *noise != new.noise
+            || *perc_train != new.perc_train
+            || *seed != new.seed
+            || *restart != new.restart
+            || *features != new.features
+            || *standardize != new.standardize
+            || *network_shape != new.network_shape
+            || *activation != new.activation
+            || *init != new.init
+            || *output != new.output
+            || *params != new.params;
+        // Hyper-parameters and the points: applied while training goes on.
+        let live = *learning_rate != new.learning_rate
+            || *lr_schedule != new.lr_schedule
+            || *lr_decay != new.lr_decay
+            || *batch_size != new.batch_size
+            || *optimizer != new.optimizer
+            || *regularization != new.regularization
+            || *regularization_rate != new.regularization_rate
+            || *dropout != new.dropout
+            || *gradient != new.gradient
+            || *epsilon != new.epsilon
+            || *search_step != new.search_step
+            || *patience != new.patience
+            || *perceptron_step != new.perceptron_step
+            || *speed != new.speed
+            || *points != new.points;
+        // The view only.
+        let redraw = *show_test_data != new.show_test_data
+            || *discretize != new.discretize
+            || *hidden != new.hidden
+            || *hide_text != new.hide_text
+            || *lecture != new.lecture
+            || *boundary_line != new.boundary_line
+            || self.dataset != new.dataset
+            || self.reg_dataset != new.reg_dataset;
+        if rebuild {
+            Change::Rebuild
+        } else if self.class_count() != new.class_count() {
+            Change::Output
+        } else if live {
+            Change::Live
+        } else if redraw {
             Change::Redraw
         } else {
             Change::None

@@ -2,12 +2,14 @@
 use crate::core::features::FeatureSet;
 use crate::core::loss::Output;
 use crate::core::mlp::Mlp;
+use crate::core::number_text;
 
-/// `w₁·a + w₂·b + … + bias`, each number with `decimals` decimals and a true minus sign
-/// (`0.84·x₁ − 1.20·x₂ + 0.05`). Without terms it is the bias alone.
+/// `w₁·a + w₂·b + … + bias`, each number with `decimals` decimals (scientific past 10⁶, see
+/// [`number_text::fixed`]) and a true minus sign (`0.84·x₁ − 1.20·x₂ + 0.05`). Without terms
+/// it is the bias alone.
 pub fn linear_text(terms: &[(f64, &str)], bias: f64, decimals: usize) -> String {
-    let shown = |v: f64| format!("{:.decimals$}", v.abs());
-    let negative = |v: f64| v < 0.0 && shown(v).bytes().any(|b| (b'1'..=b'9').contains(&b));
+    let shown = |v: f64| number_text::fixed(v.abs(), decimals);
+    let negative = |v: f64| number_text::fixed(v, decimals).starts_with('-');
     let parts = terms
         .iter()
         .map(|&(w, name)| (w, Some(name)))
@@ -69,6 +71,12 @@ mod tests {
             "0.00·x₁ + 0.00",
             "no minus sign on a number that shows as zero"
         );
+        assert_eq!(
+            linear_text(&[(-2.5e9, "x₁"), (f64::NAN, "x₂")], f64::NEG_INFINITY, 2),
+            "−2.50e9·x₁ + NaN·x₂ − ∞",
+            "huge, undefined and infinite weights keep their width"
+        );
+        assert_eq!(linear_text(&[(3e-9, "x₁")], 0.0, 2), "0.00·x₁ + 0.00");
     }
 
     #[test]

@@ -227,6 +227,12 @@ impl Mlp {
         &self.layers
     }
 
+    /// Whether `other` computes with the same architecture: the same layers (sizes and
+    /// activations) and the same output. Then its parameters can be copied into this one.
+    pub fn same_architecture(&self, other: &Mlp) -> bool {
+        self.layers == other.layers && self.output == other.output
+    }
+
     /// The output layer's kind.
     pub fn output(&self) -> Output {
         self.output

@@ -162,6 +162,7 @@ impl Trainer {
                 *self = Trainer::new(new);
                 self.version = version + 1;
             }
+            Change::Output => self.rebuild_output(new),
             Change::Live => {
                 if new.optimizer != self.config.optimizer {
                     self.optimizer = Optimizer::new(new.optimizer, self.net.params.len());
@@ -190,6 +191,24 @@ impl Trainer {
             Change::None => {}
         }
         change
+    }
+
+    /// Switches to `new`, whose points have another number of classes: a fresh output layer
+    /// for them (from the seed's initial weights), while the hidden layers keep their weights,
+    /// and the epoch and the loss history go on.
+    fn rebuild_output(&mut self, new: ExperimentConfig) {
+        let old = std::mem::replace(self, Trainer::new(new));
+        let hidden = self
+            .net
+            .param_index(self.net.layers().len() - 1, 0, Some(0));
+        if old.net.params.len() >= hidden {
+            self.net.params[..hidden].copy_from_slice(&old.net.params[..hidden]);
+        }
+        self.epoch = old.epoch;
+        self.history = old.history;
+        self.grad_history = old.grad_history;
+        self.version = old.version + 1;
+        self.evaluate();
     }
 
     /// Re-initializes the weights from the seed, or to the link's shared `params` (so a reset

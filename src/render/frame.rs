@@ -90,11 +90,12 @@ impl Frame {
     }
 }
 
-/// A scratch network with the snapshot's weights, reused while the shape stays the same.
+/// A scratch network with the snapshot's weights, reused while the architecture (sizes,
+/// activations, output) stays the same.
 fn scratch_net<'a>(slot: &'a mut Option<Mlp>, snapshot: &Snapshot) -> &'a mut Mlp {
     let fits = slot
         .as_ref()
-        .is_some_and(|n| n.sizes() == snapshot.net.sizes() && n.output() == snapshot.net.output());
+        .is_some_and(|n| n.same_architecture(&snapshot.net));
     if !fits {
         *slot = None;
     }
@@ -129,6 +130,73 @@ mod tests {
             !frame.boundary_line.is_empty(),
             "two classes: the p = 0.5 line"
         );
+    }
+
+    /// Issue 14's defect 1: after a change of activation (same sizes), the plot kept drawing
+    /// the old network. A frame reused across changes must draw what a fresh one draws.
+    #[test]
+    fn a_reused_frame_follows_every_change_of_the_network() {
+        let mut t = Trainer::new(ExperimentConfig::default());
+        let mut reused = Frame::default();
+        reused.compute(&t.snapshot(), false, true);
+        let changes = [
+            "dataset=circle&activation=relu",
+            "dataset=circle&activation=sigmoid",
+            "dataset=circle&activation=sigmoid&xSquared=true&ySquared=true",
+            "dataset=xor&activation=sigmoid&networkShape=4,2",
+            "dataset=xor&activation=elu&networkShape=4,2&output=tf",
+            "dataset=blobs&classes=3&activation=elu&networkShape=4,2",
+            "model=logistic&dataset=gauss",
+            "problem=regression&regDataset=reg-plane&networkShape=4,2",
+            "model=curve&networkShape=3,2",
+            "model=curve&networkShape=3,2&activation=relu",
+            "dataset=circle",
+        ];
+        for hash in changes {
+            let (cfg, notes) = ExperimentConfig::from_hash(hash);
+            assert!(notes.is_empty(), "{hash}: {notes:?}");
+            t.apply(cfg);
+            t.step(3);
+            let snap = t.snapshot();
+            reused.compute(&snap, false, true);
+            let mut fresh = Frame::default();
+            fresh.compute(&snap, false, true);
+            assert!(
+                reused.boundary == fresh.boundary,
+                "{hash}: the heatmap is stale"
+            );
+            assert_eq!(reused.boundary_line, fresh.boundary_line, "{hash}");
+            assert!(
+                reused.neurons == fresh.neurons,
+                "{hash}: the neuron maps are stale"
+            );
+        }
+    }
+
+    #[test]
+    fn the_heatmap_grid_is_the_models_prediction_at_each_cell_centre() {
+        for hash in [
+            "dataset=circle&activation=relu",
+            "dataset=blobs&classes=3&output=auto",
+        ] {
+            let (cfg, _) = ExperimentConfig::from_hash(hash);
+            let mut t = Trainer::new(cfg);
+            t.step(10);
+            let mut frame = Frame::default();
+            frame.compute_boundary(&t.snapshot(), false);
+            let (grid, domain) = (&frame.grid, t.snapshot().domain);
+            for (row, col) in [(0, 0), (13, 71), (50, 50), (99, 2)] {
+                let want = t.predict(
+                    domain.column_x1(col, BOUNDARY_RES),
+                    domain.row_x2(row, BOUNDARY_RES),
+                );
+                let cell = row * BOUNDARY_RES + col;
+                let got = &grid.outputs[cell * grid.units..(cell + 1) * grid.units];
+                for (g, w) in got.iter().zip(&want) {
+                    assert!((g - w).abs() < 1e-5, "{hash} ({row}, {col}): {g} vs {w}");
+                }
+            }
+        }
     }
 
     #[test]

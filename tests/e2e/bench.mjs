@@ -6,7 +6,7 @@
 // Usage: node bench.mjs [--json FILE] [--timeout SECONDS] [--nojit]
 // (--nojit: without the training kernels compiled at run time, for comparison)
 import fs from 'node:fs';
-import { startSession, tid, text, waitUntil, screenshot } from './harness.mjs';
+import { startSession, tid, text, waitUntil, screenshot, textTable, fmt } from './harness.mjs';
 
 const args = process.argv.slice(2);
 const argValue = (name) => {
@@ -26,16 +26,6 @@ function parseResults(s) {
     return null;
   }
 }
-
-/** Render rows as a plain aligned text table. */
-function table(headers, rows) {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) =>
-    cells.map((c, i) => (i < 2 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
-  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-
-const fmt = (v, digits) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(digits) : String(v ?? '-'));
 
 const session = await startSession();
 let exitCode = 0;
@@ -74,7 +64,7 @@ try {
     ...extra.map((k) => (typeof r[k] === 'number' ? String(r[k]) : JSON.stringify(r[k] ?? null))),
   ]);
   console.log(`\nWASM benchmark results (${secs} s):`);
-  console.log(table(headers, rows));
+  console.log(textTable(headers, rows));
   console.log(`\nraw: ${JSON.stringify(results)}`);
   if (jsonOut) fs.writeFileSync(jsonOut, JSON.stringify(results, null, 2) + '\n');
   if (app.consoleErrors.length) {

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useSession, click, readNumber, text, tid, waitUntil, waitForNumber, waitForApp, clickCanvasAt,
-  canvasFingerprint, hashParams, screenshot, errorReport, divergeThenReset,
+  canvasFingerprint, hashParams, screenshot, errorReport, divergeThenReset, withPlotImage,
 } from './harness.mjs';
 
 const session = useSession();
@@ -18,12 +18,12 @@ const shown = (page, id) => page.locator(`${tid(id)}:visible`).count();
  * ink pixels (the curve's colour, #1b2330) in that column, or null when there are none.
  */
 async function curveYAt(page, x) {
-  return page.$eval(tid('data-canvas'), (c, x) => {
+  return withPlotImage(page, (c, x) => {
     const col = Math.round(((x + 6) / 12) * (c.width - 1));
-    const data = c.getContext('2d').getImageData(col, 0, 1, c.height).data;
     const rows = [];
     for (let row = 0; row < c.height; row++) {
-      const [r, g, b] = data.slice(row * 4, row * 4 + 3);
+      const i = (row * c.width + col) * 4;
+      const [r, g, b] = c.data.slice(i, i + 3);
       if (Math.abs(r - 27) < 12 && Math.abs(g - 35) < 12 && Math.abs(b - 48) < 12) rows.push(row);
     }
     if (!rows.length) return null;
@@ -34,12 +34,14 @@ async function curveYAt(page, x) {
 
 /** Whether a point's orange (#e69f00, filled or ringed) is drawn within 6 pixels of (x, y). */
 async function pointDrawnAt(page, x, y) {
-  return page.$eval(tid('data-canvas'), (c, { x, y }) => {
+  return withPlotImage(page, (c, { x, y }) => {
     const px = Math.round(((x + 6) / 12) * c.width);
     const py = Math.round(((6 - y) / 12) * c.height);
-    const data = c.getContext('2d').getImageData(px - 6, py - 6, 13, 13).data;
-    for (let i = 0; i < data.length; i += 4) {
-      if (Math.abs(data[i] - 230) < 8 && Math.abs(data[i + 1] - 159) < 8 && data[i + 2] < 20) return true;
+    for (let dy = -6; dy <= 6; dy++) {
+      for (let dx = -6; dx <= 6; dx++) {
+        const i = ((py + dy) * c.width + (px + dx)) * 4;
+        if (Math.abs(c.data[i] - 230) < 8 && Math.abs(c.data[i + 1] - 159) < 8 && c.data[i + 2] < 20) return true;
+      }
     }
     return false;
   }, { x, y });

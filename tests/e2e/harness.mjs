@@ -1,11 +1,14 @@
 import { before, after } from 'node:test';
-// Shared helpers for the end-to-end tests and the WASM benchmark:
-// a static server for dist/, headless Debian Chromium through playwright-core,
-// error collection, readout polling, canvas coordinates and pixel fingerprints.
+// Shared helpers for the end-to-end tests and the benchmarks (bench*.mjs):
+// a static server for dist/ (gzipped if asked), headless Debian Chromium through playwright-core,
+// error collection, readout polling, canvas coordinates and pixel fingerprints; for the
+// benchmarks, quantiles, text tables, their command line and runs interleaved across builds.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -34,14 +37,17 @@ const MIME = {
 /**
  * Serve `dir` on 127.0.0.1 on a free port with Node's own http module.
  * `/` (and any path without a file extension) answers index.html.
+ * With `gzip`, files go out gzipped (Node's zlib at its default level, 6) to a browser that
+ * accepts it, as static hosts serve them; each file is compressed once and kept.
  * Returns { url, close }.
  */
-export async function serveDist(dir = DIST) {
+export async function serveDist(dir = DIST, { gzip = false } = {}) {
   const index = path.join(dir, 'index.html');
   if (!fs.existsSync(index)) {
     throw new Error(`${index} not found: build first with 'trunk build --release --offline'`);
   }
   const root = path.resolve(dir);
+  const gzipped = new Map(); // file -> gzipped bytes
   const server = http.createServer((req, res) => {
     let pathname;
     try {
@@ -62,11 +68,20 @@ export async function serveDist(dir = DIST) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
-      res.writeHead(200, {
+      const headers = {
         'content-type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
         'content-length': st.size,
         'cache-control': 'no-store',
-      });
+      };
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        if (!gzipped.has(file)) gzipped.set(file, zlib.gzipSync(fs.readFileSync(file)));
+        const body = gzipped.get(file);
+        const encoding = { 'content-length': body.length, 'content-encoding': 'gzip', vary: 'accept-encoding' };
+        res.writeHead(200, { ...headers, ...encoding });
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
+      }
+      res.writeHead(200, headers);
       if (req.method === 'HEAD') res.end();
       else fs.createReadStream(file).pipe(res);
     });
@@ -136,12 +151,21 @@ export async function startSession() {
   };
 }
 
+/** The laptop's screen, 1366×768: the benchmarks' fixed viewport. */
+export const LAPTOP = { width: 1366, height: 768 };
+
 /**
  * Open `url` in a new browser context, collecting console errors and warnings and page errors.
+ * `beforeGoto(page, context)` runs before the navigation (e.g. to set up network or CPU
+ * emulation); `waitUntil` is Playwright's ('load', or 'commit' to return at once).
  * Returns { page, context, consoleErrors, consoleWarnings, pageErrors, failedRequests }.
  */
-export async function openPage(browser, url, { waitForApp = true } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+export async function openPage(
+  browser,
+  url,
+  { waitForApp = true, viewport = { width: 1280, height: 900 }, beforeGoto, waitUntil = 'load' } = {},
+) {
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const consoleErrors = [];
   const consoleWarnings = [];
@@ -156,8 +180,14 @@ export async function openPage(browser, url, { waitForApp = true } = {}) {
   page.on('response', (res) => {
     if (res.status() >= 400) failedRequests.push(`${res.url()}: HTTP ${res.status()}`);
   });
-  await page.goto(url, { waitUntil: 'load' });
-  if (waitForApp) await waitForApp_(page, { pageErrors });
+  try {
+    if (beforeGoto) await beforeGoto(page, context);
+    await page.goto(url, { waitUntil });
+    if (waitForApp) await waitForApp_(page, { pageErrors });
+  } catch (err) {
+    await context.close().catch(() => {});
+    throw err;
+  }
   return { page, context, consoleErrors, consoleWarnings, pageErrors, failedRequests };
 }
 
@@ -320,12 +350,125 @@ export async function clickCanvasAt(page, x1, x2, domain = SQUARE) {
 }
 
 /**
- * Fingerprint of the pixels of the data canvas (or of every canvas inside it, if the
- * test id sits on a wrapper): an FNV-1a hash plus simple statistics.
+ * Runs `fn(image, arg)` in the page on the plot as one picture: its layers (every canvas with a
+ * `data-z` in the plot's frame: heatmap, marks, points) drawn bottom to top at the size of the
+ * data canvas. `image` is { width, height, data } like an ImageData; `fn` must be self-contained.
+ */
+export async function withPlotImage(page, fn, arg = null) {
+  return page.evaluate(([src, arg]) => {
+    const top = document.querySelector('[data-testid="data-canvas"]');
+    const layers = [...top.parentElement.querySelectorAll('canvas[data-z]')]
+      .sort((a, b) => Number(a.dataset.z) - Number(b.dataset.z));
+    const out = document.createElement('canvas');
+    out.width = top.width;
+    out.height = top.height;
+    const ctx = out.getContext('2d');
+    for (const c of layers) ctx.drawImage(c, 0, 0, out.width, out.height);
+    const image = ctx.getImageData(0, 0, out.width, out.height);
+    // eslint-disable-next-line no-new-func
+    return new Function(`return (${src})`)()(image, arg);
+  }, [fn.toString(), arg]);
+}
+
+/** The colour of the plot picture at the data point (x1, x2) of `domain`, as [r, g, b]. */
+export async function plotColorAt(page, x1, x2, domain = SQUARE) {
+  return withPlotImage(page, (image, { x1, x2, domain }) => {
+    const [a, b] = domain.x1;
+    const [c, d] = domain.x2;
+    const px = Math.min(image.width - 1, Math.round(((x1 - a) / (b - a)) * image.width));
+    const py = Math.min(image.height - 1, Math.round(((d - x2) / (d - c)) * image.height));
+    const i = (py * image.width + px) * 4;
+    return [image.data[i], image.data[i + 1], image.data[i + 2]];
+  }, { x1, x2, domain });
+}
+
+/**
+ * Whether the heatmap shows the model's own predictions now: on a 12 × 12 grid of the heatmap's
+ * cells, each cell's colour (on the bottom layer, one pixel per cell) is the colour of the
+ * prediction that window.wasmBindings.probe_predict reads from the trainer at the cell's centre,
+ * within 2 per channel; and the decision line (the marks layer) has no ink where every
+ * neighbouring cell is sure of its class. The palette is the app's (render/colors.rs,
+ * render/heatmap.rs), written out here. Returns { ok, checked, worst, ... }.
+ */
+export async function heatmapIsModel(page, domain = SQUARE) {
+  return page.evaluate((domain) => {
+    const NEUTRAL = [246, 246, 246];
+    const CLASS = [[230, 159, 0], [0, 114, 178], [0, 158, 115], [213, 94, 0], [204, 121, 167], [86, 180, 233]];
+    const STRENGTH = 0.75;
+    const mix = (a, b, t) => {
+      t = Number.isNaN(t) ? 0 : Math.min(1, Math.max(0, t));
+      return a.map((x, k) => Math.trunc(x + (b[k] - x) * t + 0.5));
+    };
+    const diverging = (v) => (v >= 0 ? mix(NEUTRAL, CLASS[1], v) : mix(NEUTRAL, CLASS[0], -v));
+    const colour = (out, regression) => {
+      if (regression) return diverging(out[0] * STRENGTH);
+      if (out.length === 1) return diverging((2 * out[0] - 1) * STRENGTH);
+      const acc = [0, 1, 2].map((ch) => out.reduce((s, p, k) => s + p * CLASS[k][ch], 0));
+      const blended = acc.map((v) => Math.min(255, Math.max(0, Math.round(v))));
+      const k = out.length;
+      const max = Math.max(...out);
+      return mix(NEUTRAL, blended, ((max - 1 / k) / (1 - 1 / k)) * STRENGTH);
+    };
+    const heat = document.querySelector('[data-testid="plot-heat"]');
+    const marks = document.querySelector('[data-testid="plot-marks"]');
+    const res = heat.width;
+    const cells = heat.getContext('2d').getImageData(0, 0, res, res).data;
+    const regression = /regression/.test(location.hash);
+    const predict = (row, col) => {
+      const x1 = domain.x1[0] + ((col + 0.5) / res) * (domain.x1[1] - domain.x1[0]);
+      const x2 = domain.x2[1] - ((row + 0.5) / res) * (domain.x2[1] - domain.x2[0]);
+      return [...window.wasmBindings.probe_predict(x1, x2)];
+    };
+    let worst = { diff: 0 };
+    let checked = 0;
+    const step = Math.floor(res / 12);
+    for (let row = step >> 1; row < res; row += step) {
+      for (let col = step >> 1; col < res; col += step) {
+        const out = predict(row, col);
+        const want = colour(out, regression);
+        const i = (row * res + col) * 4;
+        const got = [cells[i], cells[i + 1], cells[i + 2]];
+        const diff = Math.max(...got.map((g, k) => Math.abs(g - want[k])));
+        if (diff > worst.diff) worst = { diff, row, col, got, want, out };
+        checked += 1;
+      }
+    }
+    // The decision line: no ink at cells where the cell and its neighbours are all sure.
+    let strayInk = 0;
+    const binary = !regression && predict(0, 0).length === 1;
+    if (binary && marks) {
+      const ink = marks.getContext('2d').getImageData(0, 0, marks.width, marks.height).data;
+      for (let row = 2; row < res; row += 6) {
+        for (let col = 2; col < res; col += 6) {
+          const near = [-2, -1, 0, 1, 2];
+          const sure = near.every((dr) => near.every((dc) => Math.abs(predict(row + dr, col + dc)[0] - 0.5) > 0.3));
+          if (!sure) continue;
+          const px = Math.round(((col + 0.5) / res) * marks.width);
+          const py = Math.round(((row + 0.5) / res) * marks.height);
+          if (ink[(py * marks.width + px) * 4 + 3] > 0) strayInk += 1;
+        }
+      }
+    }
+    return { ok: worst.diff <= 2 && strayInk === 0 && checked > 100, checked, worst, strayInk, res };
+  }, domain);
+}
+
+/** Every neuron map's pixels, in order, as arrays (for comparing two pages). */
+export async function neuronMaps(page) {
+  return page.$$eval('canvas[data-testid^="neuron-"]', (canvases) =>
+    canvases.map((c) => [...c.getContext('2d').getImageData(0, 0, c.width, c.height).data]),
+  );
+}
+
+/**
+ * Fingerprint of the pixels of the plot's layers (the data canvas and the canvases stacked
+ * with it): an FNV-1a hash plus simple statistics.
  */
 export async function canvasFingerprint(page) {
   return page.$eval(tid('data-canvas'), (el) => {
-    const canvases = el.tagName === 'CANVAS' ? [el] : [...el.querySelectorAll('canvas')];
+    // The plot's layers (canvases with a data-z beside the data canvas), or the canvas alone.
+    const layered = el.parentElement ? [...el.parentElement.querySelectorAll('canvas[data-z]')] : [];
+    const canvases = layered.length ? layered : el.tagName === 'CANVAS' ? [el] : [...el.querySelectorAll('canvas')];
     let hash = 0x811c9dc5;
     let opaque = 0;
     let total = 0;
@@ -402,6 +545,121 @@ export function errorReport(app) {
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Reject with "timed out after MS ms: WHAT" if `promise` has not settled within `ms`. */
+export function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+// ------------------------------------------------------------------ benchmark helpers
+
+/** The q-quantile (0..1) of numbers, by linear interpolation; NaN for none. */
+export function quantile(values, q) {
+  const xs = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!xs.length) return NaN;
+  const i = (xs.length - 1) * q;
+  const lo = Math.floor(i);
+  return xs[lo] + (xs[Math.min(lo + 1, xs.length - 1)] - xs[lo]) * (i - lo);
+}
+export const median = (values) => quantile(values, 0.5);
+
+/** A number with `digits` decimals, or '-' when it is missing or not finite. */
+export const fmt = (v, digits = 1) =>
+  typeof v === 'number' && Number.isFinite(v) ? v.toFixed(digits) : String(v ?? '-');
+
+/**
+ * Rows as a plain aligned text table: left-aligned columns are the first `left` or, given an
+ * array, those at its indexes; the others are right-aligned.
+ */
+export function textTable(headers, rows, { left = 2 } = {}) {
+  const isLeft = (i) => (Array.isArray(left) ? left.includes(i) : i < left);
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) =>
+    cells
+      .map((c, i) => (isLeft(i) ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/**
+ * The benchmarks' command line: Node's parseArgs over `options` plus the shared ones,
+ * `--runs N`, `--json FILE`, `--help` and the builds, `--dist DIR` (repeatable) or
+ * `--compare DIR_A DIR_B` (the same as `--dist DIR_A --dist DIR_B`). Without either, the
+ * build is dist/ (or E2E_DIST). Prints `usage` and exits 0 on --help, 2 on a bad argument.
+ * Returns { values, builds: [{ label, dir }] } with labels A, B, … (or 'dist' for one build).
+ */
+export function benchArgs(options, usage, argv = process.argv.slice(2)) {
+  const expanded = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] !== '--compare') expanded.push(argv[i]);
+    else if (!argv[i + 1] || !argv[i + 2] || argv[i + 1].startsWith('--') || argv[i + 2].startsWith('--')) {
+      console.error(`--compare needs two directories\n\n${usage}`);
+      process.exit(2);
+    } else expanded.push('--dist', argv[++i], '--dist', argv[++i]);
+  }
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: expanded,
+      options: {
+        ...options,
+        runs: { type: 'string', default: '3' },
+        json: { type: 'string' },
+        dist: { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (err) {
+    console.error(`${err.message}\n\n${usage}`);
+    process.exit(2);
+  }
+  if (values.help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  values.runs = Number(values.runs);
+  if (!Number.isInteger(values.runs) || values.runs < 1) {
+    console.error(`--runs must be a whole number of at least 1\n\n${usage}`);
+    process.exit(2);
+  }
+  const dirs = values.dist ?? [DIST];
+  const builds = dirs.map((dir, i) => ({
+    label: dirs.length === 1 ? 'dist' : String.fromCharCode(65 + i),
+    dir: path.resolve(dir),
+  }));
+  return { values, builds };
+}
+
+/**
+ * Run `measure(build, scenario, run)` `runs` times for every scenario and build, interleaved
+ * so that a slow minute of a shared machine falls on all builds alike: round by round, each
+ * scenario in turn, the builds alternating in order (A B, then B A, …). Returns
+ * results[build.label][scenario.id] = [metrics of each run]. `log` gets a line per run.
+ */
+export async function interleaved(builds, scenarios, runs, measure, log = () => {}) {
+  const results = Object.fromEntries(builds.map((b) => [b.label, Object.fromEntries(scenarios.map((s) => [s.id, []]))]));
+  for (let run = 0; run < runs; run++) {
+    const order = run % 2 ? [...builds].reverse() : builds;
+    for (const scenario of scenarios) {
+      for (const build of order) {
+        const metrics = await measure(build, scenario, run);
+        results[build.label][scenario.id].push(metrics);
+        log(build, scenario, run, metrics);
+      }
+    }
+  }
+  return results;
+}
+
+/** For each key of `keys`, the median over the runs' metrics objects. */
+export function medians(runs, keys) {
+  return Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]))]));
+}
 
 /**
  * One session for the whole test file: registers node:test's before/after hooks that start it

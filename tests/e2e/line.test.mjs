@@ -3,8 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useSession, click, readNumber, text, tid, waitUntil, waitForNumber, clickCanvasAt, canvasPoint,
-  canvasFingerprint, hashParams, screenshot, errorReport, divergeThenReset,
+  useSession, click, readNumber, text, tid, waitUntil, waitForNumber, clickCanvasAt, plotColorAt,
+  canvasFingerprint, hashParams, screenshot, errorReport, divergeThenReset, withPlotImage,
 } from './harness.mjs';
 
 const session = useSession();
@@ -101,13 +101,7 @@ test('line mode shows the data controls, brush and legend that apply to (x, y) p
   await waitForNumber(page, 'point-count', (n) => n === 101);
   assert.doesNotMatch(await page.getAttribute(tid('dataset-line'), 'class'), /active/);
   // The new point has the generated points' colour (no class): Okabe–Ito orange.
-  const at = await canvasPoint(page, 4, -4);
-  const rgb = await page.$eval(tid('data-canvas'), (c, { x, y }) => {
-    const r = c.getBoundingClientRect();
-    const px = Math.round(((x - r.left) * c.width) / r.width);
-    const py = Math.round(((y - r.top) * c.height) / r.height);
-    return [...c.getContext('2d').getImageData(px, py, 1, 1).data.slice(0, 3)];
-  }, at);
+  const rgb = await plotColorAt(page, 4, -4);
   assert.deepEqual(rgb, [230, 159, 0], 'an (x, y) point is drawn as the others are');
   await click(page, 'dataset-line');
   await waitForNumber(page, 'point-count', (n) => n === 100, { what: 'the generated points again' });
@@ -204,8 +198,8 @@ test('admissions in raw units: axes in test score and grades, clicks in those un
 
 /** How many of the data canvas's pixels are the boundary line's near-black. */
 async function darkPixels(page) {
-  return page.$eval(tid('data-canvas'), (c) => {
-    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  return withPlotImage(page, (c) => {
+    const data = c.data;
     let n = 0;
     for (let i = 0; i < data.length; i += 4) if (data[i] < 70 && data[i + 1] < 70 && data[i + 2] < 80) n += 1;
     return n;

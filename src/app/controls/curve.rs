@@ -4,9 +4,10 @@ use crate::app::AppState;
 use crate::core::dataset::CurveKind;
 use leptos::prelude::*;
 
-/// A mean squared error as shown: three decimals, or a dash when there is none.
+/// A mean squared error as shown: three decimals (scientific past 10⁶), or a dash when
+/// there is none.
 fn mse(v: Option<f64>) -> String {
-    v.map_or("—".into(), |v| format!("{v:.3}"))
+    v.map_or("—".into(), |v| crate::core::number_text::fixed(v, 3))
 }
 
 /// The curve panel.
@@ -44,7 +45,7 @@ pub fn CurveData() -> impl IntoView {
                         class="dataset"
                         class:active=move || generated(kind)
                         data-testid=format!("curve-{}", kind.name())
-                        on:click=move |_| state.update_config(|c| {
+                        on:click=move |_| state.choose_data(|c| {
                             c.curve = kind;
                             c.points = None;
                         })

@@ -190,7 +190,7 @@ fn DataSets() -> impl IntoView {
         Problem::Regression => DatasetKind::REGRESSION.to_vec(),
     };
     let choose = move |kind: DatasetKind| {
-        state.update_config(|c| {
+        state.choose_data(|c| {
             match kind.problem() {
                 Problem::Classification => c.dataset = kind,
                 Problem::Regression => c.reg_dataset = kind,
@@ -226,7 +226,7 @@ fn LineData() -> impl IntoView {
                 class="dataset"
                 class:active=move || cfg.with(|c| c.points.is_none())
                 data-testid="dataset-line"
-                on:click=move |_| state.update_config(|c| c.points = None)
+                on:click=move |_| state.choose_data(|c| c.points = None)
             >
                 "Points around a line"
             </button>

@@ -3,6 +3,7 @@
 use crate::app::fields::{ConfigNumber, NumberField};
 use crate::app::AppState;
 use crate::core::config::limits;
+use crate::core::number_text;
 use leptos::prelude::*;
 
 /// The line panel.
@@ -13,7 +14,7 @@ pub fn LinePanel() -> impl IntoView {
     let line = move || state.snapshot.with(|s| s.line.as_ref().map(|l| (l.m, l.c)));
     let shown = move |k: usize| {
         line().map_or("—".into(), |mc| {
-            format!("{:.3}", if k == 0 { mc.0 } else { mc.1 })
+            number_text::fixed(if k == 0 { mc.0 } else { mc.1 }, 3)
         })
     };
     // The gradient at the model's (m, c), with a true minus sign.
@@ -23,7 +24,7 @@ pub fn LinePanel() -> impl IntoView {
                 .as_ref()
                 .and_then(|l| l.gradient)
                 .map_or("—".into(), |g| {
-                    format!("{:.3}", if k == 0 { g.0 } else { g.1 }).replace('-', "−")
+                    number_text::fixed(if k == 0 { g.0 } else { g.1 }, 3).replace('-', "−")
                 })
         })
     };

@@ -52,12 +52,11 @@ pub fn ModelChoice() -> impl IntoView {
 
 /// Plays or pauses training; after a divergence or early stopping, says why it cannot go on.
 pub fn toggle_play(state: AppState) {
-    if state.snapshot.with_untracked(|s| s.diverged) {
-        state.say(super::state::DIVERGED);
-        return;
-    }
-    if state.snapshot.with_untracked(|s| s.stopped_at.is_some()) {
-        state.say("Early stopping ended this run: press Reset, or set the patience to 0 to go on.");
+    if state
+        .snapshot
+        .with_untracked(|s| s.diverged || s.stopped_at.is_some())
+    {
+        state.explain_stop();
         return;
     }
     state.playing.update(|p| *p = !*p);

@@ -106,7 +106,9 @@ fn GradientSection() -> impl IntoView {
             .trainer
             .try_update_value(|t| t.gradient_check())
             .flatten();
-        set_check.set(gap.map_or("no training points".into(), |g| format!("{g:.2e}")));
+        set_check.set(gap.map_or("no training points".into(), |g| {
+            crate::core::number_text::scientific(g, 2)
+        }));
     };
     view! {
         <div class="grid2">
@@ -178,8 +180,12 @@ fn RestartsSection() -> impl IntoView {
             return String::from("—");
         };
         let median = losses[losses.len() / 2];
+        let shown = |v: f64| crate::core::number_text::fixed(v, 3);
         format!(
-            "best {best:.3} · median {median:.3} · worst {worst:.3} ({} starts)",
+            "best {} · median {} · worst {} ({} starts)",
+            shown(best),
+            shown(median),
+            shown(worst),
             losses.len()
         )
     };
@@ -195,7 +201,7 @@ fn RestartsSection() -> impl IntoView {
             .filter(|r| r.1.is_finite())
             .map(|&(restart, loss)| {
                 let left = format!("left: {:.1}%", loss / max * 100.0);
-                view! { <span class="restart-dot" style=left title=format!("restart {restart}: {loss:.4}")></span> }
+                view! { <span class="restart-dot" style=left title=format!("restart {restart}: {}", crate::core::number_text::fixed(loss, 4))></span> }
             })
             .collect_view()
     };

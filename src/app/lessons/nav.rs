@@ -13,28 +13,27 @@ pub fn go_to(state: AppState, ui: LessonUi, lesson: usize, card: usize) {
         return;
     };
     state.playing.set(false);
+    // Points that the open card's preset brought are not the student's.
+    let preset_points = state
+        .lesson
+        .get_untracked()
+        .and_then(|link| library.card(&link))
+        .and_then(|c| ExperimentConfig::from_hash(&c.preset).0.points);
     let own_points = state
         .config
         .get_untracked()
         .points
-        .filter(|p| !p.is_empty());
-    if let Some(points) = own_points {
-        // Points that the open card's preset brought are not the student's.
-        let preset_points = state
-            .lesson
-            .get_untracked()
-            .and_then(|link| library.card(&link))
-            .and_then(|c| ExperimentConfig::from_hash(&c.preset).0.points);
-        if preset_points.as_ref() != Some(&points) {
-            state.keep_aside(points);
-        }
-    }
+        .filter(|p| !p.is_empty() && preset_points.as_ref() != Some(p));
     let (config, notes) = ExperimentConfig::from_hash(&next.preset);
     state.lesson.set(library.link(lesson, card));
+    // A new run either way, which clears the status line.
     if state.apply_replacing(config) != Change::Rebuild {
         state.reset(); // every card starts from the same weights
     }
     state.forget_point_edits(); // undo stays within the card's experiment
+    if let Some(points) = own_points {
+        state.keep_aside(points);
+    }
     ui.opened.update(|n| *n += 1);
     if !notes.is_empty() {
         state.say(format!(

@@ -88,14 +88,26 @@ pub fn download_text(text: &str, mime: &str, filename: &str) -> Result<(), JsVal
     result
 }
 
-/// Downloads the canvas with `testid` as a PNG named `filename`.
-pub fn download_canvas_png(testid: &str, filename: &str) -> Result<(), JsValue> {
-    let canvas = document()?
-        .query_selector(&format!("[data-testid=\"{testid}\"]"))?
-        .ok_or_else(|| JsValue::from_str("no plot"))?
-        .dyn_into::<web_sys::HtmlCanvasElement>()
-        .map_err(|_| JsValue::from_str("not a canvas"))?;
-    download_href(&canvas.to_data_url_with_type("image/png")?, filename)
+/// Saves the canvases with these test ids as one PNG picture, stacked by their `data-z`
+/// (the plot's layers), at the size of the top one.
+pub fn download_canvas_png(testids: &[&str], filename: &str) -> Result<(), JsValue> {
+    let mut layers = Vec::new();
+    for testid in testids {
+        let canvas = document()?
+            .query_selector(&format!("[data-testid=\"{testid}\"]"))?
+            .ok_or_else(|| JsValue::from_str("no plot"))?
+            .dyn_into::<web_sys::HtmlCanvasElement>()
+            .map_err(|_| JsValue::from_str("not a canvas"))?;
+        let z: i32 = canvas
+            .get_attribute("data-z")
+            .and_then(|z| z.parse().ok())
+            .unwrap_or(0);
+        layers.push((z, canvas));
+    }
+    layers.sort_by_key(|(z, _)| *z);
+    let layers: Vec<_> = layers.into_iter().map(|(_, c)| c).collect();
+    let picture = crate::render::canvas::composite(&layers)?;
+    download_href(&picture.to_data_url_with_type("image/png")?, filename)
 }
 
 /// Reads the first file chosen in `input` as text and calls `done` with it (or with the

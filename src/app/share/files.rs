@@ -153,7 +153,7 @@ pub fn ImportExport() -> impl IntoView {
         report(
             state,
             "export the plot",
-            browser::download_canvas_png("data-canvas", "plot.png"),
+            browser::download_canvas_png(&["plot-heat", "plot-marks", "data-canvas"], "plot.png"),
         );
     };
     view! {

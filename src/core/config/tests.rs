@@ -164,7 +164,11 @@ fn changes_are_sorted_into_rebuild_live_and_redraw() {
     assert_eq!(with(|c| c.network_shape = vec![3]), Change::Rebuild);
     assert_eq!(with(|c| c.activation = Activation::Relu), Change::Rebuild);
     assert_eq!(with(|c| c.noise = 10), Change::Rebuild);
-    assert_eq!(with(|c| c.points = Some(vec![])), Change::Rebuild);
+    assert_eq!(
+        with(|c| c.points = Some(vec![])),
+        Change::Live,
+        "point edits apply live, generated or drawn"
+    );
     let mut drawn = base.clone();
     drawn.points = Some(vec![Point::new(1.0, 1.0, 1.0)]);
     let mut more = drawn.clone();
@@ -179,9 +183,167 @@ fn changes_are_sorted_into_rebuild_live_and_redraw() {
         .push(Point::new(2.0, 1.0, 2.0));
     assert_eq!(
         drawn.change_to(&more),
-        Change::Rebuild,
-        "a third class changes the output layer"
+        Change::Output,
+        "a third class changes the output layer only"
     );
+}
+
+/// The names of a struct's fields, from its `Debug` text (the top level only).
+fn debug_field_names(debug: &str) -> Vec<String> {
+    let body = &debug[debug.find('{').map_or(0, |i| i + 1)..];
+    let (mut depth, mut names, mut current) = (0, Vec::new(), String::new());
+    for ch in body.chars() {
+        match ch {
+            '{' | '[' | '(' => depth += 1,
+            '}' | ']' | ')' => depth -= 1,
+            ':' if depth == 0 && !current.trim().is_empty() => {
+                names.push(current.trim().to_string());
+                current.clear();
+                continue;
+            }
+            ',' if depth == 0 => current.clear(),
+            _ if depth == 0 => current.push(ch),
+            _ => {}
+        }
+        if depth != 0 {
+            current.clear();
+        }
+    }
+    names
+}
+
+/// Every field of the config is sorted, and sorted as the TensorFlow Playground sorts it
+/// (issue 14: a field left out of a hand-written list silently became "redraw").
+#[test]
+fn every_field_is_sorted() {
+    use crate::core::features::Feature;
+    type Edit = fn(&mut ExperimentConfig);
+    let fields: &[(&str, Edit, Change)] = &[
+        ("model", |c| c.model = Model::Logistic, Change::Rebuild),
+        ("weights", |c| c.weights[0] = 2.0, Change::Rebuild),
+        (
+            "perceptron_step",
+            |c| c.perceptron_step = PerceptronStep::Epoch,
+            Change::Live,
+        ),
+        ("line_start", |c| c.line_start = [0.0, 0.0], Change::Rebuild),
+        ("curve", |c| c.curve = CurveKind::Parabola, Change::Rebuild),
+        (
+            "problem",
+            |c| c.problem = Problem::Regression,
+            Change::Rebuild,
+        ),
+        (
+            "dataset",
+            |c| c.dataset = DatasetKind::Circle,
+            Change::Rebuild,
+        ),
+        (
+            "reg_dataset",
+            |c| c.reg_dataset = DatasetKind::RegGauss,
+            Change::Redraw,
+        ),
+        ("classes", |c| c.classes = 4, Change::Rebuild),
+        ("samples", |c| c.samples = 100, Change::Rebuild),
+        ("noise", |c| c.noise = 5, Change::Rebuild),
+        ("perc_train", |c| c.perc_train = 70, Change::Rebuild),
+        ("seed", |c| c.seed = 2, Change::Rebuild),
+        ("restart", |c| c.restart = 1, Change::Rebuild),
+        (
+            "features",
+            |c| c.features = c.features.with(Feature::SinX1, true),
+            Change::Rebuild,
+        ),
+        ("standardize", |c| c.standardize = true, Change::Rebuild),
+        (
+            "network_shape",
+            |c| c.network_shape = vec![3],
+            Change::Rebuild,
+        ),
+        (
+            "activation",
+            |c| c.activation = Activation::Relu,
+            Change::Rebuild,
+        ),
+        (
+            "init",
+            |c| c.init = crate::core::mlp::Init::He,
+            Change::Rebuild,
+        ),
+        ("learning_rate", |c| c.learning_rate = 0.1, Change::Live),
+        (
+            "lr_schedule",
+            |c| c.lr_schedule = LrSchedule::Exponential,
+            Change::Live,
+        ),
+        ("lr_decay", |c| c.lr_decay = 0.02, Change::Live),
+        ("batch_size", |c| c.batch_size = 5, Change::Live),
+        (
+            "optimizer",
+            |c| c.optimizer = OptimizerKind::Adam,
+            Change::Live,
+        ),
+        (
+            "regularization",
+            |c| c.regularization = Regularization::L2,
+            Change::Live,
+        ),
+        (
+            "regularization_rate",
+            |c| c.regularization_rate = 0.01,
+            Change::Live,
+        ),
+        ("dropout", |c| c.dropout = 0.2, Change::Live),
+        (
+            "gradient",
+            |c| c.gradient = crate::core::gradients::GradientMethod::Numerical,
+            Change::Live,
+        ),
+        ("epsilon", |c| c.epsilon = 1e-3, Change::Live),
+        ("search_step", |c| c.search_step = 0.2, Change::Live),
+        ("patience", |c| c.patience = 10, Change::Live),
+        ("speed", |c| c.speed = Speed::Max, Change::Live),
+        (
+            "show_test_data",
+            |c| c.show_test_data = false,
+            Change::Redraw,
+        ),
+        ("discretize", |c| c.discretize = true, Change::Redraw),
+        (
+            "points",
+            |c| c.points = Some(vec![Point::new(1.0, 1.0, 1.0)]),
+            Change::Live,
+        ),
+        ("output", |c| c.output = OutputStyle::Tf, Change::Rebuild),
+        (
+            "hidden",
+            |c| {
+                c.hidden.set("learningRate", true);
+            },
+            Change::Redraw,
+        ),
+        ("hide_text", |c| c.hide_text = true, Change::Redraw),
+        ("lecture", |c| c.lecture = true, Change::Redraw),
+        ("boundary_line", |c| c.boundary_line = false, Change::Redraw),
+        (
+            "params",
+            |c| c.params = Some(vec![0.5; 17]),
+            Change::Rebuild,
+        ),
+    ];
+    let base = ExperimentConfig::default();
+    let names: Vec<&str> = fields.iter().map(|f| f.0).collect();
+    assert_eq!(
+        debug_field_names(&format!("{base:?}")),
+        names,
+        "every field of ExperimentConfig has a row here, in order"
+    );
+    for &(name, edit, expected) in fields {
+        let mut new = base.clone();
+        edit(&mut new);
+        assert_ne!(new, base, "{name}: the edit changes the field");
+        assert_eq!(base.change_to(&new), expected, "{name}");
+    }
 }
 
 #[test]

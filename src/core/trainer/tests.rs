@@ -98,17 +98,21 @@ fn point_edits_materialize_then_add_and_remove() {
     let mut t = Trainer::new(xor_config(3));
     let n = t.points().len();
     let cfg = t.edited(PointEdit::Add(Point::new(1.234, -2.0, 1.0)));
+    t.step(4);
+    let trained = t.net().params.clone();
     assert_eq!(
         t.apply(cfg),
-        Change::Rebuild,
-        "generated → user's points is a new data set"
+        Change::Live,
+        "the first edit of a generated set keeps training (issue 14)"
     );
+    assert_eq!(t.epoch(), 4);
+    assert_eq!(t.net().params, trained);
     assert_eq!(t.points().len(), n + 1);
     assert_eq!(*t.points().last().unwrap(), Point::new(1.23, -2.0, 1.0));
     t.step(3);
     let cfg = t.edited(PointEdit::Add(Point::new(0.5, 0.5, 0.0)));
     assert_eq!(t.apply(cfg), Change::Live);
-    assert_eq!(t.epoch(), 3);
+    assert_eq!(t.epoch(), 7);
     let cfg = t.edited(PointEdit::RemoveNearest { x1: 0.6, x2: 0.4 });
     t.apply(cfg);
     assert_eq!(t.points().len(), n + 1);
@@ -487,4 +491,28 @@ fn replace_swaps_every_point_and_clamps_them() {
     assert_eq!(got.len(), 2);
     assert_eq!((got[0].x1, got[0].x2, got[0].label), (1.0, 2.0, 0.0));
     assert_eq!(got[1].x1, 6.0, "clamped to the plot");
+}
+
+#[test]
+fn a_new_class_rebuilds_only_the_output_layer() {
+    let mut t = Trainer::new(xor_config(3));
+    t.step(5);
+    let hidden = t.net().param_index(1, 0, Some(0));
+    let trained = t.net().params[..hidden].to_vec();
+    let cfg = t.edited(PointEdit::Add(Point::new(1.0, 1.0, 2.0)));
+    assert_eq!(t.apply(cfg), Change::Output);
+    assert_eq!(t.net().sizes(), vec![2, 4, 3], "three softmax outputs");
+    assert_eq!(
+        &t.net().params[..hidden],
+        &trained[..],
+        "hidden weights kept"
+    );
+    assert_eq!(t.epoch(), 5, "the epoch goes on");
+    assert!(t.metrics().train_loss.is_some_and(f64::is_finite));
+    t.step(2);
+    assert_eq!(t.epoch(), 7);
+    // Erasing the only point of class 2 goes back to two classes, the same way.
+    let cfg = t.edited(PointEdit::RemoveNearest { x1: 1.0, x2: 1.0 });
+    assert_eq!(t.apply(cfg), Change::Output);
+    assert_eq!(t.net().sizes(), vec![2, 4, 1]);
 }

@@ -75,3 +75,29 @@ fn line_mode_takes_the_users_points() {
         "the data set is kept"
     );
 }
+
+#[test]
+fn stepping_a_diverging_line_flags_it_once_the_loss_is_not_finite() {
+    let mut t = line("learningRate=0.2&seed=1");
+    let mut steps = 0;
+    while !t.diverged() {
+        assert_eq!(t.step(1), 1, "Step trains one epoch until the divergence");
+        steps += 1;
+        assert!(steps < 1000, "still not diverged after {steps} steps");
+        if !t.diverged() {
+            let loss = t.metrics().train_loss.expect("a loss");
+            assert!(
+                loss.is_finite(),
+                "step {steps}: loss {loss} but not flagged"
+            );
+        }
+    }
+    let s = t.snapshot();
+    assert!(s.diverged, "the snapshot tells the app");
+    let path_stopped = s.line.as_ref().is_some_and(|l| l.paths[1].diverged);
+    let loss = s.metrics.train_loss.unwrap_or(f64::NAN);
+    assert!(!loss.is_finite() || path_stopped, "flagged at loss {loss}");
+    let epoch = t.epoch();
+    assert_eq!(t.step(1), 0, "Step does nothing once diverged");
+    assert_eq!(t.epoch(), epoch);
+}

@@ -48,4 +48,20 @@ impl Trainer {
             version: self.version,
         }
     }
+
+    /// The model's output at the point (x1, x2) of the plot, computed in f64 from the current
+    /// weights: the class probabilities (for one unit deciding two classes, the score of
+    /// class 1 in [0, 1], as the heatmap shows it), or the fitted value for regression.
+    pub fn predict(&self, x1: f64, x2: f64) -> Vec<f64> {
+        let features = self.config.input_features();
+        let mut input = vec![0.0; features.len()];
+        features.write(x1, x2, &mut input);
+        self.inputs.standardizer.apply(&mut input);
+        let mut net = self.net.clone();
+        let mut out = net.forward(&input).to_vec();
+        if let [one] = out.as_mut_slice() {
+            *one = net.output().class1_score(*one);
+        }
+        out
+    }
 }

@@ -1,6 +1,7 @@
 //! Curve mode's marks over the plot: the best straight line, faint and dashed, and the
 //! network's fitted curve, thick and dark on a white halo so it reads from the back row.
-use super::{context, fit_to_box};
+use super::fit_to_box;
+use super::plot::cleared;
 use crate::core::curve::CurveSamples;
 use crate::core::domain::Domain;
 use crate::render::curve::{curve_polylines, dashes};
@@ -18,11 +19,11 @@ pub struct CurveOverlay<'a> {
     pub domain: Domain,
 }
 
-/// Draws the overlay on a plot that [`super::draw_plot`] has just drawn.
+/// Draws curve mode's marks on the plot's marks layer (cleared first).
 pub fn draw_curve(canvas: &HtmlCanvasElement, overlay: &CurveOverlay) -> Result<(), JsValue> {
     let (vp, ratio) = fit_to_box(canvas);
     let vp = vp.with_domain(overlay.domain);
-    let ctx = context(canvas)?;
+    let ctx = cleared(canvas)?;
     ctx.set_line_cap("round");
     ctx.set_line_join("round");
     if let Some(((a1, a2), (b1, b2))) = overlay

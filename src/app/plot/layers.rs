@@ -1,0 +1,217 @@
+//! The plot's three canvases and what redraws each:
+//! - the heatmap, a `BOUNDARY_RES²` canvas stretched by CSS (the compositor scales it), and
+//! - the marks (the decision boundary, or the perceptron's, the line's or the curve's marks),
+//!   both following every snapshot, so they always show the network as it is now;
+//! - the axes and the points, redrawn only when the points or how they are shown change.
+//!
+//! Sizes come from a `ResizeObserver` ([`watch_size`]), so no frame measures layout.
+use super::super::sized::{watch_size, CssSize};
+use super::super::AppState;
+use crate::core::curve::CurveView;
+use crate::core::dataset::{Point, Problem};
+use crate::core::domain::Domain;
+use crate::core::snapshot::{PerceptronView, Snapshot};
+use crate::core::trainer::LineView;
+use crate::render::canvas::{
+    draw_boundary, draw_curve, draw_overlay, draw_points_layer, put_rgba, size_backing,
+    CurveOverlay, Overlay, PointLayer,
+};
+use crate::render::frame::{Frame, BOUNDARY_RES};
+use crate::render::heatmap::{perceptron_rgba, plain_rgba};
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+use web_sys::HtmlCanvasElement;
+
+/// The plot's canvases, bottom to top (the marks go over the points outside the MLP).
+#[derive(Clone, Copy)]
+pub struct PlotCanvases {
+    pub heat: NodeRef<Canvas>,
+    pub marks: NodeRef<Canvas>,
+    /// The axes and points; it takes the clicks.
+    pub points: NodeRef<Canvas>,
+}
+
+impl PlotCanvases {
+    pub fn new() -> Self {
+        PlotCanvases {
+            heat: NodeRef::new(),
+            marks: NodeRef::new(),
+            points: NodeRef::new(),
+        }
+    }
+}
+
+/// What the points layer shows: redrawn only when this changes.
+#[derive(Clone, Debug, PartialEq)]
+struct PointsKey {
+    points: Vec<Point>,
+    /// Empty where every point trains (the perceptron, the line).
+    test_mask: Vec<bool>,
+    problem: Problem,
+    domain: Domain,
+}
+
+impl PointsKey {
+    fn of(snap: &Snapshot) -> Self {
+        // The perceptron trick and the line use every point, so none is drawn as a test point;
+        // (x, y) points have no class or value, so they are drawn as class 0's.
+        let all_train = snap.perceptron.is_some() || snap.line.is_some();
+        let xy = snap.line.is_some() || snap.curve.is_some();
+        PointsKey {
+            points: snap.points.clone(),
+            test_mask: if all_train {
+                Vec::new()
+            } else {
+                snap.test_mask.clone()
+            },
+            problem: if xy {
+                Problem::Classification
+            } else {
+                snap.problem
+            },
+            domain: snap.domain,
+        }
+    }
+}
+
+/// Starts the effects that draw the plot's layers.
+pub fn draw(state: AppState, canvases: PlotCanvases) {
+    let size = watch_size(canvases.points);
+    let frame = StoredValue::new(Frame::default());
+    // Perceptron mode animates each trick step: (updates seen, when its animation started).
+    let anim = StoredValue::new((0u64, 0.0f64));
+    let tick = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        tick.track();
+        let view = state.config.with(|c| (c.discretize, c.boundary_line));
+        let (Some(css), Some(heat), Some(marks)) =
+            (size.get(), canvases.heat.get(), canvases.marks.get())
+        else {
+            return;
+        };
+        size_backing(&marks, css);
+        let result = state.snapshot.with(|snap| {
+            frame
+                .try_update_value(|f| draw_moving(snap, f, (&heat, &marks), view, anim, tick))
+                .unwrap_or(Ok(()))
+        });
+        report(state, result);
+    });
+    let points = Memo::new(move |_| state.snapshot.with(PointsKey::of));
+    Effect::new(move |_| {
+        let css: CssSize = size.get();
+        let show_test = state.config.with(|c| c.show_test_data);
+        let (Some(css), Some(el)) = (css, canvases.points.get()) else {
+            return;
+        };
+        size_backing(&el, css);
+        let result = points.with(|key| {
+            draw_points_layer(
+                &el,
+                &PointLayer {
+                    points: &key.points,
+                    test_mask: &key.test_mask,
+                    show_test,
+                    problem: key.problem,
+                    domain: key.domain,
+                },
+            )
+        });
+        report(state, result);
+    });
+}
+
+fn report(state: AppState, result: Result<(), JsValue>) {
+    if let Err(e) = result {
+        state.say(format!("Could not draw the plot: {e:?}"));
+    }
+}
+
+/// Draws the heatmap and the marks for `snap`: what changes as the model trains.
+fn draw_moving(
+    snap: &Snapshot,
+    f: &mut Frame,
+    (heat, marks): (&HtmlCanvasElement, &HtmlCanvasElement),
+    (discretize, boundary_line): (bool, bool),
+    anim: StoredValue<(u64, f64)>,
+    tick: RwSignal<u32>,
+) -> Result<(), JsValue> {
+    if let Some(curve) = &snap.curve {
+        plain_rgba(BOUNDARY_RES, &mut f.boundary);
+        put_rgba(heat, &f.boundary, BOUNDARY_RES)?;
+        return draw_curve(marks, &curve_overlay(curve, snap.domain));
+    }
+    if let Some(line) = &snap.line {
+        plain_rgba(BOUNDARY_RES, &mut f.boundary);
+        put_rgba(heat, &f.boundary, BOUNDARY_RES)?;
+        return draw_overlay(marks, &line_overlay(line, snap.domain));
+    }
+    if let Some(view) = &snap.perceptron {
+        let (line, animating) = animated_line(view, anim);
+        if animating {
+            request_animation_frame(move || tick.update(|t| *t = t.wrapping_add(1)));
+        }
+        perceptron_rgba(line, snap.domain, BOUNDARY_RES, &mut f.boundary);
+        put_rgba(heat, &f.boundary, BOUNDARY_RES)?;
+        let overlay = Overlay {
+            line,
+            ghost: view.last.map(|s| s.before.map(|d| d.to_f64())),
+            highlight: view
+                .last
+                .and_then(|s| snap.points.get(s.index))
+                .map(|p| (p.x1, p.x2)),
+            domain: snap.domain,
+        };
+        return draw_overlay(marks, &overlay);
+    }
+    f.compute_boundary(snap, discretize);
+    put_rgba(heat, &f.boundary, BOUNDARY_RES)?;
+    draw_boundary(marks, if boundary_line { &f.boundary_line } else { &[] })
+}
+
+/// Line mode's marks: the fitted line y = m·x + c (as m·x₁ − x₂ + c = 0), and the
+/// least-squares line faintly behind it.
+fn line_overlay(line: &LineView, domain: Domain) -> Overlay {
+    Overlay {
+        line: [line.m, -1.0, line.c],
+        ghost: line.least_squares.map(|(m, c)| [m, -1.0, c]),
+        highlight: None,
+        domain,
+    }
+}
+
+/// Curve mode's marks: the network's curve, and the best straight line faintly behind it.
+fn curve_overlay(view: &CurveView, domain: Domain) -> CurveOverlay<'_> {
+    CurveOverlay {
+        samples: &view.samples,
+        line: view.least_squares,
+        domain,
+    }
+}
+
+/// How long a perceptron step's line takes to glide from its ghost to its new place.
+const STEP_ANIMATION_MS: f64 = 450.0;
+
+/// The line to draw now: between the last step's "before" and the current weights while the
+/// step's animation runs. Returns it and whether the animation is still running.
+fn animated_line(view: &PerceptronView, anim: StoredValue<(u64, f64)>) -> ([f64; 3], bool) {
+    let now = window().performance().map_or(0.0, |p| p.now());
+    let (seen, mut start) = anim.get_value();
+    if view.updates != seen {
+        start = now;
+        anim.set_value((view.updates, now));
+    }
+    let t = ((now - start) / STEP_ANIMATION_MS).clamp(0.0, 1.0);
+    match view.last {
+        Some(step) if t < 1.0 && view.updates > 0 => {
+            let from = step.before.map(|d| d.to_f64());
+            let eased = t * t * (3.0 - 2.0 * t);
+            (
+                std::array::from_fn(|k| from[k] + (view.weights[k] - from[k]) * eased),
+                true,
+            )
+        }
+        _ => (view.weights, false),
+    }
+}

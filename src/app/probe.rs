@@ -1,0 +1,27 @@
+//! An automation hook for the end-to-end tests, on `window.wasmBindings` (where trunk puts the
+//! module's exports): what the model itself predicts, read from the trainer rather than from
+//! any canvas, so a test can check that what is drawn is the network's truth.
+use super::AppState;
+use leptos::prelude::*;
+use std::cell::Cell;
+use wasm_bindgen::prelude::wasm_bindgen;
+
+thread_local! {
+    static STATE: Cell<Option<AppState>> = const { Cell::new(None) };
+}
+
+/// Lets the hook read `state` (called once, when the app mounts).
+pub fn install(state: AppState) {
+    STATE.with(|s| s.set(Some(state)));
+}
+
+/// The model's output at (x1, x2), in the data's units: class probabilities (one unit: the
+/// score of class 1 in [0, 1]) or the fitted value (see `Trainer::predict`). Empty before the
+/// app has mounted.
+#[wasm_bindgen]
+pub fn probe_predict(x1: f64, x2: f64) -> Vec<f64> {
+    STATE
+        .with(Cell::get)
+        .and_then(|state| state.trainer.try_update_value(|t| t.predict(x1, x2)))
+        .unwrap_or_default()
+}

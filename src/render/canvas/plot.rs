@@ -1,0 +1,221 @@
+//! The plot's layers, stacked in its frame: the heatmap at grid resolution (a `res × res`
+//! canvas that the compositor stretches over the plot, so its pixels are never scaled on the
+//! main thread), the marks that move as the model trains (the decision boundary, the
+//! perceptron's and line mode's lines), and the axes with the points, redrawn only when they
+//! change.
+use super::{context, fit_to_box};
+use crate::core::dataset::MAX_CLASSES;
+use crate::core::dataset::{Point, Problem};
+use crate::core::domain::Domain;
+use crate::core::loss::class_of;
+use crate::render::colors::{class_color, css, diverging};
+use crate::render::contour::Segment;
+use crate::render::geometry::{line_endpoints, ticks, Viewport};
+use wasm_bindgen::JsValue;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// The points to draw and how.
+pub struct PointLayer<'a> {
+    pub points: &'a [Point],
+    /// `test_mask[i]`: point `i` is a test point (drawn as a ring).
+    pub test_mask: &'a [bool],
+    pub show_test: bool,
+    pub problem: Problem,
+    /// The data coordinates the plot shows.
+    pub domain: Domain,
+}
+
+/// The 2D context of a layer, cleared to transparent.
+pub(super) fn cleared(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
+    let ctx = context(canvas)?;
+    ctx.clear_rect(
+        0.0,
+        0.0,
+        f64::from(canvas.width()),
+        f64::from(canvas.height()),
+    );
+    Ok(ctx)
+}
+
+/// Draws the points layer: the axes (and tick labels in a data set's own units) under the
+/// points, on a transparent canvas.
+pub fn draw_points_layer(canvas: &HtmlCanvasElement, layer: &PointLayer) -> Result<(), JsValue> {
+    let (vp, ratio) = fit_to_box(canvas);
+    let vp = vp.with_domain(layer.domain);
+    let ctx = cleared(canvas)?;
+    draw_axes(&ctx, vp, ratio);
+    draw_points(&ctx, vp, ratio, layer)
+}
+
+/// Draws the decision boundary's `line` (segments in plot fractions; may be empty) on the
+/// marks layer (cleared first).
+pub fn draw_boundary(canvas: &HtmlCanvasElement, line: &[Segment]) -> Result<(), JsValue> {
+    let (vp, ratio) = fit_to_box(canvas);
+    let ctx = cleared(canvas)?;
+    stroke_boundary(&ctx, vp, ratio, line);
+    Ok(())
+}
+
+/// The decision boundary: a dark line on a light halo, so it reads over both classes' colours.
+fn stroke_boundary(ctx: &CanvasRenderingContext2d, vp: Viewport, ratio: f64, line: &[Segment]) {
+    if line.is_empty() {
+        return;
+    }
+    ctx.begin_path();
+    for [a, b] in line {
+        ctx.move_to(a.0 * vp.width, a.1 * vp.height);
+        ctx.line_to(b.0 * vp.width, b.1 * vp.height);
+    }
+    ctx.set_line_cap("round");
+    ctx.set_stroke_style_str("rgba(255, 255, 255, 0.55)");
+    ctx.set_line_width(5.0 * ratio);
+    ctx.stroke();
+    ctx.set_stroke_style_str("rgba(25, 25, 35, 0.85)");
+    ctx.set_line_width(2.5 * ratio);
+    ctx.stroke();
+    ctx.set_line_cap("butt");
+}
+
+/// The axes through the origin, and for a domain in other units than the square, tick
+/// labels in those units along the bottom and the left edge.
+fn draw_axes(ctx: &CanvasRenderingContext2d, vp: Viewport, ratio: f64) {
+    ctx.set_stroke_style_str("rgba(0, 0, 0, 0.18)");
+    ctx.set_line_width(ratio);
+    let (cx, cy) = vp.to_px(0.0, 0.0);
+    ctx.begin_path();
+    ctx.move_to(cx, 0.0);
+    ctx.line_to(cx, vp.height);
+    ctx.move_to(0.0, cy);
+    ctx.line_to(vp.width, cy);
+    ctx.stroke();
+    if vp.domain == Domain::SQUARE {
+        return;
+    }
+    let d = vp.domain;
+    ctx.set_fill_style_str("rgba(20, 20, 20, 0.85)");
+    ctx.set_font(&format!("bold {}px sans-serif", (15.0 * ratio).round()));
+    ctx.set_text_baseline("bottom");
+    ctx.set_text_align("center");
+    // Clear of the axis names (bottom right and top left, in the page's markup).
+    for t in ticks(d.x1.0, d.x1.1, 5) {
+        let (x, _) = vp.to_px(t, d.x2.0);
+        if x > 12.0 * ratio && x < vp.width - 140.0 * ratio {
+            let _ = ctx.fill_text(&tick_label(t), x, vp.height - 3.0 * ratio);
+        }
+    }
+    ctx.set_text_baseline("middle");
+    ctx.set_text_align("left");
+    for t in ticks(d.x2.0, d.x2.1, 5) {
+        let (_, y) = vp.to_px(d.x1.0, t);
+        if y > 36.0 * ratio && y < vp.height - 24.0 * ratio {
+            let _ = ctx.fill_text(&tick_label(t), 4.0 * ratio, y);
+        }
+    }
+}
+
+/// A tick value as text: no decimals for whole numbers.
+fn tick_label(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v}")
+    }
+}
+
+/// Draws the points in one path per colour and kind (filled training points, ringed test
+/// points), so a frame costs a few canvas calls per point instead of a dozen.
+fn draw_points(
+    ctx: &CanvasRenderingContext2d,
+    vp: Viewport,
+    ratio: f64,
+    layer: &PointLayer,
+) -> Result<(), JsValue> {
+    let radius = 5.0 * ratio;
+    let color_of = |p: &Point| match layer.problem {
+        Problem::Classification => class_color(class_of(p.label, MAX_CLASSES)),
+        Problem::Regression => diverging(p.label),
+    };
+    let mut colors: Vec<[u8; 3]> = layer.points.iter().map(color_of).collect();
+    colors.sort_unstable();
+    colors.dedup();
+    for test in [false, true] {
+        if test && !layer.show_test {
+            continue;
+        }
+        for &color in &colors {
+            ctx.begin_path();
+            let mut any = false;
+            for (i, p) in layer.points.iter().enumerate() {
+                let is_test = layer.test_mask.get(i).copied().unwrap_or(false);
+                if is_test != test || color_of(p) != color {
+                    continue;
+                }
+                let (x, y) = vp.to_px(p.x1, p.x2);
+                ctx.move_to(x + radius, y);
+                ctx.arc(x, y, radius, 0.0, std::f64::consts::TAU)?;
+                any = true;
+            }
+            if !any {
+                continue;
+            }
+            let css_color = css(color);
+            if test {
+                ctx.set_fill_style_str("rgba(255, 255, 255, 0.85)");
+                ctx.fill();
+                ctx.set_stroke_style_str(&css_color);
+                ctx.set_line_width(2.5 * ratio);
+            } else {
+                ctx.set_fill_style_str(&css_color);
+                ctx.fill();
+                ctx.set_stroke_style_str("#ffffff");
+                ctx.set_line_width(1.2 * ratio);
+            }
+            ctx.stroke();
+        }
+    }
+    Ok(())
+}
+
+/// Perceptron mode's marks over the plot.
+pub struct Overlay {
+    /// The boundary w₁x₁ + w₂x₂ + b = 0 as drawn now.
+    pub line: [f64; 3],
+    /// The line before the last trick step, drawn faintly.
+    pub ghost: Option<[f64; 3]>,
+    /// The point the last step used, circled.
+    pub highlight: Option<(f64, f64)>,
+    /// The data coordinates the plot shows.
+    pub domain: Domain,
+}
+
+/// Draws perceptron or line mode's marks on the marks layer (cleared first).
+pub fn draw_overlay(canvas: &HtmlCanvasElement, overlay: &Overlay) -> Result<(), JsValue> {
+    let (vp, ratio) = fit_to_box(canvas);
+    let vp = vp.with_domain(overlay.domain);
+    let ctx = cleared(canvas)?;
+    let stroke_line = |w: [f64; 3], style: &str, width: f64| {
+        if let Some(((a1, a2), (b1, b2))) = line_endpoints(w, overlay.domain) {
+            let (ax, ay) = vp.to_px(a1, a2);
+            let (bx, by) = vp.to_px(b1, b2);
+            ctx.set_stroke_style_str(style);
+            ctx.set_line_width(width * ratio);
+            ctx.begin_path();
+            ctx.move_to(ax, ay);
+            ctx.line_to(bx, by);
+            ctx.stroke();
+        }
+    };
+    if let Some(ghost) = overlay.ghost {
+        stroke_line(ghost, "rgba(27, 35, 48, 0.3)", 3.0);
+    }
+    stroke_line(overlay.line, "#1b2330", 3.5);
+    if let Some((x1, x2)) = overlay.highlight {
+        let (x, y) = vp.to_px(x1, x2);
+        ctx.begin_path();
+        ctx.arc(x, y, 12.0 * ratio, 0.0, std::f64::consts::TAU)?;
+        ctx.set_stroke_style_str("#c2185b");
+        ctx.set_line_width(3.0 * ratio);
+        ctx.stroke();
+    }
+    Ok(())
+}
