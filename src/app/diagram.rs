@@ -222,9 +222,12 @@ fn ParamEditor(
     });
     let shown = Memo::new(move |_| {
         let p = param.get()?;
-        state
-            .snapshot
-            .with(|s| s.net.params.get(p).map(|v| format!("{v:.4}")))
+        state.snapshot.with(|s| {
+            s.net
+                .params
+                .get(p)
+                .map(|&v| crate::core::number_text::fixed(v, 4))
+        })
     });
     let edit = move |ev: leptos::ev::Event| {
         let Some(p) = param.get_untracked() else {

@@ -5,7 +5,7 @@
 mod hit;
 mod labels;
 mod style;
-pub use hit::{format_value, Item};
+pub use hit::Item;
 pub use labels::{Align, DiagramLabels, Label};
 pub use style::{link_color, link_width, max_abs, unit_fill, INPUT_FILL};
 

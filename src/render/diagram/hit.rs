@@ -47,16 +47,6 @@ fn segment_distance(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
     ((p.0 - cx).powi(2) + (p.1 - cy).powi(2)).sqrt()
 }
 
-/// A number as the diagram shows it: three decimals, scientific past ±10⁶, `∞` or `NaN`.
-pub fn format_value(v: f64) -> String {
-    match v {
-        v if v.is_nan() => "NaN".to_string(),
-        v if v.is_infinite() => if v > 0.0 { "∞" } else { "−∞" }.to_string(),
-        v if v.abs() >= 1e6 => format!("{v:.3e}"),
-        v => format!("{v:.3}"),
-    }
-}
-
 impl Layout {
     /// Every weight and bias, in the order of the network's parameters: per layer, each
     /// unit's incoming weights, then the layer's biases.
@@ -147,7 +137,11 @@ impl Layout {
     /// What `item` is and its value, if it has one: "weight x₁ → layer 1, unit 2: −0.500".
     pub fn describe(&self, item: Item, value: Option<f64>) -> String {
         match value {
-            Some(v) => format!("{}: {}", self.name(item), format_value(v)),
+            Some(v) => format!(
+                "{}: {}",
+                self.name(item),
+                crate::core::number_text::fixed(v, 3)
+            ),
             None => self.name(item),
         }
     }
