@@ -3,7 +3,7 @@
 //! the weights, the shape, the width, the theme or the marked item change. Hovering shows a
 //! value under it; clicking (or the arrow keys) selects a weight or bias for editing below.
 use super::lecture::{chart_theme, PageView};
-use super::sized::width_of;
+use super::sized::{watch_visible, width_of};
 use super::AppState;
 use crate::render::canvas::{draw_diagram, DiagramView};
 use crate::render::chart_style::{ChartStyle, Theme};
@@ -30,6 +30,8 @@ struct Diagram {
     selected: RwSignal<Option<Item>>,
     /// The fingerprint of the parameters last drawn.
     drawn: StoredValue<Option<u64>>,
+    /// Whether the canvas is on screen (it is not drawn while it is not).
+    visible: ReadSignal<bool>,
 }
 
 impl Diagram {
@@ -59,9 +61,11 @@ impl Diagram {
             hovered.set(None);
             selected.set(None);
         });
+        let canvas = NodeRef::new();
         Diagram {
             state,
-            canvas: NodeRef::new(),
+            canvas,
+            visible: watch_visible(canvas),
             layout,
             theme,
             hovered,
@@ -75,6 +79,9 @@ impl Diagram {
         let Some(el) = self.canvas.get_untracked() else {
             return;
         };
+        if !self.visible.get_untracked() {
+            return;
+        }
         let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
         let theme = self.theme.get_untracked();
         let style = ChartStyle::new(theme, ratio.clamp(1.0, 3.0));
@@ -100,9 +107,11 @@ impl Diagram {
         }
     }
 
-    /// Draws on a new layout, theme or marked item, and on a snapshot whose weights changed.
+    /// Draws on a new layout, theme or marked item, on coming back on screen, and on a
+    /// snapshot whose weights changed.
     fn redraw_on_change(self) {
         Effect::new(move |_| {
+            self.visible.track();
             self.layout.track();
             self.theme.track();
             self.hovered.track();

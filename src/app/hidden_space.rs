@@ -1,7 +1,7 @@
 //! The hidden-space view: every point mapped through a chosen hidden layer, two units at a
 //! time. In the last hidden layer with two units, the output is one straight line there: the
 //! classes have become linearly separable.
-use super::sized::{sized_canvas, watch_size};
+use super::sized::watch_canvas;
 use super::AppState;
 use crate::render::canvas::draw_hidden_space;
 use leptos::html::Canvas;
@@ -12,7 +12,7 @@ use leptos::prelude::*;
 pub fn HiddenSpacePanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let canvas = NodeRef::<Canvas>::new();
-    let size = watch_size(canvas);
+    let watch = watch_canvas(canvas);
     let (layer, set_layer) = signal(usize::MAX); // MAX: the last hidden layer
     let (units, set_units) = signal((0usize, 1usize));
     // A memo: the selects' options follow the hidden layers' sizes, not every frame.
@@ -28,7 +28,7 @@ pub fn HiddenSpacePanel() -> impl IntoView {
     };
     let separation = RwSignal::new(String::new());
     Effect::new(move |_| {
-        let (Some(el), Some(l)) = (sized_canvas(canvas, size), chosen()) else {
+        let (Some(el), Some(l)) = (watch.canvas(), chosen()) else {
             return;
         };
         let (u, v) = units.get();

@@ -1,7 +1,7 @@
 //! The 3D lift view: the points at (x₁, x₂, x₁·x₂) (or the network's own three inputs) and
 //! the output's plane there, turned with two sliders. XOR, lifted by x₁·x₂, is split by a plane.
 use super::lecture::{chart_theme, PageView};
-use super::sized::{sized_canvas, watch_size};
+use super::sized::watch_canvas;
 use super::AppState;
 use crate::core::lift::worth_showing;
 use crate::render::canvas::draw_lift;
@@ -16,14 +16,14 @@ pub fn LiftPanel() -> impl IntoView {
     let page = expect_context::<PageView>();
     let shown = move || state.config.with(worth_showing);
     let canvas = NodeRef::<Canvas>::new();
-    let size = watch_size(canvas);
+    let watch = watch_canvas(canvas);
     let (view, set_view) = signal(LiftView::default());
     let (note, set_note) = signal(String::new());
     // A memo: with hidden layers the lifted points have no plane and do not move, so the view
     // is redrawn when the points or the plane change, not every frame.
     let lift = Memo::new(move |_| state.snapshot.with(|s| s.lift()));
     Effect::new(move |_| {
-        let Some(el) = sized_canvas(canvas, size) else {
+        let Some(el) = watch.canvas() else {
             return;
         };
         let show_test = state.config.with(|c| c.show_test_data);

@@ -1,6 +1,6 @@
 //! Line mode's loss surface over (m, c), with the batch, mini-batch and stochastic paths.
 use super::lecture::{chart_theme, PageView};
-use super::sized::{sized_canvas, watch_size};
+use super::sized::watch_canvas;
 use super::AppState;
 use crate::render::canvas::draw_line_surface;
 use leptos::html::Canvas;
@@ -12,9 +12,9 @@ pub fn LineSurfacePanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let page = expect_context::<PageView>();
     let canvas = NodeRef::<Canvas>::new();
-    let size = watch_size(canvas);
+    let watch = watch_canvas(canvas);
     Effect::new(move |_| {
-        let Some(el) = sized_canvas(canvas, size) else {
+        let Some(el) = watch.canvas() else {
             return;
         };
         let theme = chart_theme(state, page);

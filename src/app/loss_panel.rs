@@ -1,6 +1,6 @@
 //! The loss chart panel: train and test loss against epoch.
 use super::lecture::{chart_theme, PageView};
-use super::sized::{sized_canvas, watch_size};
+use super::sized::watch_canvas;
 use super::AppState;
 use crate::render::canvas::draw_loss;
 use crate::render::colors::css;
@@ -15,9 +15,9 @@ pub fn LossPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let page = expect_context::<PageView>();
     let canvas = NodeRef::<Canvas>::new();
-    let size = watch_size(canvas);
+    let watch = watch_canvas(canvas);
     Effect::new(move |_| {
-        let Some(el) = sized_canvas(canvas, size) else {
+        let Some(el) = watch.canvas() else {
             return;
         };
         // The best epoch is marked only when early stopping is on.
@@ -70,9 +70,9 @@ pub fn GradientPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let page = expect_context::<PageView>();
     let canvas = NodeRef::<Canvas>::new();
-    let size = watch_size(canvas);
+    let watch = watch_canvas(canvas);
     Effect::new(move |_| {
-        let Some(el) = sized_canvas(canvas, size) else {
+        let Some(el) = watch.canvas() else {
             return;
         };
         let theme = chart_theme(state, page);

@@ -1,9 +1,10 @@
 //! One small map per hidden neuron, layer by layer: what each unit responds to over the plot.
 //! Hovering over a map enlarges it.
+use super::sized::watch_visible;
 use super::AppState;
 use crate::render::canvas::put_rgba;
 use crate::render::frame::Frame;
-use leptos::html::Canvas;
+use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 
 /// The panel of neuron maps (hidden when the network has no hidden layer).
@@ -12,7 +13,13 @@ pub fn NeuronsPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let frame = StoredValue::new(Frame::default());
     let version = RwSignal::new(0u64);
+    // The maps are computed and drawn only while the panel is on screen.
+    let panel = NodeRef::<Div>::new();
+    let visible = watch_visible(panel);
     Effect::new(move |_| {
+        if !visible.get() {
+            return;
+        }
         state.snapshot.with(|snap| {
             if snap.perceptron.is_none() {
                 frame.update_value(|f| f.compute_neurons(snap));
@@ -43,7 +50,7 @@ pub fn NeuronsPanel() -> impl IntoView {
     };
     view! {
         <Show when=move || !is_perceptron.get() && shape.with(|s| !s.is_empty())>
-            <div class="neurons-panel">
+            <div class="neurons-panel" node_ref=panel>
                 <h2>{move || if is_curve.get() {
                     "Each hidden neuron's output against x"
                 } else {

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useSession, click, readNumber, text, tid, waitUntil, waitForNumber, waitForApp, clickCanvasAt,
-  canvasFingerprint, hashParams, screenshot, errorReport, divergeThenReset, withPlotImage,
+  canvasFingerprint, hashParams, screenshot, errorReport, divergeThenReset, withPlotImage, onScreen,
 } from './harness.mjs';
 
 const session = useSession();
@@ -84,6 +84,7 @@ test('curve mode: a 1-8-8-1 network fits a sine that the best line cannot, drawn
   }
   // Each hidden neuron's output against x, one small map each.
   assert.equal(await page.locator('canvas.neuron').count(), 16);
+  await onScreen(page, 'neuron-0-0');
   assert.equal(await page.$eval(tid('neuron-0-0'), (c) => c.width), 64);
   await screenshot(page, 'curve-mode.png');
   assert.deepEqual(app.pageErrors, [], errorReport(app));

@@ -7,7 +7,7 @@
 // radius and the labels, in CSS px from its top left); it changes only with the layout.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSession, click, readNumber, text, tid, waitUntil, screenshot, errorReport, sleep } from './harness.mjs';
+import { useSession, click, readNumber, text, tid, waitUntil, screenshot, errorReport, sleep, onScreen, tap } from './harness.mjs';
 
 const session = useSession();
 
@@ -30,8 +30,9 @@ async function diagramLayout(page, sizes = null) {
 }
 
 /** RGBA of the diagram canvas at CSS points `pts` ([x, y] from its top left). */
-const pixels = (page, pts) =>
-  page.$eval(
+const pixels = async (page, pts) => {
+  await onScreen(page, 'diagram');
+  return page.$eval(
     tid('diagram'),
     (c, pts) => {
       const k = c.width / c.getBoundingClientRect().width;
@@ -40,6 +41,7 @@ const pixels = (page, pts) =>
     },
     pts,
   );
+};
 
 const near = (px, rgb, tol = 6) => rgb.every((v, i) => Math.abs(px[i] - v) <= tol) && px[3] === 255;
 
@@ -51,8 +53,9 @@ const ZERO_BIAS = [246, 246, 246];
  * How thick the line through the CSS point (x, y) is drawn: the run of pixels, straight up and
  * down from it, that differ from the panel's white.
  */
-const thickness = (page, x, y) =>
-  page.$eval(
+const thickness = async (page, x, y) => {
+  await onScreen(page, 'diagram');
+  return page.$eval(
     tid('diagram'),
     (c, [x, y]) => {
       const k = c.width / c.getBoundingClientRect().width;
@@ -69,6 +72,7 @@ const thickness = (page, x, y) =>
     },
     [x, y],
   );
+};
 
 /** A point `t` of the way along the link from unit `from` of layer `l` to unit `to` of the next. */
 function along(layout, l, from, to, t) {
@@ -252,6 +256,7 @@ test('playing redraws the canvas and adds no DOM nodes to the diagram', async ()
   const app = await session().open(largest);
   const { page } = app;
   await page.locator(tid('diagram')).waitFor();
+  await onScreen(page, 'diagram'); // a view off screen is not drawn
   const image = (c) => (c.toDataURL ? c.toDataURL() : c.outerHTML);
   const before = await page.$eval(tid('diagram'), image);
   await page.evaluate(() => {
@@ -265,9 +270,9 @@ test('playing redraws the canvas and adds no DOM nodes to the diagram', async ()
     }).observe(document.querySelector('.diagram-panel'), { subtree: true, childList: true, attributes: true });
   });
   const epoch = await readNumber(page, 'epoch');
-  await click(page, 'play');
+  await tap(page, 'play');
   await sleep(1000);
-  await click(page, 'play');
+  await tap(page, 'play');
   assert.ok((await readNumber(page, 'epoch')) > epoch + 5, 'training ran');
   const seen = await page.evaluate(() => window.__diagramMutations);
   assert.equal(seen.childList, 0, `DOM nodes added or removed while playing: ${JSON.stringify(seen)}`);

@@ -328,6 +328,12 @@ export async function click(page, id) {
   await page.click(tid(id), { timeout: 5_000 });
 }
 
+/** Clicks a data-testid element through the DOM, without scrolling the page to it (so a view
+ *  scrolled on screen stays there while, say, Play is pressed). */
+export async function tap(page, id) {
+  await page.$eval(tid(id), (el) => el.click());
+}
+
 /** The plot's domain for most data sets: [-6, 6]². */
 export const SQUARE = { x1: [-DOMAIN, DOMAIN], x2: [-DOMAIN, DOMAIN] };
 
@@ -355,6 +361,7 @@ export async function clickCanvasAt(page, x1, x2, domain = SQUARE) {
  * data canvas. `image` is { width, height, data } like an ImageData; `fn` must be self-contained.
  */
 export async function withPlotImage(page, fn, arg = null) {
+  await onScreen(page, 'data-canvas');
   return page.evaluate(([src, arg]) => {
     const top = document.querySelector('[data-testid="data-canvas"]');
     const layers = [...top.parentElement.querySelectorAll('canvas[data-z]')]
@@ -391,6 +398,7 @@ export async function plotColorAt(page, x1, x2, domain = SQUARE) {
  * render/heatmap.rs), written out here. Returns { ok, checked, worst, ... }.
  */
 export async function heatmapIsModel(page, domain = SQUARE) {
+  await onScreen(page, 'data-canvas');
   return page.evaluate((domain) => {
     const NEUTRAL = [246, 246, 246];
     const CLASS = [[230, 159, 0], [0, 114, 178], [0, 158, 115], [213, 94, 0], [204, 121, 167], [86, 180, 233]];
@@ -453,8 +461,23 @@ export async function heatmapIsModel(page, domain = SQUARE) {
   }, domain);
 }
 
+/**
+ * Scrolls the element with test id `id` to the middle of the screen and waits a few frames.
+ * The app does not draw a view that is off screen; it draws it from the current state when
+ * it comes on screen. So a test reads a view's pixels the way a person sees them: on screen.
+ */
+export async function onScreen(page, id) {
+  await page.$eval(tid(id), (el) => el.scrollIntoView({ block: 'center' }));
+  await page.evaluate(() => new Promise((r) => {
+    let n = 0;
+    const f = () => (++n < 3 ? requestAnimationFrame(f) : r());
+    requestAnimationFrame(f);
+  }));
+}
+
 /** Every neuron map's pixels, in order, as arrays (for comparing two pages). */
 export async function neuronMaps(page) {
+  await onScreen(page, 'neuron-0-0');
   return page.$$eval('canvas[data-testid^="neuron-"]', (canvases) =>
     canvases.map((c) => [...c.getContext('2d').getImageData(0, 0, c.width, c.height).data]),
   );
@@ -465,6 +488,7 @@ export async function neuronMaps(page) {
  * with it): an FNV-1a hash plus simple statistics.
  */
 export async function canvasFingerprint(page) {
+  await onScreen(page, 'data-canvas');
   return page.$eval(tid('data-canvas'), (el) => {
     // The plot's layers (canvases with a data-z beside the data canvas), or the canvas alone.
     const layered = el.parentElement ? [...el.parentElement.querySelectorAll('canvas[data-z]')] : [];

@@ -2,7 +2,7 @@
 // units) are split by the output's straight line.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSession, click, readNumber, text, tid, waitUntil, screenshot, errorReport } from './harness.mjs';
+import { useSession, click, readNumber, text, tid, waitUntil, screenshot, errorReport, onScreen } from './harness.mjs';
 
 const session = useSession();
 
@@ -12,6 +12,7 @@ test('inside the last hidden layer, XOR is separated by one line', async () => {
   await click(page, 'play');
   await waitUntil(async () => (await readNumber(page, 'epoch')) >= 300, { timeout: 20_000, what: '300 epochs' });
   await click(page, 'play');
+  await onScreen(page, 'hidden-space');
   await waitUntil(async () => /separates/.test(await text(page, 'hidden-separation')), { what: 'the separation readout' });
   const share = parseFloat((await text(page, 'hidden-separation')).match(/(\d+)%/)[1]);
   assert.ok(share >= 95, `the output's line separates ${share}% in hidden space`);

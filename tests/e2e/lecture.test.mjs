@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useSession, waitForNumber, readNumber, click, tid, text, waitUntil, waitForApp, hashParams,
-  errorReport, screenshot, sleep,
+  errorReport, screenshot, sleep, onScreen,
 } from './harness.mjs';
 
 const session = useSession();
@@ -243,7 +243,9 @@ test('the dark theme follows the system and toggles; screenshots', async () => {
     const corner = (id) =>
       page.$eval(tid(id), (c) => [...c.getContext('2d').getImageData(2, 2, 1, 1).data.slice(0, 3)].join(','));
     const chartsOn = async (rgb, what) => {
+      await onScreen(page, 'loss-chart');
       await waitUntil(async () => (await corner('loss-chart')) === rgb, { what: `the loss chart ${what}` });
+      await onScreen(page, 'gradient-chart');
       await waitUntil(async () => (await corner('gradient-chart')) === rgb, { what: `the gradient chart ${what}` });
     };
     await chartsOn('27,34,44', 'on the dark panel');

@@ -2,12 +2,13 @@
 // the classes lie above and below a plane, and training moves the plane until it splits them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSession, click, readNumber, text, tid, waitUntil, screenshot, errorReport } from './harness.mjs';
+import { useSession, click, readNumber, text, tid, waitUntil, screenshot, errorReport, onScreen } from './harness.mjs';
 
 const session = useSession();
 
 /** An FNV-1a hash of the lift canvas's pixels, and how many of them are not white. */
 async function liftFingerprint(page) {
+  await onScreen(page, 'lift-canvas');
   return page.$eval(tid('lift-canvas'), (c) => {
     const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     let hash = 0x811c9dc5;
@@ -50,6 +51,7 @@ test('XOR lifted by x1·x2 is split by the trained plane', async () => {
 test('with hidden layers the points are lifted but no plane is claimed', async () => {
   const app = await session().open('#dataset=xor&xTimesY=true&networkShape=4&output=auto&seed=1');
   const { page } = app;
+  await onScreen(page, 'lift-canvas');
   await waitUntil(async () => /hidden layers/.test(await text(page, 'lift-note')), { what: 'the note' });
   assert.ok((await liftFingerprint(page)).inked > 1000);
   const plain = await session().open('#dataset=xor&networkShape=4&output=auto&seed=1');

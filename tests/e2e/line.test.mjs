@@ -4,13 +4,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useSession, click, readNumber, text, tid, waitUntil, waitForNumber, clickCanvasAt, plotColorAt,
-  canvasFingerprint, hashParams, screenshot, errorReport, divergeThenReset, withPlotImage,
+  canvasFingerprint, hashParams, screenshot, errorReport, divergeThenReset, withPlotImage, onScreen,
 } from './harness.mjs';
 
 const session = useSession();
 
 /** A fingerprint of the loss-surface canvas's pixels. */
 async function surfaceHash(page) {
+  await onScreen(page, 'line-surface');
   return page.$eval(tid('line-surface'), (c) => {
     const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     let hash = 0x811c9dc5;

@@ -2,7 +2,7 @@
 // one enlarges it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSession, click, readNumber, tid, waitUntil, screenshot, errorReport } from './harness.mjs';
+import { useSession, click, readNumber, tid, waitUntil, screenshot, errorReport, onScreen } from './harness.mjs';
 
 const session = useSession();
 
@@ -14,10 +14,12 @@ test('one map per hidden neuron, updated by training, enlarged on hover', async 
   const { page } = app;
   const maps = await page.$$('canvas.neuron');
   assert.equal(maps.length, 7, 'layers of 4 and 3 neurons');
+  await onScreen(page, 'neuron-0-0');
   const before = await pixels(page, 'neuron-0-0');
   await click(page, 'play');
   await waitUntil(async () => (await readNumber(page, 'epoch')) >= 100, { timeout: 20_000, what: '100 epochs' });
   await click(page, 'play');
+  await onScreen(page, 'neuron-0-0');
   assert.notEqual(await pixels(page, 'neuron-0-0'), before, 'the map changed with training');
   const small = await page.locator(tid('neuron-1-2')).boundingBox();
   await page.hover(tid('neuron-1-2'));

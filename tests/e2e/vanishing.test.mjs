@@ -2,7 +2,7 @@
 // it is drawn (it changes) as training runs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSession, click, readNumber, tid, waitUntil, screenshot, errorReport } from './harness.mjs';
+import { useSession, click, readNumber, tid, waitUntil, screenshot, errorReport, onScreen } from './harness.mjs';
 
 const session = useSession();
 
@@ -13,10 +13,12 @@ test('the gradient chart shows every layer of a deep sigmoid network', async () 
   const app = await session().open('#dataset=circle&networkShape=8,8,8,8,8,8&activation=sigmoid&speed=5');
   const { page } = app;
   assert.equal(await page.locator('.legend .layer').count(), 7, 'six hidden layers and the output');
+  await onScreen(page, 'gradient-chart');
   const before = await pixels(page);
   await click(page, 'play');
   await waitUntil(async () => (await readNumber(page, 'epoch')) >= 60, { timeout: 20_000, what: '60 epochs' });
   await click(page, 'play');
+  await onScreen(page, 'gradient-chart');
   assert.notEqual(await pixels(page), before, 'the curves were drawn');
   await page.locator(tid('gradient-chart')).scrollIntoViewIfNeeded();
   await screenshot(page, 'vanishing-gradients.png');

@@ -4,8 +4,9 @@
 //!   both following every snapshot, so they always show the network as it is now;
 //! - the axes and the points, redrawn only when the points or how they are shown change.
 //!
-//! Sizes come from a `ResizeObserver` ([`watch_size`]), so no frame measures layout.
-use super::super::sized::{watch_size, CssSize};
+//! Sizes come from a `ResizeObserver` ([`watch_canvas`]), so no frame measures layout, and
+//! nothing is drawn while the plot is off screen.
+use super::super::sized::watch_canvas;
 use super::super::AppState;
 use crate::core::curve::CurveView;
 use crate::core::dataset::{Point, Problem};
@@ -77,7 +78,7 @@ impl PointsKey {
 
 /// Starts the effects that draw the plot's layers.
 pub fn draw(state: AppState, canvases: PlotCanvases) {
-    let size = watch_size(canvases.points);
+    let watch = watch_canvas(canvases.points);
     let frame = StoredValue::new(Frame::default());
     // Perceptron mode animates each trick step: (updates seen, when its animation started).
     let anim = StoredValue::new((0u64, 0.0f64));
@@ -85,12 +86,14 @@ pub fn draw(state: AppState, canvases: PlotCanvases) {
     Effect::new(move |_| {
         tick.track();
         let view = state.config.with(|c| (c.discretize, c.boundary_line));
-        let (Some(css), Some(heat), Some(marks)) =
-            (size.get(), canvases.heat.get(), canvases.marks.get())
+        let (Some(_), Some(heat), Some(marks)) =
+            (watch.canvas(), canvases.heat.get(), canvases.marks.get())
         else {
             return;
         };
-        size_backing(&marks, css);
+        if let Some(css) = watch.size.get_untracked() {
+            size_backing(&marks, css);
+        }
         let result = state.snapshot.with(|snap| {
             frame
                 .try_update_value(|f| draw_moving(snap, f, (&heat, &marks), view, anim, tick))
@@ -100,12 +103,10 @@ pub fn draw(state: AppState, canvases: PlotCanvases) {
     });
     let points = Memo::new(move |_| state.snapshot.with(PointsKey::of));
     Effect::new(move |_| {
-        let css: CssSize = size.get();
         let show_test = state.config.with(|c| c.show_test_data);
-        let (Some(css), Some(el)) = (css, canvases.points.get()) else {
+        let Some(el) = watch.canvas() else {
             return;
         };
-        size_backing(&el, css);
         let result = points.with(|key| {
             draw_points_layer(
                 &el,
