@@ -86,7 +86,7 @@ fn run(host: &web_sys::HtmlDivElement) -> Result<String, JsValue> {
     let mut points_drawn = false;
     let mut draw = |frame: &crate::render::frame::Frame, snap: &crate::core::snapshot::Snapshot| {
         let mut result = put_rgba(&heat, &frame.boundary, BOUNDARY_RES)
-            .and_then(|_| draw_boundary(&marks, &frame.boundary_line));
+            .and_then(|_| draw_boundary(&marks, &frame.boundary_paths));
         // The page redraws the points only when they change: here, once.
         if !points_drawn {
             let layer = PointLayer {

@@ -73,6 +73,50 @@ pub fn boundary_segments(grid: &Grid, out: &mut Vec<Segment>) {
     }
 }
 
+/// A line through points in plot fractions, stroked in one go.
+pub type Polyline = Vec<(f64, f64)>;
+
+/// Joins `segments` that meet end to end into polylines (a closed loop ends where it
+/// starts), written into `out`. A traced boundary is then stroked as a few long lines
+/// instead of hundreds of short ones, which is what costs a browser's rasterizer (every
+/// short line has its own two ends). Ends meet when they agree to 1e-9 of the plot; segments
+/// of no length are left out.
+pub fn chain(segments: &[Segment], out: &mut Vec<Polyline>) {
+    use std::collections::{HashMap, VecDeque};
+    out.clear();
+    let key = |p: (f64, f64)| ((p.0 * 1e9).round() as i64, (p.1 * 1e9).round() as i64);
+    let mut at: HashMap<(i64, i64), Vec<usize>> = HashMap::with_capacity(segments.len() * 2);
+    for (i, seg) in segments.iter().enumerate() {
+        for &p in seg {
+            at.entry(key(p)).or_default().push(i);
+        }
+    }
+    // A segment of no length (the line through a cell's corner) adds nothing to a line.
+    let mut used: Vec<bool> = segments.iter().map(|[a, b]| key(*a) == key(*b)).collect();
+    // The unused segment that meets `end`, and its other end.
+    let next = |end: (f64, f64), used: &mut Vec<bool>| -> Option<(f64, f64)> {
+        let k = key(end);
+        let j = *at.get(&k)?.iter().find(|&&j| !used[j])?;
+        used[j] = true;
+        let [a, b] = segments[j];
+        Some(if key(a) == k { b } else { a })
+    };
+    for start in 0..segments.len() {
+        if used[start] {
+            continue;
+        }
+        used[start] = true;
+        let mut line: VecDeque<(f64, f64)> = segments[start].into_iter().collect();
+        while let Some(p) = line.back().and_then(|&end| next(end, &mut used)) {
+            line.push_back(p);
+        }
+        while let Some(p) = line.front().and_then(|&end| next(end, &mut used)) {
+            line.push_front(p);
+        }
+        out.push(line.into());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,6 +187,48 @@ mod tests {
             *ends.entry(key(p)).or_insert(0) += 1;
         }
         assert!(ends.values().all(|&n| n == 2), "an open end");
+    }
+
+    #[test]
+    fn segments_chain_into_one_closed_loop_or_one_open_line() {
+        let mut lines = Vec::new();
+        let circle = grid(100, |x, y| {
+            let d = ((x - 0.5).powi(2) + (y - 0.5).powi(2)).sqrt();
+            1.0 / (1.0 + (8.0 * (d - 0.3)).exp())
+        });
+        let s = segments(&circle);
+        chain(&s, &mut lines);
+        assert_eq!(lines.len(), 1, "one loop");
+        let loop_ = &lines[0];
+        assert_eq!(
+            loop_.len(),
+            s.len() + 1,
+            "every segment, and back to the start"
+        );
+        let (a, b) = (loop_[0], loop_[loop_.len() - 1]);
+        assert!(
+            (a.0 - b.0).abs() < 1e-9 && (a.1 - b.1).abs() < 1e-9,
+            "closed"
+        );
+        // Consecutive points are the ends of one segment.
+        let key = |p: (f64, f64)| ((p.0 * 1e9).round() as i64, (p.1 * 1e9).round() as i64);
+        let ends: std::collections::HashSet<_> = s
+            .iter()
+            .flat_map(|[a, b]| [(key(*a), key(*b)), (key(*b), key(*a))])
+            .collect();
+        assert!(loop_
+            .windows(2)
+            .all(|w| ends.contains(&(key(w[0]), key(w[1])))));
+
+        chain(&segments(&grid(40, |x, y| 0.5 + (x + y - 0.8))), &mut lines);
+        assert_eq!(lines.len(), 1, "one open line");
+        let s = segments(&grid(2, |_, _| 0.0));
+        chain(&s, &mut lines);
+        assert!(lines.is_empty());
+        let mut saddle = grid(2, |_, _| 0.0);
+        saddle.outputs = vec![0.9, 0.2, 0.3, 0.8];
+        chain(&segments(&saddle), &mut lines);
+        assert_eq!(lines.len(), 2, "a saddle's two pieces stay apart");
     }
 
     #[test]

@@ -4,7 +4,7 @@ use crate::core::curve::{sample_curve, CurveSamples};
 use crate::core::dataset::Problem;
 use crate::core::mlp::Mlp;
 use crate::core::snapshot::{Grid, Snapshot};
-use crate::render::contour::{boundary_segments, Segment};
+use crate::render::contour::{boundary_segments, chain, Polyline, Segment};
 use crate::render::curve::unit_curve_rgba;
 use crate::render::heatmap::{boundary_rgba, neuron_rgba};
 
@@ -24,6 +24,8 @@ pub struct Frame {
     pub boundary: Vec<u8>,
     /// Where a two-class model decides (score 0.5), as line segments; empty otherwise.
     pub boundary_line: Vec<Segment>,
+    /// The same line with its segments joined end to end, as it is drawn.
+    pub boundary_paths: Vec<Polyline>,
     /// One `neuron_res²` RGBA map per hidden neuron (empty when not asked for).
     pub neurons: Vec<Vec<u8>>,
     /// The side of each neuron map: [`NEURON_RES`], or [`CURVE_NEURON_RES`] in curve mode.
@@ -54,6 +56,7 @@ impl Frame {
             Problem::Classification => boundary_segments(&self.grid, &mut self.boundary_line),
             Problem::Regression => self.boundary_line.clear(),
         }
+        chain(&self.boundary_line, &mut self.boundary_paths);
     }
 
     /// The per-neuron maps only: what each unit responds to over the plot, or in curve mode

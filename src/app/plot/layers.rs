@@ -168,7 +168,14 @@ fn draw_moving(
     }
     f.compute_boundary(snap, discretize);
     put_rgba(heat, &f.boundary, BOUNDARY_RES)?;
-    draw_boundary(marks, if boundary_line { &f.boundary_line } else { &[] })
+    draw_boundary(
+        marks,
+        if boundary_line {
+            &f.boundary_paths
+        } else {
+            &[]
+        },
+    )
 }
 
 /// Line mode's marks: the fitted line y = m·x + c (as m·x₁ − x₂ + c = 0), and the

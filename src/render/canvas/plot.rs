@@ -9,7 +9,7 @@ use crate::core::dataset::{Point, Problem};
 use crate::core::domain::Domain;
 use crate::core::loss::class_of;
 use crate::render::colors::{class_color, css, diverging};
-use crate::render::contour::Segment;
+use crate::render::contour::Polyline;
 use crate::render::geometry::{line_endpoints, ticks, Viewport};
 use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -47,9 +47,9 @@ pub fn draw_points_layer(canvas: &HtmlCanvasElement, layer: &PointLayer) -> Resu
     draw_points(&ctx, vp, ratio, layer)
 }
 
-/// Draws the decision boundary's `line` (segments in plot fractions; may be empty) on the
+/// Draws the decision boundary's `line` (polylines in plot fractions; may be empty) on the
 /// marks layer (cleared first).
-pub fn draw_boundary(canvas: &HtmlCanvasElement, line: &[Segment]) -> Result<(), JsValue> {
+pub fn draw_boundary(canvas: &HtmlCanvasElement, line: &[Polyline]) -> Result<(), JsValue> {
     let (vp, ratio) = fit_to_box(canvas);
     let ctx = cleared(canvas)?;
     stroke_boundary(&ctx, vp, ratio, line);
@@ -57,14 +57,20 @@ pub fn draw_boundary(canvas: &HtmlCanvasElement, line: &[Segment]) -> Result<(),
 }
 
 /// The decision boundary: a dark line on a light halo, so it reads over both classes' colours.
-fn stroke_boundary(ctx: &CanvasRenderingContext2d, vp: Viewport, ratio: f64, line: &[Segment]) {
+fn stroke_boundary(ctx: &CanvasRenderingContext2d, vp: Viewport, ratio: f64, line: &[Polyline]) {
     if line.is_empty() {
         return;
     }
     ctx.begin_path();
-    for [a, b] in line {
-        ctx.move_to(a.0 * vp.width, a.1 * vp.height);
-        ctx.line_to(b.0 * vp.width, b.1 * vp.height);
+    for piece in line {
+        for (i, p) in piece.iter().enumerate() {
+            let (x, y) = (p.0 * vp.width, p.1 * vp.height);
+            if i == 0 {
+                ctx.move_to(x, y);
+            } else {
+                ctx.line_to(x, y);
+            }
+        }
     }
     ctx.set_line_cap("round");
     ctx.set_stroke_style_str("rgba(255, 255, 255, 0.55)");
