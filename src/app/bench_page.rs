@@ -8,7 +8,7 @@ use crate::render::frame::{BOUNDARY_RES, NEURON_RES};
 use leptos::html::Div;
 use leptos::prelude::*;
 use std::time::Duration;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::HtmlCanvasElement;
 
 /// Enough small canvases for the largest network's hidden neurons.
@@ -57,11 +57,7 @@ fn when_compiled(waits: u32, then: impl FnOnce() + 'static) {
 }
 
 fn canvas(host: &web_sys::HtmlDivElement, class: &str) -> Result<HtmlCanvasElement, JsValue> {
-    let document = window().document().ok_or("no document")?;
-    let c: HtmlCanvasElement = document
-        .create_element("canvas")?
-        .dyn_into()
-        .map_err(|_| "not a canvas")?;
+    let c = crate::render::canvas::new_canvas(300, 150)?;
     c.set_class_name(class);
     host.append_child(&c)?;
     Ok(c)

@@ -21,7 +21,21 @@ use crate::render::geometry::Viewport;
 use wasm_bindgen::{Clamped, JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
+/// A new canvas of `width × height` pixels, not in the page (for drawing off screen).
+pub fn new_canvas(width: u32, height: u32) -> Result<HtmlCanvasElement, JsValue> {
+    let canvas: HtmlCanvasElement = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?
+        .create_element("canvas")?
+        .dyn_into()
+        .map_err(|_| "not a canvas")?;
+    canvas.set_width(width);
+    canvas.set_height(height);
+    Ok(canvas)
+}
+
+/// The canvas's 2D context.
+pub fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
     canvas
         .get_context("2d")?
         .ok_or_else(|| JsValue::from_str("no 2d context"))?
@@ -62,14 +76,7 @@ pub fn fit_to_box(canvas: &HtmlCanvasElement) -> (Viewport, f64) {
 pub fn composite(layers: &[HtmlCanvasElement]) -> Result<HtmlCanvasElement, JsValue> {
     let top = layers.last().ok_or("no layers")?;
     let (w, h) = (top.width(), top.height());
-    let out: HtmlCanvasElement = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?
-        .create_element("canvas")?
-        .dyn_into()
-        .map_err(|_| "not a canvas")?;
-    out.set_width(w);
-    out.set_height(h);
+    let out = new_canvas(w, h)?;
     let ctx = context(&out)?;
     ctx.set_image_smoothing_enabled(true);
     for layer in layers {

@@ -3,8 +3,8 @@
 use crate::core::qr::{QrCode, MAX_BYTES};
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use wasm_bindgen::JsValue;
+use web_sys::HtmlCanvasElement;
 
 /// Light modules around the symbol, as the spec asks.
 const QUIET: usize = 4;
@@ -27,18 +27,9 @@ fn draw_qr(canvas: &HtmlCanvasElement, code: &QrCode) -> Result<(), JsValue> {
             pixel[..3].fill(0);
         }
     }
-    let small: HtmlCanvasElement = window()
-        .document()
-        .ok_or("no document")?
-        .create_element("canvas")?
-        .dyn_into()
-        .map_err(|_| "not a canvas")?;
+    let small = crate::render::canvas::new_canvas(modules as u32, modules as u32)?;
     crate::render::canvas::put_rgba(&small, &rgba, modules)?;
-    let ctx = canvas
-        .get_context("2d")?
-        .ok_or_else(|| JsValue::from_str("no 2d context"))?
-        .dyn_into::<CanvasRenderingContext2d>()
-        .map_err(|_| JsValue::from_str("not a 2d context"))?;
+    let ctx = crate::render::canvas::context(canvas)?;
     ctx.set_image_smoothing_enabled(false);
     let side = f64::from(px);
     ctx.draw_image_with_html_canvas_element_and_dw_and_dh(&small, 0.0, 0.0, side, side)

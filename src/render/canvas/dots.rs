@@ -2,10 +2,10 @@
 //! for each point. Copying a bitmap costs far less than filling an anti-aliased circle, which
 //! matters where hundreds of points move every frame (the hidden-space view): without a GPU,
 //! 500 circles cost the browser several milliseconds a frame.
-use super::context;
+use super::{context, new_canvas};
 use crate::render::colors::{css, Rgb};
 use std::cell::RefCell;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 thread_local! {
@@ -22,14 +22,7 @@ fn sprite(color: Rgb, radius: f64) -> Result<HtmlCanvasElement, JsValue> {
             return Ok(c.clone());
         }
         let side = (2.0 * radius).ceil() as u32 + 2;
-        let c: HtmlCanvasElement = web_sys::window()
-            .and_then(|w| w.document())
-            .ok_or("no document")?
-            .create_element("canvas")?
-            .dyn_into()
-            .map_err(|_| "not a canvas")?;
-        c.set_width(side);
-        c.set_height(side);
+        let c = new_canvas(side, side)?;
         let ctx = context(&c)?;
         let centre = f64::from(side) / 2.0;
         ctx.begin_path();
