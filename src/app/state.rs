@@ -91,7 +91,12 @@ impl AppState {
         if (now.diverged || now.stopped_at.is_some()) && self.playing.get_untracked() {
             self.playing.set(false);
         }
-        self.tell(self.status.get_untracked().settle(&before, &now, new_run));
+        let now_ms = window().performance().map_or(0.0, |p| p.now());
+        self.tell(
+            self.status
+                .get_untracked()
+                .settle(&before, &now, new_run, now_ms),
+        );
         self.snapshot.set(snapshot);
     }
 
@@ -214,8 +219,15 @@ impl AppState {
 
     /// Shows `status`, touching the signal only when it changes.
     fn tell(&self, status: Status) {
-        if self.status.with_untracked(|s| *s != status) {
-            self.status.set(status);
+        if self.status.with_untracked(|s| *s == status) {
+            return;
         }
+        // Stamped when first said (a settled message keeps its time).
+        let status = if status.said_ms == 0.0 {
+            status.said_at(window().performance().map_or(0.0, |p| p.now()))
+        } else {
+            status
+        };
+        self.status.set(status);
     }
 }

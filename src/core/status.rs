@@ -1,7 +1,8 @@
 //! The status line's message and its cause. A message about the trainer's state (diverged,
 //! stopped early, no line separates the classes, no training points) stays exactly as long as
-//! that state does; a plain note (what a link, a typed number or an import did) stays until
-//! the next message. A new run (Reset, a rebuild, a new card, lesson or link) clears both.
+//! that state does; a plain note (what a link, a typed number, an undo or an import did) tells
+//! of a moment: it stays until the next message, or until training has gone on for
+//! [`NOTE_MS`] after it. A new run (Reset, a rebuild, a new card, lesson or link) clears both.
 //!
 //! [`Status::settle`] is the one place that decides: the app calls it each time it publishes
 //! the trainer's state.
@@ -19,6 +20,11 @@ pub const NO_TRAINING_POINTS: &str =
 /// Shown when Play or Step is pressed on a run that early stopping ended.
 pub const RUN_ENDED: &str =
     "Early stopping ended this run: press Reset, or set the patience to 0 to go on.";
+
+/// How long a note stays once training goes on after it, in milliseconds: long enough to read
+/// it, short enough that it does not sit beside a run it no longer describes. While paused, a
+/// note stays.
+pub const NOTE_MS: f64 = 8000.0;
 
 /// Why a message is showing, which decides how long it stays true.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -71,11 +77,13 @@ impl Facts {
 }
 
 /// What the status line shows, and why.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Status {
     pub cause: Cause,
     /// The message; empty when there is none.
     pub text: String,
+    /// When it was said, in milliseconds on the page's clock (for [`NOTE_MS`]).
+    pub said_ms: f64,
 }
 
 impl Status {
@@ -84,6 +92,7 @@ impl Status {
         Status {
             cause: Cause::Note,
             text: text.into(),
+            said_ms: 0.0,
         }
     }
 
@@ -91,6 +100,7 @@ impl Status {
         Status {
             cause,
             text: text.into(),
+            said_ms: 0.0,
         }
     }
 
@@ -151,10 +161,19 @@ impl Status {
         }
     }
 
+    /// This message, said at `at_ms`.
+    pub fn said_at(self, at_ms: f64) -> Self {
+        Status {
+            said_ms: at_ms,
+            ..self
+        }
+    }
+
     /// The status once the trainer went from `before` to `now` (`new_run`: through a Reset or
-    /// a rebuild): a divergence or an early stop that has just happened is announced, and a
-    /// message that is no longer true goes.
-    pub fn settle(self, before: &Facts, now: &Facts, new_run: bool) -> Self {
+    /// a rebuild) at `now_ms`: a divergence or an early stop that has just happened is
+    /// announced, and a message that is no longer true goes, as does a note once training has
+    /// gone on for [`NOTE_MS`] after it.
+    pub fn settle(self, before: &Facts, now: &Facts, new_run: bool, now_ms: f64) -> Self {
         let fresh = |was: bool| new_run || !was;
         if now.diverged && fresh(before.diverged) {
             return Self::diverged();
@@ -164,7 +183,9 @@ impl Status {
                 return Self::early_stopped(stopped, best);
             }
         }
-        if self.still_true(now, new_run) {
+        let trained_on = now.epoch != before.epoch;
+        let old_note = self.cause == Cause::Note && now_ms - self.said_ms >= NOTE_MS;
+        if self.still_true(now, new_run) && !(old_note && trained_on) {
             self
         } else {
             Self::default()
@@ -191,17 +212,17 @@ mod tests {
             diverged: true,
             ..before
         };
-        let shown = Status::default().settle(&before, &now, false);
+        let shown = Status::default().settle(&before, &now, false, 0.0);
         assert_eq!(shown, Status::diverged());
         let note = Status::note("Learning rate must be between …");
         assert_eq!(
-            note.clone().settle(&now, &now, false),
+            note.clone().settle(&now, &now, false, 0.0),
             note,
             "a later note is not overwritten while still diverged"
         );
-        assert_eq!(shown.clone().settle(&now, &now, false), shown);
+        assert_eq!(shown.clone().settle(&now, &now, false, 0.0), shown);
         assert_eq!(
-            shown.settle(&now, &training(), false),
+            shown.settle(&now, &training(), false, 0.0),
             Status::default(),
             "gone once training gets past it"
         );
@@ -216,14 +237,14 @@ mod tests {
             Status::early_stopped(80, 50),
         ] {
             assert!(status.still_true(&now, false) == (status.cause == Cause::Note));
-            assert_eq!(status.settle(&now, &now, true), Status::default());
+            assert_eq!(status.settle(&now, &now, true, 0.0), Status::default());
         }
         let still_diverged = Facts {
             diverged: true,
             ..now
         };
         assert_eq!(
-            Status::note("x").settle(&still_diverged, &still_diverged, true),
+            Status::note("x").settle(&still_diverged, &still_diverged, true, 0.0),
             Status::diverged(),
             "a rebuilt run that diverges at once says so"
         );
@@ -237,16 +258,16 @@ mod tests {
             best_epoch: Some(50),
             ..before
         };
-        let shown = Status::note("hello").settle(&before, &stopped, false);
+        let shown = Status::note("hello").settle(&before, &stopped, false, 0.0);
         assert_eq!(shown, Status::early_stopped(80, 50));
         assert!(shown.text.starts_with("Early stopping at epoch 80"));
-        assert_eq!(shown.clone().settle(&stopped, &stopped, false), shown);
+        assert_eq!(shown.clone().settle(&stopped, &stopped, false, 0.0), shown);
         let patience_changed = Facts {
             stopped_at: None,
             ..stopped
         };
         assert_eq!(
-            shown.settle(&stopped, &patience_changed, false),
+            shown.settle(&stopped, &patience_changed, false, 0.0),
             Status::default()
         );
         let ended = Status::why_stopped(&stopped, 0).expect("a reason");
@@ -291,8 +312,44 @@ mod tests {
         };
         let shown = Status::why_stopped(&empty, 0).expect("a reason");
         assert_eq!(shown.text, NO_TRAINING_POINTS);
-        assert_eq!(shown.clone().settle(&empty, &empty, false), shown);
-        assert_eq!(shown.settle(&empty, &training(), false), Status::default());
+        assert_eq!(shown.clone().settle(&empty, &empty, false, 0.0), shown);
+        assert_eq!(
+            shown.settle(&empty, &training(), false, 0.0),
+            Status::default()
+        );
         assert_eq!(Status::why_stopped(&training(), 0), None);
+    }
+
+    #[test]
+    fn a_note_goes_once_training_has_gone_on_for_a_while_after_it() {
+        let before = training();
+        let later = Facts {
+            epoch: before.epoch + 5,
+            ..before
+        };
+        let note = Status::note("Undid the last point edit.").said_at(1000.0);
+        let soon = 1000.0 + NOTE_MS / 2.0;
+        assert_eq!(note.clone().settle(&before, &later, false, soon), note);
+        let late = 1000.0 + NOTE_MS;
+        assert_eq!(
+            note.clone().settle(&before, &before, false, late),
+            note,
+            "paused: the note stays"
+        );
+        assert_eq!(
+            note.settle(&before, &later, false, late),
+            Status::default(),
+            "training went on: the note goes"
+        );
+        let diverged = Facts {
+            diverged: true,
+            ..later
+        };
+        let shown = Status::diverged().said_at(0.0);
+        assert_eq!(
+            shown.clone().settle(&diverged, &diverged, false, late),
+            shown,
+            "a message about the trainer's state stays as long as the state"
+        );
     }
 }
