@@ -239,22 +239,8 @@ fn ParamEditor(
         })
     });
     let edit = move |ev: leptos::ev::Event| {
-        let Some(p) = param.get_untracked() else {
-            return;
-        };
-        let text = event_target_value(&ev);
-        let limit = crate::core::config::limits::WEIGHT;
-        match crate::core::config::typed_number("Weight", &text, limit) {
-            (Some(v), message) => {
-                state.trainer.update_value(|t| {
-                    t.set_param(p, v);
-                });
-                state.publish();
-                if let Some(m) = message {
-                    state.say(m);
-                }
-            }
-            (None, message) => state.say(message.unwrap_or_default()),
+        if let Some(p) = param.get_untracked() {
+            set_param_from_text(&state, p, &event_target_value(&ev));
         }
     };
     view! {
@@ -271,5 +257,23 @@ fn ParamEditor(
                 />
             </label>
         </Show>
+    }
+}
+
+/// Sets parameter `p` to the typed `text`, within the config's weight limits, saying why
+/// where it was clamped or refused.
+fn set_param_from_text(state: &AppState, p: usize, text: &str) {
+    let limit = crate::core::config::limits::WEIGHT;
+    match crate::core::config::typed_number("Weight", text, limit) {
+        (Some(v), message) => {
+            state.trainer.update_value(|t| {
+                t.set_param(p, v);
+            });
+            state.publish();
+            if let Some(m) = message {
+                state.say(m);
+            }
+        }
+        (None, message) => state.say(message.unwrap_or_default()),
     }
 }

@@ -136,16 +136,7 @@ pub fn parse(file: &str, text: &str) -> Result<Lesson, LessonError> {
         .enumerate()
         .map(|(i, l)| (i + 1, l.trim_end()))
         .filter(|(_, l)| !l.trim_start().starts_with("//"));
-    let title = loop {
-        match lines.next() {
-            Some((_, l)) if l.trim().is_empty() => continue,
-            Some((n, l)) => match l.strip_prefix("# ") {
-                Some(t) if !t.trim().is_empty() => break t.trim().to_string(),
-                _ => return Err(err(n, "the first line must be the title: '# Title'".into())),
-            },
-            None => return Err(err(1, "the file is empty".into())),
-        }
-    };
+    let title = read_title(&mut lines).map_err(|(n, m)| err(n, m))?;
     let (mut intro, mut cards, mut draft) = (Vec::new(), Vec::new(), None::<Draft>);
     for (n, l) in lines {
         if let Some(heading) = l.strip_prefix("## ") {
@@ -153,18 +144,7 @@ pub fn parse(file: &str, text: &str) -> Result<Lesson, LessonError> {
                 let line = d.line;
                 cards.push(finish(d).map_err(|m| err(line, m))?);
             }
-            if heading.trim().is_empty() {
-                return Err(err(n, "a card heading needs a title: '## Title'".into()));
-            }
-            draft = Some(Draft {
-                title: heading.trim().to_string(),
-                line: n,
-                text: Vec::new(),
-                preset: None,
-                try_text: None,
-                check: None,
-                needs: Vec::new(),
-            });
+            draft = Some(Draft::new(heading, n).map_err(|m| err(n, m))?);
         } else if let Some(d) = &mut draft {
             read_card_line(d, l).map_err(|m| err(n, m))?;
         } else if l.starts_with('#') {
@@ -173,16 +153,12 @@ pub fn parse(file: &str, text: &str) -> Result<Lesson, LessonError> {
             add_text(&mut intro, l);
         }
     }
-    match draft {
-        Some(d) => {
-            let line = d.line;
-            cards.push(finish(d).map_err(|m| err(line, m))?);
-        }
-        None => {
-            let last_line = text.lines().count().max(1);
-            return Err(err(last_line, "the lesson has no card ('## Title')".into()));
-        }
-    }
+    let Some(d) = draft else {
+        let last_line = text.lines().count().max(1);
+        return Err(err(last_line, "the lesson has no card ('## Title')".into()));
+    };
+    let line = d.line;
+    cards.push(finish(d).map_err(|m| err(line, m))?);
     intro.retain(|p: &String| !p.is_empty());
     Ok(Lesson {
         id: id_from_file_name(file),
@@ -190,6 +166,43 @@ pub fn parse(file: &str, text: &str) -> Result<Lesson, LessonError> {
         intro,
         cards,
     })
+}
+
+/// Reads the title line ('# Title'), the first line that is not blank; on an error, the line
+/// number and the message.
+fn read_title<'a>(
+    lines: &mut impl Iterator<Item = (usize, &'a str)>,
+) -> Result<String, (usize, String)> {
+    loop {
+        match lines.next() {
+            Some((_, l)) if l.trim().is_empty() => continue,
+            Some((n, l)) => {
+                return match l.strip_prefix("# ") {
+                    Some(t) if !t.trim().is_empty() => Ok(t.trim().to_string()),
+                    _ => Err((n, "the first line must be the title: '# Title'".into())),
+                }
+            }
+            None => return Err((1, "the file is empty".into())),
+        }
+    }
+}
+
+impl Draft {
+    /// An empty card titled `heading`, started on line `line`.
+    fn new(heading: &str, line: usize) -> Result<Self, String> {
+        if heading.trim().is_empty() {
+            return Err("a card heading needs a title: '## Title'".into());
+        }
+        Ok(Draft {
+            title: heading.trim().to_string(),
+            line,
+            text: Vec::new(),
+            preset: None,
+            try_text: None,
+            check: None,
+            needs: Vec::new(),
+        })
+    }
 }
 
 /// Reads one line inside a card: a key line, or text.

@@ -31,7 +31,7 @@ mod train;
 mod view;
 
 pub use data::{Inputs, PointEdit};
-pub use evaluate::best_restart;
+pub use evaluate::{best_restart, RestartSpread};
 pub use line_run::{LinePath, LineRun, LineView, MAIN_PATH as LINE_MAIN_PATH};
 pub use perceptron_run::{PerceptronRun, MAX_EPOCHS as PERCEPTRON_MAX_EPOCHS};
 

@@ -20,54 +20,60 @@ pub fn boundary_segments(grid: &Grid, out: &mut Vec<Segment>) {
     if grid.units != 1 || res < 2 || grid.outputs.len() < res * res {
         return;
     }
-    let value = |row: usize, col: usize| grid.outputs[row * res + col];
-    let at = |row: f64, col: f64| ((col + 0.5) / res as f64, (row + 0.5) / res as f64);
     for row in 0..res - 1 {
         for col in 0..res - 1 {
-            // Corners clockwise from the top left, and the edges that leave each of them.
-            let corners = [
-                (row, col),
-                (row, col + 1),
-                (row + 1, col + 1),
-                (row + 1, col),
-            ];
-            let v = corners.map(|(r, c)| value(r, c));
-            if v.iter().any(|x| x.is_nan()) {
-                continue;
+            square_segments(grid, row, col, out);
+        }
+    }
+}
+
+/// Adds the segments (none, one or, at a saddle, two) where the line crosses the square whose
+/// top-left corner is the cell centre at (`row`, `col`).
+fn square_segments(grid: &Grid, row: usize, col: usize, out: &mut Vec<Segment>) {
+    let res = grid.res;
+    let at = |row: f64, col: f64| ((col + 0.5) / res as f64, (row + 0.5) / res as f64);
+    // Corners clockwise from the top left, and the edges that leave each of them.
+    let corners = [
+        (row, col),
+        (row, col + 1),
+        (row + 1, col + 1),
+        (row + 1, col),
+    ];
+    let v = corners.map(|(r, c)| grid.outputs[r * res + c]);
+    if v.iter().any(|x| x.is_nan()) {
+        return;
+    }
+    let inside = v.map(|x| x >= LEVEL);
+    // The crossing on edge e (from corner e to corner e + 1), if the line crosses it.
+    let crossing = |e: usize| -> Option<(f64, f64)> {
+        let f = (e + 1) % 4;
+        if inside[e] == inside[f] {
+            return None;
+        }
+        let t = (LEVEL - v[e]) / (v[f] - v[e]);
+        let (r0, c0) = (corners[e].0 as f64, corners[e].1 as f64);
+        let (r1, c1) = (corners[f].0 as f64, corners[f].1 as f64);
+        Some(at(r0 + t * (r1 - r0), c0 + t * (c1 - c0)))
+    };
+    // Going round the square the side changes an even number of times: 0, 2 or 4.
+    match [0, 1, 2, 3].map(crossing) {
+        [Some(top), Some(right), Some(bottom), Some(left)] => {
+            // A saddle: the centre decides which corners the line cuts off. If the top-left
+            // corner is on the other side from the centre, it and the bottom-right one are
+            // cut off; otherwise the other two are.
+            let centre = v.iter().sum::<f64>() / 4.0 >= LEVEL;
+            if inside[0] != centre {
+                out.push([top, left]);
+                out.push([right, bottom]);
+            } else {
+                out.push([top, right]);
+                out.push([bottom, left]);
             }
-            let inside = v.map(|x| x >= LEVEL);
-            // The crossing on edge e (from corner e to corner e + 1), if the line crosses it.
-            let crossing = |e: usize| -> Option<(f64, f64)> {
-                let f = (e + 1) % 4;
-                if inside[e] == inside[f] {
-                    return None;
-                }
-                let t = (LEVEL - v[e]) / (v[f] - v[e]);
-                let (r0, c0) = (corners[e].0 as f64, corners[e].1 as f64);
-                let (r1, c1) = (corners[f].0 as f64, corners[f].1 as f64);
-                Some(at(r0 + t * (r1 - r0), c0 + t * (c1 - c0)))
-            };
-            // Going round the square the side changes an even number of times: 0, 2 or 4.
-            match [0, 1, 2, 3].map(crossing) {
-                [Some(top), Some(right), Some(bottom), Some(left)] => {
-                    // A saddle: the centre decides which corners the line cuts off. If the
-                    // top-left corner is on the other side from the centre, it and the
-                    // bottom-right one are cut off; otherwise the other two are.
-                    let centre = v.iter().sum::<f64>() / 4.0 >= LEVEL;
-                    if inside[0] != centre {
-                        out.push([top, left]);
-                        out.push([right, bottom]);
-                    } else {
-                        out.push([top, right]);
-                        out.push([bottom, left]);
-                    }
-                }
-                cuts => {
-                    let mut ends = cuts.into_iter().flatten();
-                    if let (Some(a), Some(b)) = (ends.next(), ends.next()) {
-                        out.push([a, b]);
-                    }
-                }
+        }
+        cuts => {
+            let mut ends = cuts.into_iter().flatten();
+            if let (Some(a), Some(b)) = (ends.next(), ends.next()) {
+                out.push([a, b]);
             }
         }
     }

@@ -104,6 +104,18 @@ pub fn draw_lift<DB: DrawingBackend>(
         .map_err(err)?;
     draw_titles(&mut chart, lift, px(style.font_css_px + 7.0), style.ink).map_err(err)?;
     let toward = view_ray(&chart, &lift.bounds);
+    let (back, front) = depth_sorted(lift, toward, show_test);
+    draw_points(&mut chart, &back, scale, style.background).map_err(err)?;
+    if let Ok(pl) = lift.plane.as_ref() {
+        draw_plane(&mut chart, &pl.clip(&lift.bounds), scale, style.ink).map_err(err)?;
+    }
+    draw_points(&mut chart, &front, scale, style.background).map_err(err)
+}
+
+/// The points to draw (finite ones; test points only with `show_test`), far ones first so
+/// near ones cover them, split into those behind the plane and those in front of it, seen
+/// along `toward` (every point is in front where there is no plane).
+fn depth_sorted(lift: &Lift, toward: P3, show_test: bool) -> (Vec<&LiftPoint>, Vec<&LiftPoint>) {
     let plane = lift.plane.as_ref().ok();
     // Behind the plane: on the side the view ray reaches after crossing it.
     let behind = |p: &LiftPoint| match plane {
@@ -116,14 +128,8 @@ pub fn draw_lift<DB: DrawingBackend>(
         .filter(|p| show_test || !p.is_test)
         .filter(|p| p.p.iter().all(|v| v.is_finite()))
         .collect();
-    // Far points first, so near ones cover them.
     order.sort_by(|a, b| dot(b.p, toward).total_cmp(&dot(a.p, toward)));
-    let (back, front): (Vec<_>, Vec<_>) = order.into_iter().partition(|p| behind(p));
-    draw_points(&mut chart, &back, scale, style.background).map_err(err)?;
-    if let Some(pl) = plane {
-        draw_plane(&mut chart, &pl.clip(&lift.bounds), scale, style.ink).map_err(err)?;
-    }
-    draw_points(&mut chart, &front, scale, style.background).map_err(err)
+    order.into_iter().partition(|p| behind(p))
 }
 
 type Chart3d<'a, DB> = ChartContext<

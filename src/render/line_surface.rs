@@ -5,6 +5,7 @@ use crate::core::dataset::Point;
 use crate::core::line_fit::{loss_surface, Descent};
 use crate::core::trainer::LineView;
 use crate::render::chart_style::ChartStyle;
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -79,6 +80,9 @@ pub fn legend_corner(view: &LineView, (mr, cr): ((f64, f64), (f64, f64))) -> usi
         .unwrap_or(1)
 }
 
+/// The (m, c) chart the surface, the paths and the legend are drawn on.
+type SurfaceChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
 /// Draws the surface, the three paths with a legend, and the least-squares minimum, around
 /// which the axes follow `style` (the theme, lecture mode's type, the pixel ratio). The
 /// surface and the legend on it keep their light shades in every theme.
@@ -90,7 +94,8 @@ pub fn draw_line_surface<DB: DrawingBackend>(
 ) -> Result<(), String> {
     let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
     area.fill(&style.background).map_err(err)?;
-    let (mr, cr) = surface_ranges(view);
+    let ranges = surface_ranges(view);
+    let (mr, cr) = ranges;
     let font = ("sans-serif", style.px(style.font_css_px + 2.0)).into_font();
     let (x_area, y_area) = style.label_areas(4.0);
     let mut chart = ChartBuilder::on(area)
@@ -99,6 +104,42 @@ pub fn draw_line_surface<DB: DrawingBackend>(
         .y_label_area_size(y_area + style.px(style.font_css_px))
         .build_cartesian_2d(mr.0..mr.1, cr.0..cr.1)
         .map_err(err)?;
+    draw_surface(&mut chart, points, ranges)?;
+    chart
+        .configure_mesh()
+        .x_labels(5)
+        .y_labels(5)
+        .disable_mesh()
+        .x_desc("slope m")
+        .y_desc("intercept c")
+        .axis_desc_style(font.clone().color(&style.text))
+        .axis_style(style.text)
+        .label_style(font.clone().color(&style.text))
+        .draw()
+        .map_err(err)?;
+    draw_paths(&mut chart, view, ranges)?;
+    chart
+        .configure_series_labels()
+        .position(match legend_corner(view, ranges) {
+            0 => SeriesLabelPosition::UpperLeft,
+            1 => SeriesLabelPosition::UpperRight,
+            2 => SeriesLabelPosition::LowerLeft,
+            _ => SeriesLabelPosition::LowerRight,
+        })
+        .background_style(WHITE.mix(0.9))
+        .border_style(RGBColor(160, 160, 160))
+        .label_font(font)
+        .draw()
+        .map_err(err)
+}
+
+/// Shades the mean squared error over the window `(mr, cr)` in [`BANDS`] bands, from the
+/// lowest loss in it (darkest) to the highest.
+fn draw_surface<DB: DrawingBackend>(
+    chart: &mut SurfaceChart<'_, DB>,
+    points: &[Point],
+    (mr, cr): ((f64, f64), (f64, f64)),
+) -> Result<(), String> {
     let surface = loss_surface(points, mr, cr, SURFACE_RES);
     let lo = surface.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = surface.iter().copied().fold(0.0, f64::max);
@@ -114,19 +155,18 @@ pub fn draw_line_surface<DB: DrawingBackend>(
             let fill = band_color(band(loss, lo, hi)).filled();
             Rectangle::new([(m0, c0), (m0 + dm, c0 - dc)], fill)
         }))
-        .map_err(err)?;
-    chart
-        .configure_mesh()
-        .x_labels(5)
-        .y_labels(5)
-        .disable_mesh()
-        .x_desc("slope m")
-        .y_desc("intercept c")
-        .axis_desc_style(font.clone().color(&style.text))
-        .axis_style(style.text)
-        .label_style(font.clone().color(&style.text))
-        .draw()
-        .map_err(err)?;
+        .map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+/// Draws the descent paths (each ending in a dot) and the least-squares minimum (a cross),
+/// clipped to the window, each with its legend entry.
+fn draw_paths<DB: DrawingBackend>(
+    chart: &mut SurfaceChart<'_, DB>,
+    view: &LineView,
+    (mr, cr): ((f64, f64), (f64, f64)),
+) -> Result<(), String> {
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
     let clip = |(m, c): (f64, f64)| (m.clamp(mr.0, mr.1), c.clamp(cr.0, cr.1));
     // Stochastic first, so the smoother paths are drawn on top of it.
     for (i, path) in view.paths.iter().enumerate().rev() {
@@ -153,19 +193,7 @@ pub fn draw_line_surface<DB: DrawingBackend>(
             .label("least squares")
             .legend(move |(x, y)| Cross::new((x + 11, y), 6, black.stroke_width(3)));
     }
-    chart
-        .configure_series_labels()
-        .position(match legend_corner(view, (mr, cr)) {
-            0 => SeriesLabelPosition::UpperLeft,
-            1 => SeriesLabelPosition::UpperRight,
-            2 => SeriesLabelPosition::LowerLeft,
-            _ => SeriesLabelPosition::LowerRight,
-        })
-        .background_style(WHITE.mix(0.9))
-        .border_style(RGBColor(160, 160, 160))
-        .label_font(font)
-        .draw()
-        .map_err(err)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -70,10 +70,6 @@ pub fn DataPanel() -> impl IntoView {
     let shows = Memo::new(move |_| cfg.with(|c| DataControls::of(c.model)));
     let is_line = move || cfg.with(|c| c.model == Model::Line);
     let is_curve = move || cfg.with(|c| c.model == Model::Curve);
-    let blobs = move || {
-        shows.get().datasets
-            && cfg.with(|c| c.problem == Problem::Classification && c.dataset == DatasetKind::Blobs)
-    };
     view! {
         <h2>"Data"</h2>
         <Show when=move || shows.get().problem>
@@ -88,17 +84,61 @@ pub fn DataPanel() -> impl IntoView {
         <Show when=is_curve>
             <super::curve::CurveData/>
         </Show>
-        <Show when=move || cfg.with(|c| c.points.is_some())>
+        <OwnPoints/>
+        <Show when=move || shows.get().datasets>
+            <ClassesField/>
+        </Show>
+        <NoiseField/>
+        <Show when=move || shows.get().split>
+            <TrainingShare/>
+        </Show>
+        <Samples/>
+        <NewData/>
+        <Show when=move || shows.get().split>
+            <CheckField
+                label="Show test data"
+                checked=Signal::derive(move || cfg.with(|c| c.show_test_data))
+                on_change=Callback::new(move |v| state.update_config(|c| c.show_test_data = v))
+                testid="show-test"
+            />
+        </Show>
+        <Show when=move || shows.get().inputs>
+            <InputsSection/>
+        </Show>
+    }
+}
+
+/// What says the points are the user's own, and the way back to points set aside by a
+/// generated data set.
+#[component]
+fn OwnPoints() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let stashed = move || {
+        state
+            .stashed_points
+            .with(|p| p.as_ref().map_or(0, Vec::len))
+    };
+    view! {
+        <Show when=move || state.config.with(|c| c.points.is_some())>
             <p class="hint">"Your own points. Pick a data set above to go back to generated data."</p>
         </Show>
         <Show when=move || state.stashed_points.with(Option::is_some)>
             <button class="wide" data-testid="restore-points" on:click=move |_| state.restore_points()>
-                {move || {
-                    let n = state.stashed_points.with(|p| p.as_ref().map_or(0, Vec::len));
-                    format!("Back to my points ({n})")
-                }}
+                {move || format!("Back to my points ({})", stashed())}
             </button>
         </Show>
+    }
+}
+
+/// The number of classes, for the blobs (the only data set with a choice of it).
+#[component]
+fn ClassesField() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let cfg = state.config;
+    let blobs = move || {
+        cfg.with(|c| c.problem == Problem::Classification && c.dataset == DatasetKind::Blobs)
+    };
+    view! {
         <Show when=blobs>
             <RangeField
                 label="Classes"
@@ -111,50 +151,60 @@ pub fn DataPanel() -> impl IntoView {
                 testid="classes"
             />
         </Show>
+    }
+}
+
+/// How far the generated points scatter from their pattern, in percent.
+#[component]
+fn NoiseField() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
         <RangeField
             label="Noise"
             min=f64::from(limits::NOISE.0)
             max=f64::from(limits::NOISE.1)
             step=1.0
-            value=Signal::derive(move || cfg.with(|c| f64::from(c.noise)))
+            value=Signal::derive(move || state.config.with(|c| f64::from(c.noise)))
             format=|v| format!("{v}%")
             on_change=Callback::new(move |v: f64| state.update_config(|c| c.noise = v as u32))
             testid="noise"
         />
-        <Show when=move || shows.get().split>
-            <RangeField
-                label="Training data"
-                min=f64::from(limits::PERC_TRAIN.0)
-                max=f64::from(limits::PERC_TRAIN.1)
-                step=5.0
-                value=Signal::derive(move || cfg.with(|c| f64::from(c.perc_train)))
-                format=|v| format!("{v}%")
-                on_change=Callback::new(move |v: f64| state.update_config(|c| c.perc_train = v as u32))
-                testid="perc-train"
-            />
-        </Show>
-        <Samples/>
-        <button
-            class="wide"
-            data-testid="regenerate"
-            on:click=move |_| state.update_config(|c| {
-                c.seed = mix(c.seed, 0x5eed) % 1_000_000;
-                c.points = None;
-            })
-        >
-            {move || format!("New data (seed {})", cfg.with(|c| c.seed))}
+    }
+}
+
+/// The share of the points that trains (the rest tests).
+#[component]
+fn TrainingShare() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let cfg = state.config;
+    view! {
+        <RangeField
+            label="Training data"
+            min=f64::from(limits::PERC_TRAIN.0)
+            max=f64::from(limits::PERC_TRAIN.1)
+            step=5.0
+            value=Signal::derive(move || cfg.with(|c| f64::from(c.perc_train)))
+            format=|v| format!("{v}%")
+            on_change=Callback::new(move |v: f64| state.update_config(|c| c.perc_train = v as u32))
+            testid="perc-train"
+        />
+    }
+}
+
+/// Draws a new generated set: a new seed, and back from drawn points.
+#[component]
+fn NewData() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let reseed = move |_| {
+        state.update_config(|c| {
+            c.seed = mix(c.seed, 0x5eed) % 1_000_000;
+            c.points = None;
+        })
+    };
+    view! {
+        <button class="wide" data-testid="regenerate" on:click=reseed>
+            {move || format!("New data (seed {})", state.config.with(|c| c.seed))}
         </button>
-        <Show when=move || shows.get().split>
-            <CheckField
-                label="Show test data"
-                checked=Signal::derive(move || cfg.with(|c| c.show_test_data))
-                on_change=Callback::new(move |v| state.update_config(|c| c.show_test_data = v))
-                testid="show-test"
-            />
-        </Show>
-        <Show when=move || shows.get().inputs>
-            <InputsSection/>
-        </Show>
     }
 }
 

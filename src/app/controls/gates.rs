@@ -87,57 +87,88 @@ fn weight_input(net: RwSignal<XorNetwork>, unit: usize, k: usize) -> impl IntoVi
 #[component]
 pub fn XorBuilder() -> impl IntoView {
     let net = RwSignal::new(XorNetwork::default());
-    let rows = move || net.with(XorNetwork::truth_table);
+    let verdict = move || {
+        if net.with(XorNetwork::is_xor) {
+            "✓ This network computes XOR."
+        } else {
+            "✗ Not XOR yet."
+        }
+    };
+    view! {
+        <h2>"Build XOR"</h2>
+        <p class="hint">"XOR = AND(NOT(AND(x₁, x₂)), OR(x₁, x₂)). Edit any weight: the table follows."</p>
+        <XorWeights net=net/>
+        <XorTruthTable net=net/>
+        <p class="verdict" data-testid="xor-verdict">{verdict}</p>
+    }
+}
+
+/// The four units' weights and biases, each editable.
+#[component]
+fn XorWeights(
+    /// The network being built.
+    net: RwSignal<XorNetwork>,
+) -> impl IntoView {
     let units = [
         ("A", "x₁, x₂"),
         ("B", "x₁, x₂"),
         ("C", "A"),
         ("out", "C, B"),
     ];
+    let rows = units
+        .into_iter()
+        .enumerate()
+        .map(|(unit, (name, inputs))| {
+            view! {
+                <tr>
+                    <th>{name}</th>
+                    <td>{inputs}</td>
+                    <td>{weight_input(net, unit, 0)}</td>
+                    <td>{weight_input(net, unit, 1)}</td>
+                    <td>{weight_input(net, unit, 2)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
     view! {
-        <h2>"Build XOR"</h2>
-        <p class="hint">"XOR = AND(NOT(AND(x₁, x₂)), OR(x₁, x₂)). Edit any weight: the table follows."</p>
         <table class="xor-weights">
-            <thead><tr><th>"unit"</th><th>"inputs"</th><th>"w₁"</th><th>"w₂"</th><th>"b"</th></tr></thead>
-            <tbody>
-                {units
-                    .into_iter()
-                    .enumerate()
-                    .map(|(unit, (name, inputs))| {
-                        view! {
-                            <tr>
-                                <th>{name}</th>
-                                <td>{inputs}</td>
-                                <td>{weight_input(net, unit, 0)}</td>
-                                <td>{weight_input(net, unit, 1)}</td>
-                                <td>{weight_input(net, unit, 2)}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
+            <thead>
+                <tr><th>"unit"</th><th>"inputs"</th><th>"w₁"</th><th>"w₂"</th><th>"b"</th></tr>
+            </thead>
+            <tbody>{rows}</tbody>
         </table>
+    }
+}
+
+/// Every unit's output for the four corners, beside XOR's, wrong rows marked.
+#[component]
+fn XorTruthTable(
+    /// The network being built.
+    net: RwSignal<XorNetwork>,
+) -> impl IntoView {
+    let rows = move || {
+        net.with(XorNetwork::truth_table)
+            .into_iter()
+            .map(|r| {
+                let want = u8::from(r.x1 != r.x2);
+                view! {
+                    <tr class:wrong=r.out != want>
+                        <td>{r.x1}</td><td>{r.x2}</td><td>{r.a}</td><td>{r.b}</td><td>{r.c}</td>
+                        <td><strong>{r.out}</strong></td><td>{want}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
         <table class="truth" data-testid="truth-table">
-            <thead><tr><th>"x₁"</th><th>"x₂"</th><th>"A"</th><th>"B"</th><th>"C"</th><th>"out"</th><th>"XOR"</th></tr></thead>
-            <tbody>
-                {move || {
-                    rows()
-                        .into_iter()
-                        .map(|r| {
-                            let want = u8::from(r.x1 != r.x2);
-                            view! {
-                                <tr class:wrong=r.out != want>
-                                    <td>{r.x1}</td><td>{r.x2}</td><td>{r.a}</td><td>{r.b}</td><td>{r.c}</td>
-                                    <td><strong>{r.out}</strong></td><td>{want}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </tbody>
+            <thead>
+                <tr>
+                    <th>"x₁"</th><th>"x₂"</th><th>"A"</th><th>"B"</th><th>"C"</th><th>"out"</th>
+                    <th>"XOR"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
         </table>
-        <p class="verdict" data-testid="xor-verdict">
-            {move || if net.with(XorNetwork::is_xor) { "✓ This network computes XOR." } else { "✗ Not XOR yet." }}
-        </p>
     }
 }

@@ -33,44 +33,9 @@ pub fn InputsSection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let cfg = state.config;
     let curve = Memo::new(move |_| cfg.with(|c| c.model == Model::Curve));
-    // The decision line is drawn for two classes only (several blend, regression has none).
-    let two_classes = Memo::new(move |_| {
-        cfg.with(|c| c.problem == Problem::Classification && c.class_count() == 2)
-    });
-    let feature = move |f: Feature| {
-        view! {
-            <CheckField
-                label=f.label()
-                checked=Signal::derive(move || cfg.with(|c| c.input_features().contains(f)))
-                on_change=Callback::new(move |on| match cfg.with_untracked(|c| with_feature(c, f, on)) {
-                    Some(next) => {
-                        state.apply(next);
-                    }
-                    None => {
-                        state.say("The network needs at least one input feature.");
-                        state.config.update(|_| {}); // redraw the box as still checked
-                    }
-                })
-                testid=f.key()
-            />
-        }
-    };
     view! {
         <Show when=move || !curve.get()>
-            <CheckField
-                label="Discretize output"
-                checked=Signal::derive(move || cfg.with(|c| c.discretize))
-                on_change=Callback::new(move |v| state.update_config(|c| c.discretize = v))
-                testid="discretize"
-            />
-            <Show when=move || two_classes.get()>
-                <CheckField
-                    label="Decision line (p = 0.5)"
-                    checked=Signal::derive(move || cfg.with(|c| c.boundary_line))
-                    on_change=Callback::new(move |v| state.update_config(|c| c.boundary_line = v))
-                    testid="boundary-line"
-                />
-            </Show>
+            <OutputView/>
         </Show>
         <h2>"Features"</h2>
         <div class="features" role="group" aria-label="Input features">
@@ -79,7 +44,7 @@ pub fn InputsSection() -> impl IntoView {
                 Feature::ALL
                     .into_iter()
                     .filter(|f| shown || !f.uses_x2())
-                    .map(feature)
+                    .map(|f| view! { <FeatureBox feature=f/> })
                     .collect_view()
             }}
         </div>
@@ -88,6 +53,60 @@ pub fn InputsSection() -> impl IntoView {
             checked=Signal::derive(move || cfg.with(|c| c.standardize))
             on_change=Callback::new(move |v| state.update_config(|c| c.standardize = v))
             testid="standardize"
+        />
+    }
+}
+
+/// How the plot shows the output: discretized, and (for two classes) the decision line.
+#[component]
+fn OutputView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let cfg = state.config;
+    // The decision line is drawn for two classes only (several blend, regression has none).
+    let two_classes = Memo::new(move |_| {
+        cfg.with(|c| c.problem == Problem::Classification && c.class_count() == 2)
+    });
+    view! {
+        <CheckField
+            label="Discretize output"
+            checked=Signal::derive(move || cfg.with(|c| c.discretize))
+            on_change=Callback::new(move |v| state.update_config(|c| c.discretize = v))
+            testid="discretize"
+        />
+        <Show when=move || two_classes.get()>
+            <CheckField
+                label="Decision line (p = 0.5)"
+                checked=Signal::derive(move || cfg.with(|c| c.boundary_line))
+                on_change=Callback::new(move |v| state.update_config(|c| c.boundary_line = v))
+                testid="boundary-line"
+            />
+        </Show>
+    }
+}
+
+/// One input feature's checkbox; the last one left can't be unticked.
+#[component]
+fn FeatureBox(
+    /// The feature.
+    feature: Feature,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let cfg = state.config;
+    let toggle = move |on| match cfg.with_untracked(|c| with_feature(c, feature, on)) {
+        Some(next) => {
+            state.apply(next);
+        }
+        None => {
+            state.say("The network needs at least one input feature.");
+            state.config.update(|_| {}); // redraw the box as still checked
+        }
+    };
+    view! {
+        <CheckField
+            label=feature.label()
+            checked=Signal::derive(move || cfg.with(|c| c.input_features().contains(feature)))
+            on_change=Callback::new(toggle)
+            testid=feature.key()
         />
     }
 }

@@ -11,29 +11,6 @@ use leptos::prelude::*;
 pub fn NetworkPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let cfg = state.config;
-    let layers = move || cfg.with(|c| c.network_shape.len());
-    let no_layers = move || layers() == 0;
-    let all_layers = move || layers() >= MAX_HIDDEN_LAYERS;
-    let add_layer = move |_| {
-        state.update_config(|c| {
-            if c.network_shape.len() < MAX_HIDDEN_LAYERS {
-                c.network_shape
-                    .push(c.network_shape.last().copied().unwrap_or(4));
-            }
-        })
-    };
-    let remove_layer = move |_| {
-        state.update_config(|c| {
-            c.network_shape.pop();
-        })
-    };
-    let resize = move |l: usize, delta: isize| {
-        state.update_config(|c| {
-            if let Some(n) = c.network_shape.get_mut(l) {
-                *n = n.saturating_add_signed(delta).clamp(1, MAX_NEURONS);
-            }
-        })
-    };
     let shape_text = move || {
         cfg.with(|c| {
             let mut parts = vec![c.input_features().len().to_string()];
@@ -50,38 +27,18 @@ pub fn NetworkPanel() -> impl IntoView {
             <LogisticModel/>
         </Show>
         <Show when=move || !logistic()>
-        <div class="layers">
-            <div class="layer-buttons">
-                <button data-testid="remove-layer" aria-label="Remove a hidden layer" on:click=remove_layer disabled=no_layers>
-                    "− layer"
-                </button>
-                <span data-testid="layer-count">{move || format!("{} hidden", layers())}</span>
-                <button data-testid="add-layer" aria-label="Add a hidden layer" on:click=add_layer disabled=all_layers>
-                    "+ layer"
-                </button>
-            </div>
-            <For each=move || 0..layers() key=|l| *l let:l>
-                <div class="layer-row">
-                    <span>{format!("Layer {}", l + 1)}</span>
-                    <button aria-label=format!("Fewer neurons in layer {}", l + 1) on:click=move |_| resize(l, -1)>"−"</button>
-                    <span class="neurons" data-testid=format!("neurons-{l}")>
-                        {move || cfg.with(|c| c.network_shape.get(l).copied().unwrap_or(0))}
-                    </span>
-                    <button aria-label=format!("More neurons in layer {}", l + 1) on:click=move |_| resize(l, 1)>"+"</button>
-                </div>
-            </For>
-        </div>
-        <SelectField
-            label="Activation"
-            testid="activation"
-            options=Activation::ALL.iter().map(|a| (a.name(), a.label())).collect()
-            value=Signal::derive(move || cfg.with(|c| c.activation.name().to_string()))
-            on_change=Callback::new(move |v: String| {
-                if let Some(a) = Activation::from_name(&v) {
-                    state.update_config(|c| c.activation = a);
-                }
-            })
-        />
+            <HiddenLayers/>
+            <SelectField
+                label="Activation"
+                testid="activation"
+                options=Activation::ALL.iter().map(|a| (a.name(), a.label())).collect()
+                value=Signal::derive(move || cfg.with(|c| c.activation.name().to_string()))
+                on_change=Callback::new(move |v: String| {
+                    if let Some(a) = Activation::from_name(&v) {
+                        state.update_config(|c| c.activation = a);
+                    }
+                })
+            />
         </Show>
         <SelectField
             label="Initialization"
@@ -94,6 +51,96 @@ pub fn NetworkPanel() -> impl IntoView {
                 }
             })
         />
+    }
+}
+
+/// The hidden layers: add or remove a layer, and each layer's number of neurons.
+#[component]
+fn HiddenLayers() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let cfg = state.config;
+    let layers = move || cfg.with(|c| c.network_shape.len());
+    let no_layers = move || layers() == 0;
+    let all_layers = move || layers() >= MAX_HIDDEN_LAYERS;
+    let add_layer = move |_| {
+        state.update_config(|c| {
+            if c.network_shape.len() < MAX_HIDDEN_LAYERS {
+                c.network_shape
+                    .push(c.network_shape.last().copied().unwrap_or(4));
+            }
+        })
+    };
+    let remove_layer = move |_| {
+        state.update_config(|c| {
+            c.network_shape.pop();
+        })
+    };
+    view! {
+        <div class="layers">
+            <div class="layer-buttons">
+                <button
+                    data-testid="remove-layer"
+                    aria-label="Remove a hidden layer"
+                    on:click=remove_layer
+                    disabled=no_layers
+                >
+                    "− layer"
+                </button>
+                <span data-testid="layer-count">{move || format!("{} hidden", layers())}</span>
+                <button
+                    data-testid="add-layer"
+                    aria-label="Add a hidden layer"
+                    on:click=add_layer
+                    disabled=all_layers
+                >
+                    "+ layer"
+                </button>
+            </div>
+            <For each=move || 0..layers() key=|l| *l let:l>
+                <LayerRow layer=l/>
+            </For>
+        </div>
+    }
+}
+
+/// One hidden layer's row: its number of neurons, with − and + buttons.
+#[component]
+fn LayerRow(
+    /// The hidden layer, from 0.
+    layer: usize,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let resize = move |delta: isize| {
+        state.update_config(|c| {
+            if let Some(n) = c.network_shape.get_mut(layer) {
+                *n = n.saturating_add_signed(delta).clamp(1, MAX_NEURONS);
+            }
+        })
+    };
+    let neurons = move || {
+        state
+            .config
+            .with(|c| c.network_shape.get(layer).copied().unwrap_or(0))
+    };
+    view! {
+        <div class="layer-row">
+            <span>{format!("Layer {}", layer + 1)}</span>
+            <button
+                aria-label=format!("Fewer neurons in layer {}", layer + 1)
+                on:click=move |_| resize(-1)
+            >
+                "−"
+            </button>
+            <span class="neurons" data-testid=format!("neurons-{layer}")>
+                {neurons}
+            </span>
+            <button
+                aria-label=format!("More neurons in layer {}", layer + 1)
+                on:click=move |_| resize(1)
+            >
+                "+"
+            </button>
+        </div>
     }
 }
 

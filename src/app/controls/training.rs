@@ -4,8 +4,10 @@ use crate::app::fields::{ConfigNumber, NumberField, RangeField, SelectField};
 use crate::app::AppState;
 use crate::core::config::{limits, LrSchedule};
 use crate::core::gradients::GradientMethod;
+use crate::core::number_text::fixed;
 use crate::core::optimizer::OptimizerKind;
 use crate::core::regularization::Regularization;
+use crate::core::trainer::RestartSpread;
 use leptos::prelude::*;
 
 /// The training panel.
@@ -13,11 +15,37 @@ use leptos::prelude::*;
 pub fn TrainingPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let cfg = state.config;
-    let usize_range = |(lo, hi): (usize, usize)| (lo as f64, hi as f64);
     view! {
         <h2>"Training"</h2>
+        <StepSettings/>
+        <ScheduleSection/>
+        <NumberField
+            label="Early stopping: patience (epochs, 0 = off)"
+            testid="early-stopping"
+            range=(f64::from(limits::PATIENCE.0), f64::from(limits::PATIENCE.1))
+            value=Signal::derive(move || cfg.with(|c| f64::from(c.patience)))
+            on_change=Callback::new(move |v: f64| state.update_config(|c| c.patience = v.round() as u32))
+        />
+        <GradientSection/>
+        <RestartsSection/>
+    }
+}
+
+/// What each step does: learning rate, batch size, optimizer, regularization and dropout.
+#[component]
+fn StepSettings() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let cfg = state.config;
+    let usize_range = |(lo, hi): (usize, usize)| (lo as f64, hi as f64);
+    view! {
         <div class="grid2">
-            <ConfigNumber                label="Learning rate"                testid="learning-rate"                range=limits::LEARNING_RATE                get=|c| c.learning_rate                set=|c, v| c.learning_rate = v            />
+            <ConfigNumber
+                label="Learning rate"
+                testid="learning-rate"
+                range=limits::LEARNING_RATE
+                get=|c| c.learning_rate
+                set=|c, v| c.learning_rate = v
+            />
             <NumberField
                 label="Batch size"
                 testid="batch-size"
@@ -36,18 +64,7 @@ pub fn TrainingPanel() -> impl IntoView {
                     }
                 })
             />
-            <SelectField
-                label="Regularization"
-                testid="regularization"
-                options=vec![("none", "None"), ("L1", "L1"), ("L2", "L2")]
-                value=Signal::derive(move || cfg.with(|c| c.regularization.name().to_string()))
-                on_change=Callback::new(move |v: String| {
-                    if let Some(r) = Regularization::from_name(&v) {
-                        state.update_config(|c| c.regularization = r);
-                    }
-                })
-            />
-            <ConfigNumber                label="Regularization rate"                testid="regularization-rate"                range=limits::REGULARIZATION_RATE                get=|c| c.regularization_rate                set=|c, v| c.regularization_rate = v            />
+            <RegularizationFields/>
             <RangeField
                 label="Dropout"
                 min=limits::DROPOUT.0
@@ -59,11 +76,56 @@ pub fn TrainingPanel() -> impl IntoView {
                 testid="dropout"
             />
         </div>
+    }
+}
+
+/// The penalty on the weights and its rate.
+#[component]
+fn RegularizationFields() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <SelectField
+            label="Regularization"
+            testid="regularization"
+            options=vec![("none", "None"), ("L1", "L1"), ("L2", "L2")]
+            value=Signal::derive(move || state.config.with(|c| c.regularization.name().to_string()))
+            on_change=Callback::new(move |v: String| {
+                if let Some(r) = Regularization::from_name(&v) {
+                    state.update_config(|c| c.regularization = r);
+                }
+            })
+        />
+        <ConfigNumber
+            label="Regularization rate"
+            testid="regularization-rate"
+            range=limits::REGULARIZATION_RATE
+            get=|c| c.regularization_rate
+            set=|c, v| c.regularization_rate = v
+        />
+    }
+}
+
+/// The learning-rate schedule, its decay, and the rate it gives at the current epoch.
+#[component]
+fn ScheduleSection() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let cfg = state.config;
+    let schedules = vec![
+        ("constant", "Constant"),
+        ("exp", "× (1 − decay) each epoch"),
+        ("step", "Halve every N epochs"),
+    ];
+    let rate_now = move || {
+        let epoch = state.snapshot.with(|s| s.epoch);
+        let rate = format!("{:.6}", cfg.with(|c| c.learning_rate_at(epoch)));
+        rate.trim_end_matches('0').trim_end_matches('.').to_string()
+    };
+    view! {
         <div class="grid2">
             <SelectField
                 label="Learning-rate schedule"
                 testid="lr-schedule"
-                options=vec![("constant", "Constant"), ("exp", "× (1 − decay) each epoch"), ("step", "Halve every N epochs")]
+                options=schedules
                 value=Signal::derive(move || cfg.with(|c| c.lr_schedule.name().to_string()))
                 on_change=Callback::new(move |v: String| {
                     if let Some(s) = LrSchedule::from_name(&v) {
@@ -71,45 +133,28 @@ pub fn TrainingPanel() -> impl IntoView {
                     }
                 })
             />
-            <ConfigNumber                label="Decay / N"                testid="lr-decay"                range=limits::LR_DECAY                get=|c| c.lr_decay                set=|c, v| c.lr_decay = v            />
+            <ConfigNumber
+                label="Decay / N"
+                testid="lr-decay"
+                range=limits::LR_DECAY
+                get=|c| c.lr_decay
+                set=|c, v| c.lr_decay = v
+            />
         </div>
         <p class="hint">
             "Learning rate now: "
-            <strong data-testid="current-lr">
-                {move || {
-                    let epoch = state.snapshot.with(|s| s.epoch);
-                    format!("{:.6}", cfg.with(|c| c.learning_rate_at(epoch))).trim_end_matches('0').trim_end_matches('.').to_string()
-                }}
-            </strong>
+            <strong data-testid="current-lr">{rate_now}</strong>
         </p>
-        <NumberField
-            label="Early stopping: patience (epochs, 0 = off)"
-            testid="early-stopping"
-            range=(f64::from(limits::PATIENCE.0), f64::from(limits::PATIENCE.1))
-            value=Signal::derive(move || cfg.with(|c| f64::from(c.patience)))
-            on_change=Callback::new(move |v: f64| state.update_config(|c| c.patience = v.round() as u32))
-        />
-        <GradientSection/>
-        <RestartsSection/>
     }
 }
 
-/// The gradient method, its parameter, and the gradient check.
+/// The gradient method and its parameter (the numerical ε or the search step), and the
+/// gradient check.
 #[component]
 fn GradientSection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let cfg = state.config;
     let method = move || cfg.with(|c| c.gradient);
-    let (check, set_check) = signal(String::from("—"));
-    let run_check = move |_| {
-        let gap = state
-            .trainer
-            .try_update_value(|t| t.gradient_check())
-            .flatten();
-        set_check.set(gap.map_or("no training points".into(), |g| {
-            crate::core::number_text::scientific(g, 2)
-        }));
-    };
     view! {
         <div class="grid2">
             <SelectField
@@ -127,13 +172,44 @@ fn GradientSection() -> impl IntoView {
                 when=move || method() == GradientMethod::RandomSearch
                 fallback=move || {
                     view! {
-                        <ConfigNumber                            label="ε (numerical)"                            testid="epsilon"                            range=limits::EPSILON                            get=|c| c.epsilon                            set=|c, v| c.epsilon = v                        />
+                        <ConfigNumber
+                            label="ε (numerical)"
+                            testid="epsilon"
+                            range=limits::EPSILON
+                            get=|c| c.epsilon
+                            set=|c, v| c.epsilon = v
+                        />
                     }
                 }
             >
-                <ConfigNumber                    label="Search step"                    testid="search-step"                    range=limits::SEARCH_STEP                    get=|c| c.search_step                    set=|c, v| c.search_step = v                />
+                <ConfigNumber
+                    label="Search step"
+                    testid="search-step"
+                    range=limits::SEARCH_STEP
+                    get=|c| c.search_step
+                    set=|c, v| c.search_step = v
+                />
             </Show>
         </div>
+        <GradientCheck/>
+    }
+}
+
+/// The gradient check: the largest gap between backpropagation's and the numerical gradient.
+#[component]
+fn GradientCheck() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let (check, set_check) = signal(String::from("—"));
+    let run_check = move |_| {
+        let gap = state
+            .trainer
+            .try_update_value(|t| t.gradient_check())
+            .flatten();
+        set_check.set(gap.map_or("no training points".into(), |g| {
+            crate::core::number_text::scientific(g, 2)
+        }));
+    };
+    view! {
         <div class="grad-check">
             <button data-testid="check-gradients" on:click=run_check>"Check gradients"</button>
             <span class="grad-check-label">"max |backprop − numerical|"</span>
@@ -153,57 +229,9 @@ fn RestartsSection() -> impl IntoView {
         let (k, n) = (count.get_untracked() as u32, epochs.get_untracked() as u32);
         let found = state.trainer.with_value(|t| t.random_restarts(k, n));
         if let Some(best) = crate::core::trainer::best_restart(&found) {
-            let unchanged = state.config.with_untracked(|c| c.restart == best);
-            state.update_config(|c| c.restart = best);
-            if unchanged {
-                state
-                    .trainer
-                    .update_value(crate::core::trainer::Trainer::reset); // start it afresh
-            }
-            state.trainer.update_value(|t| {
-                t.step(n);
-            });
-            state.publish();
-            state.say(format!("Kept restart {best}, the lowest final training loss of {} starts after {n} epochs.", found.len()));
+            keep_restart(&state, best, n, found.len());
         }
         set_results.set(found);
-    };
-    let spread = move || {
-        let mut losses: Vec<f64> = results
-            .get()
-            .iter()
-            .map(|r| r.1)
-            .filter(|l| l.is_finite())
-            .collect();
-        losses.sort_by(f64::total_cmp);
-        let (Some(&best), Some(&worst)) = (losses.first(), losses.last()) else {
-            return String::from("—");
-        };
-        let median = losses[losses.len() / 2];
-        let shown = |v: f64| crate::core::number_text::fixed(v, 3);
-        format!(
-            "best {} · median {} · worst {} ({} starts)",
-            shown(best),
-            shown(median),
-            shown(worst),
-            losses.len()
-        )
-    };
-    let dots = move || {
-        let found = results.get();
-        let max = found
-            .iter()
-            .map(|r| r.1)
-            .filter(|l| l.is_finite())
-            .fold(1e-12, f64::max);
-        found
-            .iter()
-            .filter(|r| r.1.is_finite())
-            .map(|&(restart, loss)| {
-                let left = format!("left: {:.1}%", loss / max * 100.0);
-                view! { <span class="restart-dot" style=left title=format!("restart {restart}: {}", crate::core::number_text::fixed(loss, 4))></span> }
-            })
-            .collect_view()
     };
     view! {
         <h2>"Random restarts"</h2>
@@ -223,8 +251,69 @@ fn RestartsSection() -> impl IntoView {
                 on_change=Callback::new(move |v: f64| set_epochs.set(v.round()))
             />
         </div>
-        <button class="wide" data-testid="random-restarts" on:click=run>"Train the starts, keep the best"</button>
+        <button class="wide" data-testid="random-restarts" on:click=run>
+            "Train the starts, keep the best"
+        </button>
+        <RestartSpreadView results=results/>
+    }
+}
+
+/// Opens restart `best` (found best of `starts` after `epochs` epochs) and trains it as far.
+fn keep_restart(state: &AppState, best: u32, epochs: u32, starts: usize) {
+    let unchanged = state.config.with_untracked(|c| c.restart == best);
+    state.update_config(|c| c.restart = best);
+    if unchanged {
+        // start it afresh
+        state
+            .trainer
+            .update_value(crate::core::trainer::Trainer::reset);
+    }
+    state.trainer.update_value(|t| {
+        t.step(epochs);
+    });
+    state.publish();
+    state.say(format!(
+        "Kept restart {best}, the lowest final training loss of {starts} starts after {epochs} epochs."
+    ));
+}
+
+/// The restarts' final losses as dots on a strip, and their best, median and worst.
+#[component]
+fn RestartSpreadView(
+    /// Each restart's number and final training loss.
+    results: ReadSignal<Vec<(u32, f64)>>,
+) -> impl IntoView {
+    let spread = Memo::new(move |_| results.with(|r| RestartSpread::of(r)));
+    let summary = move || {
+        let Some(s) = spread.get() else {
+            return String::from("—");
+        };
+        let shown = |v: f64| fixed(v, 3);
+        format!(
+            "best {} · median {} · worst {} ({} starts)",
+            shown(s.best),
+            shown(s.median),
+            shown(s.worst),
+            s.count
+        )
+    };
+    let dots = move || {
+        let Some(s) = spread.get() else {
+            return Vec::new();
+        };
+        results
+            .get()
+            .into_iter()
+            .filter(|r| r.1.is_finite())
+            .map(|(restart, loss)| {
+                let left = format!("left: {:.1}%", s.position(loss));
+                let title = format!("restart {restart}: {}", fixed(loss, 4));
+                view! { <span class="restart-dot" style=left title=title></span> }
+            })
+            .collect::<Vec<_>>()
+    };
+    view! {
         <div class="restart-strip" aria-hidden="true">{dots}</div>
-        <p class="hint" data-testid="restart-spread">{spread}</p>
+        <p class="hint" data-testid="restart-spread">{summary}</p>
     }
 }

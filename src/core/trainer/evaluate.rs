@@ -115,3 +115,36 @@ pub fn best_restart(results: &[(u32, f64)]) -> Option<u32> {
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .map(|r| r.0)
 }
+
+/// How the restarts' final losses spread: the best, the median and the worst of the finite
+/// ones, and how many there are (`None` without a finite loss).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RestartSpread {
+    pub best: f64,
+    pub median: f64,
+    pub worst: f64,
+    pub count: usize,
+}
+
+impl RestartSpread {
+    /// The spread of `results` (restart, final loss), leaving out losses that diverged.
+    pub fn of(results: &[(u32, f64)]) -> Option<Self> {
+        let mut losses: Vec<f64> = results
+            .iter()
+            .map(|r| r.1)
+            .filter(|l| l.is_finite())
+            .collect();
+        losses.sort_by(f64::total_cmp);
+        Some(RestartSpread {
+            best: *losses.first()?,
+            median: losses[losses.len() / 2],
+            worst: *losses.last()?,
+            count: losses.len(),
+        })
+    }
+
+    /// Where a final loss sits on a strip from 0 to the worst loss, in percent.
+    pub fn position(&self, loss: f64) -> f64 {
+        loss / self.worst.max(1e-12) * 100.0
+    }
+}

@@ -516,3 +516,25 @@ fn a_new_class_rebuilds_only_the_output_layer() {
     assert_eq!(t.apply(cfg), Change::Output);
     assert_eq!(t.net().sizes(), vec![2, 4, 1]);
 }
+
+#[test]
+fn restart_spread_leaves_out_diverged_starts() {
+    use super::RestartSpread;
+    assert_eq!(RestartSpread::of(&[]), None);
+    assert_eq!(
+        RestartSpread::of(&[(0, f64::NAN), (1, f64::INFINITY)]),
+        None
+    );
+    let spread = RestartSpread::of(&[(0, 0.4), (1, f64::NAN), (2, 0.1), (3, 0.2)]).unwrap();
+    assert_eq!(
+        spread,
+        RestartSpread {
+            best: 0.1,
+            median: 0.2,
+            worst: 0.4,
+            count: 3
+        }
+    );
+    assert_eq!(spread.position(0.4), 100.0);
+    assert_eq!(spread.position(0.1), 25.0);
+}
