@@ -190,3 +190,23 @@ test('an exception while the app starts shows a readable message', async () => {
   await waitUntil(async () => (await app.page.$(tid('data-canvas'))) === null, { what: 'no app' });
   await app.context.close();
 });
+
+test('a build with no version without SIMD (trunk serve, debug) tells a browser without SIMD so', async () => {
+  // index.html as a build that did not run .ci/build-nosimd leaves it: its names not filled in.
+  const app = await open(noSimd, '/', {
+    waitForApp: false,
+    beforeGoto: (page) =>
+      page.route(/\/$/, async (route) => {
+        const response = await route.fetch();
+        const body = (await response.text())
+          .replace(/\/nn-playground-nosimd-[0-9a-f]+\.js/, '@NN_NOSIMD_JS@')
+          .replace(/\/nn-playground-nosimd-[0-9a-f]+_bg\.wasm/, '@NN_NOSIMD_WASM@');
+        await route.fulfill({ response, body });
+      }),
+  });
+  const { kind, text: message } = await loadError(app);
+  assert.equal(kind, 'no-plain-build', message);
+  assert.match(message, /no WebAssembly SIMD, and this is a development build/);
+  assert.deepEqual(app.wasmRequests, [], 'nothing to download');
+  await app.context.close();
+});
