@@ -1,15 +1,18 @@
 //! The browser's side of [`crate::core::jit`]: compiles a network shape's kernel module in the
 //! background (`WebAssembly.instantiate`, sharing this module's memory), puts its function in
 //! this module's function table, and hands the trainer a function pointer to it. Off with
-//! `?nojit` in the address (the general kernels then do all the work, with the same results).
+//! `?nojit` in the address (the general kernels then do all the work, with the same results),
+//! and always off in the build without SIMD (the kernels are written in SIMD instructions, and
+//! that build runs in browsers without them).
 use crate::core::jit::{self, Kernel};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::js_sys::{Function, Object, Reflect, WebAssembly};
 
-/// Lets the trainer compile kernels, unless the page's address asks for `nojit`.
+/// Lets the trainer compile kernels, unless the page's address asks for `nojit` or this is the
+/// build without SIMD.
 pub fn enable(search: &str) {
-    if !search.contains("nojit") {
+    if cfg!(target_feature = "simd128") && !search.contains("nojit") {
         jit::set_compiler(Some(compile));
     }
 }

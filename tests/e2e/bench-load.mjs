@@ -51,6 +51,12 @@ function distSizes(dir) {
 }
 
 /**
+ * The wasm that a browser with SIMD loads (the build also has `nn-playground-nosimd-*_bg.wasm`,
+ * for browsers without SIMD; an older build has only the one).
+ */
+const simdWasm = (sizes) => sizes.find((f) => f.file.endsWith('.wasm') && !f.file.includes('-nosimd-'));
+
+/**
  * In every new document, before its own scripts: note (in performance.now() ms from the start of
  * the navigation) when the epoch readout first shows a number, and tell the harness at once
  * where the play button is (through the binding `__benchReady`, so that the click does not wait
@@ -191,7 +197,7 @@ function report(builds, results, runs) {
   });
   const rows = builds.map((b) => {
     const m = (b.median = medians(results[b.label].load, KEYS));
-    const wasm = b.sizes.find((f) => f.file.endsWith('.wasm'));
+    const wasm = simdWasm(b.sizes);
     const met = m.usableMs <= TARGET.usableMs && wasm?.gzip <= TARGET.wasmGzipBytes ? 'yes' : 'NO';
     return [
       b.label, wasm ? kb(wasm.raw) : '-', wasm ? kb(wasm.gzip) : '-', kb(m.transferred), s(m.wasmMs), s(m.readyMs),

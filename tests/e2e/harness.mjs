@@ -101,8 +101,11 @@ export async function serveDist(dir = DIST, { gzip = false } = {}) {
   };
 }
 
-/** Launch headless Debian Chromium (no browser download: executablePath is required). */
-export async function launchBrowser() {
+/**
+ * Launch headless Debian Chromium (no browser download: executablePath is required), with
+ * `args` added to its command line (e.g. '--js-flags=...').
+ */
+export async function launchBrowser({ args = [] } = {}) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
@@ -114,6 +117,7 @@ export async function launchBrowser() {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...args,
     ],
   });
 }
@@ -193,18 +197,24 @@ export async function openPage(
 
 /**
  * Wait until the app has mounted: the canvas is visible and the epoch readout shows a number.
- * Fails at once if the page throws (e.g. a Rust panic) while starting.
+ * Fails at once if the page throws (e.g. a Rust panic) while starting, or if the loader
+ * (index.html) shows its message that the app did not load.
  */
 async function waitForApp_(page, { pageErrors = [], timeout = 30_000 } = {}) {
   const deadline = Date.now() + timeout;
   const check = () => {
     if (pageErrors.length) throw new Error(`the app failed to start: ${pageErrors.join('\n')}`);
   };
+  const loaded = async () => {
+    const message = await text(page, 'load-error');
+    if (message != null) throw new Error(`the app did not load: ${message}`);
+  };
   for (const id of ['data-canvas', 'epoch']) {
     try {
       await waitUntil(
         async () => {
           check();
+          await loaded();
           return page.locator(tid(id)).first().isVisible();
         },
         { timeout: Math.max(0, deadline - Date.now()), what: `${tid(id)} to be visible` },
