@@ -3,14 +3,18 @@
 //! Export writes a header `x1,x2,label` and one point a line. Import is strict: any problem
 //! refuses the whole file with a message naming the line (counting from 1) and what is wrong,
 //! so the current points are kept. It accepts a header row (any names, three columns), blank
-//! lines, CRLF line ends, a UTF-8 byte-order mark, double-quoted fields, and `;` or tab as
-//! separator (decided by the first non-blank line; with `;`, a decimal comma `1,5` is read as
-//! 1.5). Points are kept at the link's resolution (0.01), as drawn points are. Where labels
+//! lines, CRLF line ends, a UTF-8 byte-order mark, double-quoted fields (read by the
+//! `csv-core` tokenizer: `""` inside quotes is a quote, and a separator or line end inside
+//! quotes belongs to the field), and `;` or tab as separator (decided by the first non-blank
+//! line). A decimal comma `1,5` (with `;` or tabs, or in quotes) is read as 1.5. Points are kept at the link's resolution (0.01), as drawn points are. Where labels
 //! are not used (line and curve mode fit y = x₂ against x = x₁), two columns `x,y` are read
 //! too, every line as many columns as the first.
 use crate::core::config::{clamp_point_in, format_number, limits};
 use crate::core::dataset::{Point, Problem, MAX_CLASSES};
 use crate::core::domain::Domain;
+use records::Records;
+
+mod records;
 
 /// The header [`points_to_csv`] writes.
 pub const CSV_HEADER: &str = "x1,x2,label";
@@ -79,24 +83,18 @@ pub fn points_from_csv_in(
         ));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = text
-        .split('\n')
-        .enumerate()
-        .map(|(i, line)| (i + 1, line.strip_suffix('\r').unwrap_or(line)))
-        .filter(|(_, line)| !line.trim().is_empty())
-        .peekable();
-    let sep = match lines.peek() {
-        Some((_, line)) if line.contains(';') => ';',
-        Some((_, line)) if line.contains('\t') => '\t',
-        _ => ',',
+    let first_line = text.lines().find(|line| !line.trim().is_empty());
+    let sep = match first_line {
+        Some(line) if line.contains(';') => b';',
+        Some(line) if line.contains('\t') => b'\t',
+        _ => b',',
     };
     let mut points = Vec::new();
     // The columns every line must have, set by the first line.
     let mut width = None;
-    for (n, line) in lines {
-        let fields: Vec<&str> = line.split(sep).map(unquote).collect();
+    for (n, fields) in Records::new(text, sep) {
         let first = width.is_none();
-        let is_header = first && parse_number(fields[0], sep).is_none();
+        let is_header = first && parse_number(&fields[0]).is_none();
         let two = columns == Columns::XyOrLabelled && fields.len() == 2;
         let want = *width.get_or_insert(if two { 2 } else { 3 });
         if fields.len() != want {
@@ -124,7 +122,7 @@ pub fn points_from_csv_in(
                 limits::MAX_POINTS
             ));
         }
-        points.push(read_point(n, &fields, sep, (problem, domain))?);
+        points.push(read_point(n, &fields, (problem, domain))?);
     }
     if points.is_empty() {
         let lines = match columns {
@@ -136,17 +134,10 @@ pub fn points_from_csv_in(
     Ok(points)
 }
 
-/// A field without surrounding spaces and double quotes.
-fn unquote(field: &str) -> &str {
-    let f = field.trim();
-    f.strip_prefix('"')
-        .and_then(|f| f.strip_suffix('"'))
-        .map_or(f, str::trim)
-}
-
-/// A number, reading a decimal comma when the separator is `;`. Only finite numbers.
-fn parse_number(field: &str, sep: char) -> Option<f64> {
-    let parsed = if sep == ';' && field.contains(',') && !field.contains('.') {
+/// A number, reading a decimal comma (`1,5`, in a file separated by `;` or tabs, or in
+/// quotes). Only finite numbers.
+fn parse_number(field: &str) -> Option<f64> {
+    let parsed = if field.contains(',') && !field.contains('.') {
         field.replace(',', ".").parse::<f64>()
     } else {
         field.parse::<f64>()
@@ -157,14 +148,13 @@ fn parse_number(field: &str, sep: char) -> Option<f64> {
 /// One point from its fields (x1, x2 and, if there is one, the label), on line `n`.
 fn read_point(
     n: usize,
-    fields: &[&str],
-    sep: char,
+    fields: &[String],
     (problem, domain): (Problem, Domain),
 ) -> Result<Point, String> {
     let names: &[&str] = if fields.len() == 2 { &XY } else { &COLUMNS };
     let mut v = [0.0; 3];
     for (i, field) in fields.iter().enumerate() {
-        v[i] = parse_number(field, sep).ok_or_else(|| {
+        v[i] = parse_number(field).ok_or_else(|| {
             let shown: String = field.chars().take(24).collect();
             format!("line {n}: '{shown}' in column {} is not a number", names[i])
         })?;

@@ -3,6 +3,11 @@
 //! The same seed gives the same bits on every platform, native or WASM. Each use gets
 //! its own stream (data, weight init, shuffling, dropout), so that, for example, adding
 //! dropout does not change the data set.
+//!
+//! Kept hand-written rather than taken from a crate (`rand_pcg`): the bits are the project's
+//! contract (a seed in a link must give the same data and weights in every build, native and
+//! wasm), so the generator and how it turns bits into floats, ranges and normals are fixed here
+//! and checked against the PCG reference output, not left to a crate's version.
 use rand::RngCore;
 
 const MULTIPLIER: u64 = 6_364_136_223_846_793_005;

@@ -2,6 +2,11 @@
 //! (p = 0.5 for the sigmoid), traced through the boundary grid by marching squares with
 //! linear interpolation along the cells' edges. The heatmap shows how sure the model is; the
 //! line shows where it decides, as the lecture draws it (w₁x₁ + w₂x₂ + b = 0).
+//!
+//! Kept hand-written rather than taken from a crate (`contour`, `isoline`): one threshold on a
+//! small square grid needs only the 16-case table and the edge interpolation, with the
+//! segments joined into polylines the way the canvas draws them (measured in the README), and
+//! the crates bring general geometry types (GeoJSON, `geo`) the wasm does not need.
 use crate::core::snapshot::Grid;
 
 /// A piece of the line, from one point to another, in plot fractions: x from the left edge,

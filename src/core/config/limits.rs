@@ -32,9 +32,10 @@ pub const REGRESSION_LABEL: (f64, f64) = (-10.0, 10.0);
 pub const MAX_PARAMS: usize = 4096;
 /// The largest CSV file of points read, in bytes.
 pub const MAX_CSV_BYTES: usize = 1_000_000;
-/// The largest model JSON read, in bytes, and its deepest nesting.
+/// The largest model JSON read, in bytes, and its deepest nesting (serde_json's recursion
+/// limit; a test checks it).
 pub const MAX_JSON_BYTES: usize = 2_000_000;
-pub const MAX_JSON_DEPTH: usize = 16;
+pub const MAX_JSON_DEPTH: usize = 127;
 /// Longest accepted hash, in bytes; the rest is ignored.
 pub const MAX_HASH_LEN: usize = 200_000;
 /// Line mode's starting m and c.

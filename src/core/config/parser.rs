@@ -11,32 +11,12 @@ pub(super) fn parse_seed(text: &str) -> u64 {
     })
 }
 
-/// Decodes `%XX` escapes; anything malformed is kept as it is.
+/// Decodes `%XX` escapes (by the `percent-encoding` crate); anything malformed is kept as it
+/// is, and bytes that are not UTF-8 become U+FFFD.
 pub(super) fn percent_decode(raw: &str) -> String {
-    if !raw.contains('%') {
-        return raw.to_string();
-    }
-    let bytes = raw.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (
-            bytes[i],
-            bytes.get(i + 1).copied().and_then(hex),
-            bytes.get(i + 2).copied().and_then(hex),
-        ) {
-            (b'%', Some(h), Some(l)) => {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(raw)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 /// At most 24 characters of user text, for a note.

@@ -83,6 +83,14 @@ fn percent_escapes_and_string_seeds() {
     let (again, _) = ExperimentConfig::from_hash("seed=0.5");
     assert_eq!(cfg.seed, again.seed);
     assert_ne!(cfg.seed, ExperimentConfig::from_hash("seed=0.6").0.seed);
+    // Malformed escapes are kept as written; bytes that are not UTF-8 become U+FFFD.
+    let decode = parser::percent_decode;
+    assert_eq!(decode("a%2Cb%e2%82%ACc"), "a,b€c");
+    assert_eq!(decode("%"), "%");
+    assert_eq!(decode("%2"), "%2");
+    assert_eq!(decode("%zz%4"), "%zz%4");
+    assert_eq!(decode("1+2"), "1+2");
+    assert_eq!(decode("%FF%FEx"), "\u{fffd}\u{fffd}x");
 }
 
 #[test]

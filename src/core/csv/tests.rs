@@ -170,3 +170,73 @@ fn xy_files_have_two_columns_where_labels_mean_nothing() {
         "line 1: expected 3 columns (x1,x2,label), found 2"
     );
 }
+
+/// Quoted fields are read by a real tokenizer: separators, quotes and line ends inside quotes.
+#[test]
+fn quoted_fields_hold_separators_quotes_and_line_ends() {
+    let expected = vec![Point::new(1.5, -2.0, 1.0), Point::new(0.0, 3.25, 0.0)];
+    for text in [
+        // A decimal comma in quotes, where the separator is a comma.
+        "\"1,5\",-2,1\n0,\"3,25\",0\n",
+        // Escaped quotes and separators in a quoted header.
+        "\"x1 (\"\"cm\"\")\",\"x2, cm\",label\n1.5,-2,1\n0,3.25,0\n",
+        // A header field with a line end inside its quotes.
+        "\"x1\",\"x2\ncm\",\"label\"\r\n1.5,-2,1\r\n0,3.25,0\r\n",
+        // A decimal comma with `;`, quoted or not, and CRLF with blank lines between.
+        "x1;x2;label\r\n\r\n\"1,5\";-2;1\r\n   \r\n0;3,25;\"0\"",
+        // Tabs, with a decimal comma.
+        "1,5\t-2\t1\n0\t3,25\t0",
+    ] {
+        assert_eq!(points_from_csv(text, CLS), Ok(expected.clone()), "{text:?}");
+    }
+    // `"1,5",2,0` is three fields, not four.
+    assert_eq!(
+        points_from_csv("\"1,5\",2,0", CLS),
+        Ok(vec![Point::new(1.5, 2.0, 0.0)])
+    );
+    // A quoted number with a thousands-style comma and a point is not a number.
+    assert_eq!(
+        err("1,2,0\n\"1,000.5\",2,0", CLS),
+        "line 2: '1,000.5' in column x1 is not a number"
+    );
+}
+
+#[test]
+fn line_numbers_count_blank_lines_crlf_and_line_ends_inside_quotes() {
+    assert_eq!(
+        err("x1,x2,label\r\n\r\n1,2,0\r\n1,x,0\r\n", CLS),
+        "line 4: 'x' in column x2 is not a number"
+    );
+    assert_eq!(
+        err("\"x\n1\",x2,label\n\n1,2,0\n1,2\n", CLS),
+        "line 5: expected 3 columns (x1,x2,label), found 2"
+    );
+    assert_eq!(
+        err("1,2,0\n\"1\n\n\",2,0\n7,0,0\n", CLS),
+        "line 5: x1 = 7 is outside the plot (−6 to 6)"
+    );
+    assert_eq!(
+        err("1;2;0\n1;2;0;\"\"\n", CLS),
+        "line 2: expected 3 columns (x1,x2,label), found 4"
+    );
+}
+
+#[test]
+fn long_fields_and_many_columns_are_refused_without_a_crash() {
+    let many = format!("1,2,0\n{}\n", vec!["1"; 5000].join(","));
+    assert_eq!(
+        err(&many, CLS),
+        "line 2: expected 3 columns (x1,x2,label), found 5000"
+    );
+    let long = format!("1,\"{}\",0", "9".repeat(100_000));
+    assert_eq!(
+        err(&long, CLS),
+        "line 1: '999999999999999999999999' in column x2 is not a number"
+    );
+    let open_quote = "1,\"2,0\n3,4,1\n";
+    // A quote left open takes the rest of the file into one field.
+    assert_eq!(
+        err(open_quote, CLS),
+        "line 1: expected 3 columns (x1,x2,label), found 2"
+    );
+}

@@ -30,31 +30,41 @@ fn values_of_every_kind_are_read() {
 fn malformed_json_is_refused_with_a_position() {
     for (text, needle) in [
         ("", "ends where a value"),
-        ("{", "ends where a key"),
+        ("{", "ends inside an object"),
         ("[1,", "ends where a value"),
-        ("[1 2]", "found '2' where ',' or ']'"),
-        ("{\"a\" 1}", "found '1' where ':'"),
-        ("{\"a\":1,}", "found '}' where a key"),
-        ("[1,]", "found ']' where a value"),
-        ("{'a':1}", "found ''' where a key"),
-        ("01", "text after the end"),
-        ("-", "ends where a digit"),
-        ("1.", "ends where a digit"),
-        ("1e", "ends where a digit"),
-        (".5", "found '.' where a value"),
+        ("[1", "ends inside a list"),
+        ("[1 2]", "column 4: expected `,` or `]`"),
+        ("{\"a\" 1}", "expected `:`"),
+        ("{\"a\":1,}", "trailing comma"),
+        ("[1,]", "trailing comma"),
+        ("{'a':1}", "expected a key in double quotes"),
+        ("01", "invalid number"),
+        ("-", "ends where a value"),
+        ("1.", "ends where a value"),
+        ("1e", "ends where a value"),
+        (".5", "expected a JSON value"),
         ("1e999", "too large"),
         ("-1e400", "too large"),
-        ("NaN", "found 'N' where a value"),
-        ("tru", "found 't' where a value"),
+        ("NaN", "expected a JSON value"),
+        ("tru", "ends where a value"),
+        ("trux", "expected a JSON value"),
         ("\"abc", "ends inside a string"),
         ("\"a\tb\"", "control character"),
-        ("\"\\x\"", "escape"),
-        ("\"\\u12\"", "four hex digits"),
+        ("\"\\x\"", "invalid escape"),
+        ("\"\\u12\"", "ends inside a string"),
         ("\"\\ud800\"", "lone surrogate"),
         ("\"\\ud800\\u0041\"", "lone surrogate"),
         ("\"\\udc00\"", "lone surrogate"),
-        ("{\"a\":1,\"a\":2}", "appears twice"),
-        ("[1]\n  x", "line 2, column 3"),
+        ("{\"a\":1,\"a\":2}", "the key \"a\" appears twice"),
+        ("[1]\n  x", "line 2, column 3: text after the end"),
+        (
+            "<!DOCTYPE html>\n<html></html>",
+            "line 1, column 1: expected a JSON value",
+        ),
+        (
+            "\u{0}\u{1}PK\u{3}\u{4}\u{fffd}",
+            "line 1, column 1: expected a JSON value",
+        ),
     ] {
         let err = parse(text).expect_err(text);
         assert!(err.contains(needle), "{text:?}: {err}");
@@ -63,12 +73,55 @@ fn malformed_json_is_refused_with_a_position() {
 
 #[test]
 fn deep_nesting_and_huge_input_are_refused_without_a_crash() {
-    let deep = "[".repeat(100_000) + &"]".repeat(100_000);
-    assert!(parse(&deep).unwrap_err().contains("nested deeper"));
+    for depth in [limits::MAX_JSON_DEPTH + 1, 10_000, 100_000] {
+        let deep = "[".repeat(depth) + &"]".repeat(depth);
+        let err = parse(&deep).unwrap_err();
+        assert!(err.ends_with("nested deeper than 127 levels"), "{err}");
+        let open = "{\"a\":".repeat(depth);
+        assert!(parse(&open).unwrap_err().contains("nested deeper"));
+    }
     let ok = "[".repeat(limits::MAX_JSON_DEPTH) + &"]".repeat(limits::MAX_JSON_DEPTH);
     assert!(parse(&ok).is_ok());
     let huge = format!("[{}0]", "0,".repeat(limits::MAX_JSON_BYTES / 2));
     assert!(parse(&huge).unwrap_err().contains("larger than"));
     let long_number = format!("1{}", "0".repeat(400));
     assert!(parse(&long_number).unwrap_err().contains("too large"));
+    // Many keys in one object are checked for duplicates in n log n, not n².
+    let keys: Vec<String> = (0..100_000).map(|i| format!("\"k{i}\":0")).collect();
+    let many = format!("{{{}}}", keys.join(","));
+    assert!(matches!(parse(&many), Ok(Json::Object(f)) if f.len() == 100_000));
+    let twice = format!("{{{},\"k7\":1}}", keys.join(","));
+    assert!(parse(&twice).unwrap_err().contains("\"k7\" appears twice"));
+}
+
+#[test]
+fn numbers_read_back_to_the_same_bits() {
+    let mut rng = crate::core::rng::Pcg32::new(3, 3);
+    let mut checked = 0;
+    while checked < 20_000 {
+        let bits = (u64::from(rng.gen_u32()) << 32) | u64::from(rng.gen_u32());
+        let v = f64::from_bits(bits);
+        if !v.is_finite() {
+            continue;
+        }
+        // Written as model files write them: in full, without an exponent.
+        let text = crate::core::config::format_number(v);
+        assert_eq!(parse(&text), Ok(Json::Number(v)), "{text}");
+        checked += 1;
+    }
+    for v in [
+        0.1,
+        1.0 / 3.0,
+        f64::MIN_POSITIVE,
+        5e-324,
+        -0.0,
+        2.0f64.powi(53) + 2.0,
+    ] {
+        let text = crate::core::config::format_number(v);
+        assert_eq!(
+            parse(&text).map(|j| matches!(j, Json::Number(x) if x.to_bits() == v.to_bits())),
+            Ok(true),
+            "{text}"
+        );
+    }
 }

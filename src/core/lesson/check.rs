@@ -17,6 +17,11 @@
 //!   comparison false.
 //!
 //! Parsing and evaluation never panic; nesting is limited to [`MAX_DEPTH`].
+//!
+//! Kept hand-written rather than built on an expression crate (`evalexpr`, `meval`): the
+//! language is small and made for lesson authors (words like `and`, `%` after a number, an
+//! unknown quantity making its comparison false), its error messages name the card's own
+//! quantities, and a general evaluator would add a larger grammar and its code to the wasm.
 use super::quantity::Quantity;
 
 mod parse;

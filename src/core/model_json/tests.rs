@@ -130,7 +130,7 @@ fn malformed_models_are_refused_with_a_message() {
             "layers[0].weights[0][0]: expected a number, found null",
         ),
         (
-            with_weight("[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]"),
+            with_weight(&("[".repeat(200) + &"]".repeat(200))),
             "nested deeper",
         ),
         (with_weight("[1]"), "expected a number, found an array"),
