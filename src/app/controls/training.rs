@@ -151,7 +151,13 @@ fn RestartsSection() -> impl IntoView {
     let (results, set_results) = signal(Vec::<(u32, f64)>::new());
     let run = move |_| {
         let (k, n) = (count.get_untracked() as u32, epochs.get_untracked() as u32);
-        let found = state.trainer.with_value(|t| t.random_restarts(k, n));
+        let found = state
+            .trainer
+            .try_update_value(|t| {
+                state.kernels.supply(t);
+                t.random_restarts(k, n)
+            })
+            .unwrap_or_default();
         if let Some(best) = crate::core::trainer::best_restart(&found) {
             let unchanged = state.config.with_untracked(|c| c.restart == best);
             state.update_config(|c| c.restart = best);
@@ -161,6 +167,7 @@ fn RestartsSection() -> impl IntoView {
                     .update_value(crate::core::trainer::Trainer::reset); // start it afresh
             }
             state.trainer.update_value(|t| {
+                state.kernels.supply(t);
                 t.step(n);
             });
             state.publish();

@@ -6,7 +6,7 @@ use crate::core::fastmath;
 use crate::core::jit::wasm::Op;
 use crate::core::loss::Output;
 
-impl Emitter {
+impl Emitter<'_> {
     /// Applies `activation` to the sum on the stack: the value's local and, for `hidden`
     /// layers, the derivative's (as [`Activation::with_pair`] computes them).
     pub(super) fn activation(
