@@ -92,7 +92,7 @@ impl<F: Real> Pass<F> {
         mut rng: Option<&mut Pcg32>,
         training: bool,
     ) {
-        let (n, blocks) = (self.n, self.blocks);
+        let blocks = self.blocks;
         if blocks == 0 {
             return;
         }
@@ -126,24 +126,32 @@ impl<F: Real> Pass<F> {
                 break;
             }
             if let (true, Some(rng)) = (training && dropout > 0.0, rng.as_mut()) {
-                let out = out.as_flattened_mut();
-                let dact = self.dact[units].as_flattened_mut();
-                let keep = F::of(1.0 / (1.0 - dropout));
-                // One draw per unit and real point; padding lanes are left alone.
-                for (o, d) in out
-                    .chunks_exact_mut(blocks * LANES)
-                    .zip(dact.chunks_exact_mut(blocks * LANES))
-                {
-                    for (o, d) in o[..n].iter_mut().zip(&mut d[..n]) {
-                        let mask = if rng.uniform() < dropout {
-                            F::ZERO
-                        } else {
-                            keep
-                        };
-                        *o *= mask;
-                        *d *= mask;
-                    }
-                }
+                self.drop_units(units, dropout, rng);
+            }
+        }
+    }
+
+    /// Inverted dropout on the units whose blocks are `units`: drops each unit's value and
+    /// derivative for each real point with probability `dropout` (one draw each, unit by unit,
+    /// point by point), and scales the survivors by 1/(1 − dropout). Padding lanes are left
+    /// alone.
+    fn drop_units(&mut self, units: std::ops::Range<usize>, dropout: f64, rng: &mut Pcg32) {
+        let (n, blocks) = (self.n, self.blocks);
+        let out = self.acts[units.clone()].as_flattened_mut();
+        let dact = self.dact[units].as_flattened_mut();
+        let keep = F::of(1.0 / (1.0 - dropout));
+        for (o, d) in out
+            .chunks_exact_mut(blocks * LANES)
+            .zip(dact.chunks_exact_mut(blocks * LANES))
+        {
+            for (o, d) in o[..n].iter_mut().zip(&mut d[..n]) {
+                let mask = if rng.uniform() < dropout {
+                    F::ZERO
+                } else {
+                    keep
+                };
+                *o *= mask;
+                *d *= mask;
             }
         }
     }
