@@ -127,25 +127,21 @@ pub fn frame_ms(
     (middle_mean(total), middle_mean(compute))
 }
 
-/// Trains each scenario for an epoch, which asks for its compiled kernel where kernels can
-/// be compiled and one would pay ([`crate::core::jit`]).
-pub fn request_kernels() {
-    for s in scenarios() {
-        Trainer::new(s.config).step(1);
-    }
-}
-
-/// Runs every scenario: training for `train_ms`, then `frames` frames.
+/// Runs every scenario: training for `train_ms`, then `frames` frames. `prepare` gets each
+/// scenario's trainer first (to hand it a compiled kernel, as the app does: see
+/// [`crate::core::trainer::Kernels`]).
 pub fn run_all(
     train_ms: f64,
     frames: usize,
     now: &mut dyn FnMut() -> f64,
     draw: &mut dyn FnMut(&Frame, &Snapshot),
+    prepare: &mut dyn FnMut(&mut Trainer),
 ) -> Vec<Measurement> {
     scenarios()
         .into_iter()
         .map(|s| {
             let mut trainer = Trainer::new(s.config);
+            prepare(&mut trainer);
             let epochs_per_s = epochs_per_second(&mut trainer, now, train_ms);
             let (frame_ms, compute_ms) = frame_ms(&mut trainer, frames, now, draw);
             Measurement {
@@ -154,7 +150,7 @@ pub fn run_all(
                 epochs_per_s,
                 frame_ms,
                 compute_ms,
-                compiled: trainer.training_kernel().is_some(),
+                compiled: trainer.uses_compiled_kernel(),
             }
         })
         .collect()
@@ -223,9 +219,8 @@ mod tests {
             t
         };
         // Each frame reads the clock three times: 2 ms a frame, 1 of them computing.
-        let results = run_all(50.0, 3, &mut clock, &mut |frame, _| {
-            assert!(!frame.neurons.is_empty())
-        });
+        let draw = &mut |frame: &Frame, _: &Snapshot| assert!(!frame.neurons.is_empty());
+        let results = run_all(50.0, 3, &mut clock, draw, &mut |_| {});
         assert_eq!(results.len(), 2);
         assert!(results
             .iter()

@@ -1,6 +1,8 @@
 //! `?bench`: runs the benchmark in the browser, drawing every frame on real canvases, and
 //! prints the figures as JSON in `[data-testid=bench-results]`.
-use crate::bench::{request_kernels, run_all, to_json};
+use crate::app::jit::Compiler;
+use crate::bench::{run_all, scenarios, to_json};
+use crate::core::trainer::Trainer;
 use crate::render::canvas::{
     draw_boundary, draw_loss, draw_points_layer, put_rgba, size_backing, PointLayer,
 };
@@ -19,11 +21,16 @@ const NEURON_CANVASES: usize = 48;
 pub fn BenchPage() -> impl IntoView {
     let (result, set_result) = signal(String::from("running…"));
     let host = NodeRef::<Div>::new();
+    // The scenarios' kernels, compiled before the benchmark starts (none with `?nojit`).
+    let search = window().location().search().unwrap_or_default();
+    let kernels = Compiler::new(&search);
     Effect::new(move |_| {
         let Some(host) = host.get() else { return };
-        request_kernels();
-        when_compiled(KERNEL_WAITS, move || {
-            let text = match run(&host) {
+        for s in scenarios() {
+            kernels.supply(&mut Trainer::new(s.config));
+        }
+        when_compiled(kernels, KERNEL_WAITS, move || {
+            let text = match run(&host, kernels) {
                 Ok(json) => json,
                 Err(e) => format!("{{\"error\":\"{e:?}\"}}"),
             };
@@ -42,12 +49,12 @@ pub fn BenchPage() -> impl IntoView {
 /// How many times (50 ms apart) the benchmark waits for the compiled kernels.
 const KERNEL_WAITS: u32 = 100;
 
-/// Calls `then` once no kernel is being compiled (or after `waits` more waits).
-fn when_compiled(waits: u32, then: impl FnOnce() + 'static) {
+/// Calls `then` once `kernels` has none being compiled (or after `waits` more waits).
+fn when_compiled(kernels: Compiler, waits: u32, then: impl FnOnce() + 'static) {
     set_timeout(
         move || {
-            if crate::core::jit::pending() > 0 && waits > 0 {
-                when_compiled(waits - 1, then);
+            if kernels.pending() > 0 && waits > 0 {
+                when_compiled(kernels, waits - 1, then);
             } else {
                 then();
             }
@@ -63,7 +70,7 @@ fn canvas(host: &web_sys::HtmlDivElement, class: &str) -> Result<HtmlCanvasEleme
     Ok(c)
 }
 
-fn run(host: &web_sys::HtmlDivElement) -> Result<String, JsValue> {
+fn run(host: &web_sys::HtmlDivElement, kernels: Compiler) -> Result<String, JsValue> {
     // The plot's layers, as the page stacks them (see app/plot/layers.rs).
     let heat = canvas(host, "bench-plot")?;
     let marks = canvas(host, "bench-plot")?;
@@ -104,7 +111,7 @@ fn run(host: &web_sys::HtmlDivElement) -> Result<String, JsValue> {
             failure.get_or_insert(e);
         }
     };
-    let results = run_all(3000.0, 200, &mut now, &mut draw);
+    let results = run_all(3000.0, 200, &mut now, &mut draw, &mut |t| kernels.supply(t));
     match failure {
         Some(e) => Err(e),
         None => Ok(to_json("wasm32", &results)),

@@ -32,14 +32,12 @@ use crate::core::config::Model;
 use leptos::prelude::*;
 pub use state::{AppState, Brush};
 
-/// Installs the panic hook, lets training compile kernels (unless `?nojit`), and mounts the
-/// app (or, with `?bench` in the URL, the benchmark).
+/// Installs the panic hook and mounts the app (or, with `?bench` in the URL, the benchmark).
 pub fn start() {
     panic::install();
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
-    jit::enable(&search);
     if search.contains("bench") {
         leptos::mount::mount_to_body(bench_page::BenchPage);
     } else {

@@ -21,7 +21,10 @@ fn schedule(state: AppState, mut now: impl FnMut() -> f64 + 'static) {
             };
             let trained = state
                 .trainer
-                .try_update_value(|t| t.run_frame(max_epochs, FRAME_BUDGET_MS, &mut now))
+                .try_update_value(|t| {
+                    state.kernels.supply(t);
+                    t.run_frame(max_epochs, FRAME_BUDGET_MS, &mut now)
+                })
                 .unwrap_or(0);
             if trained > 0 {
                 state.publish();

@@ -36,14 +36,18 @@ pub struct AppState {
     pub point_history: StoredValue<UndoStack<Option<Vec<Point>>>>,
     /// Whether there is a point edit to undo, and one to redo (for the buttons).
     pub can_undo_redo: RwSignal<(bool, bool)>,
+    /// The page's compiled training kernels (none with `?nojit`).
+    pub kernels: super::jit::Compiler,
 }
 
 impl AppState {
     /// The experiment in the page's URL hash (defaults where it has none), and the lesson it
     /// names (a link with only a lesson opens its card's preset). With an empty hash, the
     /// working experiment kept in localStorage comes back, and the status line says so.
+    /// Training compiles kernels unless the address's query has `nojit`.
     pub fn from_location() -> Self {
         let hash = window().location().hash().unwrap_or_default();
+        let search = window().location().search().unwrap_or_default();
         let kept = hash
             .trim_start_matches('#')
             .is_empty()
@@ -73,6 +77,7 @@ impl AppState {
             lesson: RwSignal::new(opened.lesson),
             point_history: StoredValue::new(UndoStack::default()),
             can_undo_redo: RwSignal::new((false, false)),
+            kernels: super::jit::Compiler::new(&search),
         }
     }
 
@@ -182,7 +187,13 @@ impl AppState {
 
     /// Trains exactly one epoch (in perceptron mode: one step of the trick).
     pub fn step(&self) {
-        let trained = self.trainer.try_update_value(|t| t.step(1)).unwrap_or(0);
+        let trained = self
+            .trainer
+            .try_update_value(|t| {
+                self.kernels.supply(t);
+                t.step(1)
+            })
+            .unwrap_or(0);
         self.publish();
         if trained == 0 {
             self.explain_stop();

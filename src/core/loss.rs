@@ -14,7 +14,7 @@ use crate::core::activation::Activation;
 use crate::core::real::Real;
 
 /// What the network's last layer computes, and the loss that goes with it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Output {
     /// One sigmoid unit, P(class 1), with binary cross-entropy. Targets are 0 or 1.
     Binary,

@@ -11,16 +11,27 @@
 //! A batch runs in one of two widths ([`Precision`]): f64 where the numbers are read (losses,
 //! gradient checks, the numerical derivative) and f32 where speed matters (training steps and
 //! heatmaps). The parameters and their gradients are always kept in f64.
+//!
+//! With the `jit` feature, a training batch can also run through a kernel compiled for the
+//! network's shape ([`Mlp::train_gradient_compiled`]); the network only calls what it is
+//! handed (see [`crate::core::trainer::Kernels`]).
 use crate::core::activation::Activation;
-use crate::core::jit;
 use crate::core::loss::Output;
 use crate::core::regularization::Regularization;
 use crate::core::rng::Pcg32;
 
+#[cfg(feature = "jit")]
+mod compiled;
 pub(crate) mod kernels;
 mod pass;
+#[cfg(feature = "jit")]
+mod rows;
 use crate::core::real::Real;
+#[cfg(feature = "jit")]
+pub use compiled::CompiledKernel;
 use pass::Pass;
+#[cfg(feature = "jit")]
+pub use rows::FastRows;
 
 /// The width a batch is computed in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -139,17 +150,9 @@ pub struct Mlp {
     fast: Pass<f32>,
     /// The last single-point pass's outputs, as [`Mlp::forward`] returns them.
     out: Vec<f64>,
-    /// The compiled training kernel for this shape, once there is one.
-    jit: JitSlot,
-}
-
-/// A network's compiled kernel, its tile, and the registry generation it last looked one up
-/// at.
-#[derive(Clone, Copy, Debug, Default)]
-struct JitSlot {
-    kernel: Option<jit::Kernel>,
-    tile: usize,
-    seen: u64,
+    /// A compiled kernel's buffers.
+    #[cfg(feature = "jit")]
+    compiled: compiled::Scratch,
 }
 
 impl Mlp {
@@ -197,7 +200,8 @@ impl Mlp {
             exact: Pass::default(),
             fast: Pass::default(),
             out: Vec::new(),
-            jit: JitSlot::default(),
+            #[cfg(feature = "jit")]
+            compiled: compiled::Scratch::default(),
         };
         net.init_weights(init, rng);
         net
@@ -363,52 +367,6 @@ impl Mlp {
     ) {
         self.forward_batch(dropout, rng);
         self.batch_gradient(targets, reg, rate);
-    }
-
-    /// This shape's compiled training kernel for mini-batches of `batch` points, if there is
-    /// one and batches with `dropout` can use it (the kernels have no dropout). See
-    /// [`crate::core::jit`].
-    pub fn training_kernel(&mut self, batch: usize, dropout: f64) -> Option<jit::Kernel> {
-        (dropout == 0.0)
-            .then(|| self.kernel(jit::emit::tile_for(self, batch)))
-            .flatten()
-    }
-
-    /// [`Mlp::train_gradient`] without dropout on the rows of `set` numbered `batch`, by a
-    /// compiled `kernel` (from [`Mlp::training_kernel`]): the same bits as loading those rows
-    /// in [`Precision::Fast`] and training on them.
-    pub fn train_gradient_compiled(
-        &mut self,
-        kernel: jit::Kernel,
-        set: &jit::FastRows,
-        batch: &[usize],
-        reg: Regularization,
-        rate: f64,
-    ) {
-        self.loaded = Precision::Fast;
-        let inputs = self.n_inputs();
-        self.fast
-            .run_kernel(kernel, &self.params, inputs, set, batch);
-        self.gradient_from_sums(batch.len(), reg, rate);
-    }
-
-    /// This shape's compiled kernel for `tile`, looked up again only when the tile or the
-    /// registry has changed.
-    fn kernel(&mut self, tile: usize) -> Option<jit::Kernel> {
-        if tile != self.jit.tile {
-            self.jit = JitSlot {
-                tile,
-                ..JitSlot::default()
-            };
-        }
-        if self.jit.kernel.is_none() {
-            let generation = jit::generation();
-            if generation != self.jit.seen {
-                self.jit.seen = generation;
-                self.jit.kernel = jit::kernel_for(self, tile);
-            }
-        }
-        self.jit.kernel
     }
 
     /// `grads` from the pass's gradient sums over `points` points: their mean, plus the

@@ -16,6 +16,7 @@ pub mod gates;
 pub mod grad_history;
 pub mod gradients;
 pub mod history;
+#[cfg(feature = "jit")]
 pub mod jit;
 pub mod json;
 pub mod lesson;

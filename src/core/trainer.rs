@@ -14,6 +14,7 @@ use crate::core::snapshot::Metrics;
 mod budget;
 mod data;
 mod evaluate;
+mod kernels;
 mod line_run;
 mod perceptron_run;
 mod share;
@@ -32,6 +33,7 @@ mod view;
 
 pub use data::{Inputs, PointEdit};
 pub use evaluate::{best_restart, RestartSpread};
+pub use kernels::Kernels;
 pub use line_run::{LinePath, LineRun, LineView, MAIN_PATH as LINE_MAIN_PATH};
 pub use perceptron_run::{PerceptronRun, MAX_EPOCHS as PERCEPTRON_MAX_EPOCHS};
 
@@ -71,6 +73,8 @@ pub struct Trainer {
     perceptron: Option<PerceptronRun>,
     /// Line mode's descents (`None` for the other models).
     line: Option<LineRun>,
+    /// What trains the mini-batches (the general kernels, or one compiled for the shape).
+    kernels: Kernels,
     version: u64,
 }
 
@@ -115,6 +119,7 @@ impl Trainer {
             stopped_at: None,
             perceptron,
             line,
+            kernels: Kernels::General,
             version: 0,
         };
         trainer.evaluate();
@@ -158,9 +163,11 @@ impl Trainer {
         let change = self.config.change_to(&new);
         match change {
             Change::Rebuild => {
-                let version = self.version;
+                let (version, kernels) = (self.version, std::mem::take(&mut self.kernels));
                 *self = Trainer::new(new);
                 self.version = version + 1;
+                // Used again if the new network has the shape they were compiled for.
+                self.kernels = kernels;
             }
             Change::Output => self.rebuild_output(new),
             Change::Live => {
@@ -207,6 +214,7 @@ impl Trainer {
         self.epoch = old.epoch;
         self.history = old.history;
         self.grad_history = old.grad_history;
+        self.kernels = old.kernels;
         self.version = old.version + 1;
         self.evaluate();
     }

@@ -227,7 +227,13 @@ fn RestartsSection() -> impl IntoView {
     let (results, set_results) = signal(Vec::<(u32, f64)>::new());
     let run = move |_| {
         let (k, n) = (count.get_untracked() as u32, epochs.get_untracked() as u32);
-        let found = state.trainer.with_value(|t| t.random_restarts(k, n));
+        let found = state
+            .trainer
+            .try_update_value(|t| {
+                state.kernels.supply(t);
+                t.random_restarts(k, n)
+            })
+            .unwrap_or_default();
         if let Some(best) = crate::core::trainer::best_restart(&found) {
             keep_restart(&state, best, n, found.len());
         }
@@ -269,6 +275,7 @@ fn keep_restart(state: &AppState, best: u32, epochs: u32, starts: usize) {
             .update_value(crate::core::trainer::Trainer::reset);
     }
     state.trainer.update_value(|t| {
+        state.kernels.supply(t);
         t.step(epochs);
     });
     state.publish();

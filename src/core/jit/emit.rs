@@ -1,20 +1,23 @@
-//! Writes the training kernel of one network shape. It gathers a mini-batch's rows and runs
-//! forward, the output δ, backpropagation and the gradient sums in f32, on tiles of up to
+//! Writes the training kernel of one network [`Shape`]. It gathers a mini-batch's rows and
+//! runs forward, the output δ, backpropagation and the gradient sums in f32, on tiles of up to
 //! four blocks of four points, with every layer size, activation and parameter offset a
 //! constant. It computes exactly what the general f32 kernels compute ([`crate::core::mlp`],
 //! without dropout), operation for operation in the same order, so the two give the same bits.
 use super::wasm::{Function, Op, Type};
-use crate::core::loss::Output;
-use crate::core::mlp::Mlp;
+use super::{LayerShape, Shape};
 
 mod math;
+mod tile;
+
+use tile::Tiled;
 
 /// The kernel's parameters, in order (all i32: addresses in the shared memory, then counts).
-/// `params`: the f32 parameters (as laid out in [`Mlp::params`]). `rows`: the training set in
-/// f32, row-major, each row the inputs then the target ([`crate::core::jit::FastRows`]).
-/// `order`: the batch's row numbers, `blocks × 4` of them (the padding lanes name a row of
-/// zeros). `scratch`: room for one block per parameter. `grads`: where the f32 gradient sums
-/// go (one per parameter). `blocks`: blocks of four points in the batch (≥ 1). `n`: points.
+/// `params`: the f32 parameters (laid out as [`Shape::param_index`] says). `rows`: the
+/// training set in f32, row-major, each row the inputs then the target
+/// ([`crate::core::mlp::FastRows`]). `order`: the batch's row numbers, `blocks × 4` of them
+/// (the padding lanes name a row of zeros). `scratch`: room for one block per parameter.
+/// `grads`: where the f32 gradient sums go (one per parameter). `blocks`: blocks of four
+/// points in the batch (≥ 1). `n`: points.
 pub const PARAMS: u32 = 7;
 const P_PARAMS: u32 = 0;
 const P_ROWS: u32 = 1;
@@ -35,15 +38,15 @@ pub const MAX_TILE: usize = 4;
 /// to the stack, which costs more than the loads a smaller tile repeats).
 const LIVE_VECTORS: usize = 12;
 
-/// The tile (blocks at once) for `net` with mini-batches of `batch` points: a whole batch of up
-/// to 16 points, as far as the widest layer leaves registers for it.
-pub fn tile_for(net: &Mlp, batch: usize) -> usize {
-    let widest = net
-        .layers()
+/// The tile (blocks at once) for `layers` with mini-batches of `batch` points: a whole batch
+/// of up to 16 points, as far as the widest layer leaves registers for it.
+pub fn tile_for(layers: &[LayerShape], batch: usize) -> usize {
+    let widest = layers
         .iter()
         .map(|l| l.fan_in.max(l.fan_out))
         .max()
-        .unwrap_or(1);
+        .unwrap_or(1)
+        .max(1);
     batch
         .div_ceil(4)
         .min(LIVE_VECTORS / widest)
@@ -61,29 +64,25 @@ pub fn pays(kernel: &Function) -> bool {
     kernel.body.len() <= MAX_OPS
 }
 
-/// The kernel for `net`, working on `tile` blocks at once (then single blocks for the rest). A
-/// tile loads each weight once for all its blocks and keeps each gradient sum in a register
-/// across them.
-pub fn kernel(net: &Mlp, tile: usize) -> Function {
+/// The kernel for `shape`, working on tiles of `shape.tile` blocks at once (then single blocks
+/// for the rest). A tile loads each weight once for all its blocks and keeps each gradient sum
+/// in a register across them.
+pub fn kernel(shape: &Shape) -> Function {
     let mut e = Emitter {
         f: Function {
             params: PARAMS,
             ..Function::default()
         },
+        shape,
     };
-    let n_params = net.params.len() as u32;
-    // Every gradient sum starts at 0.
-    for p in 0..n_params {
-        e.op(Op::LocalGet(P_SCRATCH));
-        e.splat(0.0);
-        e.op(Op::V128Store(p * BLOCK));
-    }
+    let n_params = shape.n_params() as u32;
+    e.clear_sums(n_params);
     // Lane numbers of the current block (for the padding mask), and the block counter.
     let lane = e.f.local(Type::V128);
     e.op(Op::V128Const([0, 1, 2, 3]));
     e.op(Op::LocalSet(lane));
     let block = e.f.local(Type::I32);
-    let tile = tile.clamp(1, MAX_TILE);
+    let tile = shape.tile.clamp(1, MAX_TILE);
     if tile > 1 {
         // While block + tile ≤ blocks: a tile.
         e.f.ops([
@@ -96,7 +95,7 @@ pub fn kernel(net: &Mlp, tile: usize) -> Function {
             Op::I32GtU,
             Op::BrIf(1),
         ]);
-        e.tile(net, tile, lane, block);
+        e.tile(tile, lane, block);
         e.f.ops([Op::Br(0), Op::End, Op::End]);
     }
     // While block < blocks: one block.
@@ -108,204 +107,65 @@ pub fn kernel(net: &Mlp, tile: usize) -> Function {
         Op::I32GeU,
         Op::BrIf(1),
     ]);
-    e.tile(net, 1, lane, block);
+    e.tile(1, lane, block);
     e.f.ops([Op::Br(0), Op::End, Op::End]);
-    // Each sum's lanes, added pairwise: (l0 + l1) + (l2 + l3). Four sums at a time with
-    // shuffles: [a0+a1, a2+a3, b0+b1, b2+b3] and the same for c, d, then those pairs.
-    let whole = n_params / 4 * 4;
-    let (pairs_ab, pairs_cd) = (e.f.local(Type::V128), e.f.local(Type::V128));
-    for p in (0..whole).step_by(4) {
-        for (first, pairs) in [(p, pairs_ab), (p + 2, pairs_cd)] {
-            e.pairwise(
-                &[Op::LocalGet(P_SCRATCH), Op::V128Load(first * BLOCK)],
-                &[Op::LocalGet(P_SCRATCH), Op::V128Load((first + 1) * BLOCK)],
-            );
-            e.op(Op::LocalSet(pairs));
-        }
-        e.op(Op::LocalGet(P_GRADS));
-        e.pairwise(&[Op::LocalGet(pairs_ab)], &[Op::LocalGet(pairs_cd)]);
-        e.op(Op::V128Store(p * 4));
-    }
-    let sum = e.f.local(Type::V128);
-    for p in whole..n_params {
-        e.f.ops([
-            Op::LocalGet(P_GRADS),
-            Op::LocalGet(P_SCRATCH),
-            Op::V128Load(p * BLOCK),
-            Op::LocalTee(sum),
-            Op::F32x4ExtractLane(0),
-            Op::LocalGet(sum),
-            Op::F32x4ExtractLane(1),
-            Op::F32Add,
-            Op::LocalGet(sum),
-            Op::F32x4ExtractLane(2),
-            Op::LocalGet(sum),
-            Op::F32x4ExtractLane(3),
-            Op::F32Add,
-            Op::F32Add,
-            Op::F32Store(p * 4),
-        ]);
-    }
+    e.lane_sums(n_params);
     e.f
 }
 
-struct Emitter {
+struct Emitter<'a> {
     f: Function,
+    shape: &'a Shape,
 }
 
-/// A value for each block of a tile: one v128 local each.
-type Tiled = Vec<u32>;
+impl Emitter<'_> {
+    /// Sets every block of gradient sums in the scratch to 0.
+    fn clear_sums(&mut self, n_params: u32) {
+        for p in 0..n_params {
+            self.op(Op::LocalGet(P_SCRATCH));
+            self.splat(0.0);
+            self.op(Op::V128Store(p * BLOCK));
+        }
+    }
 
-impl Emitter {
-    /// One tile of `t` blocks, starting at block `block` with lane numbers `lane`: gathers the
-    /// rows, runs forward, finds the output δ, adds to the gradient sums and backpropagates;
-    /// then moves `lane`, `block` and the order pointer on by `t` blocks.
-    fn tile(&mut self, net: &Mlp, t: usize, lane: u32, block: u32) {
-        let output = net.output();
-        let width = net.n_inputs() as u32;
-        let row_bytes = (width as i32 + 1) * 4;
-        // Each block's four rows: rows + order[k] · row_bytes.
-        let rows: Vec<[u32; 4]> = (0..t)
-            .map(|b| {
-                std::array::from_fn(|k| {
-                    let r = self.f.local(Type::I32);
-                    self.f.ops([
-                        Op::LocalGet(P_ROWS),
-                        Op::LocalGet(P_ORDER),
-                        Op::I32Load(4 * (4 * b + k) as u32),
-                        Op::I32Const(row_bytes),
-                        Op::I32Mul,
-                        Op::I32Add,
-                        Op::LocalSet(r),
-                    ]);
-                    r
-                })
-            })
-            .collect();
-        self.advance(P_ORDER, (t as u32 * BLOCK) as i32);
-        // Column `c` of a block's four rows, one per lane.
-        let column = |e: &mut Emitter, row: &[u32; 4], c: u32| {
-            e.f.ops(row.iter().rev().map(|&r| Op::LocalGet(r)));
-            e.op(Op::Load32Splat(4 * c));
-            for lane in 1..4 {
-                e.op(Op::Load32Lane(4 * c, lane));
+    /// Writes each gradient sum: its block's lanes, added pairwise, (l0 + l1) + (l2 + l3).
+    /// Four sums at a time with shuffles: [a0+a1, a2+a3, b0+b1, b2+b3] and the same for c, d,
+    /// then those pairs; the rest one at a time.
+    fn lane_sums(&mut self, n_params: u32) {
+        let whole = n_params / 4 * 4;
+        let (pairs_ab, pairs_cd) = (self.f.local(Type::V128), self.f.local(Type::V128));
+        for p in (0..whole).step_by(4) {
+            for (first, pairs) in [(p, pairs_ab), (p + 2, pairs_cd)] {
+                self.pairwise(
+                    &[Op::LocalGet(P_SCRATCH), Op::V128Load(first * BLOCK)],
+                    &[Op::LocalGet(P_SCRATCH), Op::V128Load((first + 1) * BLOCK)],
+                );
+                self.op(Op::LocalSet(pairs));
             }
-            e.keep()
-        };
-        let x: Vec<Tiled> = (0..width)
-            .map(|c| rows.iter().map(|r| column(self, r, c)).collect())
-            .collect();
-        let target: Tiled = rows.iter().map(|r| column(self, r, width)).collect();
-        let weight = self.f.local(Type::V128);
-        // Forward: each layer's values, and the derivatives of the hidden ones.
-        let layers = net.layers();
-        let last = layers.len() - 1;
-        let mut values = vec![x];
-        let mut derivs: Vec<Vec<Tiled>> = Vec::new();
-        for (l, layer) in layers.iter().enumerate() {
-            let hidden = l < last;
-            let activation = if hidden {
-                layer.activation
-            } else {
-                output.unit_activation()
-            };
-            let (mut outs, mut ds) = (Vec::new(), Vec::new());
-            for j in 0..layer.fan_out {
-                // Each block's sum starts at the bias, then adds w · x input by input.
-                self.param(net.param_index(l, j, None));
-                self.op(Op::LocalSet(weight));
-                let sums: Tiled = (0..t)
-                    .map(|_| {
-                        self.op(Op::LocalGet(weight));
-                        self.keep()
-                    })
-                    .collect();
-                for (i, x) in values[l].iter().enumerate() {
-                    self.multiply_add(net.param_index(l, j, Some(i)), weight, &sums, x);
-                }
-                let (mut vs, mut dv) = (Vec::new(), Vec::new());
-                for &sum in &sums {
-                    self.op(Op::LocalGet(sum));
-                    let (v, d) = self.activation(activation, hidden);
-                    vs.push(v);
-                    dv.extend(d);
-                }
-                outs.push(vs);
-                ds.push(dv);
-            }
-            values.push(outs);
-            derivs.push(ds);
+            self.op(Op::LocalGet(P_GRADS));
+            self.pairwise(&[Op::LocalGet(pairs_ab)], &[Op::LocalGet(pairs_cd)]);
+            self.op(Op::V128Store(p * 4));
         }
-        if let Output::Softmax(_) = output {
-            for b in 0..t {
-                let units: Vec<u32> = values[last + 1].iter().map(|o| o[b]).collect();
-                self.softmax(&units);
-            }
+        let sum = self.f.local(Type::V128);
+        for p in whole..n_params {
+            self.f.ops([
+                Op::LocalGet(P_GRADS),
+                Op::LocalGet(P_SCRATCH),
+                Op::V128Load(p * BLOCK),
+                Op::LocalTee(sum),
+                Op::F32x4ExtractLane(0),
+                Op::LocalGet(sum),
+                Op::F32x4ExtractLane(1),
+                Op::F32Add,
+                Op::LocalGet(sum),
+                Op::F32x4ExtractLane(2),
+                Op::LocalGet(sum),
+                Op::F32x4ExtractLane(3),
+                Op::F32Add,
+                Op::F32Add,
+                Op::F32Store(p * 4),
+            ]);
         }
-        // The output δ, 0 in the padding lanes.
-        let mut deltas: Vec<Tiled> = values[last + 1]
-            .iter()
-            .enumerate()
-            .map(|(unit, o)| {
-                (0..t)
-                    .map(|b| {
-                        self.output_delta(output, unit, o[b], target[b]);
-                        self.op(Op::LocalGet(lane));
-                        if b > 0 {
-                            self.f
-                                .ops([Op::I32Const(4 * b as i32), Op::I32x4Splat, Op::I32x4Add]);
-                        }
-                        self.f
-                            .ops([Op::LocalGet(P_N), Op::I32x4Splat, Op::I32x4LtS, Op::V128And]);
-                        self.keep()
-                    })
-                    .collect()
-            })
-            .collect();
-        // Backward, output layer first: the gradient sums, then δ of the layer below.
-        for l in (0..=last).rev() {
-            let layer = &layers[l];
-            for (j, dj) in deltas.iter().enumerate() {
-                self.accumulate(net.param_index(l, j, None), dj, None);
-                for (i, xi) in values[l].iter().enumerate() {
-                    self.accumulate(net.param_index(l, j, Some(i)), dj, Some(xi));
-                }
-            }
-            if l == 0 {
-                break;
-            }
-            deltas = (0..layer.fan_in)
-                .map(|i| {
-                    // Σⱼ w · δⱼ from 0, in output order, then times the derivative.
-                    let sums: Tiled = (0..t)
-                        .map(|_| {
-                            self.splat(0.0);
-                            self.keep()
-                        })
-                        .collect();
-                    for (j, dj) in deltas.iter().enumerate() {
-                        self.multiply_add(net.param_index(l, j, Some(i)), weight, &sums, dj);
-                    }
-                    sums.iter()
-                        .zip(&derivs[l - 1][i])
-                        .map(|(&sum, &d)| {
-                            self.f
-                                .ops([Op::LocalGet(sum), Op::LocalGet(d), Op::F32x4Mul]);
-                            self.keep()
-                        })
-                        .collect()
-                })
-                .collect();
-        }
-        // On to the next tile.
-        self.f.ops([
-            Op::LocalGet(lane),
-            Op::I32Const(4 * t as i32),
-            Op::I32x4Splat,
-            Op::I32x4Add,
-            Op::LocalSet(lane),
-        ]);
-        self.advance(block, t as i32);
     }
 
     fn op(&mut self, op: Op) {

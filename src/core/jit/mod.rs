@@ -1,137 +1,93 @@
 //! Training kernels written at run time for one network shape.
 //!
 //! The general kernels ([`crate::core::mlp`]) loop over any shape. For the small networks a
-//! lecture uses, most of their time goes to the loops themselves. [`emit`] writes, for the
-//! network at hand, one WebAssembly function that gathers a mini-batch's rows and runs its
-//! forward pass, backpropagation and gradient sums, with every size and offset a constant and
-//! every value in a register. It computes the same operations in the same order as the
-//! general f32 path, so the results are the same bits: a run gives the same weights whether
-//! or not, or from which batch on, a compiled kernel is used.
+//! lecture uses, most of their time goes to the loops themselves. [`emit`] writes, for one
+//! [`Shape`], a WebAssembly function that gathers a mini-batch's rows and runs its forward
+//! pass, backpropagation and gradient sums, with every size and offset a constant and every
+//! value in a register. It computes the same operations in the same order as the general f32
+//! path, so the results are the same bits: a run gives the same weights whether or not, or
+//! from which batch on, a compiled kernel is used.
 //!
-//! This module stays pure: it only writes bytes. Whoever can compile them (the browser app,
-//! through [`set_compiler`]) does so in the background and hands back a [`Kernel`] with
-//! [`install`]. Until then, and wherever nothing is installed (natively, or for an output it
-//! does not handle), the network uses the general kernels.
-use crate::core::mlp::Mlp;
-use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+//! This module stays pure and knows the network only by its [`Shape`]: it writes bytes
+//! ([`module`]). Whoever can compile them (the browser app, `src/app/jit.rs`) does so and
+//! hands the function to the trainer ([`crate::core::trainer::Kernels`]), which calls it
+//! through [`crate::core::mlp::CompiledKernel`]. Until then, and wherever there is none
+//! (natively, for dropout, or where straight-line code does not pay), the general kernels
+//! train.
+use crate::core::activation::Activation;
+use crate::core::loss::Output;
 
 pub mod emit;
-mod rows;
 pub mod wasm;
 
-pub use rows::FastRows;
+/// One dense layer of a [`Shape`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct LayerShape {
+    pub fan_in: usize,
+    pub fan_out: usize,
+    /// A hidden layer's non-linearity (the last layer's is the [`Shape`]'s output's).
+    pub activation: Activation,
+}
 
-#[cfg(test)]
-pub(crate) mod interp;
+/// What a compiled kernel depends on: the layers, the output, and the tile (blocks of four
+/// points worked on at once). Two networks of one shape share a kernel, whatever their
+/// weights.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Shape {
+    /// Input side first; at least one.
+    pub layers: Vec<LayerShape>,
+    pub output: Output,
+    /// 1 to [`emit::MAX_TILE`].
+    pub tile: usize,
+}
+
+impl Shape {
+    /// The shape of `layers` with `output`, trained in mini-batches of `batch` points (which
+    /// sets the tile: [`emit::tile_for`]).
+    pub fn new(layers: Vec<LayerShape>, output: Output, batch: usize) -> Self {
+        let tile = emit::tile_for(&layers, batch);
+        Shape {
+            layers,
+            output,
+            tile,
+        }
+    }
+
+    /// The number of inputs (0 without layers).
+    pub fn inputs(&self) -> usize {
+        self.layers.first().map_or(0, |l| l.fan_in)
+    }
+
+    /// The number of parameters: each layer's `fan_out × fan_in` weights, then its `fan_out`
+    /// biases.
+    pub fn n_params(&self) -> usize {
+        self.layers.iter().map(|l| (l.fan_in + 1) * l.fan_out).sum()
+    }
+
+    /// The index among the parameters of the weight from input `i` of layer `l` to its unit
+    /// `j`, or with `i = None` of unit `j`'s bias, laid out as [`crate::core::mlp::Mlp`]
+    /// keeps them: layer by layer, a row-major `fan_out × fan_in` matrix, then the biases.
+    pub fn param_index(&self, l: usize, j: usize, i: Option<usize>) -> usize {
+        let start: usize = self.layers[..l]
+            .iter()
+            .map(|l| (l.fan_in + 1) * l.fan_out)
+            .sum();
+        let layer = &self.layers[l];
+        match i {
+            Some(i) => start + j * layer.fan_in + i,
+            None => start + layer.fan_in * layer.fan_out + j,
+        }
+    }
+}
+
+/// The WebAssembly module of `shape`'s kernel ([`emit::kernel`], exported as
+/// [`wasm::EXPORT`]), or `None` where straight-line code would be slower than the general
+/// kernels ([`emit::pays`]).
+pub fn module(shape: &Shape) -> Option<Vec<u8>> {
+    Some(emit::kernel(shape))
+        .filter(emit::pays)
+        .map(|f| wasm::module(&f))
+}
+
 #[cfg(test)]
 mod tests;
-
-/// A compiled kernel, callable from Rust, with [`emit`]'s parameters: the f32 parameters, the
-/// training rows, the batch's row numbers, scratch (one block per parameter), the gradient
-/// sums, the number of blocks (at least 1) and the number of points. Unsafe to call: it reads
-/// and writes wherever those addresses and numbers say ([`FastRows`] and the network's pass
-/// call it with buffers that fit).
-pub type Kernel =
-    unsafe extern "C" fn(*const f32, *const f32, *const u32, *mut [f32; 4], *mut f32, u32, u32);
-
-/// Starts compiling a kernel module; calls [`install`] with `key` once it is ready, or
-/// [`failed`].
-pub type Compiler = fn(key: String, module: Vec<u8>);
-
-#[derive(Default)]
-struct Registry {
-    compiler: Option<Compiler>,
-    kernels: HashMap<String, Kernel>,
-    /// Shapes already handed to the compiler (or found too big to pay).
-    asked: HashSet<String>,
-    /// Shapes being compiled.
-    pending: HashSet<String>,
-    /// Bumped whenever a lookup could give a different answer.
-    generation: u64,
-}
-
-thread_local! {
-    static REGISTRY: RefCell<Registry> = RefCell::default();
-}
-
-/// Sets (or, with `None`, removes) what compiles kernels. Already compiled kernels stay.
-pub fn set_compiler(compiler: Option<Compiler>) {
-    REGISTRY.with_borrow_mut(|r| {
-        r.compiler = compiler;
-        r.generation += 1;
-    });
-}
-
-/// Makes `kernel` the compiled kernel of the shape `key` (as [`key`] gives it).
-pub fn install(key: String, kernel: Kernel) {
-    REGISTRY.with_borrow_mut(|r| {
-        r.pending.remove(&key);
-        r.kernels.insert(key, kernel);
-        r.generation += 1;
-    });
-}
-
-/// Forgets every kernel and request, and the compiler (for tests that need a clean start).
-#[cfg(test)]
-pub(crate) fn reset() {
-    REGISTRY.with_borrow_mut(|r| {
-        let generation = r.generation + 1;
-        *r = Registry {
-            generation,
-            ..Registry::default()
-        };
-    });
-}
-
-/// Records that the shape `key` could not be compiled: it keeps the general kernels.
-pub fn failed(key: &str) {
-    REGISTRY.with_borrow_mut(|r| r.pending.remove(key));
-}
-
-/// How many kernels are being compiled.
-pub fn pending() -> usize {
-    REGISTRY.with_borrow(|r| r.pending.len())
-}
-
-/// A number that changes whenever [`kernel_for`] may answer differently than before.
-pub fn generation() -> u64 {
-    REGISTRY.with_borrow(|r| r.generation)
-}
-
-/// The name of `net`'s shape with a `tile` of blocks: what its kernel depends on.
-pub fn key(net: &Mlp, tile: usize) -> String {
-    let layers: Vec<_> = net
-        .layers()
-        .iter()
-        .map(|l| (l.fan_in, l.fan_out, l.activation))
-        .collect();
-    format!("{layers:?} {:?} tile {tile}", net.output())
-}
-
-/// The compiled kernel for `net`'s shape, working on `tile` blocks at once (see
-/// [`emit::tile_for`]). If there is none yet and a compiler is set, asks it for one (once per
-/// shape and tile), and answers `None` meanwhile (or the kernel, if it was compiled at once).
-pub fn kernel_for(net: &Mlp, tile: usize) -> Option<Kernel> {
-    let key = key(net, tile);
-    let compiler = REGISTRY.with_borrow_mut(|r| {
-        if let Some(&kernel) = r.kernels.get(&key) {
-            return Err(Some(kernel));
-        }
-        match r.compiler {
-            Some(compiler) if r.asked.insert(key.clone()) => Ok(compiler),
-            _ => Err(None),
-        }
-    });
-    let compiler = match compiler {
-        Ok(compiler) => compiler,
-        Err(found) => return found,
-    };
-    let function = emit::kernel(net, tile);
-    if emit::pays(&function) {
-        REGISTRY.with_borrow_mut(|r| r.pending.insert(key.clone()));
-        // Called with the registry released: a compiler may install at once.
-        compiler(key.clone(), wasm::module(&function));
-    }
-    REGISTRY.with_borrow(|r| r.kernels.get(&key).copied())
-}

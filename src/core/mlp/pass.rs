@@ -1,11 +1,10 @@
 //! One width's per-batch buffers and the passes over them. The network keeps a [`Pass`] for
 //! each width it computes in; the weights stay f64 in the network, and the kernels round each
-//! to the pass's width where they use it (a compiled kernel gets a copy in f32). The network
-//! reads the pass's gradient sums back as f64.
+//! to the pass's width where they use it. The network reads the pass's gradient sums back as
+//! f64.
 use super::kernels::{dense_backward, dense_forward, dense_grads, Block, Shape, LANES};
 use super::Layer;
 use crate::core::activation::PairUser;
-use crate::core::jit::{FastRows, Kernel};
 use crate::core::loss::Output;
 use crate::core::real::Real;
 use crate::core::rng::Pcg32;
@@ -40,13 +39,9 @@ pub(super) struct Pass<F> {
     acts: Vec<Block<F>>,
     dact: Vec<Block<F>>,
     delta: Vec<Block<F>>,
-    /// The network's parameters in this width, for a compiled kernel.
-    params: Vec<F>,
-    /// This batch's gradient sums, before they are added to the network's.
-    grads: Vec<F>,
-    /// A compiled kernel's row numbers (one per lane) and scratch (one block per parameter).
-    order: Vec<u32>,
-    scratch: Vec<Block<F>>,
+    /// This batch's gradient sums, before they are added to the network's (a compiled kernel
+    /// writes them too).
+    pub(super) grads: Vec<F>,
 }
 
 impl<F: Real> Pass<F> {
@@ -97,7 +92,7 @@ impl<F: Real> Pass<F> {
         mut rng: Option<&mut Pcg32>,
         training: bool,
     ) {
-        let (n, blocks) = (self.n, self.blocks);
+        let blocks = self.blocks;
         if blocks == 0 {
             return;
         }
@@ -131,32 +126,34 @@ impl<F: Real> Pass<F> {
                 break;
             }
             if let (true, Some(rng)) = (training && dropout > 0.0, rng.as_mut()) {
-                let out = out.as_flattened_mut();
-                let dact = self.dact[units].as_flattened_mut();
-                let keep = F::of(1.0 / (1.0 - dropout));
-                // One draw per unit and real point; padding lanes are left alone.
-                for (o, d) in out
-                    .chunks_exact_mut(blocks * LANES)
-                    .zip(dact.chunks_exact_mut(blocks * LANES))
-                {
-                    for (o, d) in o[..n].iter_mut().zip(&mut d[..n]) {
-                        let mask = if rng.uniform() < dropout {
-                            F::ZERO
-                        } else {
-                            keep
-                        };
-                        *o *= mask;
-                        *d *= mask;
-                    }
-                }
+                self.drop_units(units, dropout, rng);
             }
         }
     }
 
-    /// Copies the network's parameters into this width.
-    fn set_params(&mut self, params: &[f64]) {
-        self.params.clear();
-        self.params.extend(params.iter().map(|&w| F::of(w)));
+    /// Inverted dropout on the units whose blocks are `units`: drops each unit's value and
+    /// derivative for each real point with probability `dropout` (one draw each, unit by unit,
+    /// point by point), and scales the survivors by 1/(1 − dropout). Padding lanes are left
+    /// alone.
+    fn drop_units(&mut self, units: std::ops::Range<usize>, dropout: f64, rng: &mut Pcg32) {
+        let (n, blocks) = (self.n, self.blocks);
+        let out = self.acts[units.clone()].as_flattened_mut();
+        let dact = self.dact[units].as_flattened_mut();
+        let keep = F::of(1.0 / (1.0 - dropout));
+        for (o, d) in out
+            .chunks_exact_mut(blocks * LANES)
+            .zip(dact.chunks_exact_mut(blocks * LANES))
+        {
+            for (o, d) in o[..n].iter_mut().zip(&mut d[..n]) {
+                let mask = if rng.uniform() < dropout {
+                    F::ZERO
+                } else {
+                    keep
+                };
+                *o *= mask;
+                *d *= mask;
+            }
+        }
     }
 
     /// This batch's gradient sums ∂(Σ losses)/∂params, as of the last [`Pass::backward`].
@@ -202,59 +199,6 @@ impl<F: Real> Pass<F> {
                 dact,
                 &mut prev_delta[layer.a_in * blocks..],
                 layer.shape(blocks),
-            );
-        }
-    }
-}
-
-impl Pass<f32> {
-    /// A training [`Pass::forward`] without dropout and [`Pass::backward`] in one, by a
-    /// compiled `kernel` for this network's shape (see [`crate::core::jit`]) with `inputs`
-    /// inputs, on the rows of `set` numbered `batch`: the same gradient sums, bit for bit, as
-    /// loading those rows and running the general kernels. Nothing is loaded: the pass's
-    /// values stay those of the last batch loaded.
-    ///
-    /// Panics if `set`'s rows are not `inputs` wide or a row number is out of range (the
-    /// kernel would read past the rows).
-    pub fn run_kernel(
-        &mut self,
-        kernel: Kernel,
-        params: &[f64],
-        inputs: usize,
-        set: &FastRows,
-        batch: &[usize],
-    ) {
-        assert_eq!(set.width(), inputs, "rows as wide as the network's input");
-        assert!(
-            batch.iter().all(|&i| i < set.rows()),
-            "row numbers within the set"
-        );
-        let n = batch.len();
-        let blocks = n.div_ceil(LANES);
-        self.set_params(params);
-        self.grads.resize(params.len(), 0.0);
-        if blocks == 0 {
-            self.grads.fill(0.0);
-            return;
-        }
-        // Padding lanes read the row of zeros, as the general kernels' padding is 0.
-        self.order.clear();
-        self.order.extend(batch.iter().map(|&i| i as u32));
-        self.order.resize(blocks * LANES, set.zero_row());
-        self.scratch.resize(params.len(), [0.0; LANES]);
-        // SAFETY: the kernel reads `params.len()` parameters, and rows of `inputs + 1` values
-        // at the row numbers in `order` (`blocks × 4` of them), all checked above to be within
-        // `set` (its last row, the zeros, included); it writes `params.len()` blocks of scratch
-        // and `params.len()` sums, the sizes given to `scratch` and `grads` here.
-        unsafe {
-            kernel(
-                self.params.as_ptr(),
-                set.values().as_ptr(),
-                self.order.as_ptr(),
-                self.scratch.as_mut_ptr(),
-                self.grads.as_mut_ptr(),
-                blocks as u32,
-                n as u32,
             );
         }
     }

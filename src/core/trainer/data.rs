@@ -2,8 +2,11 @@
 use crate::core::config::{clamp_point_in, limits, ExperimentConfig, Model};
 use crate::core::dataset::{curve_points, Point};
 use crate::core::features::{FeatureSet, Standardizer};
-use crate::core::jit::FastRows;
-use crate::core::loss::{class_of, Output};
+use crate::core::loss::class_of;
+#[cfg(feature = "jit")]
+use crate::core::loss::Output;
+#[cfg(feature = "jit")]
+use crate::core::mlp::FastRows;
 use crate::core::mlp::{Mlp, Precision};
 use crate::core::rng::{Pcg32, Stream};
 use crate::core::snapshot::Metrics;
@@ -97,6 +100,7 @@ pub struct Inputs {
     test_x: Vec<f64>,
     test_y: Vec<f64>,
     /// The training rows in f32, for compiled kernels.
+    #[cfg(feature = "jit")]
     train_fast: FastRows,
     pub standardizer: Standardizer,
 }
@@ -117,6 +121,7 @@ impl Inputs {
             train_y: Vec::new(),
             test_x: Vec::new(),
             test_y: Vec::new(),
+            #[cfg(feature = "jit")]
             train_fast: FastRows::default(),
             standardizer: Standardizer::identity(width),
         };
@@ -142,21 +147,31 @@ impl Inputs {
                 inputs.standardizer.apply(row);
             }
         }
-        // Compiled kernels compare a softmax target with each unit's number: give them the
-        // class the general path reads from the label.
-        let fast_targets: Vec<f64> = match output {
-            Output::Softmax(k) => inputs
+        #[cfg(feature = "jit")]
+        {
+            inputs.train_fast = inputs.fast_rows(output);
+        }
+        inputs
+    }
+
+    /// The training rows in f32 as compiled kernels read them, for a network with `output`.
+    /// They compare a softmax target with each unit's number: they get the class the general
+    /// path reads from the label.
+    #[cfg(feature = "jit")]
+    fn fast_rows(&self, output: Output) -> FastRows {
+        let targets: Vec<f64> = match output {
+            Output::Softmax(k) => self
                 .train_y
                 .iter()
                 .map(|&y| class_of(y, k) as f64)
                 .collect(),
-            _ => inputs.train_y.clone(),
+            _ => self.train_y.clone(),
         };
-        inputs.train_fast = FastRows::new(&inputs.train_x, &fast_targets, width);
-        inputs
+        FastRows::new(&self.train_x, &targets, self.width)
     }
 
     /// The training rows in f32, as compiled kernels read them.
+    #[cfg(feature = "jit")]
     pub fn train_fast(&self) -> &FastRows {
         &self.train_fast
     }

@@ -95,6 +95,7 @@ impl Trainer {
                     points: self.config.points.clone(),
                     ..self.config.clone()
                 });
+                t.kernels = self.kernels.clone();
                 t.step(epochs);
                 (
                     restart,

@@ -3,7 +3,6 @@
 use super::budget::Budget;
 use super::{Trainer, GRADIENT_CHECK_POINTS, PERCEPTRON_MAX_EPOCHS};
 use crate::core::gradients::{Batch, GradientMethod};
-use crate::core::jit::Kernel;
 use crate::core::mlp::Precision;
 
 impl Trainer {
@@ -73,81 +72,90 @@ impl Trainer {
     pub(super) fn train_epoch(&mut self) {
         let cfg = &self.config;
         if cfg.gradient == GradientMethod::RandomSearch {
-            let (rows, targets) = self.inputs.train_set();
-            let batch = Batch {
-                rows,
-                width: self.inputs.width(),
-                targets,
-                reg: cfg.regularization,
-                rate: cfg.regularization_rate,
-            };
-            batch.random_search(&mut self.net, cfg.search_step, &mut self.search_rng);
-            self.epoch += 1;
+            self.search_epoch();
             return;
         }
         let n = self.inputs.train_len();
         let size = cfg.batch_size.clamp(1, n.max(1));
         let lr = cfg.learning_rate_at(self.epoch);
         self.shuffle_rng.shuffle(&mut self.order);
-        let numerical = cfg.gradient == GradientMethod::Numerical;
-        let kernel = self.training_kernel();
-        let cfg = &self.config;
-        for chunk in self.order.chunks(size) {
-            let (reg, rate) = (cfg.regularization, cfg.regularization_rate);
+        #[cfg(feature = "jit")]
+        let kernel = self.compiled_kernel();
+        let order = std::mem::take(&mut self.order);
+        for chunk in order.chunks(size) {
+            #[cfg(feature = "jit")]
             if let Some(kernel) = kernel {
-                let set = self.inputs.train_fast();
-                self.net
-                    .train_gradient_compiled(kernel, set, chunk, reg, rate);
+                self.compiled_gradient(kernel, chunk);
             } else {
-                self.targets.clear();
-                self.targets
-                    .extend(chunk.iter().map(|&i| self.inputs.train(i).1));
-                if numerical {
-                    self.rows.clear();
-                    self.rows
-                        .extend(chunk.iter().flat_map(|&i| self.inputs.train(i).0));
-                    let width = self.inputs.width();
-                    let batch = Batch {
-                        rows: &self.rows,
-                        width,
-                        targets: &self.targets,
-                        reg,
-                        rate,
-                    };
-                    batch.numerical(&mut self.net, cfg.epsilon);
-                } else {
-                    self.net.load(
-                        chunk.iter().map(|&i| self.inputs.train(i).0),
-                        Precision::Fast,
-                    );
-                    self.net.train_gradient(
-                        &self.targets,
-                        cfg.dropout,
-                        Some(&mut self.dropout_rng),
-                        reg,
-                        rate,
-                    );
-                }
+                self.batch_gradient(chunk);
             }
+            #[cfg(not(feature = "jit"))]
+            self.batch_gradient(chunk);
             self.optimizer
                 .step(&mut self.net.params, &self.net.grads, lr);
         }
+        self.order = order;
         self.epoch += 1;
     }
 
-    /// The compiled kernel that trains this network's mini-batches, if there is one for its
-    /// shape and the config lets it (backpropagation without dropout); see
-    /// [`crate::core::jit`]. Asks for one to be compiled where none was asked for yet.
-    pub fn training_kernel(&mut self) -> Option<Kernel> {
+    /// One random-search trial on the whole training set.
+    fn search_epoch(&mut self) {
         let cfg = &self.config;
-        let n = self.inputs.train_len();
-        // Compiled kernels read the f32 rows, which must be as wide as the network's input.
-        let fits = self.inputs.width() == self.net.n_inputs();
-        let backprop = cfg.gradient == GradientMethod::Backprop;
-        let size = cfg.batch_size.clamp(1, n.max(1));
-        (fits && backprop)
-            .then(|| self.net.training_kernel(size, cfg.dropout))
-            .flatten()
+        let (rows, targets) = self.inputs.train_set();
+        let batch = Batch {
+            rows,
+            width: self.inputs.width(),
+            targets,
+            reg: cfg.regularization,
+            rate: cfg.regularization_rate,
+        };
+        batch.random_search(&mut self.net, cfg.search_step, &mut self.search_rng);
+        self.epoch += 1;
+    }
+
+    /// The network's gradient for the training rows numbered `chunk`, by the general kernels
+    /// (backpropagation with the config's dropout, or the numerical derivative).
+    fn batch_gradient(&mut self, chunk: &[usize]) {
+        let cfg = &self.config;
+        let (reg, rate) = (cfg.regularization, cfg.regularization_rate);
+        self.targets.clear();
+        self.targets
+            .extend(chunk.iter().map(|&i| self.inputs.train(i).1));
+        if cfg.gradient == GradientMethod::Numerical {
+            self.rows.clear();
+            self.rows
+                .extend(chunk.iter().flat_map(|&i| self.inputs.train(i).0));
+            let batch = Batch {
+                rows: &self.rows,
+                width: self.inputs.width(),
+                targets: &self.targets,
+                reg,
+                rate,
+            };
+            batch.numerical(&mut self.net, cfg.epsilon);
+        } else {
+            self.net.load(
+                chunk.iter().map(|&i| self.inputs.train(i).0),
+                Precision::Fast,
+            );
+            self.net.train_gradient(
+                &self.targets,
+                cfg.dropout,
+                Some(&mut self.dropout_rng),
+                reg,
+                rate,
+            );
+        }
+    }
+
+    /// The network's gradient for the training rows numbered `chunk`, by `kernel` (compiled
+    /// for the network's shape: see [`Trainer::compiled_kernel`]).
+    #[cfg(feature = "jit")]
+    fn compiled_gradient(&mut self, kernel: crate::core::mlp::CompiledKernel, chunk: &[usize]) {
+        let (reg, rate) = (self.config.regularization, self.config.regularization_rate);
+        let set = self.inputs.train_fast();
+        self.net
+            .train_gradient_compiled(kernel, set, chunk, reg, rate);
     }
 
     /// The gradient check on up to [`GRADIENT_CHECK_POINTS`] training points: the largest

@@ -1,0 +1,96 @@
+//! Which kernels train the network's mini-batches: the general ones, or one compiled for its
+//! shape (the `jit` feature). The trainer owns the choice. Whoever can compile kernels (the
+//! browser app) asks [`Trainer::kernel_shape`] what to compile, and hands the function over
+//! with [`Trainer::set_kernels`]; the trainer uses it while its network and config still have
+//! that shape.
+use super::Trainer;
+#[cfg(feature = "jit")]
+use crate::core::gradients::GradientMethod;
+#[cfg(feature = "jit")]
+use crate::core::jit::{LayerShape, Shape};
+#[cfg(feature = "jit")]
+use crate::core::mlp::CompiledKernel;
+
+/// What trains the mini-batches. Either gives the same weights, to the bit.
+#[derive(Clone, Debug, Default)]
+pub enum Kernels {
+    /// The general kernels, for any shape.
+    #[default]
+    General,
+    /// `kernel`, compiled for `shape` (see [`crate::core::jit`]); where the trainer's shape is
+    /// another, the general kernels train.
+    #[cfg(feature = "jit")]
+    Compiled {
+        shape: Shape,
+        kernel: CompiledKernel,
+    },
+}
+
+#[cfg(feature = "jit")]
+impl Kernels {
+    /// `kernel`, compiled from [`crate::core::jit::module`] of `shape`.
+    pub fn compiled(shape: Shape, kernel: CompiledKernel) -> Self {
+        Kernels::Compiled { shape, kernel }
+    }
+
+    /// The compiled kernel, if it is `shape`'s.
+    fn for_shape(&self, shape: &Shape) -> Option<CompiledKernel> {
+        match self {
+            Kernels::Compiled { shape: own, kernel } if own == shape => Some(*kernel),
+            _ => None,
+        }
+    }
+}
+
+impl Trainer {
+    /// Sets what trains the mini-batches from the next one on (see [`Kernels`]).
+    pub fn set_kernels(&mut self, kernels: Kernels) {
+        self.kernels = kernels;
+    }
+
+    /// What was set to train the mini-batches (a compiled kernel may not fit the shape now).
+    pub fn kernels(&self) -> &Kernels {
+        &self.kernels
+    }
+
+    /// Whether the next epoch trains on a compiled kernel.
+    #[cfg(feature = "jit")]
+    pub fn uses_compiled_kernel(&self) -> bool {
+        self.compiled_kernel().is_some()
+    }
+
+    /// Whether the next epoch trains on a compiled kernel: never without the `jit` feature.
+    #[cfg(not(feature = "jit"))]
+    pub fn uses_compiled_kernel(&self) -> bool {
+        false
+    }
+
+    /// The shape a compiled kernel for this network and config would have, if one can train
+    /// it: the network's mini-batches by backpropagation, without dropout (the kernels draw
+    /// no masks), on input rows as wide as the network's input.
+    #[cfg(feature = "jit")]
+    pub fn kernel_shape(&self) -> Option<Shape> {
+        let cfg = &self.config;
+        let n = self.inputs.train_len();
+        let trains_net = self.perceptron.is_none() && self.line.is_none() && n > 0;
+        let fits = self.inputs.width() == self.net.n_inputs();
+        let backprop = cfg.gradient == GradientMethod::Backprop && cfg.dropout == 0.0;
+        (trains_net && fits && backprop).then(|| {
+            let layers = self.net.layers().iter().map(|l| LayerShape {
+                fan_in: l.fan_in,
+                fan_out: l.fan_out,
+                activation: l.activation,
+            });
+            let batch = cfg.batch_size.clamp(1, n);
+            Shape::new(layers.collect(), self.net.output(), batch)
+        })
+    }
+
+    /// The compiled kernel that trains the next epoch, if one was set for the shape that
+    /// [`Trainer::kernel_shape`] gives now.
+    #[cfg(feature = "jit")]
+    pub(super) fn compiled_kernel(&self) -> Option<CompiledKernel> {
+        self.kernel_shape()
+            .and_then(|shape| self.kernels.for_shape(&shape))
+    }
+}
