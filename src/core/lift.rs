@@ -11,7 +11,8 @@ mod tests;
 pub use plane::{slice, Bounds, Plane, P3};
 
 use crate::core::config::ExperimentConfig;
-use crate::core::dataset::{Point, Problem, DOMAIN};
+use crate::core::dataset::{Point, Problem};
+use crate::core::domain::DOMAIN;
 use crate::core::features::{Feature, FeatureSet, Standardizer};
 use crate::core::loss::class_of;
 use crate::core::mlp::Mlp;

@@ -1,7 +1,7 @@
 //! What the views read: a copy of the trainer's state after a frame, and the network
 //! evaluated over a grid of the domain (for the decision-boundary heatmap and the per-neuron maps).
-use crate::core::dataset::{Point, Problem, DOMAIN};
-use crate::core::domain::Domain;
+use crate::core::dataset::{Point, Problem};
+use crate::core::domain::{Domain, DOMAIN};
 use crate::core::features::{FeatureSet, Standardizer};
 use crate::core::history::LossHistory;
 use crate::core::mlp::{Mlp, Precision};
