@@ -3,6 +3,7 @@
 use crate::app::fields::{ConfigNumber, NumberField, SelectField};
 use crate::app::AppState;
 use crate::core::config::{limits, PerceptronStep};
+use crate::core::snapshot::ModelView;
 use leptos::prelude::*;
 
 /// The perceptron panel.
@@ -10,7 +11,12 @@ use leptos::prelude::*;
 pub fn PerceptronPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let cfg = state.config;
-    let view_of = move || state.snapshot.with(|s| s.perceptron.clone());
+    let view_of = move || {
+        state.snapshot.with(|s| match &s.model {
+            ModelView::Perceptron(view) => Some(view.clone()),
+            _ => None,
+        })
+    };
     let weight = move |k: usize, label: &'static str, testid: &'static str| {
         view! {
             <NumberField
