@@ -3,7 +3,7 @@
 use super::lecture::{chart_theme, PageView};
 use super::sized::watch_canvas;
 use super::AppState;
-use crate::core::lift::worth_showing;
+use crate::core::lift::{worth_showing, Lift};
 use crate::render::canvas::draw_lift;
 use crate::render::lift::{LiftView, PITCH_RANGE, YAW_RANGE};
 use leptos::html::Canvas;
@@ -18,26 +18,28 @@ pub fn LiftPanel() -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     let watch = watch_canvas(canvas);
     let (view, set_view) = signal(LiftView::default());
-    let (note, set_note) = signal(String::new());
     // A memo: with hidden layers the lifted points have no plane and do not move, so the view
-    // is redrawn when the points or the plane change, not every frame.
-    let lift = Memo::new(move |_| state.snapshot.with(|s| s.lift()));
+    // is redrawn when the points or the plane change, not every frame. Off screen it is not
+    // computed (it keeps the last lift, which the canvas still shows).
+    let lift = Memo::new(move |last: Option<&Option<Lift>>| {
+        if watch.visible.get() {
+            Some(state.snapshot.with(|s| s.lift()))
+        } else {
+            last.cloned().flatten()
+        }
+    });
+    let note = move || lift.with(|l| l.as_ref().map(Lift::note).unwrap_or_default());
     Effect::new(move |_| {
         let Some(el) = watch.canvas() else {
             return;
         };
         let show_test = state.config.with(|c| c.show_test_data);
-        let lift = lift.get();
-        set_note.set(match (lift.separated(), lift.plane) {
-            (Some((right, total)), _) => format!(
-                "The plane puts {:.0}% of the training points on their class's side.",
-                100.0 * right as f64 / total.max(1) as f64
-            ),
-            (None, Err(why)) => why.note().to_string(),
-            (None, Ok(_)) => String::new(),
-        });
         let theme = chart_theme(state, page);
-        if let Err(e) = draw_lift(&el, &lift, view.get(), show_test, theme) {
+        let drawn = lift.with(|lift| match lift {
+            Some(lift) => draw_lift(&el, lift, view.get(), show_test, theme),
+            None => Ok(()),
+        });
+        if let Err(e) = drawn {
             state.say(format!("Could not draw the 3D lift: {e:?}"));
         }
     });
@@ -74,7 +76,7 @@ pub fn LiftPanel() -> impl IntoView {
                     {slider("lift-pitch", "Tilt", PITCH_RANGE, false)}
                     <button data-testid="lift-reset-view" on:click=move |_| set_view.set(LiftView::default())>"Front view"</button>
                 </div>
-                <p class="hint" data-testid="lift-note">{move || note.get()}</p>
+                <p class="hint" data-testid="lift-note">{note}</p>
             </div>
         </Show>
     }

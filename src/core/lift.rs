@@ -80,6 +80,19 @@ impl Lift {
             .count();
         Some((right, train.count()))
     }
+
+    /// The sentence under the view: how much of the training data the plane separates, or
+    /// why there is no plane; empty for a plane with nothing to say.
+    pub fn note(&self) -> String {
+        match (self.separated(), self.plane) {
+            (Some((right, total)), _) => format!(
+                "The plane puts {:.0}% of the training points on their class's side.",
+                100.0 * right as f64 / total.max(1) as f64
+            ),
+            (None, Err(why)) => why.note().to_string(),
+            (None, Ok(_)) => String::new(),
+        }
+    }
 }
 
 /// The three features to lift by: the network's own three inputs when it has exactly three
