@@ -42,6 +42,20 @@ fn copy_link(state: AppState, link: String, what: &'static str, shown: WriteSign
     }
 }
 
+/// The link with weights while the settings are still those it was `made` with (its plain
+/// hash is `plain_hash`'s): the QR code shows it until the settings change.
+fn while_unchanged(
+    made: ReadSignal<Option<(String, String)>>,
+    plain_hash: Memo<String>,
+) -> Memo<Option<String>> {
+    Memo::new(move |_| {
+        made.with(|m| match m {
+            Some((hash, link)) if plain_hash.with(|h| h == hash) => Some(link.clone()),
+            _ => None,
+        })
+    })
+}
+
 /// Copy link, Share with weights, the link field and the QR code.
 #[component]
 pub fn SharePanel() -> impl IntoView {
@@ -52,15 +66,9 @@ pub fn SharePanel() -> impl IntoView {
             .with(|l| state.config.with(|c| join_hash(&c.to_hash(), l.as_ref())))
     });
     let (shown, set_shown) = signal(String::new());
-    // The link with weights and the plain link's hash when it was made: the QR code shows it
-    // while the settings are still those (a change of settings ends it).
+    // The link with weights and the plain link's hash when it was made.
     let (made, set_made) = signal(None::<(String, String)>);
-    let weights_link = Memo::new(move |_| {
-        made.with(|m| match m {
-            Some((hash, link)) if plain_hash.with(|h| h == hash) => Some(link.clone()),
-            _ => None,
-        })
-    });
+    let weights_link = while_unchanged(made, plain_hash);
     let plain_link = move || browser::link_with_hash(&plain_hash.get()).unwrap_or_default();
     // The QR code holds the short form (what differs from the defaults): fewer, larger modules.
     let short_link = move || {
