@@ -99,7 +99,9 @@ fn NeuronMap(
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     Effect::new(move |_| {
-        version.track();
+        // Read, not only tracked: reading the memo is what computes the maps when they are
+        // out of date (a memo nobody reads is never computed).
+        let _computed = version.get();
         let Some(el) = canvas.get() else { return };
         frame.with_value(|f| {
             if let Some(px) = f.neurons.get(unit) {
