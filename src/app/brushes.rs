@@ -87,7 +87,7 @@ pub fn Brushes() -> impl IntoView {
             <button class="ghost" data-testid="redo" aria-label="Redo (Ctrl+Shift+Z)" disabled=move || !can_redo() on:click=move |_| state.redo_points()>
                 "↷ Redo"
             </button>
-            <button class="ghost" data-testid="fullscreen" aria-label="Full-screen plot (F)" on:click=move |_| super::fullscreen::toggle(state, page)>
+            <button class="ghost" data-testid="fullscreen" aria-label="Full-screen plot (F)" on:click=move |_| super::fullscreen::toggle(page)>
                 "Full screen"
             </button>
         </div>

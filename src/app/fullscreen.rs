@@ -1,33 +1,28 @@
 //! The full-screen plot: the Fullscreen API on the plot's frame or, where the browser refuses
 //! it, the frame maximised over the page (Escape or the button again closes it).
 use super::lecture::PageView;
-use super::AppState;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 /// The `id` of the element that goes full screen: the plot's canvas with its axis labels.
 pub const PLOT_FRAME_ID: &str = "plot-frame";
 
-/// Enters or leaves the full-screen plot, then redraws the plot at its new size.
-pub fn toggle(state: AppState, page: PageView) {
+/// Enters or leaves the full-screen plot. The plot redraws itself at its new size when the
+/// browser reports it (its canvases are watched by a `ResizeObserver`, see `sized.rs`).
+pub fn toggle(page: PageView) {
     if page.maximised.get_untracked() {
         page.maximised.set(false);
     } else if native_toggle().is_err() {
         page.maximised.set(true);
     }
-    // The canvas takes its new size on the next layout; draw it then.
-    set_timeout(
-        move || state.snapshot.update(|_| {}),
-        std::time::Duration::from_millis(120),
-    );
 }
 
 /// Leaves the full-screen or maximised plot, if it is shown (for Escape). Returns whether it
 /// was.
-pub fn leave(state: AppState, page: PageView) -> bool {
+pub fn leave(page: PageView) -> bool {
     let was = page.maximised.get_untracked() || document().fullscreen_element().is_some();
     if was {
-        toggle(state, page);
+        toggle(page);
     }
     was
 }

@@ -2,6 +2,7 @@
 use super::lecture::{chart_theme, PageView};
 use super::sized::watch_canvas;
 use super::AppState;
+use crate::core::snapshot::ModelView;
 use crate::render::canvas::draw_line_surface;
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -18,9 +19,9 @@ pub fn LineSurfacePanel() -> impl IntoView {
             return;
         };
         let theme = chart_theme(state, page);
-        let drawn = state.snapshot.with(|s| match &s.line {
-            Some(view) => draw_line_surface(&el, &s.points, view, theme),
-            None => Ok(()),
+        let drawn = state.snapshot.with(|s| match &s.model {
+            ModelView::Line(view) => draw_line_surface(&el, &s.points, view, theme),
+            _ => Ok(()),
         });
         if let Err(e) = drawn {
             state.say(format!("Could not draw the loss surface: {e:?}"));

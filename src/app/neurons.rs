@@ -2,6 +2,8 @@
 //! Hovering over a map enlarges it.
 use super::sized::watch_visible;
 use super::AppState;
+use crate::core::config::Model;
+use crate::core::snapshot::ModelView;
 use crate::render::canvas::put_rgba;
 use crate::render::frame::Frame;
 use leptos::html::{Canvas, Div};
@@ -12,29 +14,18 @@ use leptos::prelude::*;
 pub fn NeuronsPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let frame = StoredValue::new(Frame::default());
-    let version = RwSignal::new(0u64);
     // The maps are computed and drawn only while the panel is on screen.
     let panel = NodeRef::<Div>::new();
-    let visible = watch_visible(panel);
-    Effect::new(move |_| {
-        if !visible.get() {
-            return;
-        }
-        state.snapshot.with(|snap| {
-            if snap.perceptron.is_none() {
-                frame.update_value(|f| f.compute_neurons(snap));
-                version.update(|v| *v += 1);
-            }
-        });
-    });
+    let version = maps_version(state, frame, watch_visible(panel));
     // Memos: the panel's markup follows the hidden layers' sizes, not every frame.
     let shape = Memo::new(move |_| {
         state
             .snapshot
             .with(|s| s.net.sizes()[1..s.net.sizes().len() - 1].to_vec())
     });
-    let is_curve = Memo::new(move |_| state.snapshot.with(|s| s.curve.is_some()));
-    let is_perceptron = Memo::new(move |_| state.snapshot.with(|s| s.perceptron.is_some()));
+    let model = Memo::new(move |_| state.snapshot.with(|s| s.model.model()));
+    let is_curve = move || model.get() == Model::Curve;
+    let is_perceptron = move || model.get() == Model::Perceptron;
     let layers = move || {
         let mut start = 0;
         shape
@@ -49,9 +40,9 @@ pub fn NeuronsPanel() -> impl IntoView {
             .collect::<Vec<_>>()
     };
     view! {
-        <Show when=move || !is_perceptron.get() && shape.with(|s| !s.is_empty())>
+        <Show when=move || !is_perceptron() && shape.with(|s| !s.is_empty())>
             <div class="neurons-panel" node_ref=panel>
-                <h2>{move || if is_curve.get() {
+                <h2>{move || if is_curve() {
                     "Each hidden neuron's output against x"
                 } else {
                     "What each hidden neuron detects"
@@ -71,13 +62,36 @@ pub fn NeuronsPanel() -> impl IntoView {
     }
 }
 
+/// The neuron maps of the current snapshot, computed into `frame` while the panel is
+/// `visible` (not at all while it is off screen, nor in perceptron mode, which has no panel):
+/// how many times they were computed, which the maps' canvases follow.
+fn maps_version(
+    state: AppState,
+    frame: StoredValue<Frame>,
+    visible: ReadSignal<bool>,
+) -> Memo<u64> {
+    Memo::new(move |last: Option<&u64>| {
+        let last = last.copied().unwrap_or(0);
+        if !visible.get() {
+            return last;
+        }
+        state.snapshot.with(|snap| match snap.model {
+            ModelView::Perceptron(_) => last,
+            ModelView::Mlp | ModelView::Logistic | ModelView::Line(_) | ModelView::Curve(_) => {
+                frame.update_value(|f| f.compute_neurons(snap));
+                last + 1
+            }
+        })
+    })
+}
+
 /// One neuron's map, redrawn when the maps change.
 #[component]
 fn NeuronMap(
     /// The frame holding every neuron's pixels.
     frame: StoredValue<Frame>,
     /// Grows when the frame's maps were recomputed.
-    version: RwSignal<u64>,
+    version: Memo<u64>,
     /// The neuron's index among all hidden units.
     unit: usize,
     /// The canvas's `data-testid`.
@@ -85,7 +99,9 @@ fn NeuronMap(
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     Effect::new(move |_| {
-        version.track();
+        // Read, not only tracked: reading the memo is what computes the maps when they are
+        // out of date (a memo nobody reads is never computed).
+        let _computed = version.get();
         let Some(el) = canvas.get() else { return };
         frame.with_value(|f| {
             if let Some(px) = f.neurons.get(unit) {

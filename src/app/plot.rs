@@ -5,6 +5,7 @@ use crate::core::config::Model;
 use crate::core::dataset::{Point, Problem};
 use crate::core::trainer::PointEdit;
 use crate::render::geometry::Viewport;
+use leptos::html::Canvas;
 use leptos::prelude::*;
 use web_sys::MouseEvent;
 
@@ -18,36 +19,8 @@ pub fn Plot() -> impl IntoView {
     let canvases = layers::PlotCanvases::new();
     let canvas = canvases.points;
     layers::draw(state, canvases);
-    let data_at = move |client_x: f64, client_y: f64| -> Option<(f64, f64)> {
-        // Measured at a click, not during a frame.
-        let el = canvas.get()?;
-        let rect = el.get_bounding_client_rect();
-        let domain = state.snapshot.with_untracked(|s| s.domain);
-        let vp = Viewport::new(rect.width(), rect.height()).with_domain(domain);
-        Some(vp.to_data(client_x - rect.left(), client_y - rect.top()))
-    };
-    let press = touch::LongPress::new(move |x, y| {
-        if let Some((x1, x2)) = data_at(x, y) {
-            state.edit_points(PointEdit::RemoveNearest { x1, x2 });
-        }
-    });
-    let on_click = move |ev: MouseEvent| {
-        if press.took_click() {
-            return; // a long press removed a point; its click adds none
-        }
-        let at = data_at(f64::from(ev.client_x()), f64::from(ev.client_y()));
-        let Some((x1, x2)) = at else { return };
-        state.edit_points(brush_edit(state, x1, x2));
-    };
-    let on_context = move |ev: MouseEvent| {
-        ev.prevent_default();
-        if press.is_touch() {
-            return; // a long press on a touch screen is handled by `press`
-        }
-        if let Some((x1, x2)) = data_at(f64::from(ev.client_x()), f64::from(ev.client_y())) {
-            state.edit_points(PointEdit::RemoveNearest { x1, x2 });
-        }
-    };
+    let pointer = Pointer::new(state, canvas);
+    let press = pointer.press;
     let axis_names = move || state.config.with(|c| c.axis_names());
     let page = expect_context::<super::lecture::PageView>();
     let marks_over = move || {
@@ -67,8 +40,8 @@ pub fn Plot() -> impl IntoView {
                     data-z="2"
                     role="img"
                     aria-label=move || state.config.with(description)
-                    on:click=on_click
-                    on:contextmenu=on_context
+                    on:click=move |ev| pointer.click(&ev)
+                    on:contextmenu=move |ev| pointer.context_menu(&ev)
                     on:pointerdown=move |ev| press.down(&ev)
                     on:pointermove=move |ev| press.moved(&ev)
                     on:pointerup=move |_| press.cancel()
@@ -79,6 +52,66 @@ pub fn Plot() -> impl IntoView {
             <span class="axis-label y-label">{move || axis_names().1}</span>
         </div>
     }
+}
+
+/// What the mouse and touch do on the points canvas: a click or a tap adds a point with the
+/// brush, a right-click or a long press removes the nearest.
+#[derive(Clone, Copy)]
+struct Pointer {
+    state: AppState,
+    canvas: NodeRef<Canvas>,
+    press: touch::LongPress,
+}
+
+impl Pointer {
+    fn new(state: AppState, canvas: NodeRef<Canvas>) -> Self {
+        let press = touch::LongPress::new(move |x, y| {
+            if let Some((x1, x2)) = data_at(canvas, state, x, y) {
+                state.edit_points(PointEdit::RemoveNearest { x1, x2 });
+            }
+        });
+        Pointer {
+            state,
+            canvas,
+            press,
+        }
+    }
+
+    /// A click adds a point with the brush (not the click that ends a long press).
+    fn click(self, ev: &MouseEvent) {
+        if self.press.took_click() {
+            return; // a long press removed a point; its click adds none
+        }
+        let at = data_at(self.canvas, self.state, ev.client_x(), ev.client_y());
+        let Some((x1, x2)) = at else { return };
+        self.state.edit_points(brush_edit(self.state, x1, x2));
+    }
+
+    /// A right-click removes the nearest point (on a touch screen, `press` does).
+    fn context_menu(self, ev: &MouseEvent) {
+        ev.prevent_default();
+        if self.press.is_touch() {
+            return; // a long press on a touch screen is handled by `press`
+        }
+        if let Some((x1, x2)) = data_at(self.canvas, self.state, ev.client_x(), ev.client_y()) {
+            self.state.edit_points(PointEdit::RemoveNearest { x1, x2 });
+        }
+    }
+}
+
+/// The data coordinates under the client position (x, y), measured at a click, not during a
+/// frame; `None` before the canvas is mounted.
+fn data_at(
+    canvas: NodeRef<Canvas>,
+    state: AppState,
+    client_x: impl Into<f64>,
+    client_y: impl Into<f64>,
+) -> Option<(f64, f64)> {
+    let el = canvas.get()?;
+    let rect = el.get_bounding_client_rect();
+    let domain = state.snapshot.with_untracked(|s| s.domain);
+    let vp = Viewport::new(rect.width(), rect.height()).with_domain(domain);
+    Some(vp.to_data(client_x.into() - rect.left(), client_y.into() - rect.top()))
 }
 
 /// The plot's description for screen readers: where its axes run, in the data set's own

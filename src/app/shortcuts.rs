@@ -111,14 +111,14 @@ fn run(state: AppState, page: PageView, shortcut: Shortcut) -> bool {
         Shortcut::Eraser => state.brush.set(Brush::Eraser),
         Shortcut::Undo => state.undo_points(),
         Shortcut::Redo => state.redo_points(),
-        Shortcut::Fullscreen => fullscreen::toggle(state, page),
+        Shortcut::Fullscreen => fullscreen::toggle(page),
         Shortcut::Lecture => toggle_lecture(state),
         Shortcut::Theme => page.toggle_theme(),
         Shortcut::Help => page.help_open.update(|o| *o = !*o),
         Shortcut::Close => {
             let help = page.help_open.get_untracked();
             page.help_open.set(false);
-            return fullscreen::leave(state, page) || help;
+            return fullscreen::leave(page) || help;
         }
     }
     true

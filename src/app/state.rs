@@ -3,7 +3,7 @@
 use crate::core::config::{Change, ExperimentConfig};
 use crate::core::dataset::Point;
 use crate::core::lesson::{self, LessonLink};
-use crate::core::snapshot::Snapshot;
+use crate::core::snapshot::{ModelView, Snapshot};
 use crate::core::status::{Facts, Status};
 use crate::core::trainer::{PointEdit, Trainer};
 use crate::core::undo::UndoStack;
@@ -215,7 +215,10 @@ impl AppState {
     /// done or stuck, no training points).
     pub fn explain_stop(&self) {
         let why = self.snapshot.with_untracked(|s| {
-            let updates = s.perceptron.as_ref().map_or(0, |p| p.updates);
+            let updates = match &s.model {
+                ModelView::Perceptron(view) => view.updates,
+                _ => 0,
+            };
             Status::why_stopped(&Facts::of(s), updates)
         });
         if let Some(status) = why {

@@ -35,8 +35,9 @@ mod tests_random;
 mod tests_tf;
 mod tf;
 
+/// Re-exported for the link format's readers and writers (`config::format_number`).
+pub use crate::core::number_text::format_number;
 pub use clamp::{clamp_point, clamp_point_in, round2, round_weight, typed_number};
-pub use hash::format_number;
 pub use hidden::{HiddenControls, HIDABLE_CONTROLS};
 pub use kinds::{LrSchedule, Model, OutputStyle, PerceptronStep, Speed};
 pub use params::{decode_params, encode_params};

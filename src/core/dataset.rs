@@ -1,11 +1,9 @@
 //! Data set generators over the domain [−6, 6]², with the TensorFlow Playground's shapes,
 //! and the train/test split.
-use crate::core::domain::Domain;
+use crate::core::domain::{Domain, DOMAIN};
 use crate::core::rng::{mix, Pcg32};
 use std::f64::consts::{PI, TAU};
 
-/// Half the width of the square domain: points live in [−DOMAIN, DOMAIN]².
-pub const DOMAIN: f64 = 6.0;
 /// The most classes a data set, the brushes and the softmax output support.
 pub const MAX_CLASSES: usize = 6;
 

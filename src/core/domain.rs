@@ -2,7 +2,10 @@
 //! Most data sets live in [−6, 6]²; a set in raw units (the admissions data: test score
 //! 0–100, grades 0–10) brings its own. The plot, the grid the network is evaluated on, the
 //! clamping of points and the mapping of clicks all use it.
-use crate::core::dataset::DOMAIN;
+use crate::core::number_text::format_number;
+
+/// Half the width of the square domain: most data sets' points live in [−DOMAIN, DOMAIN]².
+pub const DOMAIN: f64 = 6.0;
 
 /// An axis-aligned rectangle of data coordinates, `lo < hi` on each axis.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -62,7 +65,7 @@ impl Domain {
 
     /// An axis's range as people read it, with a true minus sign: "−6 to 6", "0 to 100".
     pub fn range_text((lo, hi): (f64, f64)) -> String {
-        let text = |v: f64| crate::core::config::format_number(v).replace('-', "−");
+        let text = |v: f64| format_number(v).replace('-', "−");
         format!("{} to {}", text(lo), text(hi))
     }
 

@@ -11,7 +11,8 @@ mod tests;
 pub use plane::{slice, Bounds, Plane, P3};
 
 use crate::core::config::ExperimentConfig;
-use crate::core::dataset::{Point, Problem, DOMAIN};
+use crate::core::dataset::{Point, Problem};
+use crate::core::domain::DOMAIN;
 use crate::core::features::{Feature, FeatureSet, Standardizer};
 use crate::core::loss::class_of;
 use crate::core::mlp::Mlp;
@@ -78,6 +79,19 @@ impl Lift {
             .filter(|p| (plane.side(p.p) >= 0.0) == (class_of(p.label, 2) == 1))
             .count();
         Some((right, train.count()))
+    }
+
+    /// The sentence under the view: how much of the training data the plane separates, or
+    /// why there is no plane; empty for a plane with nothing to say.
+    pub fn note(&self) -> String {
+        match (self.separated(), self.plane) {
+            (Some((right, total)), _) => format!(
+                "The plane puts {:.0}% of the training points on their class's side.",
+                100.0 * right as f64 / total.max(1) as f64
+            ),
+            (None, Err(why)) => why.note().to_string(),
+            (None, Ok(_)) => String::new(),
+        }
     }
 }
 

@@ -1,9 +1,10 @@
 //! Gradient descent on a line y = m·x + c (the lecture's first example): the mean squared
 //! error over (m, c), its gradient, descent paths for batch, mini-batch and stochastic
-//! (online) updates, the loss surface for contour plots, and the least-squares answer.
+//! (online) updates and the path each takes, the loss surface for contour plots, and the
+//! least-squares answer.
 //! Points are (x, y) = (x₁, x₂).
 use crate::core::dataset::Point;
-use crate::core::rng::Pcg32;
+use crate::core::rng::{mix, Pcg32, Stream};
 
 /// How many points each update looks at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -111,6 +112,66 @@ pub fn loss_surface(
             mse(points, at(col, m_range), at(res - 1 - row, c_range))
         })
         .collect()
+}
+
+/// The most positions a path keeps; beyond it every other position is dropped (the start
+/// and the latest are always kept), so memory and drawing stay bounded.
+pub const MAX_PATH: usize = 2000;
+
+/// One kind of descent and where it has been.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinePath {
+    /// Batch, mini-batch or stochastic.
+    pub descent: Descent,
+    /// (m, c) at the start and after every update (thinned past [`MAX_PATH`]).
+    pub positions: Vec<(f64, f64)>,
+    /// Whether m or c became NaN or infinite (the path then stops).
+    pub diverged: bool,
+    rng: Pcg32,
+}
+
+impl LinePath {
+    /// A path of `descent` from `start`, shuffling with its own stream (path `k` of `seed`).
+    pub fn new(descent: Descent, start: (f64, f64), seed: u64, k: u64) -> Self {
+        LinePath {
+            descent,
+            positions: vec![start],
+            diverged: false,
+            rng: Pcg32::stream(mix(seed, k), Stream::Shuffle),
+        }
+    }
+
+    /// The latest (m, c).
+    pub fn last(&self) -> (f64, f64) {
+        self.positions.last().copied().unwrap_or((0.0, 0.0))
+    }
+
+    /// One epoch of this descent at learning rate `lr`; stops the path at the first
+    /// non-finite position.
+    pub fn epoch(&mut self, points: &[Point], lr: f64) {
+        if self.diverged || points.is_empty() {
+            return;
+        }
+        let path = descend(points, self.last(), lr, self.descent, 1, &mut self.rng);
+        for &(m, c) in &path[1..] {
+            if !(m.is_finite() && c.is_finite()) {
+                self.diverged = true;
+                break;
+            }
+            self.positions.push((m, c));
+        }
+        if self.positions.len() > MAX_PATH {
+            let last = self.last();
+            let mut i = 0;
+            self.positions.retain(|_| {
+                i += 1;
+                i % 2 == 1
+            });
+            if self.last() != last {
+                self.positions.push(last);
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ pub mod features;
 pub mod gates;
 pub mod grad_history;
 pub mod gradients;
+pub mod hidden_space;
 pub mod history;
 #[cfg(feature = "jit")]
 pub mod jit;

@@ -44,6 +44,12 @@ pub fn scientific(v: f64, decimals: usize) -> String {
     format!("{v:.decimals$e}")
 }
 
+/// The shortest decimal text that reads back to the same `f64` (how links, CSV and JSON
+/// write numbers): `0.03`, `-1`, `100`.
+pub fn format_number(v: f64) -> String {
+    format!("{v}")
+}
+
 /// A fraction as a percentage with `decimals` decimals: 0.975 → `97.5%`.
 pub fn percent(fraction: f64, decimals: usize) -> String {
     format!("{}%", fixed(fraction * 100.0, decimals))

@@ -1,9 +1,12 @@
 //! What the views read: a copy of the trainer's state after a frame, and the network
 //! evaluated over a grid of the domain (for the decision-boundary heatmap and the per-neuron maps).
-use crate::core::dataset::{Point, Problem, DOMAIN};
-use crate::core::domain::Domain;
+use crate::core::config::Model;
+use crate::core::curve::CurveView;
+use crate::core::dataset::{Point, Problem};
+use crate::core::domain::{Domain, DOMAIN};
 use crate::core::features::{FeatureSet, Standardizer};
 use crate::core::history::LossHistory;
+use crate::core::line_fit::LinePath;
 use crate::core::mlp::{Mlp, Precision};
 use crate::core::perceptron::TrickStep;
 
@@ -33,6 +36,50 @@ pub struct PerceptronView {
     pub updates: u64,
 }
 
+/// What line mode shows: the model, the three paths and the least-squares line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineView {
+    /// The model's slope and intercept (the mini-batch path's latest).
+    pub m: f64,
+    pub c: f64,
+    /// Batch, mini-batch and stochastic paths, in that order.
+    pub paths: Vec<LinePath>,
+    /// The line with the least squared error, if the x values are not all equal.
+    pub least_squares: Option<(f64, f64)>,
+    /// (∂MSE/∂m, ∂MSE/∂c) over every point at the model's (m, c): where the next steps go
+    /// (downhill is minus it). `None` without points.
+    pub gradient: Option<(f64, f64)>,
+}
+
+/// What the model being trained shows beyond the network: one variant per model, so a
+/// snapshot holds exactly one model's view.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ModelView {
+    /// The multi-layer perceptron: the network says it all.
+    Mlp,
+    /// Logistic regression: the network with no hidden layer.
+    Logistic,
+    /// The perceptron trick's weights, counts and last step.
+    Perceptron(PerceptronView),
+    /// Line mode's model, descent paths and least-squares line.
+    Line(LineView),
+    /// Curve mode's fitted curve and best straight line.
+    Curve(CurveView),
+}
+
+impl ModelView {
+    /// The model this is the view of.
+    pub fn model(&self) -> Model {
+        match self {
+            ModelView::Mlp => Model::Mlp,
+            ModelView::Logistic => Model::Logistic,
+            ModelView::Perceptron(_) => Model::Perceptron,
+            ModelView::Line(_) => Model::Line,
+            ModelView::Curve(_) => Model::Curve,
+        }
+    }
+}
+
 /// The trainer's state after a frame, by value.
 #[derive(Clone, Debug)]
 pub struct Snapshot {
@@ -57,12 +104,8 @@ pub struct Snapshot {
     pub best_epoch: Option<u64>,
     /// The epoch at which early stopping ended training.
     pub stopped_at: Option<u64>,
-    /// Perceptron mode's state (`None` for the MLP).
-    pub perceptron: Option<PerceptronView>,
-    /// Line mode's model, descent paths and least-squares line (`None` for the others).
-    pub line: Option<crate::core::trainer::LineView>,
-    /// Curve mode's fitted curve and best straight line (`None` for the others).
-    pub curve: Option<crate::core::curve::CurveView>,
+    /// What the model being trained shows beyond the network.
+    pub model: ModelView,
     /// Grows whenever anything in the trainer changed.
     pub version: u64,
 }
@@ -124,48 +167,7 @@ pub fn cell_centre(i: usize, res: usize) -> f64 {
     -DOMAIN + (i as f64 + 0.5) * (2.0 * DOMAIN / res as f64)
 }
 
-/// A point seen through a hidden layer: two of the layer's unit values, and its label.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct HiddenPoint {
-    pub u: f64,
-    pub v: f64,
-    pub label: f64,
-    pub is_test: bool,
-}
-
 impl Snapshot {
-    /// Every point mapped through hidden layer `layer` (0 = first): the values of its units
-    /// `u` and `v`. Empty if the layer or a unit does not exist.
-    pub fn hidden_space(
-        &self,
-        net: &mut Mlp,
-        layer: usize,
-        u: usize,
-        v: usize,
-    ) -> Vec<HiddenPoint> {
-        let layers = net.layers().len();
-        if layer + 1 >= layers || u.max(v) >= net.layers()[layer].fan_out {
-            return Vec::new();
-        }
-        let mut input = vec![0.0; self.features.len()];
-        self.points
-            .iter()
-            .zip(&self.test_mask)
-            .map(|(p, &is_test)| {
-                self.features.write(p.x1, p.x2, &mut input);
-                self.standardizer.apply(&mut input);
-                net.forward(&input);
-                let out = net.layer_output(layer);
-                HiddenPoint {
-                    u: out[u],
-                    v: out[v],
-                    label: p.label,
-                    is_test,
-                }
-            })
-            .collect()
-    }
-
     /// Evaluates the network over a `res × res` grid into `grid` (reusing its buffers).
     /// With `with_hidden`, also keeps each hidden unit's map.
     pub fn evaluate_grid(&self, net: &mut Mlp, res: usize, with_hidden: bool, grid: &mut Grid) {
@@ -204,5 +206,32 @@ impl Snapshot {
             }
         }
         grid.inputs = cache;
+    }
+}
+
+#[cfg(test)]
+impl Snapshot {
+    /// Perceptron mode's view; panics in another mode.
+    pub(crate) fn perceptron_view(&self) -> PerceptronView {
+        match &self.model {
+            ModelView::Perceptron(view) => view.clone(),
+            other => panic!("not perceptron mode: {:?}", other.model()),
+        }
+    }
+
+    /// Line mode's view; panics in another mode.
+    pub(crate) fn line_view(&self) -> LineView {
+        match &self.model {
+            ModelView::Line(view) => view.clone(),
+            other => panic!("not line mode: {:?}", other.model()),
+        }
+    }
+
+    /// Curve mode's view; panics in another mode.
+    pub(crate) fn curve_view(&self) -> CurveView {
+        match &self.model {
+            ModelView::Curve(view) => view.clone(),
+            other => panic!("not curve mode: {:?}", other.model()),
+        }
     }
 }

@@ -6,7 +6,7 @@
 //!
 //! [`Status::settle`] is the one place that decides: the app calls it each time it publishes
 //! the trainer's state.
-use crate::core::snapshot::Snapshot;
+use crate::core::snapshot::{ModelView, Snapshot};
 use crate::core::trainer::PERCEPTRON_MAX_EPOCHS;
 
 /// Shown when the loss or a weight becomes NaN or infinite.
@@ -66,7 +66,10 @@ impl Facts {
             stopped_at: snapshot.stopped_at,
             best_epoch: snapshot.best_epoch,
             n_train: snapshot.metrics.n_train,
-            misclassified: snapshot.perceptron.as_ref().map(|p| p.misclassified.len()),
+            misclassified: match &snapshot.model {
+                ModelView::Perceptron(p) => Some(p.misclassified.len()),
+                _ => None,
+            },
         }
     }
 

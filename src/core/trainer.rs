@@ -1,7 +1,7 @@
 //! The trainer owns the network, the data, the random streams and the history. The app calls
 //! [`Trainer::run_frame`] once per animation frame and publishes a [`Snapshot`]; nothing else
 //! mutates training state.
-use crate::core::config::{Change, ExperimentConfig, Model};
+use crate::core::config::{Change, ExperimentConfig};
 use crate::core::dataset::{is_test_point, Point};
 use crate::core::grad_history::GradHistory;
 use crate::core::history::LossHistory;
@@ -17,6 +17,7 @@ mod evaluate;
 mod kernels;
 mod line_run;
 mod perceptron_run;
+mod run;
 mod share;
 #[cfg(test)]
 mod tests;
@@ -34,8 +35,9 @@ mod view;
 pub use data::{Inputs, PointEdit};
 pub use evaluate::{best_restart, RestartSpread};
 pub use kernels::Kernels;
-pub use line_run::{LinePath, LineRun, LineView, MAIN_PATH as LINE_MAIN_PATH};
+pub use line_run::{LineRun, MAIN_PATH as LINE_MAIN_PATH};
 pub use perceptron_run::{PerceptronRun, MAX_EPOCHS as PERCEPTRON_MAX_EPOCHS};
+pub use run::Run;
 
 /// The most training work in one animation frame, in milliseconds (leaves time to draw at
 /// 60 fps). The app's loop and the benchmark both use it.
@@ -69,10 +71,8 @@ pub struct Trainer {
     best: Option<(u64, f64, Vec<f64>)>,
     /// The epoch at which early stopping ended training.
     stopped_at: Option<u64>,
-    /// Perceptron mode's run (`None` for the MLP).
-    perceptron: Option<PerceptronRun>,
-    /// Line mode's descents (`None` for the other models).
-    line: Option<LineRun>,
+    /// The model being trained, with the state only it has.
+    run: Run,
     /// What trains the mini-batches (the general kernels, or one compiled for the shape).
     kernels: Kernels,
     version: u64,
@@ -95,8 +95,7 @@ impl Trainer {
             &mut init_rng,
         );
         start_from_shared(&config, &mut net);
-        let perceptron = (config.model == Model::Perceptron).then(|| PerceptronRun::new(&config));
-        let line = (config.model == Model::Line).then(|| LineRun::new(&config));
+        let run = Run::new(&config);
         let mut trainer = Trainer {
             optimizer: Optimizer::new(config.optimizer, net.params.len()),
             shuffle_rng: Pcg32::stream(config.seed, Stream::Shuffle),
@@ -117,8 +116,7 @@ impl Trainer {
             diverged: false,
             best: None,
             stopped_at: None,
-            perceptron,
-            line,
+            run,
             kernels: Kernels::General,
             version: 0,
         };
@@ -139,6 +137,11 @@ impl Trainer {
     /// Epochs trained since the last reset.
     pub fn epoch(&self) -> u64 {
         self.epoch
+    }
+
+    /// The model being trained, with its own state.
+    pub fn run(&self) -> &Run {
+        &self.run
     }
 
     /// The network.
@@ -178,7 +181,7 @@ impl Trainer {
                 if new.patience != self.config.patience {
                     self.stopped_at = None;
                 }
-                if let Some(run) = &mut self.perceptron {
+                if let Run::Perceptron(run) = &mut self.run {
                     run.set_learning_rate(new.learning_rate);
                 }
                 self.config = new;
@@ -236,12 +239,7 @@ impl Trainer {
         self.diverged = false;
         self.best = None;
         self.stopped_at = None;
-        if self.perceptron.is_some() {
-            self.perceptron = Some(PerceptronRun::new(&self.config));
-        }
-        if self.line.is_some() {
-            self.line = Some(LineRun::new(&self.config));
-        }
+        self.run = Run::new(&self.config);
         self.version += 1;
         self.evaluate();
     }

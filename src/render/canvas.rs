@@ -109,7 +109,7 @@ pub fn put_rgba(canvas: &HtmlCanvasElement, rgba: &[u8], res: usize) -> Result<(
 /// `w₀u + w₁v + b = 0` when one is given.
 pub fn draw_hidden_space(
     canvas: &HtmlCanvasElement,
-    points: &[crate::core::snapshot::HiddenPoint],
+    points: &[crate::core::hidden_space::HiddenPoint],
     line: Option<[f64; 3]>,
 ) -> Result<(), JsValue> {
     use crate::render::scatter::{bounds, to_px};

@@ -3,7 +3,7 @@
 use crate::core::curve::{sample_curve, CurveSamples};
 use crate::core::dataset::Problem;
 use crate::core::mlp::Mlp;
-use crate::core::snapshot::{Grid, Snapshot};
+use crate::core::snapshot::{Grid, ModelView, Snapshot};
 use crate::render::contour::{boundary_segments, chain, Polyline, Segment};
 use crate::render::curve::unit_curve_rgba;
 use crate::render::heatmap::{boundary_rgba, neuron_rgba};
@@ -63,7 +63,7 @@ impl Frame {
     /// each unit's output against x.
     pub fn compute_neurons(&mut self, snapshot: &Snapshot) {
         let net = scratch_net(&mut self.net, snapshot);
-        if snapshot.curve.is_some() {
+        if let ModelView::Curve(_) = snapshot.model {
             let res = CURVE_NEURON_RES;
             let (features, standardizer) = (snapshot.features, &snapshot.standardizer);
             let x_range = snapshot.domain.x1;

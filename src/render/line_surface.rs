@@ -3,7 +3,7 @@
 //! plotters backend (a canvas in the app, SVG in tests).
 use crate::core::dataset::Point;
 use crate::core::line_fit::{loss_surface, Descent};
-use crate::core::trainer::LineView;
+use crate::core::snapshot::LineView;
 use crate::render::chart_style::ChartStyle;
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
@@ -200,6 +200,7 @@ fn draw_paths<DB: DrawingBackend>(
 mod tests {
     use super::*;
     use crate::core::config::ExperimentConfig;
+    use crate::core::snapshot::ModelView;
     use crate::core::trainer::Trainer;
 
     fn trained() -> Trainer {
@@ -212,7 +213,9 @@ mod tests {
     #[test]
     fn the_window_holds_the_start_and_the_minimum() {
         let snap = trained().snapshot();
-        let view = snap.line.unwrap();
+        let ModelView::Line(view) = snap.model else {
+            panic!("line mode")
+        };
         let ((m0, m1), (c0, c1)) = surface_ranges(&view);
         let (ms, cs) = view.least_squares.unwrap();
         for (m, c) in [(-1.0, -3.0), (ms, cs)] {
@@ -284,7 +287,10 @@ mod tests {
         let mut svg = String::new();
         {
             let area = SVGBackend::with_string(&mut svg, (420, 360)).into_drawing_area();
-            draw_line_surface(&area, t.points(), snap.line.as_ref().unwrap(), style).unwrap();
+            let ModelView::Line(view) = &snap.model else {
+                panic!("line mode")
+            };
+            draw_line_surface(&area, t.points(), view, style).unwrap();
         }
         svg
     }

@@ -1,5 +1,5 @@
 //! The hidden-space scatter's geometry: a box around the mapped points, and the pixel of a value.
-use crate::core::snapshot::HiddenPoint;
+use crate::core::hidden_space::HiddenPoint;
 
 /// The value box `(u_lo, u_hi, v_lo, v_hi)` around the points, 5 % wider on each side, never
 /// empty (a degenerate range grows to ±0.5 around its value).

@@ -2,6 +2,7 @@
 //! compares with the best straight line.
 use crate::app::AppState;
 use crate::core::dataset::CurveKind;
+use crate::core::snapshot::ModelView;
 use leptos::prelude::*;
 
 /// A mean squared error as shown: three decimals (scientific past 10⁶), or a dash when
@@ -15,7 +16,12 @@ fn mse(v: Option<f64>) -> String {
 pub fn CurvePanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let snap = state.snapshot;
-    let line = move || snap.with(|s| mse(s.curve.as_ref().and_then(|c| c.line_mse)));
+    let line = move || {
+        snap.with(|s| match &s.model {
+            ModelView::Curve(view) => mse(view.line_mse),
+            _ => mse(None),
+        })
+    };
     let network = move || snap.with(|s| mse(s.metrics.train_loss));
     view! {
         <h2>"Fitting a curve"</h2>

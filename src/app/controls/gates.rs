@@ -3,6 +3,7 @@
 use crate::app::AppState;
 use crate::core::gates::{Gate, XorNetwork};
 use crate::core::perceptron::{Decimal, Perceptron};
+use crate::core::snapshot::ModelView;
 use leptos::prelude::*;
 
 /// Gate presets and the gates the current weights compute.
@@ -11,10 +12,13 @@ pub fn GatesPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let load = move |gate: Gate| state.update_config(|c| c.points = Some(gate.points()));
     let acts_as = move || {
-        let Some(view) = state.snapshot.with(|s| s.perceptron.clone()) else {
+        let weights = state.snapshot.with(|s| match &s.model {
+            ModelView::Perceptron(view) => Some(view.weights),
+            _ => None,
+        });
+        let Some([w1, w2, b]) = weights else {
             return String::new();
         };
-        let [w1, w2, b] = view.weights;
         let p = Perceptron::new(w1, w2, b, 0.1);
         let gates: Vec<&str> = Gate::ALL
             .into_iter()

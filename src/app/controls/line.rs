@@ -4,6 +4,7 @@ use crate::app::fields::{ConfigNumber, NumberField};
 use crate::app::AppState;
 use crate::core::config::limits;
 use crate::core::number_text;
+use crate::core::snapshot::{LineView, ModelView};
 use leptos::prelude::*;
 
 /// The line panel.
@@ -11,21 +12,22 @@ use leptos::prelude::*;
 pub fn LinePanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let cfg = state.config;
-    let line = move || state.snapshot.with(|s| s.line.as_ref().map(|l| (l.m, l.c)));
+    // Reads line mode's view (`None` in another mode).
+    let read = move |f: fn(&LineView) -> Option<(f64, f64)>| {
+        state.snapshot.with(|s| match &s.model {
+            ModelView::Line(view) => f(view),
+            _ => None,
+        })
+    };
     let shown = move |k: usize| {
-        line().map_or("—".into(), |mc| {
+        read(|l| Some((l.m, l.c))).map_or("—".into(), |mc| {
             number_text::fixed(if k == 0 { mc.0 } else { mc.1 }, 3)
         })
     };
     // The gradient at the model's (m, c), with a true minus sign.
     let slope = move |k: usize| {
-        state.snapshot.with(|s| {
-            s.line
-                .as_ref()
-                .and_then(|l| l.gradient)
-                .map_or("—".into(), |g| {
-                    number_text::fixed(if k == 0 { g.0 } else { g.1 }, 3).replace('-', "−")
-                })
+        read(|l| l.gradient).map_or("—".into(), |g| {
+            number_text::fixed(if k == 0 { g.0 } else { g.1 }, 3).replace('-', "−")
         })
     };
     let start = move |k: usize, label: &'static str, testid: &'static str| {

@@ -3,6 +3,7 @@
 use crate::app::fields::{ConfigNumber, NumberField, SelectField};
 use crate::app::AppState;
 use crate::core::config::{limits, PerceptronStep};
+use crate::core::snapshot::{ModelView, PerceptronView};
 use leptos::prelude::*;
 
 /// The perceptron panel.
@@ -10,7 +11,7 @@ use leptos::prelude::*;
 pub fn PerceptronPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let cfg = state.config;
-    let view_of = move || state.snapshot.with(|s| s.perceptron.clone());
+    let view_of = move || perceptron_view(state);
     let weight = move |k: usize, label: &'static str, testid: &'static str| {
         view! {
             <NumberField
@@ -50,6 +51,25 @@ pub fn PerceptronPanel() -> impl IntoView {
                 })
             />
         </div>
+        <PerceptronReadouts/>
+        <pre class="arithmetic" data-testid="trick-arithmetic" aria-label="The last step's arithmetic">{arithmetic}</pre>
+    }
+}
+
+/// Perceptron mode's view of the current snapshot (`None` in another mode).
+fn perceptron_view(state: AppState) -> Option<PerceptronView> {
+    state.snapshot.with(|s| match &s.model {
+        ModelView::Perceptron(view) => Some(view.clone()),
+        _ => None,
+    })
+}
+
+/// The perceptron's weights as shown, its misclassified points and its updates so far.
+#[component]
+fn PerceptronReadouts() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let view_of = move || perceptron_view(state);
+    view! {
         <div class="perceptron-readouts">
             <div class="readout">
                 <span class="readout-label">"w₁ w₂ b"</span>
@@ -68,6 +88,5 @@ pub fn PerceptronPanel() -> impl IntoView {
                 <span class="readout-value" data-testid="updates">{move || view_of().map_or(0, |v| v.updates).to_string()}</span>
             </div>
         </div>
-        <pre class="arithmetic" data-testid="trick-arithmetic" aria-label="The last step's arithmetic">{arithmetic}</pre>
     }
 }

@@ -11,8 +11,7 @@ use super::super::AppState;
 use crate::core::curve::CurveView;
 use crate::core::dataset::{Point, Problem};
 use crate::core::domain::Domain;
-use crate::core::snapshot::{PerceptronView, Snapshot};
-use crate::core::trainer::LineView;
+use crate::core::snapshot::{LineView, ModelView, PerceptronView, Snapshot};
 use crate::render::canvas::{
     draw_boundary, draw_curve, draw_overlay, draw_points_layer, put_rgba, size_backing,
     CurveOverlay, Overlay, PointLayer,
@@ -57,8 +56,12 @@ impl PointsKey {
     fn of(snap: &Snapshot) -> Self {
         // The perceptron trick and the line use every point, so none is drawn as a test point;
         // (x, y) points have no class or value, so they are drawn as class 0's.
-        let all_train = snap.perceptron.is_some() || snap.line.is_some();
-        let xy = snap.line.is_some() || snap.curve.is_some();
+        let (all_train, xy) = match snap.model {
+            ModelView::Mlp | ModelView::Logistic => (false, false),
+            ModelView::Perceptron(_) => (true, false),
+            ModelView::Line(_) => (true, true),
+            ModelView::Curve(_) => (false, true),
+        };
         PointsKey {
             points: snap.points.clone(),
             test_mask: if all_train {
@@ -138,44 +141,55 @@ fn draw_moving(
     anim: StoredValue<(u64, f64)>,
     tick: RwSignal<u32>,
 ) -> Result<(), JsValue> {
-    if let Some(curve) = &snap.curve {
-        plain_rgba(BOUNDARY_RES, &mut f.boundary);
-        put_rgba(heat, &f.boundary, BOUNDARY_RES)?;
-        return draw_curve(marks, &curve_overlay(curve, snap.domain));
-    }
-    if let Some(line) = &snap.line {
-        plain_rgba(BOUNDARY_RES, &mut f.boundary);
-        put_rgba(heat, &f.boundary, BOUNDARY_RES)?;
-        return draw_overlay(marks, &line_overlay(line, snap.domain));
-    }
-    if let Some(view) = &snap.perceptron {
-        let (line, animating) = animated_line(view, anim);
-        if animating {
-            request_animation_frame(move || tick.update(|t| *t = t.wrapping_add(1)));
+    match &snap.model {
+        ModelView::Mlp | ModelView::Logistic => {
+            f.compute_boundary(snap, discretize);
+            put_rgba(heat, &f.boundary, BOUNDARY_RES)?;
+            let paths = if boundary_line {
+                &f.boundary_paths[..]
+            } else {
+                &[]
+            };
+            draw_boundary(marks, paths)
         }
-        perceptron_rgba(line, snap.domain, BOUNDARY_RES, &mut f.boundary);
-        put_rgba(heat, &f.boundary, BOUNDARY_RES)?;
-        let overlay = Overlay {
-            line,
-            ghost: view.last.map(|s| s.before.map(|d| d.to_f64())),
-            highlight: view
-                .last
-                .and_then(|s| snap.points.get(s.index))
-                .map(|p| (p.x1, p.x2)),
-            domain: snap.domain,
-        };
-        return draw_overlay(marks, &overlay);
+        ModelView::Perceptron(view) => {
+            let (line, animating) = animated_line(view, anim);
+            if animating {
+                request_animation_frame(move || tick.update(|t| *t = t.wrapping_add(1)));
+            }
+            perceptron_rgba(line, snap.domain, BOUNDARY_RES, &mut f.boundary);
+            put_rgba(heat, &f.boundary, BOUNDARY_RES)?;
+            draw_overlay(marks, &perceptron_overlay(view, line, snap))
+        }
+        ModelView::Line(line) => {
+            plain_heat(heat, f)?;
+            draw_overlay(marks, &line_overlay(line, snap.domain))
+        }
+        ModelView::Curve(curve) => {
+            plain_heat(heat, f)?;
+            draw_curve(marks, &curve_overlay(curve, snap.domain))
+        }
     }
-    f.compute_boundary(snap, discretize);
-    put_rgba(heat, &f.boundary, BOUNDARY_RES)?;
-    draw_boundary(
-        marks,
-        if boundary_line {
-            &f.boundary_paths
-        } else {
-            &[]
-        },
-    )
+}
+
+/// A plain background on the heatmap layer (the line and the curve colour no regions).
+fn plain_heat(heat: &HtmlCanvasElement, f: &mut Frame) -> Result<(), JsValue> {
+    plain_rgba(BOUNDARY_RES, &mut f.boundary);
+    put_rgba(heat, &f.boundary, BOUNDARY_RES)
+}
+
+/// Perceptron mode's marks: the line `line` (the current weights, or on its way there), the
+/// last step's line faintly behind it, and the point that step moved it for.
+fn perceptron_overlay(view: &PerceptronView, line: [f64; 3], snap: &Snapshot) -> Overlay {
+    Overlay {
+        line,
+        ghost: view.last.map(|s| s.before.map(|d| d.to_f64())),
+        highlight: view
+            .last
+            .and_then(|s| snap.points.get(s.index))
+            .map(|p| (p.x1, p.x2)),
+        domain: snap.domain,
+    }
 }
 
 /// Line mode's marks: the fitted line y = m·x + c (as m·x₁ − x₂ + c = 0), and the

@@ -42,6 +42,20 @@ fn copy_link(state: AppState, link: String, what: &'static str, shown: WriteSign
     }
 }
 
+/// The link with weights while the settings are still those it was `made` with (its plain
+/// hash is `plain_hash`'s): the QR code shows it until the settings change.
+fn while_unchanged(
+    made: ReadSignal<Option<(String, String)>>,
+    plain_hash: Memo<String>,
+) -> Memo<Option<String>> {
+    Memo::new(move |_| {
+        made.with(|m| match m {
+            Some((hash, link)) if plain_hash.with(|h| h == hash) => Some(link.clone()),
+            _ => None,
+        })
+    })
+}
+
 /// Copy link, Share with weights, the link field and the QR code.
 #[component]
 pub fn SharePanel() -> impl IntoView {
@@ -52,12 +66,9 @@ pub fn SharePanel() -> impl IntoView {
             .with(|l| state.config.with(|c| join_hash(&c.to_hash(), l.as_ref())))
     });
     let (shown, set_shown) = signal(String::new());
-    // The link with weights, while the QR code shows it; any config change ends that.
-    let (weights_link, set_weights_link) = signal(None::<String>);
-    Effect::new(move |_| {
-        plain_hash.track();
-        set_weights_link.set(None);
-    });
+    // The link with weights and the plain link's hash when it was made.
+    let (made, set_made) = signal(None::<(String, String)>);
+    let weights_link = while_unchanged(made, plain_hash);
     let plain_link = move || browser::link_with_hash(&plain_hash.get()).unwrap_or_default();
     // The QR code holds the short form (what differs from the defaults): fewer, larger modules.
     let short_link = move || {
@@ -78,7 +89,7 @@ pub fn SharePanel() -> impl IntoView {
         let Ok(link) = browser::link_with_hash(&hash) else {
             return;
         };
-        set_weights_link.set(Some(link.clone()));
+        set_made.set(Some((plain_hash.get_untracked(), link.clone())));
         copy_link(state, link, "link with the trained weights", set_shown);
     };
     view! {
@@ -99,7 +110,7 @@ pub fn SharePanel() -> impl IntoView {
             link=qr_link
             has_weights=Signal::derive(move || weights_link.with(Option::is_some))
             on_without_weights=Callback::new(move |_| {
-                set_weights_link.set(None);
+                set_made.set(None);
                 state.say("The QR code shows the link without weights.");
             })
         />

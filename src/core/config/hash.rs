@@ -6,6 +6,7 @@ use super::reader::Reader;
 use super::tf::{is_known_key, is_tf_link, tf_defaults, HIDE_SUFFIX};
 use super::{limits, ExperimentConfig, Speed};
 use crate::core::mlp::Init;
+use crate::core::number_text::format_number;
 use std::fmt::Write;
 
 impl ExperimentConfig {
@@ -157,11 +158,6 @@ impl ExperimentConfig {
             ("hideText", self.hide_text.to_string()),
         ]
     }
-}
-
-/// The shortest decimal text that reads back to the same `f64`.
-pub fn format_number(v: f64) -> String {
-    format!("{v}")
 }
 
 /// At most [`limits::MAX_HASH_LEN`] bytes of `hash`, with a note if it was longer.

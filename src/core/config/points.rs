@@ -12,7 +12,8 @@
 //! about 2,100 characters (2,750 for regression), against 5,000–7,000 in the plain form.
 use super::{limits, parser::shorten};
 use crate::core::base64;
-use crate::core::dataset::{Point, DOMAIN};
+use crate::core::dataset::Point;
+use crate::core::domain::DOMAIN;
 use std::fmt::Write;
 
 /// The spacing of the grid points are kept on, in links and in the compact form.

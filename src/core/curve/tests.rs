@@ -78,7 +78,7 @@ fn a_small_tanh_network_fits_a_noisy_sine_that_no_line_can() {
     };
     assert!((t.metrics().train_loss.unwrap() - by_hand(&train)).abs() < 1e-9);
     assert!((t.metrics().test_loss.unwrap() - by_hand(&test)).abs() < 1e-9);
-    let view = t.snapshot().curve.expect("curve mode's view");
+    let view = t.snapshot().curve_view();
     assert!(
         (view.line_mse.unwrap() - line).abs() < 1e-9,
         "the readout's best line"
@@ -101,7 +101,7 @@ fn the_curve_is_the_networks_output_at_each_x() {
     let mut t = curve("networkShape=5,3&sinX=true&xSquared=true&standardize=true&seed=2");
     t.step(20);
     let s = t.snapshot();
-    let view = s.curve.as_ref().expect("a curve view");
+    let view = &s.curve_view();
     let xs = &view.samples.xs;
     assert_eq!(xs.len(), CURVE_RES);
     assert_eq!(
@@ -173,7 +173,7 @@ fn a_diverging_learning_rate_pauses_and_reset_recovers() {
     assert_eq!(t.step(10), 0, "no training once diverged");
     t.reset();
     assert!(!t.diverged() && t.epoch() == 0);
-    let view = t.snapshot().curve.unwrap();
+    let view = t.snapshot().curve_view();
     assert!(view.samples.ys.iter().all(|y| y.is_finite()));
 }
 

@@ -1,6 +1,7 @@
 //! Curve mode's data: (x, y) points scattered around a curve y = f(x) that the network does
 //! not know (a sine wave, a parabola, a cubic or a step).
-use super::{Point, DOMAIN};
+use super::Point;
+use crate::core::domain::DOMAIN;
 use crate::core::rng::Pcg32;
 
 /// The curves that curve mode's points scatter around.

@@ -4,7 +4,7 @@ use crate::core::config::ExperimentConfig;
 use crate::core::dataset::Problem;
 use crate::core::optimizer::OptimizerKind;
 use crate::core::regularization::Regularization;
-use crate::core::snapshot::Snapshot;
+use crate::core::snapshot::{ModelView, Snapshot};
 
 macro_rules! quantities {
     ($($variant:ident $name:literal $about:literal,)*) => {
@@ -125,7 +125,10 @@ fn read(q: Quantity, snap: &Snapshot, cfg: &ExperimentConfig) -> Option<f64> {
         Q::TrainAccuracy => percent(m.train_accuracy),
         Q::TestAccuracy => percent(m.test_accuracy),
         Q::Misclassified => misclassified(snap),
-        Q::Updates => snap.perceptron.as_ref().map(|p| p.updates as f64),
+        Q::Updates => match &snap.model {
+            ModelView::Perceptron(p) => Some(p.updates as f64),
+            _ => None,
+        },
         Q::Points => count(snap.points.len()),
         Q::TrainPoints => count(m.n_train),
         Q::TestPoints => count(m.n_test),
@@ -170,7 +173,7 @@ fn read_config(q: Quantity, snap: &Snapshot, cfg: &ExperimentConfig) -> Option<f
 /// Points on the wrong side: the perceptron's count, or, for a classifier, the training and
 /// test points its accuracies leave out. `None` for regression.
 fn misclassified(snap: &Snapshot) -> Option<f64> {
-    if let Some(view) = &snap.perceptron {
+    if let ModelView::Perceptron(view) = &snap.model {
         return count(view.misclassified.len());
     }
     if snap.problem != Problem::Classification {

@@ -216,6 +216,11 @@ fn xor_lifted_by_x1x2_is_separated_by_the_trained_plane() {
     );
     let (sep, train) = lift.separated().unwrap();
     assert!(sep * 100 >= train * 98 && train > 0);
+    let percent = format!("{:.0}%", 100.0 * sep as f64 / train as f64);
+    assert_eq!(
+        lift.note(),
+        format!("The plane puts {percent} of the training points on their class's side.")
+    );
     assert_eq!(lift.bounds, XOR_BOX);
     assert!(worth_showing(t.config()));
     assert!(!worth_showing(&xor_config(vec![4], features(&[X1, X2]))));
@@ -233,6 +238,7 @@ fn without_a_plane_the_points_are_still_lifted() {
     let lift = snap.lift();
     assert_eq!(lift.plane, Err(NoPlane::HiddenLayers));
     assert_eq!(lift.separated(), None);
+    assert_eq!(lift.note(), NoPlane::HiddenLayers.note());
     assert_eq!(lift.points.len(), snap.points.len());
     let (p, q) = (&lift.points[0], &snap.points[0]);
     assert_eq!(p.p, [q.x1, q.x2, q.x1 * q.x2]);

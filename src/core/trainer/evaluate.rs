@@ -1,37 +1,21 @@
 //! Measuring: the losses and accuracies once a frame, divergence, early stopping, and random
 //! restarts.
-use super::Trainer;
+use super::{Run, Trainer};
 use crate::core::config::ExperimentConfig;
 use crate::core::gradients::GradientMethod;
-use crate::core::snapshot::Metrics;
 
 impl Trainer {
     /// Measures the mean loss and accuracy on both sets, records them, and flags divergence.
     pub(super) fn evaluate(&mut self) {
-        if self.line.is_some() {
-            self.evaluate_line();
-            return;
+        match self.run {
+            Run::Line(_) => self.evaluate_line(),
+            Run::Perceptron(_) => self.evaluate_perceptron(),
+            Run::Mlp | Run::Logistic | Run::Curve => self.evaluate_network(),
         }
-        if let Some(run) = &self.perceptron {
-            let n = self
-                .points
-                .iter()
-                .filter(|p| p.label == 0.0 || p.label == 1.0)
-                .count();
-            let wrong = run.misclassified(&self.points).len();
-            let error = (n > 0).then(|| wrong as f64 / n as f64);
-            self.metrics = Metrics {
-                train_loss: error,
-                train_accuracy: error.map(|e| 1.0 - e),
-                n_train: n,
-                ..Metrics::default()
-            };
-            if let Some(e) = error {
-                self.history.push(run.updates, e, f64::NAN);
-            }
-            self.version += 1;
-            return;
-        }
+    }
+
+    /// The network's metrics on both sets; records them, flags divergence and stops early.
+    fn evaluate_network(&mut self) {
         self.metrics = self.inputs.metrics(&mut self.net);
         let finite = |v: Option<f64>| v.is_none_or(f64::is_finite);
         if !self.net.is_finite()

@@ -3,69 +3,11 @@
 //! config's batch size) and stochastic descent start from the same (m, c) and take one epoch
 //! each per epoch; the mini-batch path is the model the readouts show.
 use super::budget::Budget;
+use super::Run;
 use crate::core::config::ExperimentConfig;
 use crate::core::dataset::Point;
-use crate::core::line_fit::{self, Descent};
-use crate::core::rng::{mix, Pcg32, Stream};
-
-/// The most positions a path keeps; beyond it every other position is dropped (the start
-/// and the latest are always kept), so memory and drawing stay bounded.
-pub const MAX_PATH: usize = 2000;
-
-/// One kind of descent and where it has been.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LinePath {
-    /// Batch, mini-batch or stochastic.
-    pub descent: Descent,
-    /// (m, c) at the start and after every update (thinned past [`MAX_PATH`]).
-    pub positions: Vec<(f64, f64)>,
-    /// Whether m or c became NaN or infinite (the path then stops).
-    pub diverged: bool,
-    rng: Pcg32,
-}
-
-impl LinePath {
-    fn new(descent: Descent, start: (f64, f64), seed: u64, k: u64) -> Self {
-        LinePath {
-            descent,
-            positions: vec![start],
-            diverged: false,
-            rng: Pcg32::stream(mix(seed, k), Stream::Shuffle),
-        }
-    }
-
-    /// The latest (m, c).
-    pub fn last(&self) -> (f64, f64) {
-        self.positions.last().copied().unwrap_or((0.0, 0.0))
-    }
-
-    /// One epoch of this descent at learning rate `lr`; stops the path at the first
-    /// non-finite position.
-    fn epoch(&mut self, points: &[Point], lr: f64) {
-        if self.diverged || points.is_empty() {
-            return;
-        }
-        let path = line_fit::descend(points, self.last(), lr, self.descent, 1, &mut self.rng);
-        for &(m, c) in &path[1..] {
-            if !(m.is_finite() && c.is_finite()) {
-                self.diverged = true;
-                break;
-            }
-            self.positions.push((m, c));
-        }
-        if self.positions.len() > MAX_PATH {
-            let last = self.last();
-            let mut i = 0;
-            self.positions.retain(|_| {
-                i += 1;
-                i % 2 == 1
-            });
-            if self.last() != last {
-                self.positions.push(last);
-            }
-        }
-    }
-}
+use crate::core::line_fit::{self, Descent, LinePath};
+use crate::core::snapshot::LineView;
 
 /// The three descents of line mode.
 #[derive(Clone, Debug, PartialEq)]
@@ -109,31 +51,14 @@ impl LineRun {
     pub fn diverged(&self) -> bool {
         self.paths[MAIN_PATH].diverged
     }
-}
 
-/// What line mode shows: the model, the three paths and the least-squares line.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LineView {
-    /// The model's slope and intercept (the mini-batch path's latest).
-    pub m: f64,
-    pub c: f64,
-    /// Batch, mini-batch and stochastic paths, in that order.
-    pub paths: Vec<LinePath>,
-    /// The line with the least squared error, if the x values are not all equal.
-    pub least_squares: Option<(f64, f64)>,
-    /// (∂MSE/∂m, ∂MSE/∂c) over every point at the model's (m, c): where the next steps go
-    /// (downhill is minus it). `None` without points.
-    pub gradient: Option<(f64, f64)>,
-}
-
-impl LineView {
-    /// The view of `run` over `points`.
-    pub fn new(run: &LineRun, points: &[Point]) -> Self {
-        let (m, c) = run.current();
+    /// What line mode shows of this run over `points`.
+    pub fn view(&self, points: &[Point]) -> LineView {
+        let (m, c) = self.current();
         LineView {
             m,
             c,
-            paths: run.paths.to_vec(),
+            paths: self.paths.to_vec(),
             least_squares: line_fit::least_squares(points),
             gradient: (!points.is_empty()).then(|| line_fit::gradient(points.iter(), m, c)),
         }
@@ -149,7 +74,7 @@ impl super::Trainer {
         budget_ms: f64,
         now: &mut dyn FnMut() -> f64,
     ) -> u32 {
-        let Some(run) = &mut self.line else {
+        let Run::Line(run) = &mut self.run else {
             return 0;
         };
         if self.diverged || self.points.is_empty() {
@@ -170,7 +95,7 @@ impl super::Trainer {
     /// Line mode's metrics: the model's mean squared error over every point (all of them
     /// train the line), recorded on the loss chart; flags a divergence.
     pub(super) fn evaluate_line(&mut self) {
-        let Some(run) = &self.line else {
+        let Run::Line(run) = &self.run else {
             return;
         };
         let (m, c) = run.current();
@@ -193,6 +118,7 @@ impl super::Trainer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::line_fit::MAX_PATH;
 
     fn points() -> Vec<Point> {
         (0..40)
@@ -239,9 +165,9 @@ mod tests {
             );
             assert!(p.positions.len() <= MAX_PATH + 1);
         }
-        let view = LineView::new(&run, &pts);
+        let view = run.view(&pts);
         assert_eq!((view.m, view.c), run.current());
-        let start = LineView::new(&LineRun::new(&cfg), &pts);
+        let start = LineRun::new(&cfg).view(&pts);
         assert_eq!(
             start.gradient,
             Some(line_fit::gradient(pts.iter(), start.m, start.c))
@@ -251,11 +177,7 @@ mod tests {
             size(view.gradient) < 0.05 * size(start.gradient),
             "near the minimum the surface is flat"
         );
-        assert_eq!(
-            LineView::new(&run, &[]).gradient,
-            None,
-            "no points, no gradient"
-        );
+        assert_eq!(run.view(&[]).gradient, None, "no points, no gradient");
     }
 
     #[test]

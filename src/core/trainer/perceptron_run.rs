@@ -1,8 +1,12 @@
 //! Perceptron mode inside the trainer: the perceptron, the scan position for the next
-//! misclassified point, the counts, and the last trick step (for the arithmetic and the ghost line).
+//! misclassified point, the counts, and the last trick step (for the arithmetic and the ghost
+//! line); its frame and its metrics.
+use super::budget::Budget;
+use super::Run;
 use crate::core::config::{ExperimentConfig, PerceptronStep};
 use crate::core::dataset::Point;
 use crate::core::perceptron::{Decimal, Perceptron, TrickStep};
+use crate::core::snapshot::{Metrics, PerceptronView};
 
 /// Play gives up after this many epochs when the points are not linearly separable.
 pub const MAX_EPOCHS: u64 = 1000;
@@ -58,6 +62,21 @@ impl PerceptronRun {
             .collect()
     }
 
+    /// What perceptron mode shows of this run over `points`.
+    pub fn view(&self, points: &[Point]) -> PerceptronView {
+        PerceptronView {
+            weights: self.model.weights(),
+            shown: [
+                self.model.w[0].show(),
+                self.model.w[1].show(),
+                self.model.b.show(),
+            ],
+            last: self.last,
+            misclassified: self.misclassified(points),
+            updates: self.updates,
+        }
+    }
+
     /// One unit of work: one trick step, or one epoch. Returns false when no point was
     /// misclassified (the run has converged).
     pub fn advance(&mut self, points: &[Point], mode: PerceptronStep) -> bool {
@@ -89,6 +108,55 @@ impl PerceptronRun {
                 !steps.is_empty()
             }
         }
+    }
+}
+
+impl super::Trainer {
+    /// Perceptron mode's frame: up to `max_steps` steps (points or epochs, as configured) within
+    /// the budget, stopping once nothing is misclassified or after the epoch limit.
+    pub(super) fn run_perceptron(
+        &mut self,
+        max_steps: u32,
+        budget_ms: f64,
+        now: &mut dyn FnMut() -> f64,
+    ) -> u32 {
+        let Run::Perceptron(run) = &mut self.run else {
+            return 0;
+        };
+        let mut budget = Budget::start(budget_ms, now);
+        while budget.done() < max_steps && run.epochs < MAX_EPOCHS {
+            if !run.advance(&self.points, self.config.perceptron_step) || !budget.tick(now) {
+                break;
+            }
+        }
+        self.epoch = run.epochs;
+        self.evaluate();
+        budget.done()
+    }
+
+    /// Perceptron mode's metrics: the fraction of the two classes' points misclassified (as
+    /// the loss) and its complement (as the accuracy), recorded against the updates.
+    pub(super) fn evaluate_perceptron(&mut self) {
+        let Run::Perceptron(run) = &self.run else {
+            return;
+        };
+        let n = self
+            .points
+            .iter()
+            .filter(|p| p.label == 0.0 || p.label == 1.0)
+            .count();
+        let wrong = run.misclassified(&self.points).len();
+        let error = (n > 0).then(|| wrong as f64 / n as f64);
+        self.metrics = Metrics {
+            train_loss: error,
+            train_accuracy: error.map(|e| 1.0 - e),
+            n_train: n,
+            ..Metrics::default()
+        };
+        if let Some(e) = error {
+            self.history.push(run.updates, e, f64::NAN);
+        }
+        self.version += 1;
     }
 }
 

@@ -309,18 +309,18 @@ fn perceptron_mode_steps_one_update_at_a_time_and_converges() {
         ..ExperimentConfig::default()
     };
     let mut t = Trainer::new(cfg);
-    let view = t.snapshot().perceptron.expect("perceptron mode");
+    let view = t.snapshot().perceptron_view();
     assert_eq!(view.misclassified, vec![0, 1]);
     assert_eq!(t.metrics().train_loss, Some(2.0 / 3.0));
     t.step(1);
-    let view = t.snapshot().perceptron.unwrap();
+    let view = t.snapshot().perceptron_view();
     assert_eq!(view.updates, 1);
     assert_eq!(view.shown, ["2.6", "3.5", "-10.1"]);
     assert_eq!(view.last.unwrap().index, 0);
     for _ in 0..2000 {
         t.step(1);
     }
-    let view = t.snapshot().perceptron.unwrap();
+    let view = t.snapshot().perceptron_view();
     assert!(
         view.misclassified.is_empty(),
         "separable points end correctly classified"
@@ -328,12 +328,12 @@ fn perceptron_mode_steps_one_update_at_a_time_and_converges() {
     let updates = view.updates;
     t.step(1);
     assert_eq!(
-        t.snapshot().perceptron.unwrap().updates,
+        t.snapshot().perceptron_view().updates,
         updates,
         "nothing left to do"
     );
     t.reset();
-    assert_eq!(t.snapshot().perceptron.unwrap().shown, ["3", "4", "-10"]);
+    assert_eq!(t.snapshot().perceptron_view().shown, ["3", "4", "-10"]);
 }
 
 #[test]
@@ -352,7 +352,7 @@ fn perceptron_mode_gives_up_on_xor_at_the_epoch_limit() {
         assert!(frames < 100, "epoch {}", t.epoch());
     }
     assert_eq!(t.epoch(), super::PERCEPTRON_MAX_EPOCHS);
-    assert!(!t.snapshot().perceptron.unwrap().misclassified.is_empty());
+    assert!(!t.snapshot().perceptron_view().misclassified.is_empty());
 }
 
 #[test]

@@ -25,14 +25,14 @@ fn line_mode_fits_noisy_points_around_a_line() {
     let mut t = line("learningRate=0.01&seed=1");
     assert_eq!(t.points().len(), crate::core::config::limits::LINE_SAMPLES);
     let s = t.snapshot();
-    let view = s.line.as_ref().expect("a line view");
+    let view = &s.line_view();
     assert_eq!((view.m, view.c), (-1.0, -3.0));
     let (m_star, c_star) = view.least_squares.unwrap();
     assert!((m_star - 0.6).abs() < 0.1 && (c_star - 1.0).abs() < 0.3);
     let start = t.metrics().train_loss.unwrap();
     t.step(1);
     assert_eq!(t.epoch(), 1);
-    let paths = &t.snapshot().line.unwrap().paths;
+    let paths = &t.snapshot().line_view().paths;
     // 100 points, batch 10: 1, 10 and 100 updates in the first epoch.
     let lens: Vec<usize> = paths.iter().map(|p| p.positions.len()).collect();
     assert_eq!(lens, [2, 11, 101]);
@@ -59,7 +59,7 @@ fn a_diverging_line_stops_and_reset_recovers() {
     });
     assert_eq!(after, Change::Live);
     ok.step(1);
-    assert_eq!(ok.snapshot().line.unwrap().paths[1].positions.len(), 3);
+    assert_eq!(ok.snapshot().line_view().paths[1].positions.len(), 3);
 }
 
 #[test]
@@ -67,7 +67,7 @@ fn line_mode_takes_the_users_points() {
     let mut t = line("points=0,1,0;1,3,0;2,5,0&learningRate=0.05&lineStart=0,0");
     assert_eq!(t.points().len(), 3);
     t.step(2000);
-    let view = t.snapshot().line.unwrap();
+    let view = t.snapshot().line_view();
     assert!((view.m - 2.0).abs() < 0.01 && (view.c - 1.0).abs() < 0.02);
     assert_eq!(
         t.config().active_dataset(),
@@ -94,7 +94,7 @@ fn stepping_a_diverging_line_flags_it_once_the_loss_is_not_finite() {
     }
     let s = t.snapshot();
     assert!(s.diverged, "the snapshot tells the app");
-    let path_stopped = s.line.as_ref().is_some_and(|l| l.paths[1].diverged);
+    let path_stopped = s.line_view().paths[1].diverged;
     let loss = s.metrics.train_loss.unwrap_or(f64::NAN);
     assert!(!loss.is_finite() || path_stopped, "flagged at loss {loss}");
     let epoch = t.epoch();

@@ -1,7 +1,7 @@
-//! Training work: a frame's epochs within its time budget (MLP, perceptron), one epoch of
-//! mini-batches, and the gradient check.
+//! Training work: a frame's epochs within its time budget (each model's own frame is in its
+//! run's file), one epoch of mini-batches, and the gradient check.
 use super::budget::Budget;
-use super::{Trainer, GRADIENT_CHECK_POINTS, PERCEPTRON_MAX_EPOCHS};
+use super::{Run, Trainer, GRADIENT_CHECK_POINTS};
 use crate::core::gradients::{Batch, GradientMethod};
 use crate::core::mlp::Precision;
 
@@ -25,12 +25,22 @@ impl Trainer {
         budget_ms: f64,
         now: &mut dyn FnMut() -> f64,
     ) -> u32 {
-        if self.perceptron.is_some() {
-            return self.run_perceptron(max_epochs, budget_ms, now);
+        match self.run {
+            Run::Perceptron(_) => self.run_perceptron(max_epochs, budget_ms, now),
+            Run::Line(_) => self.run_line(max_epochs, budget_ms, now),
+            Run::Mlp | Run::Logistic | Run::Curve => self.run_network(max_epochs, budget_ms, now),
         }
-        if self.line.is_some() {
-            return self.run_line(max_epochs, budget_ms, now);
-        }
+    }
+
+    /// The network's frame (the MLP, logistic regression, the curve): up to `max_epochs`
+    /// epochs within the budget; nothing once diverged, stopped early or without training
+    /// points.
+    fn run_network(
+        &mut self,
+        max_epochs: u32,
+        budget_ms: f64,
+        now: &mut dyn FnMut() -> f64,
+    ) -> u32 {
         if self.diverged || self.stopped_at.is_some() || self.inputs.train_len() == 0 {
             return 0;
         }
@@ -41,28 +51,6 @@ impl Trainer {
                 break;
             }
         }
-        self.evaluate();
-        budget.done()
-    }
-
-    /// Perceptron mode's frame: up to `max_steps` steps (points or epochs, as configured) within
-    /// the budget, stopping once nothing is misclassified or after the epoch limit.
-    pub(super) fn run_perceptron(
-        &mut self,
-        max_steps: u32,
-        budget_ms: f64,
-        now: &mut dyn FnMut() -> f64,
-    ) -> u32 {
-        let Some(run) = &mut self.perceptron else {
-            return 0;
-        };
-        let mut budget = Budget::start(budget_ms, now);
-        while budget.done() < max_steps && run.epochs < PERCEPTRON_MAX_EPOCHS {
-            if !run.advance(&self.points, self.config.perceptron_step) || !budget.tick(now) {
-                break;
-            }
-        }
-        self.epoch = run.epochs;
         self.evaluate();
         budget.done()
     }

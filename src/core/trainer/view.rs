@@ -1,18 +1,14 @@
 //! What the views read: the trainer's state copied into a [`Snapshot`] after a frame.
-use super::{LineView, Trainer};
-use crate::core::config::Model;
+use super::{Run, Trainer};
 use crate::core::curve::CurveView;
-use crate::core::snapshot::{PerceptronView, Snapshot};
+use crate::core::mlp::Mlp;
+use crate::core::snapshot::{ModelView, Snapshot};
 
 impl Trainer {
     /// Everything the views need, by value.
     pub fn snapshot(&self) -> Snapshot {
         let mut net = self.net.clone();
-        let curve = (self.config.model == Model::Curve).then(|| {
-            let inputs = (self.config.input_features(), &self.inputs.standardizer);
-            let x_range = self.config.domain().x1;
-            CurveView::new(&mut net, inputs, x_range, &self.points, &self.test_mask)
-        });
+        let model = self.model_view(&mut net);
         Snapshot {
             epoch: self.epoch,
             metrics: self.metrics.clone(),
@@ -28,24 +24,25 @@ impl Trainer {
             classes: self.config.class_count(),
             diverged: self.diverged,
             best_epoch: self.best_epoch(),
-            perceptron: self.perceptron.as_ref().map(|run| PerceptronView {
-                weights: run.model.weights(),
-                shown: [
-                    run.model.w[0].show(),
-                    run.model.w[1].show(),
-                    run.model.b.show(),
-                ],
-                last: run.last,
-                misclassified: run.misclassified(&self.points),
-                updates: run.updates,
-            }),
             stopped_at: self.stopped_at,
-            line: self
-                .line
-                .as_ref()
-                .map(|run| LineView::new(run, &self.points)),
-            curve,
+            model,
             version: self.version,
+        }
+    }
+
+    /// What the model being trained shows beyond the network (`net` is a scratch copy of it).
+    fn model_view(&self, net: &mut Mlp) -> ModelView {
+        match &self.run {
+            Run::Mlp => ModelView::Mlp,
+            Run::Logistic => ModelView::Logistic,
+            Run::Perceptron(run) => ModelView::Perceptron(run.view(&self.points)),
+            Run::Line(run) => ModelView::Line(run.view(&self.points)),
+            Run::Curve => {
+                let inputs = (self.config.input_features(), &self.inputs.standardizer);
+                let x_range = self.config.domain().x1;
+                let view = CurveView::new(net, inputs, x_range, &self.points, &self.test_mask);
+                ModelView::Curve(view)
+            }
         }
     }
 

@@ -69,7 +69,7 @@ pub fn draw_lift(
 pub fn draw_line_surface(
     canvas: &HtmlCanvasElement,
     points: &[Point],
-    view: &crate::core::trainer::LineView,
+    view: &crate::core::snapshot::LineView,
     theme: Theme,
 ) -> Result<(), JsValue> {
     let (area, ratio) = plotters_area(canvas)?;
