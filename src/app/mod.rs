@@ -16,7 +16,7 @@ mod line_surface;
 mod loss_panel;
 mod neurons;
 mod panic;
-mod plot;
+pub(crate) mod plot;
 mod probe;
 mod readouts;
 mod run_loop;

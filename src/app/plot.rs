@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use web_sys::MouseEvent;
 
 mod layers;
+pub use layers::picture;
 mod touch;
 
 /// The plot: three stacked canvases (see [`layers`]), the top one taking clicks and taps.

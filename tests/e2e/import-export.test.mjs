@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {
   useSession, tid, text, readNumber, waitForNumber, waitUntil, click, errorReport, screenshot,
-  hashParams, sleep,
+  hashParams, sleep, tap, onScreen, withPlotImage,
 } from './harness.mjs';
 
 const session = useSession();
@@ -111,6 +111,41 @@ test('the plot downloads as a PNG with the points on it', async () => {
   assert.equal(png.name, 'plot.png');
   assert.deepEqual([...png.bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
   assert.ok(png.bytes.length > 2000, `a real image (${png.bytes.length} bytes)`);
+});
+
+test('the PNG shows the network as it is now, even when the plot was off screen while it trained', async () => {
+  const app = await session().open('#dataset=circle&activation=relu&seed=3');
+  const { page } = app;
+  await onScreen(page, 'export-png');
+  const offScreen = await page.$eval(tid('data-canvas'), (el) => {
+    const r = el.getBoundingClientRect();
+    return r.bottom < 0 || r.top > innerHeight;
+  });
+  assert.ok(offScreen, 'the plot is off screen while the export button is on it');
+  for (let i = 0; i < 30; i++) await tap(page, 'step');
+  await waitForNumber(page, 'epoch', (e) => e >= 30);
+  const png = await download(page, 'export-png');
+  // The plot as the page draws it once it is back on screen, and the PNG, compared pixel by pixel.
+  const gap = await withPlotImage(page, async (image, b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = image.width;
+    c.height = image.height;
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0, c.width, c.height);
+    const saved = ctx.getImageData(0, 0, c.width, c.height).data;
+    let off = 0;
+    for (let i = 0; i < saved.length; i += 4) {
+      const d = Math.abs(saved[i] - image.data[i]) + Math.abs(saved[i + 1] - image.data[i + 1])
+        + Math.abs(saved[i + 2] - image.data[i + 2]);
+      if (d > 30) off++;
+    }
+    return off / (saved.length / 4);
+  }, png.bytes.toString('base64'));
+  assert.ok(gap < 0.01, `the PNG matches the plot drawn for the trained network (${(gap * 100).toFixed(2)} % of pixels differ)`);
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
 });
 
 test('Copy link copies the experiment, and the link opens it again', async () => {

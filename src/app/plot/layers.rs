@@ -13,8 +13,8 @@ use crate::core::dataset::{Point, Problem};
 use crate::core::domain::Domain;
 use crate::core::snapshot::{LineView, ModelView, PerceptronView, Snapshot};
 use crate::render::canvas::{
-    draw_boundary, draw_curve, draw_overlay, draw_points_layer, put_rgba, size_backing,
-    CurveOverlay, Overlay, PointLayer,
+    composite, draw_boundary, draw_curve, draw_overlay, draw_points_layer, new_canvas, put_rgba,
+    size_backing, CurveOverlay, Overlay, PointLayer,
 };
 use crate::render::frame::{Frame, BOUNDARY_RES};
 use crate::render::heatmap::{perceptron_rgba, plain_rgba};
@@ -99,7 +99,9 @@ pub fn draw(state: AppState, canvases: PlotCanvases) {
         }
         let result = state.snapshot.with(|snap| {
             frame
-                .try_update_value(|f| draw_moving(snap, f, (&heat, &marks), view, anim, tick))
+                .try_update_value(|f| {
+                    draw_moving(snap, f, (&heat, &marks), view, Some((anim, tick)))
+                })
                 .unwrap_or(Ok(()))
         });
         report(state, result);
@@ -110,20 +112,52 @@ pub fn draw(state: AppState, canvases: PlotCanvases) {
         let Some(el) = watch.canvas() else {
             return;
         };
-        let result = points.with(|key| {
-            draw_points_layer(
-                &el,
-                &PointLayer {
-                    points: &key.points,
-                    test_mask: &key.test_mask,
-                    show_test,
-                    problem: key.problem,
-                    domain: key.domain,
-                },
-            )
-        });
-        report(state, result);
+        report(state, points.with(|key| draw_key(&el, key, show_test)));
     });
+}
+
+/// Draws the axes and the points `key` says on `canvas`.
+fn draw_key(canvas: &HtmlCanvasElement, key: &PointsKey, show_test: bool) -> Result<(), JsValue> {
+    draw_points_layer(
+        canvas,
+        &PointLayer {
+            points: &key.points,
+            test_mask: &key.test_mask,
+            show_test,
+            problem: key.problem,
+            domain: key.domain,
+        },
+    )
+}
+
+/// The plot as one picture of `width × height` pixels, drawn afresh from the current snapshot
+/// (the canvases on the page are not redrawn while off screen, so they may be behind).
+pub fn picture(state: AppState, width: u32, height: u32) -> Result<HtmlCanvasElement, JsValue> {
+    let (heat, marks, points) = (
+        new_canvas(BOUNDARY_RES as u32, BOUNDARY_RES as u32)?,
+        new_canvas(width, height)?,
+        new_canvas(width, height)?,
+    );
+    let (view, show_test) = state
+        .config
+        .with_untracked(|c| ((c.discretize, c.boundary_line), c.show_test_data));
+    let marks_over = state.snapshot.with_untracked(|snap| {
+        draw_moving(snap, &mut Frame::default(), (&heat, &marks), view, None)?;
+        draw_key(&points, &PointsKey::of(snap), show_test)?;
+        Ok::<_, JsValue>(marks_go_over(snap))
+    })?;
+    let layers = if marks_over {
+        [heat, points, marks]
+    } else {
+        [heat, marks, points]
+    };
+    composite(&layers)
+}
+
+/// Whether the marks go over the points: outside the MLP and logistic regression, where they
+/// are the model itself (a line, a curve).
+fn marks_go_over(snap: &Snapshot) -> bool {
+    !matches!(snap.model, ModelView::Mlp | ModelView::Logistic)
 }
 
 fn report(state: AppState, result: Result<(), JsValue>) {
@@ -132,14 +166,17 @@ fn report(state: AppState, result: Result<(), JsValue>) {
     }
 }
 
+/// Perceptron mode's step animation: (updates seen, when its animation started), and the
+/// signal that asks for the next animation frame.
+type Animation = (StoredValue<(u64, f64)>, RwSignal<u32>);
+
 /// Draws the heatmap and the marks for `snap`: what changes as the model trains.
 fn draw_moving(
     snap: &Snapshot,
     f: &mut Frame,
     (heat, marks): (&HtmlCanvasElement, &HtmlCanvasElement),
     (discretize, boundary_line): (bool, bool),
-    anim: StoredValue<(u64, f64)>,
-    tick: RwSignal<u32>,
+    animation: Option<Animation>,
 ) -> Result<(), JsValue> {
     match &snap.model {
         ModelView::Mlp | ModelView::Logistic => {
@@ -153,10 +190,17 @@ fn draw_moving(
             draw_boundary(marks, paths)
         }
         ModelView::Perceptron(view) => {
-            let (line, animating) = animated_line(view, anim);
-            if animating {
-                request_animation_frame(move || tick.update(|t| *t = t.wrapping_add(1)));
-            }
+            // Without an animation (a picture), the line is where the weights are now.
+            let line = match animation {
+                Some((anim, tick)) => {
+                    let (line, animating) = animated_line(view, anim);
+                    if animating {
+                        request_animation_frame(move || tick.update(|t| *t = t.wrapping_add(1)));
+                    }
+                    line
+                }
+                None => view.weights,
+            };
             perceptron_rgba(line, snap.domain, BOUNDARY_RES, &mut f.boundary);
             put_rgba(heat, &f.boundary, BOUNDARY_RES)?;
             draw_overlay(marks, &perceptron_overlay(view, line, snap))

@@ -88,26 +88,20 @@ pub fn download_text(text: &str, mime: &str, filename: &str) -> Result<(), JsVal
     result
 }
 
-/// Saves the canvases with these test ids as one PNG picture, stacked by their `data-z`
-/// (the plot's layers), at the size of the top one.
-pub fn download_canvas_png(testids: &[&str], filename: &str) -> Result<(), JsValue> {
-    let mut layers = Vec::new();
-    for testid in testids {
-        let canvas = document()?
-            .query_selector(&format!("[data-testid=\"{testid}\"]"))?
-            .ok_or_else(|| JsValue::from_str("no plot"))?
-            .dyn_into::<web_sys::HtmlCanvasElement>()
-            .map_err(|_| JsValue::from_str("not a canvas"))?;
-        let z: i32 = canvas
-            .get_attribute("data-z")
-            .and_then(|z| z.parse().ok())
-            .unwrap_or(0);
-        layers.push((z, canvas));
-    }
-    layers.sort_by_key(|(z, _)| *z);
-    let layers: Vec<_> = layers.into_iter().map(|(_, c)| c).collect();
-    let picture = crate::render::canvas::composite(&layers)?;
+/// Saves `picture` as a PNG file.
+pub fn download_png(picture: &web_sys::HtmlCanvasElement, filename: &str) -> Result<(), JsValue> {
     download_href(&picture.to_data_url_with_type("image/png")?, filename)
+}
+
+/// The pixel size of the canvas with test id `testid`, if it is on the page and laid out.
+pub fn canvas_size(testid: &str) -> Option<(u32, u32)> {
+    let canvas = document()
+        .ok()?
+        .query_selector(&format!("[data-testid=\"{testid}\"]"))
+        .ok()??
+        .dyn_into::<web_sys::HtmlCanvasElement>()
+        .ok()?;
+    (canvas.width() > 1 && canvas.height() > 1).then(|| (canvas.width(), canvas.height()))
 }
 
 /// Reads the first file chosen in `input` as text and calls `done` with it (or with the

@@ -150,11 +150,7 @@ pub fn ImportExport() -> impl IntoView {
         );
     };
     let export_png = move |_| {
-        report(
-            state,
-            "export the plot",
-            browser::download_canvas_png(&["plot-heat", "plot-marks", "data-canvas"], "plot.png"),
-        );
+        report(state, "export the plot", export_plot(state));
     };
     view! {
         <h2>"Import and export"</h2>
@@ -177,4 +173,12 @@ pub fn ImportExport() -> impl IntoView {
             </label>
         </div>
     }
+}
+
+/// Saves the plot as a PNG picture at the plot's size on the page (or 800 × 800 pixels where
+/// it has none), drawn afresh from the network as it is now.
+fn export_plot(state: AppState) -> Result<(), wasm_bindgen::JsValue> {
+    let (width, height) = browser::canvas_size("data-canvas").unwrap_or((800, 800));
+    let picture = crate::app::plot::picture(state, width, height)?;
+    browser::download_png(&picture, "plot.png")
 }
