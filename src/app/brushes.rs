@@ -78,16 +78,38 @@ pub fn Brushes() -> impl IntoView {
             >
                 "Eraser"
             </button>
-            <button class="ghost" data-testid="clear" aria-label="Clear: remove every point" on:click=move |_| state.edit_points(PointEdit::Clear)>
+            <button
+                class="ghost"
+                data-testid="clear"
+                aria-label="Clear: remove every point"
+                on:click=move |_| state.edit_points(PointEdit::Clear)
+            >
                 "Clear"
             </button>
-            <button class="ghost" data-testid="undo" aria-label="Undo the last point edit (Ctrl+Z)" disabled=move || !can_undo() on:click=move |_| state.undo_points()>
+            <button
+                class="ghost"
+                data-testid="undo"
+                aria-label="Undo the last point edit (Ctrl+Z)"
+                disabled=move || !can_undo()
+                on:click=move |_| state.undo_points()
+            >
                 "↶ Undo"
             </button>
-            <button class="ghost" data-testid="redo" aria-label="Redo (Ctrl+Shift+Z)" disabled=move || !can_redo() on:click=move |_| state.redo_points()>
+            <button
+                class="ghost"
+                data-testid="redo"
+                aria-label="Redo (Ctrl+Shift+Z)"
+                disabled=move || !can_redo()
+                on:click=move |_| state.redo_points()
+            >
                 "↷ Redo"
             </button>
-            <button class="ghost" data-testid="fullscreen" aria-label="Full-screen plot (F)" on:click=move |_| super::fullscreen::toggle(page)>
+            <button
+                class="ghost"
+                data-testid="fullscreen"
+                aria-label="Full-screen plot (F)"
+                on:click=move |_| super::fullscreen::toggle(page)
+            >
                 "Full screen"
             </button>
         </div>

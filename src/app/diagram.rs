@@ -205,8 +205,10 @@ pub fn DiagramPanel() -> impl IntoView {
                 on:click=move |ev| d.choose(d.at(&ev))
                 on:keydown=move |ev| d.key(ev)
             ></canvas>
-            <p class="diagram-caption" data-testid="diagram-info">{move || caption.get()}</p>
-            <ParamEditor selected layout/>
+            <p class="diagram-caption" data-testid="diagram-info">
+                {move || caption.get()}
+            </p>
+            <ParamEditor selected layout />
         </div>
     }
 }
@@ -244,7 +246,9 @@ fn ParamEditor(
         }
     };
     view! {
-        <span class="visually-hidden" aria-live="polite">{move || name.get()}</span>
+        <span class="visually-hidden" aria-live="polite">
+            {move || name.get()}
+        </span>
         <Show when=move || param.with(Option::is_some)>
             <label class="field">
                 <span class="field-label">{move || format!("Edit the {}:", name.get())}</span>

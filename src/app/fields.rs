@@ -27,7 +27,13 @@ pub fn SelectField(
             <select data-testid=testid on:change=move |ev| on_change.run(event_target_value(&ev))>
                 {options
                     .into_iter()
-                    .map(|(v, text)| view! { <option value=v selected=move || value.get() == v>{text}</option> })
+                    .map(|(v, text)| {
+                        view! {
+                            <option value=v selected=move || value.get() == v>
+                                {text}
+                            </option>
+                        }
+                    })
                     .collect_view()}
             </select>
         </label>
@@ -100,7 +106,9 @@ pub fn RangeField(
 ) -> impl IntoView {
     view! {
         <label class="field">
-            <span class="field-label">{label} " " <output>{move || format(value.get())}</output></span>
+            <span class="field-label">
+                {label} " " <output>{move || format(value.get())}</output>
+            </span>
             <input
                 type="range"
                 min=min

@@ -34,12 +34,23 @@ pub fn HiddenSpacePanel() -> impl IntoView {
             <div class="hidden-space-panel">
                 <h2>"The data inside a hidden layer"</h2>
                 <div class="hidden-controls">
-                    <LayerSelect layers=Signal::derive(move || hidden.with(Vec::len)) chosen set_layer/>
-                    <UnitSelect axis=0 width units set_units/>
-                    <UnitSelect axis=1 width units set_units/>
+                    <LayerSelect
+                        layers=Signal::derive(move || hidden.with(Vec::len))
+                        chosen
+                        set_layer
+                    />
+                    <UnitSelect axis=0 width units set_units />
+                    <UnitSelect axis=1 width units set_units />
                 </div>
-                <canvas class="hidden-space" node_ref=canvas data-testid="hidden-space" aria-label="Points mapped through the chosen hidden layer"></canvas>
-                <p class="hint" data-testid="hidden-separation">{move || space.with(HiddenSpace::note)}</p>
+                <canvas
+                    class="hidden-space"
+                    node_ref=canvas
+                    data-testid="hidden-space"
+                    aria-label="Points mapped through the chosen hidden layer"
+                ></canvas>
+                <p class="hint" data-testid="hidden-separation">
+                    {move || space.with(HiddenSpace::note)}
+                </p>
             </div>
         </Show>
     }
@@ -97,7 +108,13 @@ fn LayerSelect(
             {move || {
                 let current = chosen.get().unwrap_or(0);
                 (0..layers.get())
-                    .map(|l| view! { <option value=l.to_string() selected=current == l>{format!("layer {}", l + 1)}</option> })
+                    .map(|l| {
+                        view! {
+                            <option value=l.to_string() selected=current == l>
+                                {format!("layer {}", l + 1)}
+                            </option>
+                        }
+                    })
                     .collect_view()
             }}
         </select>
@@ -134,7 +151,13 @@ fn UnitSelect(
             {move || {
                 let current = units.with(|p| if axis == 0 { p.0 } else { p.1 });
                 (0..width.get())
-                    .map(|k| view! { <option value=k.to_string() selected=current == k>{format!("unit {}", k + 1)}</option> })
+                    .map(|k| {
+                        view! {
+                            <option value=k.to_string() selected=current == k>
+                                {format!("unit {}", k + 1)}
+                            </option>
+                        }
+                    })
                     .collect_view()
             }}
         </select>

@@ -113,9 +113,12 @@ pub fn HidePanel() -> impl IntoView {
                 {names
                     .map(|name| {
                         let hidden = move || state.config.with(|c| c.hidden.contains(name));
-                        let set = move |on: bool| state.update_config(|c| {
-                            c.hidden.set(name, on);
-                        });
+                        let set = move |on: bool| {
+                            state
+                                .update_config(|c| {
+                                    c.hidden.set(name, on);
+                                })
+                        };
                         view! {
                             <label class="check">
                                 <input

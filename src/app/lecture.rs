@@ -149,12 +149,26 @@ pub fn ShortcutsHelp() -> impl IntoView {
     let page = expect_context::<PageView>();
     view! {
         <Show when=move || page.help_open.get()>
-            <div class="shortcuts-help panel" role="dialog" aria-label="Keyboard shortcuts" data-testid="shortcuts-help">
+            <div
+                class="shortcuts-help panel"
+                role="dialog"
+                aria-label="Keyboard shortcuts"
+                data-testid="shortcuts-help"
+            >
                 <h2>"Keyboard shortcuts"</h2>
                 <table>
                     {SHORTCUTS
                         .into_iter()
-                        .map(|(keys, what)| view! { <tr><th scope="row"><kbd>{keys}</kbd></th><td>{what}</td></tr> })
+                        .map(|(keys, what)| {
+                            view! {
+                                <tr>
+                                    <th scope="row">
+                                        <kbd>{keys}</kbd>
+                                    </th>
+                                    <td>{what}</td>
+                                </tr>
+                            }
+                        })
                         .collect_view()}
                 </table>
                 <p class="hint">"Shortcuts do nothing while you type in a field."</p>

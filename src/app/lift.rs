@@ -38,13 +38,39 @@ pub fn LiftPanel() -> impl IntoView {
         <Show when=shown>
             <div class="lift-panel">
                 <h2>"3D lift: one more input as height"</h2>
-                <canvas class="lift" node_ref=canvas data-testid="lift-canvas" aria-label="The points lifted into three dimensions, with the output's plane"></canvas>
+                <canvas
+                    class="lift"
+                    node_ref=canvas
+                    data-testid="lift-canvas"
+                    aria-label="The points lifted into three dimensions, with the output's plane"
+                ></canvas>
                 <div class="lift-controls">
-                    <LiftSlider testid="lift-yaw" label="Turn" range=YAW_RANGE yaw=true view set_view/>
-                    <LiftSlider testid="lift-pitch" label="Tilt" range=PITCH_RANGE yaw=false view set_view/>
-                    <button data-testid="lift-reset-view" on:click=move |_| set_view.set(LiftView::default())>"Front view"</button>
+                    <LiftSlider
+                        testid="lift-yaw"
+                        label="Turn"
+                        range=YAW_RANGE
+                        yaw=true
+                        view
+                        set_view
+                    />
+                    <LiftSlider
+                        testid="lift-pitch"
+                        label="Tilt"
+                        range=PITCH_RANGE
+                        yaw=false
+                        view
+                        set_view
+                    />
+                    <button
+                        data-testid="lift-reset-view"
+                        on:click=move |_| set_view.set(LiftView::default())
+                    >
+                        "Front view"
+                    </button>
                 </div>
-                <p class="hint" data-testid="lift-note">{note}</p>
+                <p class="hint" data-testid="lift-note">
+                    {note}
+                </p>
             </div>
         </Show>
     }

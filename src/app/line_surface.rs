@@ -30,7 +30,9 @@ pub fn LineSurfacePanel() -> impl IntoView {
     view! {
         <div class="surface-panel">
             <h2>"Loss surface over (m, c)"</h2>
-            <p class="hint">"Lighter is lower. The three descents start together; × marks the least-squares line."</p>
+            <p class="hint">
+                "Lighter is lower. The three descents start together; × marks the least-squares line."
+            </p>
             <canvas
                 class="line-surface"
                 node_ref=canvas

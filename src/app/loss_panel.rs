@@ -35,13 +35,15 @@ pub fn LossPanel() -> impl IntoView {
     let curves = Memo::new(move |_| state.snapshot.with(|s| drawn_curves(&s.history)));
     view! {
         <div class="loss-panel">
-            <h2 data-testid="loss-title">{move || match state.config.with(|c| c.model) {
-                crate::core::config::Model::Logistic => "Loss (cross-entropy)",
-                crate::core::config::Model::Line | crate::core::config::Model::Curve => {
-                    "Loss (mean squared error)"
-                }
-                _ => "Loss",
-            }}</h2>
+            <h2 data-testid="loss-title">
+                {move || match state.config.with(|c| c.model) {
+                    crate::core::config::Model::Logistic => "Loss (cross-entropy)",
+                    crate::core::config::Model::Line | crate::core::config::Model::Curve => {
+                        "Loss (mean squared error)"
+                    }
+                    _ => "Loss",
+                }}
+            </h2>
             <div class="legend" data-testid="loss-legend">
                 <Show when=move || curves.get().0>
                     <span class="key train">"train"</span>
@@ -49,17 +51,28 @@ pub fn LossPanel() -> impl IntoView {
                 <Show when=move || curves.get().1>
                     <span class="key test">"test"</span>
                 </Show>
-                <Show when=move || state.snapshot.with(|s| s.best_epoch.is_some() && s.stopped_at.is_some())>
+                <Show when=move || {
+                    state.snapshot.with(|s| s.best_epoch.is_some() && s.stopped_at.is_some())
+                }>
                     <span class="key best" data-testid="best-epoch">
-                        {move || state.snapshot.with(|s| format!("best: epoch {}", s.best_epoch.unwrap_or(0)))}
+                        {move || {
+                            state
+                                .snapshot
+                                .with(|s| format!("best: epoch {}", s.best_epoch.unwrap_or(0)))
+                        }}
                     </span>
                 </Show>
             </div>
-            <canvas class="loss-chart" node_ref=canvas data-testid="loss-chart" aria-label=move || match curves.get() {
-                (true, true) => "Train and test loss against epoch",
-                (false, true) => "Test loss against epoch",
-                _ => "Train loss against epoch",
-            }></canvas>
+            <canvas
+                class="loss-chart"
+                node_ref=canvas
+                data-testid="loss-chart"
+                aria-label=move || match curves.get() {
+                    (true, true) => "Train and test loss against epoch",
+                    (false, true) => "Test loss against epoch",
+                    _ => "Train loss against epoch",
+                }
+            ></canvas>
         </div>
     }
 }
@@ -95,15 +108,30 @@ pub fn GradientPanel() -> impl IntoView {
                         .map(|l| {
                             let line = layer_line(l, n);
                             let color = line.color.map_or("var(--ink)".to_string(), css);
-                            let name = if l + 1 == n { "output".to_string() } else { format!("layer {}", l + 1) };
+                            let name = if l + 1 == n {
+                                "output".to_string()
+                            } else {
+                                format!("layer {}", l + 1)
+                            };
                             view! {
-                                <span class="key layer" class:dashed=line.dashed style=format!("--key: {color}")>{name}</span>
+                                <span
+                                    class="key layer"
+                                    class:dashed=line.dashed
+                                    style=format!("--key: {color}")
+                                >
+                                    {name}
+                                </span>
                             }
                         })
                         .collect_view()
                 }}
             </div>
-            <canvas class="loss-chart" node_ref=canvas data-testid="gradient-chart" aria-label="Mean gradient size of each layer against epoch, log scale"></canvas>
+            <canvas
+                class="loss-chart"
+                node_ref=canvas
+                data-testid="gradient-chart"
+                aria-label="Mean gradient size of each layer against epoch, log scale"
+            ></canvas>
         </div>
     }
 }

@@ -70,71 +70,71 @@ pub fn App() -> impl IntoView {
         <div class="app">
             <header class="topbar">
                 <h1 class="title">"Neural Network Playground"</h1>
-                <controls::Transport/>
-                <readouts::Readouts/>
-                <lecture::ViewBar/>
+                <controls::Transport />
+                <readouts::Readouts />
+                <lecture::ViewBar />
             </header>
             // In the flow under the top bar: on the first screen, beside Play and Step, and
             // over nothing (see `.status` in style/main.css).
             <p class="status" data-testid="status" role="status" aria-live="polite">
                 {move || state.status.with(|s| s.text.clone())}
             </p>
-            <hide::HiddenStyle/>
-            <lecture::ShortcutsHelp/>
+            <hide::HiddenStyle />
+            <lecture::ShortcutsHelp />
             <main class="columns">
                 <div class="side-column">
                     <Show when=lecture_mode>
-                        <hide::HidePanel/>
+                        <hide::HidePanel />
                     </Show>
-                    <lessons::LessonPanel/>
+                    <lessons::LessonPanel />
                     <section class="panel data-panel" aria-label="Data">
-                        <controls::DataPanel/>
+                        <controls::DataPanel />
                     </section>
                     <section class="panel share-panel" aria-label="Share">
-                        <share::SharePanel/>
-                        <share::ImportExport/>
+                        <share::SharePanel />
+                        <share::ImportExport />
                     </section>
                 </div>
                 <section class="panel plot-panel" aria-label="Plot">
-                    <brushes::Brushes/>
-                    <plot::Plot/>
+                    <brushes::Brushes />
+                    <plot::Plot />
                     <Show when=is_line>
-                        <line_surface::LineSurfacePanel/>
+                        <line_surface::LineSurfacePanel />
                     </Show>
                     <Show when=is_mlp>
-                        <neurons::NeuronsPanel/>
-                        <diagram::DiagramPanel/>
+                        <neurons::NeuronsPanel />
+                        <diagram::DiagramPanel />
                     </Show>
                     <Show when=has_classes>
-                        <hidden_space::HiddenSpacePanel/>
-                        <lift::LiftPanel/>
+                        <hidden_space::HiddenSpacePanel />
+                        <lift::LiftPanel />
                     </Show>
                 </section>
                 <section class="panel model-panel" aria-label="Model">
-                    <controls::ModelChoice/>
+                    <controls::ModelChoice />
                     <Show when=is_curve>
-                        <controls::CurvePanel/>
+                        <controls::CurvePanel />
                     </Show>
                     <Show when=is_mlp>
-                        <controls::NetworkPanel/>
-                        <controls::TrainingPanel/>
+                        <controls::NetworkPanel />
+                        <controls::TrainingPanel />
                     </Show>
                     <Show when=is_perceptron>
-                        <controls::PerceptronPanel/>
-                        <controls::GatesPanel/>
+                        <controls::PerceptronPanel />
+                        <controls::GatesPanel />
                     </Show>
                     <Show when=is_line>
-                        <controls::LinePanel/>
+                        <controls::LinePanel />
                     </Show>
-                    <loss_panel::LossPanel/>
+                    <loss_panel::LossPanel />
                     <Show when=is_mlp>
-                        <loss_panel::GradientPanel/>
+                        <loss_panel::GradientPanel />
                     </Show>
                 </section>
             </main>
             <Show when=is_perceptron>
                 <section class="panel xor-panel" aria-label="Build XOR">
-                    <controls::XorBuilder/>
+                    <controls::XorBuilder />
                 </section>
             </Show>
         </div>

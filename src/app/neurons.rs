@@ -42,17 +42,35 @@ pub fn NeuronsPanel() -> impl IntoView {
     view! {
         <Show when=move || !is_perceptron() && shape.with(|s| !s.is_empty())>
             <div class="neurons-panel" node_ref=panel>
-                <h2>{move || if is_curve() {
-                    "Each hidden neuron's output against x"
-                } else {
-                    "What each hidden neuron detects"
-                }}</h2>
+                <h2>
+                    {move || {
+                        if is_curve() {
+                            "Each hidden neuron's output against x"
+                        } else {
+                            "What each hidden neuron detects"
+                        }
+                    }}
+                </h2>
                 <div class="neuron-layers">
                     <For each=layers key=|layer| *layer let:layer>
-                        <div class="neuron-layer" aria-label=format!("Hidden layer {}", layer.0 + 1)>
-                            <span class="neuron-layer-label">{format!("layer {}", layer.0 + 1)}</span>
+                        <div
+                            class="neuron-layer"
+                            aria-label=format!("Hidden layer {}", layer.0 + 1)
+                        >
+                            <span class="neuron-layer-label">
+                                {format!("layer {}", layer.0 + 1)}
+                            </span>
                             {(0..layer.2)
-                                .map(|j| view! { <NeuronMap frame version unit=layer.1 + j testid=format!("neuron-{}-{j}", layer.0)/> })
+                                .map(|j| {
+                                    view! {
+                                        <NeuronMap
+                                            frame
+                                            version
+                                            unit=layer.1 + j
+                                            testid=format!("neuron-{}-{j}", layer.0)
+                                        />
+                                    }
+                                })
                                 .collect_view()}
                         </div>
                     </For>

@@ -30,10 +30,26 @@ pub fn Plot() -> impl IntoView {
             .with(|c| c.model != Model::Mlp && c.model != Model::Logistic)
     };
     view! {
-        <div class="plot-frame" id=super::fullscreen::PLOT_FRAME_ID class:maximised=move || page.maximised.get()>
+        <div
+            class="plot-frame"
+            id=super::fullscreen::PLOT_FRAME_ID
+            class:maximised=move || page.maximised.get()
+        >
             <div class="plot-layers" class:marks-over=marks_over>
-                <canvas class="plot-heat" node_ref=canvases.heat data-testid="plot-heat" data-z="0" aria-hidden="true"></canvas>
-                <canvas class="plot-marks" node_ref=canvases.marks data-testid="plot-marks" data-z=move || if marks_over() { "3" } else { "1" } aria-hidden="true"></canvas>
+                <canvas
+                    class="plot-heat"
+                    node_ref=canvases.heat
+                    data-testid="plot-heat"
+                    data-z="0"
+                    aria-hidden="true"
+                ></canvas>
+                <canvas
+                    class="plot-marks"
+                    node_ref=canvases.marks
+                    data-testid="plot-marks"
+                    data-z=move || if marks_over() { "3" } else { "1" }
+                    aria-hidden="true"
+                ></canvas>
                 <canvas
                     class="plot"
                     node_ref=canvas
@@ -49,7 +65,9 @@ pub fn Plot() -> impl IntoView {
                     on:pointercancel=move |_| press.cancel()
                 ></canvas>
             </div>
-            <span class="axis-label x-label" data-testid="x-axis-name">{move || axis_names().0}</span>
+            <span class="axis-label x-label" data-testid="x-axis-name">
+                {move || axis_names().0}
+            </span>
             <span class="axis-label y-label">{move || axis_names().1}</span>
         </div>
     }

@@ -41,22 +41,51 @@ pub fn Readouts() -> impl IntoView {
         view! {
             <div class="readout">
                 <span class="readout-label">{move || label.get()}</span>
-                <span class="readout-value" data-testid=id>{move || text.get()}</span>
+                <span class="readout-value" data-testid=id>
+                    {move || text.get()}
+                </span>
             </div>
         }
     };
     view! {
         <div class="readouts">
-            {item(fixed("Epoch"), "epoch", Signal::derive(move || snap.with(|s| s.epoch.to_string())))}
-            {item(fixed("Points"), "point-count", Signal::derive(move || snap.with(|s| s.points.len().to_string())))}
-            {item(loss_label(true), "train-loss", Signal::derive(move || snap.with(|s| loss(s.metrics.train_loss))))}
-            // Line mode has no test points; neither line nor curve mode has classes.
-            <Show when=move || state.config.with(|c| c.model != Model::Line)>
-                {item(loss_label(false), "test-loss", Signal::derive(move || snap.with(|s| loss(s.metrics.test_loss))))}
+            {item(
+                fixed("Epoch"),
+                "epoch",
+                Signal::derive(move || snap.with(|s| s.epoch.to_string())),
+            )}
+            {item(
+                fixed("Points"),
+                "point-count",
+                Signal::derive(move || snap.with(|s| s.points.len().to_string())),
+            )}
+            {item(
+                loss_label(true),
+                "train-loss",
+                Signal::derive(move || snap.with(|s| loss(s.metrics.train_loss))),
+            )} // Line mode has no test points; neither line nor curve mode has classes.
+            <Show when=move || {
+                state.config.with(|c| c.model != Model::Line)
+            }>
+                {item(
+                    loss_label(false),
+                    "test-loss",
+                    Signal::derive(move || snap.with(|s| loss(s.metrics.test_loss))),
+                )}
             </Show>
-            <Show when=move || state.config.with(|c| !c.model.fits_xy())>
-                {item(fixed("Train acc."), "train-accuracy", Signal::derive(move || snap.with(|s| percent(s.metrics.train_accuracy))))}
-                {item(fixed("Test acc."), "test-accuracy", Signal::derive(move || snap.with(|s| percent(s.metrics.test_accuracy))))}
+            <Show when=move || {
+                state.config.with(|c| !c.model.fits_xy())
+            }>
+                {item(
+                    fixed("Train acc."),
+                    "train-accuracy",
+                    Signal::derive(move || snap.with(|s| percent(s.metrics.train_accuracy))),
+                )}
+                {item(
+                    fixed("Test acc."),
+                    "test-accuracy",
+                    Signal::derive(move || snap.with(|s| percent(s.metrics.test_accuracy))),
+                )}
             </Show>
         </div>
     }

@@ -25,11 +25,17 @@ pub fn CurvePanel() -> impl IntoView {
     let network = move || snap.with(|s| mse(s.metrics.train_loss));
     view! {
         <h2>"Fitting a curve"</h2>
-        <p class="hint">"Each point is (x, y). The network reads x (and the features of x below), and its output is the curve y = f(x) drawn over the points, a weighted sum of the hidden neurons' curves. Training lowers the mean squared error; the dashed line is the best any straight line does."</p>
+        <p class="hint">
+            "Each point is (x, y). The network reads x (and the features of x below), and its output is the curve y = f(x) drawn over the points, a weighted sum of the hidden neurons' curves. Training lowers the mean squared error; the dashed line is the best any straight line does."
+        </p>
         <p class="line-readout">
-            <span class="pair">"network: MSE " <strong data-testid="curve-mse">{network}</strong></span>
+            <span class="pair">
+                "network: MSE " <strong data-testid="curve-mse">{network}</strong>
+            </span>
             "  "
-            <span class="pair">"best line: MSE " <strong data-testid="curve-line-mse">{line}</strong></span>
+            <span class="pair">
+                "best line: MSE " <strong data-testid="curve-line-mse">{line}</strong>
+            </span>
         </p>
     }
 }
@@ -46,23 +52,33 @@ pub fn CurveData() -> impl IntoView {
         <div class="datasets curve-data" role="group" aria-label="Curve">
             {CurveKind::ALL
                 .into_iter()
-                .map(|kind| view! {
-                    <button
-                        class="dataset"
-                        class:active=move || generated(kind)
-                        data-testid=format!("curve-{}", kind.name())
-                        on:click=move |_| state.choose_data(|c| {
-                            c.curve = kind;
-                            c.points = None;
-                        })
-                    >
-                        {kind.label()}
-                    </button>
+                .map(|kind| {
+                    view! {
+                        <button
+                            class="dataset"
+                            class:active=move || generated(kind)
+                            data-testid=format!("curve-{}", kind.name())
+                            on:click=move |_| {
+                                state
+                                    .choose_data(|c| {
+                                        c.curve = kind;
+                                        c.points = None;
+                                    })
+                            }
+                        >
+                            {kind.label()}
+                        </button>
+                    }
                 })
                 .collect_view()}
         </div>
         <p class="hint" data-testid="curve-data-hint">
-            {move || format!("Each point is (x, y): {} plus noise. Click on the plot to add your own.", formula())}
+            {move || {
+                format!(
+                    "Each point is (x, y): {} plus noise. Click on the plot to add your own.",
+                    formula(),
+                )
+            }}
         </p>
     }
 }

@@ -73,27 +73,27 @@ pub fn DataPanel() -> impl IntoView {
     view! {
         <h2>"Data"</h2>
         <Show when=move || shows.get().problem>
-            <ProblemChoice/>
+            <ProblemChoice />
         </Show>
         <Show when=move || shows.get().datasets>
-            <DataSets/>
+            <DataSets />
         </Show>
         <Show when=is_line>
-            <LineData/>
+            <LineData />
         </Show>
         <Show when=is_curve>
-            <super::curve::CurveData/>
+            <super::curve::CurveData />
         </Show>
-        <OwnPoints/>
+        <OwnPoints />
         <Show when=move || shows.get().datasets>
-            <ClassesField/>
+            <ClassesField />
         </Show>
-        <NoiseField/>
+        <NoiseField />
         <Show when=move || shows.get().split>
-            <TrainingShare/>
+            <TrainingShare />
         </Show>
-        <Samples/>
-        <NewData/>
+        <Samples />
+        <NewData />
         <Show when=move || shows.get().split>
             <CheckField
                 label="Show test data"
@@ -103,7 +103,7 @@ pub fn DataPanel() -> impl IntoView {
             />
         </Show>
         <Show when=move || shows.get().inputs>
-            <InputsSection/>
+            <InputsSection />
         </Show>
     }
 }
@@ -120,10 +120,16 @@ fn OwnPoints() -> impl IntoView {
     };
     view! {
         <Show when=move || state.config.with(|c| c.points.is_some())>
-            <p class="hint">"Your own points. Pick a data set above to go back to generated data."</p>
+            <p class="hint">
+                "Your own points. Pick a data set above to go back to generated data."
+            </p>
         </Show>
         <Show when=move || state.stashed_points.with(Option::is_some)>
-            <button class="wide" data-testid="restore-points" on:click=move |_| state.restore_points()>
+            <button
+                class="wide"
+                data-testid="restore-points"
+                on:click=move |_| state.restore_points()
+            >
                 {move || format!("Back to my points ({})", stashed())}
             </button>
         </Show>
@@ -147,7 +153,9 @@ fn ClassesField() -> impl IntoView {
                 step=1.0
                 value=Signal::derive(move || cfg.with(|c| c.classes as f64))
                 format=|v| format!("{v}")
-                on_change=Callback::new(move |v: f64| state.update_config(|c| c.classes = v as usize))
+                on_change=Callback::new(move |v: f64| {
+                    state.update_config(|c| c.classes = v as usize)
+                })
                 testid="classes"
             />
         </Show>
@@ -220,10 +228,11 @@ fn ProblemChoice() -> impl IntoView {
             value=Signal::derive(move || state.config.with(|c| c.problem.name().to_string()))
             on_change=Callback::new(move |v: String| {
                 if let Some(p) = Problem::from_name(&v) {
-                    state.update_config(|c| {
-                        c.problem = p;
-                        c.points = None;
-                    });
+                    state
+                        .update_config(|c| {
+                            c.problem = p;
+                            c.points = None;
+                        });
                 }
             })
         />
@@ -253,7 +262,9 @@ fn DataSets() -> impl IntoView {
             <For each=sets key=|k| *k let:kind>
                 <button
                     class="dataset"
-                    class:active=move || cfg.with(|c| c.points.is_none() && c.active_dataset() == kind)
+                    class:active=move || {
+                        cfg.with(|c| c.points.is_none() && c.active_dataset() == kind)
+                    }
                     data-testid=format!("dataset-{}", kind.name())
                     on:click=move |_| choose(kind)
                 >
@@ -282,7 +293,9 @@ fn LineData() -> impl IntoView {
             </button>
         </div>
         <p class="hint" data-testid="line-data-hint">
-            {format!("Each point is (x, y): y = {m}x + {c} plus noise. Click on the plot to add your own.")}
+            {format!(
+                "Each point is (x, y): y = {m}x + {c} plus noise. Click on the plot to add your own.",
+            )}
         </p>
     }
 }
@@ -309,7 +322,9 @@ fn Samples() -> impl IntoView {
                 step=step
                 value=Signal::derive(move || cfg.with(|c| (c.samples as f64).min(max)))
                 format=|v| format!("{v}")
-                on_change=Callback::new(move |v: f64| state.update_config(|c| c.samples = v as usize))
+                on_change=Callback::new(move |v: f64| {
+                    state.update_config(|c| c.samples = v as usize)
+                })
                 testid="samples"
             />
         }

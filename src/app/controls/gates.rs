@@ -45,7 +45,10 @@ pub fn GatesPanel() -> impl IntoView {
                 })
                 .collect_view()}
         </div>
-        <p class="hint">"On the four corners, these weights compute: " <strong data-testid="acts-as">{acts_as}</strong></p>
+        <p class="hint">
+            "On the four corners, these weights compute: "
+            <strong data-testid="acts-as">{acts_as}</strong>
+        </p>
     }
 }
 
@@ -80,7 +83,7 @@ fn weight_input(net: RwSignal<XorNetwork>, unit: usize, k: usize) -> impl IntoVi
                         }
                     });
                 } else {
-                    net.update(|_| {}); // show the old value again
+                    net.update(|_| {});
                 }
             }
         />
@@ -100,10 +103,14 @@ pub fn XorBuilder() -> impl IntoView {
     };
     view! {
         <h2>"Build XOR"</h2>
-        <p class="hint">"XOR = AND(NOT(AND(x₁, x₂)), OR(x₁, x₂)). Edit any weight: the table follows."</p>
-        <XorWeights net=net/>
-        <XorTruthTable net=net/>
-        <p class="verdict" data-testid="xor-verdict">{verdict}</p>
+        <p class="hint">
+            "XOR = AND(NOT(AND(x₁, x₂)), OR(x₁, x₂)). Edit any weight: the table follows."
+        </p>
+        <XorWeights net=net />
+        <XorTruthTable net=net />
+        <p class="verdict" data-testid="xor-verdict">
+            {verdict}
+        </p>
     }
 }
 
@@ -137,7 +144,13 @@ fn XorWeights(
     view! {
         <table class="xor-weights">
             <thead>
-                <tr><th>"unit"</th><th>"inputs"</th><th>"w₁"</th><th>"w₂"</th><th>"b"</th></tr>
+                <tr>
+                    <th>"unit"</th>
+                    <th>"inputs"</th>
+                    <th>"w₁"</th>
+                    <th>"w₂"</th>
+                    <th>"b"</th>
+                </tr>
             </thead>
             <tbody>{rows}</tbody>
         </table>
@@ -157,8 +170,15 @@ fn XorTruthTable(
                 let want = u8::from(r.x1 != r.x2);
                 view! {
                     <tr class:wrong=r.out != want>
-                        <td>{r.x1}</td><td>{r.x2}</td><td>{r.a}</td><td>{r.b}</td><td>{r.c}</td>
-                        <td><strong>{r.out}</strong></td><td>{want}</td>
+                        <td>{r.x1}</td>
+                        <td>{r.x2}</td>
+                        <td>{r.a}</td>
+                        <td>{r.b}</td>
+                        <td>{r.c}</td>
+                        <td>
+                            <strong>{r.out}</strong>
+                        </td>
+                        <td>{want}</td>
                     </tr>
                 }
             })
@@ -168,7 +188,12 @@ fn XorTruthTable(
         <table class="truth" data-testid="truth-table">
             <thead>
                 <tr>
-                    <th>"x₁"</th><th>"x₂"</th><th>"A"</th><th>"B"</th><th>"C"</th><th>"out"</th>
+                    <th>"x₁"</th>
+                    <th>"x₂"</th>
+                    <th>"A"</th>
+                    <th>"B"</th>
+                    <th>"C"</th>
+                    <th>"out"</th>
                     <th>"XOR"</th>
                 </tr>
             </thead>

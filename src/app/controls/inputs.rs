@@ -35,7 +35,7 @@ pub fn InputsSection() -> impl IntoView {
     let curve = Memo::new(move |_| cfg.with(|c| c.model == Model::Curve));
     view! {
         <Show when=move || !curve.get()>
-            <OutputView/>
+            <OutputView />
         </Show>
         <h2>"Features"</h2>
         <div class="features" role="group" aria-label="Input features">
@@ -44,7 +44,7 @@ pub fn InputsSection() -> impl IntoView {
                 Feature::ALL
                     .into_iter()
                     .filter(|f| shown || !f.uses_x2())
-                    .map(|f| view! { <FeatureBox feature=f/> })
+                    .map(|f| view! { <FeatureBox feature=f /> })
                     .collect_view()
             }}
         </div>

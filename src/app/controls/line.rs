@@ -44,30 +44,44 @@ pub fn LinePanel() -> impl IntoView {
     let batches = (limits::BATCH_SIZE.0 as f64, limits::BATCH_SIZE.1 as f64);
     view! {
         <h2>"Fitting a line"</h2>
-        <p class="hint">"The model is y = m·x + c, and each point is (x, y). Gradient descent on the mean squared error moves m and c downhill; the faint line is the least-squares answer."</p>
+        <p class="hint">
+            "The model is y = m·x + c, and each point is (x, y). Gradient descent on the mean squared error moves m and c downhill; the faint line is the least-squares answer."
+        </p>
         <p class="line-readout">
-            <span class="pair">"m = " <strong data-testid="line-m">{move || shown(0)}</strong></span>
+            <span class="pair">
+                "m = " <strong data-testid="line-m">{move || shown(0)}</strong>
+            </span>
             "  "
-            <span class="pair">"c = " <strong data-testid="line-c">{move || shown(1)}</strong></span>
+            <span class="pair">
+                "c = " <strong data-testid="line-c">{move || shown(1)}</strong>
+            </span>
         </p>
         <p class="line-gradient" data-testid="line-gradient">
             <span class="pair">"∂MSE/∂m = " {move || slope(0)}</span>
             ", "
             <span class="pair">"∂MSE/∂c = " {move || slope(1)}</span>
-            <br/>
+            <br />
             <span class="hint">
                 "Each step: " <span class="pair">"m ← m − η·∂MSE/∂m"</span> ", "
                 <span class="pair">"c ← c − η·∂MSE/∂c"</span> "."
             </span>
         </p>
         <div class="grid2">
-            <ConfigNumber label="Learning rate" testid="learning-rate" range=limits::LEARNING_RATE get=|c| c.learning_rate set=|c, v| c.learning_rate = v/>
+            <ConfigNumber
+                label="Learning rate"
+                testid="learning-rate"
+                range=limits::LEARNING_RATE
+                get=|c| c.learning_rate
+                set=|c, v| c.learning_rate = v
+            />
             <NumberField
                 label="Mini-batch size"
                 testid="batch-size"
                 range=batches
                 value=Signal::derive(move || cfg.with(|c| c.batch_size as f64))
-                on_change=Callback::new(move |v: f64| state.update_config(|c| c.batch_size = v.round() as usize))
+                on_change=Callback::new(move |v: f64| {
+                    state.update_config(|c| c.batch_size = v.round() as usize)
+                })
             />
             {start(0, "Start m", "line-start-m")}
             {start(1, "Start c", "line-start-c")}

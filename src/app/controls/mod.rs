@@ -90,14 +90,28 @@ pub fn Transport() -> impl IntoView {
             >
                 {move || if playing.get() { "❚❚ Pause" } else { "▶ Play" }}
             </button>
-            <button data-testid="step" aria-label="Train one epoch" on:click=move |_| state.step()>"Step"</button>
-            <button data-testid="reset" aria-label="Reset the weights" on:click=move |_| state.reset()>"Reset"</button>
+            <button data-testid="step" aria-label="Train one epoch" on:click=move |_| state.step()>
+                "Step"
+            </button>
+            <button
+                data-testid="reset"
+                aria-label="Reset the weights"
+                on:click=move |_| state.reset()
+            >
+                "Reset"
+            </button>
             <label class="speed">
                 <span class="visually-hidden">"Speed"</span>
                 <select data-testid="speed" on:change=move |ev| set_speed(event_target_value(&ev))>
                     {SPEEDS
                         .into_iter()
-                        .map(|(v, text)| view! { <option value=v selected=move || speed_value() == v>{text}</option> })
+                        .map(|(v, text)| {
+                            view! {
+                                <option value=v selected=move || speed_value() == v>
+                                    {text}
+                                </option>
+                            }
+                        })
                         .collect_view()}
                 </select>
             </label>

@@ -22,12 +22,14 @@ pub fn NetworkPanel() -> impl IntoView {
     let logistic = move || cfg.with(|c| c.model == crate::core::config::Model::Logistic);
     view! {
         <h2>"Network"</h2>
-        <p class="shape" data-testid="network-shape">{shape_text}</p>
+        <p class="shape" data-testid="network-shape">
+            {shape_text}
+        </p>
         <Show when=logistic>
-            <LogisticModel/>
+            <LogisticModel />
         </Show>
         <Show when=move || !logistic()>
-            <HiddenLayers/>
+            <HiddenLayers />
             <SelectField
                 label="Activation"
                 testid="activation"
@@ -97,7 +99,7 @@ fn HiddenLayers() -> impl IntoView {
                 </button>
             </div>
             <For each=move || 0..layers() key=|l| *l let:l>
-                <LayerRow layer=l/>
+                <LayerRow layer=l />
             </For>
         </div>
     }
@@ -168,9 +170,13 @@ fn LogisticModel() -> impl IntoView {
         })
     };
     view! {
-        <p class="hint" data-testid="logistic-note">{note}</p>
+        <p class="hint" data-testid="logistic-note">
+            {note}
+        </p>
         <Show when=move || formula().is_some()>
-            <p class="model-formula" data-testid="logistic-model">{move || formula().unwrap_or_default()}</p>
+            <p class="model-formula" data-testid="logistic-model">
+                {move || formula().unwrap_or_default()}
+            </p>
         </Show>
     }
 }

@@ -33,12 +33,17 @@ pub fn PerceptronPanel() -> impl IntoView {
         <h2>"Perceptron"</h2>
         <p class="hint">"Class 1 if w₁x₁ + w₂x₂ + b ≥ 0. Starting weights:"</p>
         <div class="grid3">
-            {weight(0, "w₁", "weight-w1")}
-            {weight(1, "w₂", "weight-w2")}
+            {weight(0, "w₁", "weight-w1")} {weight(1, "w₂", "weight-w2")}
             {weight(2, "b", "weight-b")}
         </div>
         <div class="grid2">
-            <ConfigNumber                label="Learning rate"                testid="learning-rate"                range=limits::LEARNING_RATE                get=|c| c.learning_rate                set=|c, v| c.learning_rate = v            />
+            <ConfigNumber
+                label="Learning rate"
+                testid="learning-rate"
+                range=limits::LEARNING_RATE
+                get=|c| c.learning_rate
+                set=|c, v| c.learning_rate = v
+            />
             <SelectField
                 label="Step moves"
                 testid="perceptron-step"
@@ -51,8 +56,14 @@ pub fn PerceptronPanel() -> impl IntoView {
                 })
             />
         </div>
-        <PerceptronReadouts/>
-        <pre class="arithmetic" data-testid="trick-arithmetic" aria-label="The last step's arithmetic">{arithmetic}</pre>
+        <PerceptronReadouts />
+        <pre
+            class="arithmetic"
+            data-testid="trick-arithmetic"
+            aria-label="The last step's arithmetic"
+        >
+            {arithmetic}
+        </pre>
     }
 }
 
@@ -85,7 +96,9 @@ fn PerceptronReadouts() -> impl IntoView {
             </div>
             <div class="readout">
                 <span class="readout-label">"Updates"</span>
-                <span class="readout-value" data-testid="updates">{move || view_of().map_or(0, |v| v.updates).to_string()}</span>
+                <span class="readout-value" data-testid="updates">
+                    {move || view_of().map_or(0, |v| v.updates).to_string()}
+                </span>
             </div>
         </div>
     }

@@ -17,17 +17,19 @@ pub fn TrainingPanel() -> impl IntoView {
     let cfg = state.config;
     view! {
         <h2>"Training"</h2>
-        <StepSettings/>
-        <ScheduleSection/>
+        <StepSettings />
+        <ScheduleSection />
         <NumberField
             label="Early stopping: patience (epochs, 0 = off)"
             testid="early-stopping"
             range=(f64::from(limits::PATIENCE.0), f64::from(limits::PATIENCE.1))
             value=Signal::derive(move || cfg.with(|c| f64::from(c.patience)))
-            on_change=Callback::new(move |v: f64| state.update_config(|c| c.patience = v.round() as u32))
+            on_change=Callback::new(move |v: f64| {
+                state.update_config(|c| c.patience = v.round() as u32)
+            })
         />
-        <GradientSection/>
-        <RestartsSection/>
+        <GradientSection />
+        <RestartsSection />
     }
 }
 
@@ -51,7 +53,9 @@ fn StepSettings() -> impl IntoView {
                 testid="batch-size"
                 range=usize_range(limits::BATCH_SIZE)
                 value=Signal::derive(move || cfg.with(|c| c.batch_size as f64))
-                on_change=Callback::new(move |v: f64| state.update_config(|c| c.batch_size = v.round() as usize))
+                on_change=Callback::new(move |v: f64| {
+                    state.update_config(|c| c.batch_size = v.round() as usize)
+                })
             />
             <SelectField
                 label="Optimizer"
@@ -64,7 +68,7 @@ fn StepSettings() -> impl IntoView {
                     }
                 })
             />
-            <RegularizationFields/>
+            <RegularizationFields />
             <RangeField
                 label="Dropout"
                 min=limits::DROPOUT.0
@@ -142,8 +146,7 @@ fn ScheduleSection() -> impl IntoView {
             />
         </div>
         <p class="hint">
-            "Learning rate now: "
-            <strong data-testid="current-lr">{rate_now}</strong>
+            "Learning rate now: " <strong data-testid="current-lr">{rate_now}</strong>
         </p>
     }
 }
@@ -191,7 +194,7 @@ fn GradientSection() -> impl IntoView {
                 />
             </Show>
         </div>
-        <GradientCheck/>
+        <GradientCheck />
     }
 }
 
@@ -211,9 +214,13 @@ fn GradientCheck() -> impl IntoView {
     };
     view! {
         <div class="grad-check">
-            <button data-testid="check-gradients" on:click=run_check>"Check gradients"</button>
+            <button data-testid="check-gradients" on:click=run_check>
+                "Check gradients"
+            </button>
             <span class="grad-check-label">"max |backprop − numerical|"</span>
-            <span class="grad-check-value" data-testid="gradient-check">{move || check.get()}</span>
+            <span class="grad-check-value" data-testid="gradient-check">
+                {move || check.get()}
+            </span>
         </div>
     }
 }
@@ -260,7 +267,7 @@ fn RestartsSection() -> impl IntoView {
         <button class="wide" data-testid="random-restarts" on:click=run>
             "Train the starts, keep the best"
         </button>
-        <RestartSpreadView results=results/>
+        <RestartSpreadView results=results />
     }
 }
 
@@ -320,7 +327,11 @@ fn RestartSpreadView(
             .collect::<Vec<_>>()
     };
     view! {
-        <div class="restart-strip" aria-hidden="true">{dots}</div>
-        <p class="hint" data-testid="restart-spread">{summary}</p>
+        <div class="restart-strip" aria-hidden="true">
+            {dots}
+        </div>
+        <p class="hint" data-testid="restart-spread">
+            {summary}
+        </p>
     }
 }

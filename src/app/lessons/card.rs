@@ -46,10 +46,16 @@ pub fn LessonCard() -> impl IntoView {
         <article class="lesson-card" data-testid="lesson-card">
             <p class="lesson-name">{move || lesson().map(|l| l.title.clone())}</p>
             <div class="lesson-nav">
-                <button data-testid="lesson-back" disabled=move || index() == 0 on:click=move |_| go(previous)>
+                <button
+                    data-testid="lesson-back"
+                    disabled=move || index() == 0
+                    on:click=move |_| go(previous)
+                >
                     "‹ Back"
                 </button>
-                <span class="lesson-progress">{move || format!("{} / {}", index() + 1, count())}</span>
+                <span class="lesson-progress">
+                    {move || format!("{} / {}", index() + 1, count())}
+                </span>
                 <button
                     class="primary"
                     data-testid="lesson-next"
@@ -60,7 +66,11 @@ pub fn LessonCard() -> impl IntoView {
                 </button>
             </div>
             <div class="lesson-stack">{cards}</div>
-            <button class="ghost lesson-again" data-testid="lesson-again" on:click=move |_| go(again)>
+            <button
+                class="ghost lesson-again"
+                data-testid="lesson-again"
+                on:click=move |_| go(again)
+            >
                 "↺ Start this card again"
             </button>
         </article>
@@ -94,7 +104,10 @@ fn body(lesson: &'static Lesson, card: &'static Card, k: usize, open: bool) -> i
         <div class="lesson-body" class:lesson-hidden=!open aria-hidden=(!open).then_some("true")>
             <h3 class="lesson-card-title">{card.title.clone()}</h3>
             <div class="lesson-text">
-                {intro.iter().map(|p| view! { <p class="lesson-intro">{p.clone()}</p> }).collect_view()}
+                {intro
+                    .iter()
+                    .map(|p| view! { <p class="lesson-intro">{p.clone()}</p> })
+                    .collect_view()}
                 {card.text.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
             </div>
             <div class="lesson-do">
@@ -102,7 +115,7 @@ fn body(lesson: &'static Lesson, card: &'static Card, k: usize, open: bool) -> i
                     <strong>"Try: "</strong>
                     {card.try_text.clone()}
                 </p>
-                <CheckIndicator goal=card.check.describe() live=open/>
+                <CheckIndicator goal=card.check.describe() live=open />
             </div>
         </div>
     }

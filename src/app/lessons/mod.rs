@@ -26,12 +26,18 @@ pub fn LessonPanel() -> impl IntoView {
     let open = move || state.lesson.with(Option::is_some);
     view! {
         <section class="panel lesson-panel" aria-label="Lesson">
-            <picker::LessonPicker/>
+            <picker::LessonPicker />
             <Show
                 when=open
-                fallback=|| view! { <p class="hint">"Pick a lesson: short cards, each with an experiment to try."</p> }
+                fallback=|| {
+                    view! {
+                        <p class="hint">
+                            "Pick a lesson: short cards, each with an experiment to try."
+                        </p>
+                    }
+                }
             >
-                <card::LessonCard/>
+                <card::LessonCard />
             </Show>
         </section>
     }

@@ -18,7 +18,9 @@ pub fn LessonPicker() -> impl IntoView {
         <label class="field lesson-picker">
             <span class="field-label">"Lesson"</span>
             <select data-testid="lesson-select" on:change=move |ev| choose(event_target_value(&ev))>
-                <option value="" selected=move || current().is_none()>"Free play"</option>
+                <option value="" selected=move || current().is_none()>
+                    "Free play"
+                </option>
                 {shipped()
                     .lessons
                     .iter()

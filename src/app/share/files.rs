@@ -79,17 +79,15 @@ fn PasteCsv() -> impl IntoView {
                 rows="4"
                 spellcheck="false"
                 placeholder=move || {
-                    if xy.get() {
-                        "x,y\n1.5,-2\n-3,0.5"
-                    } else {
-                        "x1,x2,label\n1.5,-2,0\n-3,0.5,1"
-                    }
+                    if xy.get() { "x,y\n1.5,-2\n-3,0.5" } else { "x1,x2,label\n1.5,-2,0\n-3,0.5,1" }
                 }
                 prop:value=pasted
                 on:input=move |ev| set_pasted.set(event_target_value(&ev))
             ></textarea>
         </label>
-        <button data-testid="csv-paste-import" on:click=import>"Import pasted points"</button>
+        <button data-testid="csv-paste-import" on:click=import>
+            "Import pasted points"
+        </button>
     }
 }
 
@@ -155,21 +153,35 @@ pub fn ImportExport() -> impl IntoView {
     view! {
         <h2>"Import and export"</h2>
         <div class="file-buttons">
-            <button data-testid="export-png" on:click=export_png>"Plot as PNG"</button>
-            <button data-testid="export-csv" on:click=export_csv>"Points as CSV"</button>
+            <button data-testid="export-png" on:click=export_png>
+                "Plot as PNG"
+            </button>
+            <button data-testid="export-csv" on:click=export_csv>
+                "Points as CSV"
+            </button>
             <label class="file-button">
                 "Import points (CSV)…"
-                <input type="file" accept=".csv,text/csv,text/plain" data-testid="import-csv"
-                    on:change=move |ev| on_file(state, ev, import_csv)/>
+                <input
+                    type="file"
+                    accept=".csv,text/csv,text/plain"
+                    data-testid="import-csv"
+                    on:change=move |ev| on_file(state, ev, import_csv)
+                />
             </label>
         </div>
-        <PasteCsv/>
+        <PasteCsv />
         <div class="file-buttons">
-            <button data-testid="export-model" on:click=export_model>"Model as JSON"</button>
+            <button data-testid="export-model" on:click=export_model>
+                "Model as JSON"
+            </button>
             <label class="file-button">
                 "Import model (JSON)…"
-                <input type="file" accept=".json,application/json" data-testid="import-model"
-                    on:change=move |ev| on_file(state, ev, import_model)/>
+                <input
+                    type="file"
+                    accept=".json,application/json"
+                    data-testid="import-model"
+                    on:change=move |ev| on_file(state, ev, import_model)
+                />
             </label>
         </div>
     }

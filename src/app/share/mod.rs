@@ -95,16 +95,28 @@ pub fn SharePanel() -> impl IntoView {
     view! {
         <h2>"Share"</h2>
         <div class="share-buttons">
-            <button class="primary" data-testid="copy-link" on:click=on_copy>"Copy link"</button>
-            <button data-testid="share-weights" on:click=on_weights
-                title="The link also holds the trained weights, so it opens the trained network">
+            <button class="primary" data-testid="copy-link" on:click=on_copy>
+                "Copy link"
+            </button>
+            <button
+                data-testid="share-weights"
+                on:click=on_weights
+                title="The link also holds the trained weights, so it opens the trained network"
+            >
                 "Share with weights"
             </button>
         </div>
         <label class="field" hidden=move || shown.with(String::is_empty)>
             <span class="field-label">"Link"</span>
-            <input type="text" readonly data-testid="link-field" prop:value=shown
-                on:focus=move |_| { let _ = browser::select_field("link-field"); }/>
+            <input
+                type="text"
+                readonly
+                data-testid="link-field"
+                prop:value=shown
+                on:focus=move |_| {
+                    let _ = browser::select_field("link-field");
+                }
+            />
         </label>
         <qr_view::QrView
             link=qr_link

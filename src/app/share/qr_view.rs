@@ -82,10 +82,20 @@ pub fn QrView(
                 on:click=move |_| set_big.set(false)
             ></canvas>
             <p class="qr-note" data-testid="qr-note" hidden=move || !too_long()>
-                {move || format!("This link has {} characters: too long for a QR code (at most {MAX_BYTES}).", link.with(String::len))}
-                <Show when=move || has_weights.get()>
+                {move || {
+                    format!(
+                        "This link has {} characters: too long for a QR code (at most {MAX_BYTES}).",
+                        link.with(String::len),
+                    )
+                }}
+                <Show when=move || {
+                    has_weights.get()
+                }>
                     " "
-                    <button data-testid="qr-without-weights" on:click=move |_| on_without_weights.run(())>
+                    <button
+                        data-testid="qr-without-weights"
+                        on:click=move |_| on_without_weights.run(())
+                    >
                         "Use the link without weights"
                     </button>
                 </Show>
