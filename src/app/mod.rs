@@ -58,14 +58,7 @@ pub fn App() -> impl IntoView {
     url::sync(state);
     lecture::sync_page(state, page);
     shortcuts::listen(state, page);
-    let lecture_mode = move || state.config.with(|c| c.lecture);
-    let model = Memo::new(move |_| state.config.with(|c| c.model));
-    let is_mlp = move || model.get().uses_network();
-    let is_perceptron = move || model.get() == Model::Perceptron;
-    let is_line = move || model.get() == Model::Line;
-    let is_curve = move || model.get() == Model::Curve;
-    // The views of points by class: not for curve mode's (x, y) points.
-    let has_classes = move || matches!(model.get(), Model::Mlp | Model::Logistic);
+    let is_perceptron = move || state.config.with(|c| c.model == Model::Perceptron);
     view! {
         <div class="app">
             <header class="topbar">
@@ -82,55 +75,9 @@ pub fn App() -> impl IntoView {
             <hide::HiddenStyle />
             <lecture::ShortcutsHelp />
             <main class="columns">
-                <div class="side-column">
-                    <Show when=lecture_mode>
-                        <hide::HidePanel />
-                    </Show>
-                    <lessons::LessonPanel />
-                    <section class="panel data-panel" aria-label="Data">
-                        <controls::DataPanel />
-                    </section>
-                    <section class="panel share-panel" aria-label="Share">
-                        <share::SharePanel />
-                        <share::ImportExport />
-                    </section>
-                </div>
-                <section class="panel plot-panel" aria-label="Plot">
-                    <brushes::Brushes />
-                    <plot::Plot />
-                    <Show when=is_line>
-                        <line_surface::LineSurfacePanel />
-                    </Show>
-                    <Show when=is_mlp>
-                        <neurons::NeuronsPanel />
-                        <diagram::DiagramPanel />
-                    </Show>
-                    <Show when=has_classes>
-                        <hidden_space::HiddenSpacePanel />
-                        <lift::LiftPanel />
-                    </Show>
-                </section>
-                <section class="panel model-panel" aria-label="Model">
-                    <controls::ModelChoice />
-                    <Show when=is_curve>
-                        <controls::CurvePanel />
-                    </Show>
-                    <Show when=is_mlp>
-                        <controls::NetworkPanel />
-                        <controls::TrainingPanel />
-                    </Show>
-                    <Show when=is_perceptron>
-                        <controls::PerceptronPanel />
-                        <controls::GatesPanel />
-                    </Show>
-                    <Show when=is_line>
-                        <controls::LinePanel />
-                    </Show>
-                    <loss_panel::LossPanel />
-                    <Show when=is_mlp>
-                        <loss_panel::GradientPanel />
-                    </Show>
-                </section>
+                <SideColumn />
+                <PlotColumn />
+                <ModelColumn />
             </main>
             <Show when=is_perceptron>
                 <section class="panel xor-panel" aria-label="Build XOR">
@@ -138,5 +85,92 @@ pub fn App() -> impl IntoView {
                 </section>
             </Show>
         </div>
+    }
+}
+
+/// The model chosen, for the columns' choice of views.
+fn model_memo(state: AppState) -> Memo<Model> {
+    Memo::new(move |_| state.config.with(|c| c.model))
+}
+
+/// The left column: the hide checklist (lecture mode), the lesson, the data, sharing.
+#[component]
+fn SideColumn() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lecture_mode = move || state.config.with(|c| c.lecture);
+    view! {
+        <div class="side-column">
+            <Show when=lecture_mode>
+                <hide::HidePanel />
+            </Show>
+            <lessons::LessonPanel />
+            <section class="panel data-panel" aria-label="Data">
+                <controls::DataPanel />
+            </section>
+            <section class="panel share-panel" aria-label="Share">
+                <share::SharePanel />
+                <share::ImportExport />
+            </section>
+        </div>
+    }
+}
+
+/// The middle column: the plot and the views of the model that go with it.
+#[component]
+fn PlotColumn() -> impl IntoView {
+    let model = model_memo(expect_context::<AppState>());
+    let is_mlp = move || model.get().uses_network();
+    let is_line = move || model.get() == Model::Line;
+    // The views of points by class: not for curve mode's (x, y) points.
+    let has_classes = move || matches!(model.get(), Model::Mlp | Model::Logistic);
+    view! {
+        <section class="panel plot-panel" aria-label="Plot">
+            <brushes::Brushes />
+            <plot::Plot />
+            <Show when=is_line>
+                <line_surface::LineSurfacePanel />
+            </Show>
+            <Show when=is_mlp>
+                <neurons::NeuronsPanel />
+                <diagram::DiagramPanel />
+            </Show>
+            <Show when=has_classes>
+                <hidden_space::HiddenSpacePanel />
+                <lift::LiftPanel />
+            </Show>
+        </section>
+    }
+}
+
+/// The right column: the model's own controls, and the loss.
+#[component]
+fn ModelColumn() -> impl IntoView {
+    let model = model_memo(expect_context::<AppState>());
+    let is_mlp = move || model.get().uses_network();
+    let is_perceptron = move || model.get() == Model::Perceptron;
+    let is_line = move || model.get() == Model::Line;
+    let is_curve = move || model.get() == Model::Curve;
+    view! {
+        <section class="panel model-panel" aria-label="Model">
+            <controls::ModelChoice />
+            <Show when=is_curve>
+                <controls::CurvePanel />
+            </Show>
+            <Show when=is_mlp>
+                <controls::NetworkPanel />
+                <controls::TrainingPanel />
+            </Show>
+            <Show when=is_perceptron>
+                <controls::PerceptronPanel />
+                <controls::GatesPanel />
+            </Show>
+            <Show when=is_line>
+                <controls::LinePanel />
+            </Show>
+            <loss_panel::LossPanel />
+            <Show when=is_mlp>
+                <loss_panel::GradientPanel />
+            </Show>
+        </section>
     }
 }
