@@ -181,8 +181,10 @@ impl Trainer {
                 if new.patience != self.config.patience {
                     self.stopped_at = None;
                 }
-                if let Run::Perceptron(run) = &mut self.run {
-                    run.set_learning_rate(new.learning_rate);
+                match &mut self.run {
+                    Run::Perceptron(run) => run.set_learning_rate(new.learning_rate),
+                    Run::Line(run) => run.set_batch_size(new.batch_size),
+                    Run::Mlp | Run::Logistic | Run::Curve => {}
                 }
                 self.config = new;
                 if points_changed {

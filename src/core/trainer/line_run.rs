@@ -33,10 +33,16 @@ impl LineRun {
         }
     }
 
+    /// Makes the mini-batch path's batches `batch` points from the next epoch on (its legend
+    /// says so at once).
+    pub fn set_batch_size(&mut self, batch: usize) {
+        self.paths[MAIN_PATH].descent = Descent::MiniBatch(batch.max(1));
+    }
+
     /// One epoch of every path; the mini-batch path follows the config's batch size.
     pub fn epoch(&mut self, points: &[Point], cfg: &ExperimentConfig, epoch: u64) {
         let lr = cfg.learning_rate_at(epoch);
-        self.paths[MAIN_PATH].descent = Descent::MiniBatch(cfg.batch_size.max(1));
+        self.set_batch_size(cfg.batch_size);
         for path in &mut self.paths {
             path.epoch(points, lr);
         }

@@ -101,3 +101,21 @@ fn stepping_a_diverging_line_flags_it_once_the_loss_is_not_finite() {
     assert_eq!(t.step(1), 0, "Step does nothing once diverged");
     assert_eq!(t.epoch(), epoch);
 }
+
+#[test]
+fn a_new_batch_size_names_the_mini_batch_path_at_once() {
+    let mut t = line("batchSize=10");
+    t.step(3);
+    let mut cfg = t.config().clone();
+    cfg.batch_size = 25;
+    assert_eq!(t.apply(cfg), Change::Live);
+    let shown = t.snapshot();
+    let crate::core::snapshot::ModelView::Line(view) = &shown.model else {
+        panic!("line mode shows a line view");
+    };
+    assert_eq!(
+        view.paths[LINE_MAIN_PATH].descent,
+        line_fit::Descent::MiniBatch(25)
+    );
+    assert_eq!(shown.epoch, 3, "a live change keeps the run");
+}
