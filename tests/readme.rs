@@ -33,5 +33,8 @@ fn the_readme_documents_every_link_key() {
         .iter()
         .filter(|k| !section.contains(&format!("`{k}`")))
         .collect();
-    assert!(missing.is_empty(), "README's Link keys section lacks {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "README's Link keys section lacks {missing:?}"
+    );
 }
