@@ -1,4 +1,6 @@
 //! JSON for model files, read by `serde_json` into a small tree that keeps keys in order.
+//! Numbers reach the tree as their text (serde_json's feature `arbitrary_precision`) and are
+//! read by `f64::from_str`, exactly: a saved model's weights read back to the same bits.
 //!
 //! Limits: at most [`limits::MAX_JSON_BYTES`] of text and [`limits::MAX_JSON_DEPTH`] levels of
 //! nesting (serde_json's recursion limit, so deep input never overflows the stack); numbers
@@ -90,6 +92,35 @@ impl<'de> Deserialize<'de> for Json {
     }
 }
 
+/// The key under which serde_json (feature `arbitrary_precision`) hands a number that is not
+/// a 64-bit integer to a visitor: as a map of one entry, this key and the number's text
+/// (serde_json's `number::TOKEN`, private, so copied here; the tests fail if it ever changes).
+const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+/// The number serde_json hands over as `{NUMBER_TOKEN: text}`, read with `f64::from_str`,
+/// which rounds exactly (a saved model reads back to the same bits) and is in the wasm anyway;
+/// serde_json's own exact parser (feature `float_roundtrip`) would add about 30 KB to it.
+///
+/// `None` for a text that is not a JSON number: then the map was a real object that happens to
+/// use that key, and is read as one. A real object of exactly that one key and a number's text
+/// (`{"$serde_json::private::Number": "1.5"}`) is read as the number, as serde_json's own
+/// `Value` reads it; a model file's numbers are checked where they are used, like any other.
+fn number_text(text: &str) -> Option<f64> {
+    let json_number = text.starts_with(|c: char| c == '-' || c.is_ascii_digit())
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b));
+    json_number.then(|| text.parse().ok()).flatten()
+}
+
+/// The text of a string value.
+fn value_text(value: &Json) -> Option<&str> {
+    match value {
+        Json::String(text) => Some(text),
+        _ => None,
+    }
+}
+
 /// Builds a [`Json`] from whatever value the reader finds.
 struct JsonVisitor;
 
@@ -143,8 +174,16 @@ impl<'de> Visitor<'de> for JsonVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
         let mut fields: Vec<(String, Json)> = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
+        let mut next = map.next_key::<String>()?;
+        while let Some(key) = next {
             let value = map.next_value()?;
+            next = map.next_key::<String>()?;
+            // A number that is not a 64-bit integer, as serde_json hands it over.
+            if fields.is_empty() && next.is_none() && key == NUMBER_TOKEN {
+                if let Some(v) = value_text(&value).and_then(number_text) {
+                    return self.visit_f64(v);
+                }
+            }
             fields.push((key, value));
         }
         // Sorted, so an object of many keys costs n log n, not n².

@@ -125,3 +125,41 @@ fn numbers_read_back_to_the_same_bits() {
         );
     }
 }
+
+#[test]
+fn serde_json_s_number_key_in_a_real_object_is_read_as_an_object() {
+    // serde_json (feature `arbitrary_precision`) hands a number to the reader as an object of
+    // one key, `NUMBER_TOKEN`, and the number's text: any other object using that key stays one.
+    let key = NUMBER_TOKEN;
+    for text in [
+        format!(r#"{{"{key}": "abc"}}"#),
+        format!(r#"{{"{key}": "inf"}}"#),
+        format!(r#"{{"{key}": 1.5}}"#),
+        format!(r#"{{"{key}": "1.5", "b": 2}}"#),
+        format!(r#"{{"a": 1, "{key}": "1.5"}}"#),
+    ] {
+        assert!(matches!(parse(&text), Ok(Json::Object(_))), "{text}");
+    }
+    // Exactly that one key and a number's text is read as the number, as serde_json's own
+    // `Value` reads it.
+    assert_eq!(
+        parse(&format!(r#"{{"{key}": "1.5"}}"#)),
+        Ok(Json::Number(1.5))
+    );
+    assert_eq!(
+        parse("18446744073709551616"),
+        Ok(Json::Number(18446744073709551616.0))
+    );
+    assert_eq!(
+        parse("-9223372036854775809"),
+        Ok(Json::Number(-9223372036854775809.0))
+    );
+    assert_eq!(
+        parse("[1e2, 1E-2, 1e+2]"),
+        Ok(Json::Array(vec![
+            Json::Number(100.0),
+            Json::Number(0.01),
+            Json::Number(100.0)
+        ]))
+    );
+}
