@@ -47,27 +47,11 @@ pub fn Brushes() -> impl IntoView {
     let state = expect_context::<AppState>();
     let page = expect_context::<super::lecture::PageView>();
     let brush_count = move || state.config.with(brush_count);
-    let (can_undo, can_redo) = (
-        move || state.can_undo_redo.get().0,
-        move || state.can_undo_redo.get().1,
-    );
-    let label = move |k: usize| state.config.with(|c| brush_label(c, k));
-    let active = move |k: usize| state.config.with(|c| brush_active(c, state.brush.get(), k));
     view! {
         <div class="brushes" role="toolbar" aria-label="Brush">
             <span class="brush-caption">"Click adds:"</span>
             <For each=move || 0..brush_count() key=|k| *k let:k>
-                <button
-                    class="brush"
-                    class:active=move || active(k)
-                    data-testid=format!("brush-{k}")
-                    aria-pressed=move || active(k).to_string()
-                    style=format!("--brush: {}", css(class_color(k)))
-                    on:click=move |_| state.brush.set(Brush::Class(k))
-                >
-                    <span class="swatch"></span>
-                    {move || label(k)}
-                </button>
+                <ClassBrush class=k />
             </For>
             <button
                 class="brush eraser"
@@ -78,32 +62,7 @@ pub fn Brushes() -> impl IntoView {
             >
                 "Eraser"
             </button>
-            <button
-                class="ghost"
-                data-testid="clear"
-                aria-label="Clear: remove every point"
-                on:click=move |_| state.edit_points(PointEdit::Clear)
-            >
-                "Clear"
-            </button>
-            <button
-                class="ghost"
-                data-testid="undo"
-                aria-label="Undo the last point edit (Ctrl+Z)"
-                disabled=move || !can_undo()
-                on:click=move |_| state.undo_points()
-            >
-                "↶ Undo"
-            </button>
-            <button
-                class="ghost"
-                data-testid="redo"
-                aria-label="Redo (Ctrl+Shift+Z)"
-                disabled=move || !can_redo()
-                on:click=move |_| state.redo_points()
-            >
-                "↷ Redo"
-            </button>
+            <EditButtons />
             <button
                 class="ghost"
                 data-testid="fullscreen"
@@ -113,6 +72,72 @@ pub fn Brushes() -> impl IntoView {
                 "Full screen"
             </button>
         </div>
+    }
+}
+
+/// The brush that adds points of class `class` (or, in regression, of one sign).
+#[component]
+fn ClassBrush(
+    /// The class, from 0.
+    class: usize,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let label = move || state.config.with(|c| brush_label(c, class));
+    let active = move || {
+        state
+            .config
+            .with(|c| brush_active(c, state.brush.get(), class))
+    };
+    view! {
+        <button
+            class="brush"
+            class:active=active
+            data-testid=format!("brush-{class}")
+            aria-pressed=move || active().to_string()
+            style=format!("--brush: {}", css(class_color(class)))
+            on:click=move |_| state.brush.set(Brush::Class(class))
+        >
+            <span class="swatch"></span>
+            {label}
+        </button>
+    }
+}
+
+/// Clear, Undo and Redo of point edits.
+#[component]
+fn EditButtons() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let (can_undo, can_redo) = (
+        move || state.can_undo_redo.get().0,
+        move || state.can_undo_redo.get().1,
+    );
+    view! {
+        <button
+            class="ghost"
+            data-testid="clear"
+            aria-label="Clear: remove every point"
+            on:click=move |_| state.edit_points(PointEdit::Clear)
+        >
+            "Clear"
+        </button>
+        <button
+            class="ghost"
+            data-testid="undo"
+            aria-label="Undo the last point edit (Ctrl+Z)"
+            disabled=move || !can_undo()
+            on:click=move |_| state.undo_points()
+        >
+            "↶ Undo"
+        </button>
+        <button
+            class="ghost"
+            data-testid="redo"
+            aria-label="Redo (Ctrl+Shift+Z)"
+            disabled=move || !can_redo()
+            on:click=move |_| state.redo_points()
+        >
+            "↷ Redo"
+        </button>
     }
 }
 

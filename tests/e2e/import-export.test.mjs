@@ -148,6 +148,24 @@ test('the PNG shows the network as it is now, even when the plot was off screen 
   assert.deepEqual(app.pageErrors, [], errorReport(app));
 });
 
+test('the QR note says a link is too long only when it is', async () => {
+  const app = await session().open('#dataset=xor&seed=5');
+  const { page } = app;
+  assert.equal(await page.$(tid('qr-note')), null, 'a short link has a QR code and no note');
+  assert.equal(await page.$eval(tid('qr-canvas'), (c) => c.hidden), false);
+  // 700 points off the link's grid (kept in the plain form): some 10,000 characters, more
+  // than a QR code holds.
+  const at = (v) => (v * 0.2371 - 4.7).toFixed(4);
+  const points = Array.from({ length: 700 }, (_, i) => `${at(i % 40)},${at(Math.floor(i / 40))},${i % 2}`);
+  const long = await session().open(`#points=${points.join(';')}`);
+  await waitUntil(async () => (await long.page.$(tid('qr-note'))) !== null, { what: 'the too-long note' });
+  const note = await text(long.page, 'qr-note');
+  const length = Number(/has (\d+) characters/.exec(note)?.[1]);
+  assert.ok(length > 2953, `the note gives the link's length, over the limit: ${note}`);
+  assert.equal(await long.page.$eval(tid('qr-canvas'), (c) => c.hidden), true, 'no stale QR code beside it');
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});
+
 test('Copy link copies the experiment, and the link opens it again', async () => {
   const app = await session().open(THREE + '&learningRate=0.1&activation=relu');
   const { page, context } = app;

@@ -12,24 +12,6 @@ use leptos::prelude::*;
 pub fn LinePanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let cfg = state.config;
-    // Reads line mode's view (`None` in another mode).
-    let read = move |f: fn(&LineView) -> Option<(f64, f64)>| {
-        state.snapshot.with(|s| match &s.model {
-            ModelView::Line(view) => f(view),
-            _ => None,
-        })
-    };
-    let shown = move |k: usize| {
-        read(|l| Some((l.m, l.c))).map_or("—".into(), |mc| {
-            number_text::fixed(if k == 0 { mc.0 } else { mc.1 }, 3)
-        })
-    };
-    // The gradient at the model's (m, c), with a true minus sign.
-    let slope = move |k: usize| {
-        read(|l| l.gradient).map_or("—".into(), |g| {
-            number_text::fixed(if k == 0 { g.0 } else { g.1 }, 3).replace('-', "−")
-        })
-    };
     let start = move |k: usize, label: &'static str, testid: &'static str| {
         view! {
             <NumberField
@@ -47,25 +29,7 @@ pub fn LinePanel() -> impl IntoView {
         <p class="hint">
             "The model is y = m·x + c, and each point is (x, y). Gradient descent on the mean squared error moves m and c downhill; the faint line is the least-squares answer."
         </p>
-        <p class="line-readout">
-            <span class="pair">
-                "m = " <strong data-testid="line-m">{move || shown(0)}</strong>
-            </span>
-            "  "
-            <span class="pair">
-                "c = " <strong data-testid="line-c">{move || shown(1)}</strong>
-            </span>
-        </p>
-        <p class="line-gradient" data-testid="line-gradient">
-            <span class="pair">"∂MSE/∂m = " {move || slope(0)}</span>
-            ", "
-            <span class="pair">"∂MSE/∂c = " {move || slope(1)}</span>
-            <br />
-            <span class="hint">
-                "Each step: " <span class="pair">"m ← m − η·∂MSE/∂m"</span> ", "
-                <span class="pair">"c ← c − η·∂MSE/∂c"</span> "."
-            </span>
-        </p>
+        <LineReadouts />
         <div class="grid2">
             <ConfigNumber
                 label="Learning rate"
@@ -86,5 +50,50 @@ pub fn LinePanel() -> impl IntoView {
             {start(0, "Start m", "line-start-m")}
             {start(1, "Start c", "line-start-c")}
         </div>
+    }
+}
+
+/// The model's slope and intercept, and the gradient of the loss at them.
+#[component]
+fn LineReadouts() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    // Reads line mode's view (`None` in another mode).
+    let read = move |f: fn(&LineView) -> Option<(f64, f64)>| {
+        state.snapshot.with(|s| match &s.model {
+            ModelView::Line(view) => f(view),
+            _ => None,
+        })
+    };
+    let shown = move |k: usize| {
+        read(|l| Some((l.m, l.c))).map_or("—".into(), |mc| {
+            number_text::fixed(if k == 0 { mc.0 } else { mc.1 }, 3)
+        })
+    };
+    // The gradient at the model's (m, c), with a true minus sign.
+    let slope = move |k: usize| {
+        read(|l| l.gradient).map_or("—".into(), |g| {
+            number_text::fixed(if k == 0 { g.0 } else { g.1 }, 3).replace('-', "−")
+        })
+    };
+    view! {
+        <p class="line-readout">
+            <span class="pair">
+                "m = " <strong data-testid="line-m">{move || shown(0)}</strong>
+            </span>
+            "  "
+            <span class="pair">
+                "c = " <strong data-testid="line-c">{move || shown(1)}</strong>
+            </span>
+        </p>
+        <p class="line-gradient" data-testid="line-gradient">
+            <span class="pair">"∂MSE/∂m = " {move || slope(0)}</span>
+            ", "
+            <span class="pair">"∂MSE/∂c = " {move || slope(1)}</span>
+            <br />
+            <span class="hint">
+                "Each step: " <span class="pair">"m ← m − η·∂MSE/∂m"</span> ", "
+                <span class="pair">"c ← c − η·∂MSE/∂c"</span> "."
+            </span>
+        </p>
     }
 }

@@ -81,25 +81,9 @@ pub fn QrView(
                 hidden=too_long
                 on:click=move |_| set_big.set(false)
             ></canvas>
-            <p class="qr-note" data-testid="qr-note" hidden=move || !too_long()>
-                {move || {
-                    format!(
-                        "This link has {} characters: too long for a QR code (at most {MAX_BYTES}).",
-                        link.with(String::len),
-                    )
-                }}
-                <Show when=move || {
-                    has_weights.get()
-                }>
-                    " "
-                    <button
-                        data-testid="qr-without-weights"
-                        on:click=move |_| on_without_weights.run(())
-                    >
-                        "Use the link without weights"
-                    </button>
-                </Show>
-            </p>
+            <Show when=too_long>
+                <TooLongNote link on_without_weights has_weights />
+            </Show>
             <button
                 data-testid="qr-big"
                 hidden=too_long
@@ -109,5 +93,40 @@ pub fn QrView(
                 {move || if big.get() { "Close the big QR code" } else { "Show QR code big" }}
             </button>
         </div>
+    }
+}
+
+/// Says the link is too long for a QR code, offering the link without weights where it has
+/// them.
+#[component]
+fn TooLongNote(
+    /// The link that did not fit.
+    link: Signal<String>,
+    /// Called when the user asks for the link without weights instead.
+    on_without_weights: Callback<()>,
+    /// Whether `link` carries trained weights.
+    has_weights: Signal<bool>,
+) -> impl IntoView {
+    let note = move || {
+        format!(
+            "This link has {} characters: too long for a QR code (at most {MAX_BYTES}).",
+            link.with(String::len),
+        )
+    };
+    view! {
+        <p class="qr-note" data-testid="qr-note">
+            {note}
+            <Show when=move || {
+                has_weights.get()
+            }>
+                " "
+                <button
+                    data-testid="qr-without-weights"
+                    on:click=move |_| on_without_weights.run(())
+                >
+                    "Use the link without weights"
+                </button>
+            </Show>
+        </p>
     }
 }
