@@ -179,3 +179,17 @@ pub fn ConfigNumber(
         />
     }
 }
+
+/// The learning rate η, as every model's panel shows it.
+#[component]
+pub fn LearningRateField() -> impl IntoView {
+    view! {
+        <ConfigNumber
+            label="Learning rate"
+            testid="learning-rate"
+            range=crate::core::config::limits::LEARNING_RATE
+            get=|c| c.learning_rate
+            set=|c, v| c.learning_rate = v
+        />
+    }
+}

@@ -1,6 +1,6 @@
 //! Line mode: the learning rate, the mini-batch size and the start (m, c), and the model's
 //! slope and intercept as readouts.
-use crate::app::fields::{ConfigNumber, NumberField};
+use crate::app::fields::{LearningRateField, NumberField};
 use crate::app::AppState;
 use crate::core::config::limits;
 use crate::core::number_text;
@@ -31,13 +31,7 @@ pub fn LinePanel() -> impl IntoView {
         </p>
         <LineReadouts />
         <div class="grid2">
-            <ConfigNumber
-                label="Learning rate"
-                testid="learning-rate"
-                range=limits::LEARNING_RATE
-                get=|c| c.learning_rate
-                set=|c, v| c.learning_rate = v
-            />
+            <LearningRateField />
             <NumberField
                 label="Mini-batch size"
                 testid="batch-size"

@@ -1,6 +1,6 @@
 //! Perceptron mode: the weights (editable), the step mode, the learning rate, the counts, and
 //! the arithmetic of the last trick step as the notes write it.
-use crate::app::fields::{ConfigNumber, NumberField, SelectField};
+use crate::app::fields::{LearningRateField, NumberField, SelectField};
 use crate::app::AppState;
 use crate::core::config::{limits, PerceptronStep};
 use crate::core::snapshot::{ModelView, PerceptronView};
@@ -37,13 +37,7 @@ pub fn PerceptronPanel() -> impl IntoView {
             {weight(2, "b", "weight-b")}
         </div>
         <div class="grid2">
-            <ConfigNumber
-                label="Learning rate"
-                testid="learning-rate"
-                range=limits::LEARNING_RATE
-                get=|c| c.learning_rate
-                set=|c, v| c.learning_rate = v
-            />
+            <LearningRateField />
             <SelectField
                 label="Step moves"
                 testid="perceptron-step"

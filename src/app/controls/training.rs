@@ -1,6 +1,6 @@
 //! Training: learning rate, batch size, optimizer, regularization, dropout, and the way the
 //! gradient is found (with the gradient check).
-use crate::app::fields::{ConfigNumber, NumberField, RangeField, SelectField};
+use crate::app::fields::{ConfigNumber, LearningRateField, NumberField, RangeField, SelectField};
 use crate::app::AppState;
 use crate::core::config::{limits, LrSchedule};
 use crate::core::gradients::GradientMethod;
@@ -41,13 +41,7 @@ fn StepSettings() -> impl IntoView {
     let usize_range = |(lo, hi): (usize, usize)| (lo as f64, hi as f64);
     view! {
         <div class="grid2">
-            <ConfigNumber
-                label="Learning rate"
-                testid="learning-rate"
-                range=limits::LEARNING_RATE
-                get=|c| c.learning_rate
-                set=|c, v| c.learning_rate = v
-            />
+            <LearningRateField />
             <NumberField
                 label="Batch size"
                 testid="batch-size"
