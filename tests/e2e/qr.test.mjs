@@ -86,6 +86,23 @@ test('a point edit on a generated set keeps the QR code small, and it opens the 
   assert.ok(decoded.length < 140, `${decoded.length} characters: ${decoded}`);
   assert.equal(await page.$(tid('qr-note')), null, 'no note: the code fits');
   await shot(page, '.qr', 'qr-drawn-points.png');
+  // Big, on a projector's 1280×720: at least 10 px a module, about 2 cm on a screen 2.7 m
+  // wide, which a phone's camera resolves from 10 m.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await click(page, 'qr-big');
+  const big = await page.$eval(tid('qr-canvas'), (c) => c.getBoundingClientRect().height);
+  await page.screenshot({ path: `${ARTIFACTS}/qr-drawn-points-big.png` });
+  const modules = 17 + 4 * version + 8;
+  assert.ok(big / modules >= 10, `${(big / modules).toFixed(1)} px a module on the big code (${big} px)`);
+  // Nothing covers it: the element at its centre and at its corners' finder patterns is the code.
+  const covered = await page.$eval(tid('qr-canvas'), (c) => {
+    const r = c.getBoundingClientRect();
+    const at = [[0.5, 0.5], [0.1, 0.1], [0.9, 0.1], [0.1, 0.9], [0.7, 0.7]];
+    return at.filter(([fx, fy]) => document.elementFromPoint(r.x + fx * r.width, r.y + fy * r.height) !== c);
+  });
+  assert.deepEqual(covered, [], 'the big code is on top of every panel');
+  assert.equal(await decodeQr(page), decoded, 'the big code is the same code');
+  await click(page, 'qr-big');
 
   assert.ok(decoded.startsWith(session().url), decoded);
   const copy = await session().open(decoded.slice(session().url.length));
@@ -97,6 +114,15 @@ test('a point edit on a generated set keeps the QR code small, and it opens the 
   assert.equal(await copy.page.$eval(tid('perc-train'), (el) => el.value), '70');
   assert.equal(await copy.page.$eval(tid('learning-rate'), (el) => el.value), '0.1');
   assert.equal(await text(copy.page, 'train-loss'), await text(page, 'train-loss'), 'the same network too');
+
+  // Undo and redo of the erasure: the link and the QR code follow.
+  await click(page, 'undo');
+  await waitForNumber(page, 'point-count', (n) => n === 502);
+  await waitUntil(async () => !(await hashParams(page)).has('pointsRemoved'), { what: 'the link after undo' });
+  await qrUntil(page, (t) => /pointsAdded=/.test(t) && !/pointsRemoved/.test(t), 'the two drawn points only');
+  await click(page, 'redo');
+  await waitForNumber(page, 'point-count', (n) => n === 501);
+  await qrUntil(page, (t) => paramsOf(t).get('pointsRemoved') === link.get('pointsRemoved'), 'the erasure again');
   assert.deepEqual([...app.pageErrors, ...copy.pageErrors], [], errorReport(app));
 });
 
