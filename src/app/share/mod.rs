@@ -111,9 +111,11 @@ pub fn SharePanel() -> impl IntoView {
         });
         browser::link_with_hash(&hash).unwrap_or_default()
     };
-    let qr_link = Signal::derive(move || weights_link.get().unwrap_or_else(short_link));
+    // Memos: the QR view reads them several times a change, and a link with points made on a
+    // generated set makes that set again to write their difference.
+    let qr_link = Memo::new(move |_| weights_link.get().unwrap_or_else(short_link));
     // The settings-only QR code: no points, no weights.
-    let settings_link = Signal::derive(move || {
+    let settings_link = Memo::new(move |_| {
         let hash = state.lesson.with(|l| {
             state.config.with(|c| {
                 let settings = ExperimentConfig {
