@@ -1,5 +1,6 @@
 //! The brush toolbar above the plot: one brush per class, the eraser, Clear, undo/redo of
-//! point edits, and the full-screen plot.
+//! point edits, the full-screen plot, and the note on which drawn points are test points.
+use super::split_note::SplitNote;
 use super::{AppState, Brush};
 use crate::core::config::{ExperimentConfig, Model};
 use crate::core::dataset::{Problem, MAX_CLASSES};
@@ -71,6 +72,7 @@ pub fn Brushes() -> impl IntoView {
             >
                 "Full screen"
             </button>
+            <SplitNote />
         </div>
     }
 }

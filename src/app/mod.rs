@@ -23,6 +23,7 @@ mod run_loop;
 mod share;
 mod shortcuts;
 mod sized;
+mod split_note;
 mod state;
 mod storage;
 mod undo;

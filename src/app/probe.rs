@@ -1,6 +1,7 @@
 //! An automation hook for the end-to-end tests, on `window.wasmBindings` (where trunk puts the
 //! module's exports): what the model itself predicts, read from the trainer rather than from
 //! any canvas, so a test can check that what is drawn is the network's truth.
+//! `probe_points` gives the points and their split, to compare two pages.
 use super::AppState;
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -23,5 +24,26 @@ pub fn probe_predict(x1: f64, x2: f64) -> Vec<f64> {
     STATE
         .with(Cell::get)
         .and_then(|state| state.trainer.try_update_value(|t| t.predict(x1, x2)))
+        .unwrap_or_default()
+}
+
+/// The points in use, in order, flattened: x₁, x₂, label, and 1 for a test point (0 for a
+/// training point), so a test can check that two pages hold the same data and split. Empty
+/// before the app has mounted.
+#[wasm_bindgen]
+pub fn probe_points() -> Vec<f64> {
+    STATE
+        .with(Cell::get)
+        .and_then(|state| {
+            state.trainer.try_with_value(|t| {
+                let c = t.config();
+                let test = |i| crate::core::dataset::is_test_point(c.seed, i, c.perc_train);
+                t.points()
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, p)| [p.x1, p.x2, p.label, f64::from(u8::from(test(i)))])
+                    .collect()
+            })
+        })
         .unwrap_or_default()
 }

@@ -19,6 +19,7 @@ mod kinds;
 mod model;
 mod params;
 mod parser;
+mod point_diff;
 mod points;
 mod reader;
 #[cfg(test)]
@@ -27,6 +28,8 @@ mod tests;
 mod tests_fuzz;
 #[cfg(test)]
 mod tests_models;
+#[cfg(test)]
+mod tests_point_diff;
 #[cfg(test)]
 mod tests_points;
 #[cfg(test)]
@@ -41,6 +44,7 @@ pub use clamp::{clamp_point, clamp_point_in, round2, round_weight, typed_number}
 pub use hidden::{HiddenControls, HIDABLE_CONTROLS};
 pub use kinds::{LrSchedule, Model, OutputStyle, PerceptronStep, Speed};
 pub use params::{decode_params, encode_params};
+pub use point_diff::{format_indexes, read_indexes, PointDiff};
 pub use points::{decode_compact_points, encode_compact_points, parse_points, POINT_RESOLUTION};
 pub use tf::{is_tf_link, TF_KEYS, TF_REGRESSION_SAMPLES};
 

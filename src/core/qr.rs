@@ -12,6 +12,10 @@ mod tests;
 pub const MAX_BYTES: usize = 2953;
 /// The highest version.
 pub const MAX_VERSION: usize = 40;
+/// The largest version a phone reads from the back of a lecture hall: version 10 is 57×57
+/// modules, so a code 1 m wide on the projector screen has modules of about 15 mm, which a
+/// phone's camera resolves at 10 m. It holds 213 bytes at level M (271 at L).
+pub const READABLE_VERSION: usize = 10;
 
 /// Error-correction level: L recovers about 7 % of the codewords, M about 15 %.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -85,6 +89,11 @@ impl QrCode {
             mask: symbol.mask().value(),
             symbol,
         })
+    }
+
+    /// Whether a phone reads it across a room: version [`READABLE_VERSION`] or lower.
+    pub fn readable(&self) -> bool {
+        self.version <= READABLE_VERSION
     }
 
     /// Modules per side (21 to 177).

@@ -32,7 +32,7 @@ mod tests_tf;
 mod train;
 mod view;
 
-pub use data::{Inputs, PointEdit};
+pub use data::{edited as edited_points, Inputs, PointEdit};
 pub use evaluate::{best_restart, RestartSpread};
 pub use kernels::Kernels;
 pub use line_run::{LineRun, MAIN_PATH as LINE_MAIN_PATH};

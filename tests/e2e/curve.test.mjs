@@ -111,7 +111,8 @@ test('curve mode shows the controls that apply; a clicked point survives a reloa
   await clickCanvasAt(page, 4, -4);
   await waitForNumber(page, 'point-count', (n) => n === 31);
   assert.ok(await pointDrawnAt(page, 4, -4), 'the new point is drawn where it was clicked');
-  await waitUntil(async () => (await hashParams(page)).get('points') != null, { what: 'the points in the link' });
+  // Drawn on the generated set: written as the difference from it.
+  await waitUntil(async () => (await hashParams(page)).get('pointsAdded') != null, { what: 'the points in the link' });
   await page.reload({ waitUntil: 'load' });
   await waitForApp(page, { pageErrors: app.pageErrors });
   assert.equal(await readNumber(page, 'point-count'), 31, 'after a reload');

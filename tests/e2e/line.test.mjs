@@ -66,7 +66,7 @@ test('line mode: descent on m and c, three paths on the surface, clicks add poin
   const params = await hashParams(page);
   assert.equal(params.get('model'), 'line');
   assert.equal(params.get('lineStart'), '-1,-3');
-  assert.ok(params.get('points'), 'the points are in the link');
+  assert.ok(params.get('pointsAdded'), 'the drawn point is in the link (as a difference from the generated set)');
   assert.deepEqual(app.pageErrors, [], errorReport(app));
 });
 
@@ -176,7 +176,7 @@ test('admissions in raw units: axes in test score and grades, clicks in those un
   const points = await readNumber(page, 'point-count');
   await clickCanvasAt(page, 75, 2.5, RAW);
   await waitForNumber(page, 'point-count', (n) => n === points + 1);
-  const pts = (await hashParams(page)).get('points');
+  const pts = (await hashParams(page)).get('pointsAdded'); // after the generated ones
   const last = pts.split(';').pop().split(',').map(Number);
   assert.ok(Math.abs(last[0] - 75) < 1.5 && Math.abs(last[1] - 2.5) < 0.15, `added at ${last}`);
   await click(page, 'reset');

@@ -25,10 +25,11 @@ test('a click adds one point, and the point count survives a reload', async () =
   });
   assert.equal(after, before + 1, `one click must add exactly one point (${before} → ${after})`);
 
-  // The hash write is debounced (~300 ms): wait at least 600 ms, and until points= is there.
-  await waitUntil(async () => (await hashParams(page)).has('points'), {
+  // The hash write is debounced (~300 ms): wait at least 600 ms, and until the point is there
+  // (drawn on the generated set: pointsAdded=, the difference from it).
+  await waitUntil(async () => (await hashParams(page)).has('pointsAdded'), {
     timeout: 5_000,
-    what: 'the URL hash to contain points=',
+    what: 'the URL hash to contain pointsAdded=',
   });
   await sleep(Math.max(0, 600 - (Date.now() - clickedAt)));
   assert.equal(await readNumber(page, 'point-count'), before + 1, 'point count changed on its own');

@@ -180,9 +180,14 @@ fn NoiseField() -> impl IntoView {
     }
 }
 
-/// The share of the points that trains (the rest tests).
+/// The share of the points that trains (the rest tests): the data panel's control, and the
+/// one beside the brushes when drawn points are split.
 #[component]
-fn TrainingShare() -> impl IntoView {
+pub fn TrainingShare(
+    /// The slider's `data-testid` (`perc-train` in the data panel).
+    #[prop(default = "perc-train")]
+    testid: &'static str,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let cfg = state.config;
     view! {
@@ -194,7 +199,7 @@ fn TrainingShare() -> impl IntoView {
             value=Signal::derive(move || cfg.with(|c| f64::from(c.perc_train)))
             format=|v| format!("{v}%")
             on_change=Callback::new(move |v: f64| state.update_config(|c| c.perc_train = v as u32))
-            testid="perc-train"
+            testid=testid
         />
     }
 }

@@ -9,7 +9,7 @@ mod perceptron;
 mod training;
 
 pub use curve::CurvePanel;
-pub use data::DataPanel;
+pub use data::{DataControls, DataPanel, TrainingShare};
 pub use gates::{GatesPanel, XorBuilder};
 pub use line::LinePanel;
 pub use network::NetworkPanel;

@@ -7,6 +7,7 @@ mod qr_view;
 pub use files::ImportExport;
 
 use super::AppState;
+use crate::core::config::ExperimentConfig;
 use crate::core::lesson::link::join_hash;
 use leptos::prelude::*;
 
@@ -42,18 +43,48 @@ fn copy_link(state: AppState, link: String, what: &'static str, shown: WriteSign
     }
 }
 
-/// The link with weights while the settings are still those it was `made` with (its plain
-/// hash is `plain_hash`'s): the QR code shows it until the settings change.
+/// A link with weights as "Share with weights" made it: `id` counts the shares, `hash` is the
+/// plain link's hash then, and `qr` the short form for the QR code.
+#[derive(Clone, Debug, PartialEq)]
+struct Shared {
+    id: u64,
+    hash: String,
+    qr: String,
+}
+
+/// The QR code's link with weights while the settings are still those it was `made` with
+/// (the plain link's hash is `plain_hash`'s). Once they change it is gone for good: changing
+/// them back does not bring back weights trained before. A memo that folds over its own last
+/// value: `(share id, link while alive)`.
 fn while_unchanged(
-    made: ReadSignal<Option<(String, String)>>,
+    made: ReadSignal<Option<Shared>>,
     plain_hash: Memo<String>,
-) -> Memo<Option<String>> {
-    Memo::new(move |_| {
+) -> Memo<(u64, Option<String>)> {
+    Memo::new(move |prev: Option<&(u64, Option<String>)>| {
         made.with(|m| match m {
-            Some((hash, link)) if plain_hash.with(|h| h == hash) => Some(link.clone()),
-            _ => None,
+            None => (0, None),
+            Some(m) => {
+                let gone = prev.is_some_and(|(id, link)| *id == m.id && link.is_none());
+                let same = plain_hash.with(|h| *h == m.hash);
+                (m.id, (same && !gone).then(|| m.qr.clone()))
+            }
         })
     })
+}
+
+/// What the settings-only QR code leaves out: the user's `points` (their number) and the
+/// shared `weights`; empty when nothing.
+fn dropped_text(points: Option<usize>, weights: bool) -> String {
+    let points = points.map(|n| match n {
+        1 => "your 1 point".to_string(),
+        n => format!("your {n} points"),
+    });
+    match (points, weights) {
+        (Some(p), true) => format!("{p} and the trained weights"),
+        (Some(p), false) => p,
+        (None, true) => "the trained weights".into(),
+        (None, false) => String::new(),
+    }
 }
 
 /// Copy link, Share with weights, the link field and the QR code.
@@ -67,8 +98,9 @@ pub fn SharePanel() -> impl IntoView {
     });
     let (shown, set_shown) = signal(String::new());
     // The link with weights and the plain link's hash when it was made.
-    let (made, set_made) = signal(None::<(String, String)>);
+    let (made, set_made) = signal(None::<Shared>);
     let weights_link = while_unchanged(made, plain_hash);
+    let weights_link = Memo::new(move |_| weights_link.with(|(_, link)| link.clone()));
     let plain_link = move || browser::link_with_hash(&plain_hash.get()).unwrap_or_default();
     // The QR code holds the short form (what differs from the defaults): fewer, larger modules.
     let short_link = move || {
@@ -79,17 +111,48 @@ pub fn SharePanel() -> impl IntoView {
         });
         browser::link_with_hash(&hash).unwrap_or_default()
     };
-    let qr_link = Signal::derive(move || weights_link.get().unwrap_or_else(short_link));
+    // Memos: the QR view reads them several times a change, and a link with points made on a
+    // generated set makes that set again to write their difference.
+    let qr_link = Memo::new(move |_| weights_link.get().unwrap_or_else(short_link));
+    // The settings-only QR code: no points, no weights.
+    let settings_link = Memo::new(move |_| {
+        let hash = state.lesson.with(|l| {
+            state.config.with(|c| {
+                let settings = ExperimentConfig {
+                    points: None,
+                    params: None,
+                    ..c.clone()
+                };
+                join_hash(&settings.to_short_hash(), l.as_ref())
+            })
+        });
+        browser::link_with_hash(&hash).unwrap_or_default()
+    });
+    let dropped = Signal::derive(move || {
+        let points = state.config.with(|c| c.points.as_ref().map(Vec::len));
+        let weights =
+            weights_link.with(Option::is_some) || state.config.with(|c| c.params.is_some());
+        dropped_text(points, weights)
+    });
     let on_copy = move |_| {
         super::url::write_now(state);
         copy_link(state, plain_link(), "link", set_shown);
     };
     let on_weights = move |_| {
-        let hash = state.trainer.with_value(|t| t.share_hash());
-        let Ok(link) = browser::link_with_hash(&hash) else {
+        let (hash, short) = state
+            .trainer
+            .with_value(|t| (t.share_hash(), t.share_short_hash()));
+        let (Ok(link), Ok(qr)) = (
+            browser::link_with_hash(&hash),
+            browser::link_with_hash(&short),
+        ) else {
             return;
         };
-        set_made.set(Some((plain_hash.get_untracked(), link.clone())));
+        set_made.update(|m| {
+            let id = m.as_ref().map_or(1, |m| m.id + 1);
+            let hash = plain_hash.get_untracked();
+            *m = Some(Shared { id, hash, qr });
+        });
         copy_link(state, link, "link with the trained weights", set_shown);
     };
     view! {
@@ -118,13 +181,6 @@ pub fn SharePanel() -> impl IntoView {
                 }
             />
         </label>
-        <qr_view::QrView
-            link=qr_link
-            has_weights=Signal::derive(move || weights_link.with(Option::is_some))
-            on_without_weights=Callback::new(move |_| {
-                set_made.set(None);
-                state.say("The QR code shows the link without weights.");
-            })
-        />
+        <qr_view::QrView link=qr_link settings_link dropped />
     }
 }

@@ -1,6 +1,6 @@
 //! The QR code of a link, drawn on a canvas with its quiet zone; "Show big" fills the screen
 //! so a lecture hall can scan it.
-use crate::core::qr::{QrCode, MAX_BYTES};
+use crate::core::qr::{QrCode, MAX_BYTES, READABLE_VERSION};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -35,22 +35,38 @@ fn draw_qr(canvas: &HtmlCanvasElement, code: &QrCode) -> Result<(), JsValue> {
     ctx.draw_image_with_html_canvas_element_and_dw_and_dh(&small, 0.0, 0.0, side, side)
 }
 
-/// The QR code of `link`, or a message when the link is too long for one.
+/// The QR code of `link` when a phone reads it across a room (version
+/// [`READABLE_VERSION`] or lower). When it is larger, or too long for any QR code, a note
+/// says so and offers the settings-only code, `settings_link`; the code changes only when the
+/// user chooses.
 #[component]
 pub fn QrView(
-    /// The link to encode.
+    /// The link to encode: the whole experiment (the short form, with points and weights).
     #[prop(into)]
     link: Signal<String>,
-    /// Called when the user asks for the link without weights instead (shown only when
-    /// `has_weights` and the link is too long).
-    on_without_weights: Callback<()>,
-    /// Whether `link` carries trained weights.
+    /// The same experiment's settings only, without the points and weights that `dropped`
+    /// names.
     #[prop(into)]
-    has_weights: Signal<bool>,
+    settings_link: Signal<String>,
+    /// What the settings-only code leaves out, for people ("your 503 points"); empty when
+    /// it leaves out nothing (then it is not offered).
+    #[prop(into)]
+    dropped: Signal<String>,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     let (big, set_big) = signal(false);
-    let code = Memo::new(move |_| link.with(|l| QrCode::encode(l)));
+    let (settings_only, set_settings_only) = signal(false);
+    let full = Memo::new(move |_| link.with(|l| QrCode::encode(l)));
+    let fits = Memo::new(move |_| full.with(|c| c.as_ref().is_ok_and(QrCode::readable)));
+    let offered = Memo::new(move |_| !fits.get() && dropped.with(|d| !d.is_empty()));
+    let use_settings = Memo::new(move |_| settings_only.get() && offered.get());
+    let code = Memo::new(move |_| {
+        if use_settings.get() {
+            settings_link.with(|l| QrCode::encode(l))
+        } else {
+            full.get()
+        }
+    });
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
         if let Ok(c) = code.get() {
@@ -59,17 +75,29 @@ pub fn QrView(
             }
         }
     });
-    let too_long = move || code.with(|c| c.is_err());
+    let no_code = move || code.with(|c| c.is_err());
     let caption = move || {
+        let (which, len) = if use_settings.get() {
+            ("the settings-only link", settings_link.with(String::len))
+        } else {
+            ("this link", link.with(String::len))
+        };
         code.with(|c| match c {
             Ok(c) => format!(
-                "QR code of this link (version {}, {} characters)",
-                c.version,
-                link.with(String::len)
+                "QR code of {which} (version {}, {len} characters)",
+                c.version
             ),
             Err(_) => String::new(),
         })
     };
+    let note = Signal::derive(move || {
+        fit_note(
+            &full.get(),
+            link.with(String::len),
+            use_settings.get(),
+            &dropped.get(),
+        )
+    });
     view! {
         <div class="qr" class:qr-big=big>
             <canvas
@@ -78,15 +106,15 @@ pub fn QrView(
                 data-testid="qr-canvas"
                 role="img"
                 aria-label=caption
-                hidden=too_long
+                hidden=no_code
                 on:click=move |_| set_big.set(false)
             ></canvas>
-            <Show when=too_long>
-                <TooLongNote link on_without_weights has_weights />
+            <Show when=move || !fits.get()>
+                <FitNote note offered settings_only=use_settings set_settings_only />
             </Show>
             <button
                 data-testid="qr-big"
-                hidden=too_long
+                hidden=no_code
                 aria-pressed=move || big.get().to_string()
                 on:click=move |_| set_big.update(|b| *b = !*b)
             >
@@ -96,35 +124,63 @@ pub fn QrView(
     }
 }
 
-/// Says the link is too long for a QR code, offering the link without weights where it has
-/// them.
+/// What the note under the QR code says when the whole experiment does not fit a code a
+/// phone reads across a room: why, and what the settings-only code leaves out.
+fn fit_note(
+    full: &Result<QrCode, String>,
+    len: usize,
+    settings_only: bool,
+    dropped: &str,
+) -> String {
+    if settings_only {
+        return format!(
+            "This QR code holds the settings only, not {dropped}. The copied link keeps everything."
+        );
+    }
+    match full {
+        Ok(c) => format!(
+            "This QR code holds {len} characters: at version {} ({n}×{n} squares) a phone reads it up close, not across a room (that takes version {READABLE_VERSION} or lower).",
+            c.version,
+            n = c.size()
+        ),
+        Err(_) => format!(
+            "This link has {len} characters: too long for a QR code (at most {MAX_BYTES})."
+        ),
+    }
+}
+
+/// The note when the experiment does not fit a readable QR code, with the choice between
+/// the full code and the settings-only one.
 #[component]
-fn TooLongNote(
-    /// The link that did not fit.
-    link: Signal<String>,
-    /// Called when the user asks for the link without weights instead.
-    on_without_weights: Callback<()>,
-    /// Whether `link` carries trained weights.
-    has_weights: Signal<bool>,
+fn FitNote(
+    /// What to say.
+    note: Signal<String>,
+    /// Whether the settings-only code leaves something out (else it is not offered).
+    offered: Memo<bool>,
+    /// Whether the settings-only code is shown.
+    settings_only: Memo<bool>,
+    /// Chooses the settings-only code (true) or the full one.
+    set_settings_only: WriteSignal<bool>,
 ) -> impl IntoView {
-    let note = move || {
-        format!(
-            "This link has {} characters: too long for a QR code (at most {MAX_BYTES}).",
-            link.with(String::len),
-        )
-    };
     view! {
         <p class="qr-note" data-testid="qr-note">
             {note}
             <Show when=move || {
-                has_weights.get()
+                offered.get()
             }>
                 " "
                 <button
-                    data-testid="qr-without-weights"
-                    on:click=move |_| on_without_weights.run(())
+                    data-testid="qr-settings-only"
+                    aria-pressed=move || settings_only.get().to_string()
+                    on:click=move |_| set_settings_only.update(|s| *s = !*s)
                 >
-                    "Use the link without weights"
+                    {move || {
+                        if settings_only.get() {
+                            "Show the full code"
+                        } else {
+                            "Show the settings-only code"
+                        }
+                    }}
                 </button>
             </Show>
         </p>

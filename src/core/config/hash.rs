@@ -1,7 +1,7 @@
 //! `ExperimentConfig` ⇄ URL hash (`#key=value&key=value…`).
 use super::params::encode_params;
 use super::parser::percent_decode;
-use super::points::points_value;
+use super::point_diff::points_pairs;
 use super::reader::Reader;
 use super::tf::{is_known_key, is_tf_link, tf_defaults, HIDE_SUFFIX};
 use super::{limits, ExperimentConfig, Speed};
@@ -32,10 +32,15 @@ impl ExperimentConfig {
             },
             notes,
             features: None,
+            point_edit: Default::default(),
         };
         for (key, raw) in pairs {
             let value = percent_decode(raw);
-            let unset = value.trim().is_empty() && !matches!(key, "networkShape" | "points");
+            let unset = value.trim().is_empty()
+                && !matches!(
+                    key,
+                    "networkShape" | "points" | "pointsAdded" | "pointsRemoved"
+                );
             if !(unset && is_known_key(key)) {
                 reader.pair(key, &value);
             }
@@ -67,6 +72,16 @@ impl ExperimentConfig {
             ..self.clone()
         };
         shared.hash_with(Some(params))
+    }
+
+    /// [`ExperimentConfig::to_hash_with_params`] in the short form of
+    /// [`ExperimentConfig::to_short_hash`], for the QR code.
+    pub fn to_short_hash_with_params(&self, params: &[f64]) -> String {
+        let shared = ExperimentConfig {
+            restart: 0,
+            ..self.clone()
+        };
+        shared.hash_from(Some(params), Some(&ExperimentConfig::default()))
     }
 
     fn hash_with(&self, params: Option<&[f64]>) -> String {
@@ -101,8 +116,7 @@ impl ExperimentConfig {
             let _ = write!(s, "params={}&", encode_params(params));
         }
         if let Some(points) = &self.points {
-            s.push_str("points=");
-            s.push_str(&points_value(points));
+            s.push_str(&points_pairs(self, points));
         } else {
             s.pop();
         }

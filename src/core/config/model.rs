@@ -22,6 +22,17 @@ impl ExperimentConfig {
         from_set.max(from_points).clamp(2, MAX_CLASSES)
     }
 
+    /// How many of the user's own points are test points (held out of training by the split,
+    /// [`crate::core::dataset::is_test_point`]), and how many there are; `None` for the
+    /// generated set.
+    pub fn own_test_points(&self) -> Option<(usize, usize)> {
+        let n = self.points.as_ref()?.len();
+        let test = (0..n)
+            .filter(|&i| crate::core::dataset::is_test_point(self.seed, i, self.perc_train))
+            .count();
+        Some((test, n))
+    }
+
     /// The plot's domain: the active data set's (line and curve mode always plot [−6, 6]²).
     pub fn domain(&self) -> crate::core::domain::Domain {
         if self.model.fits_xy() {

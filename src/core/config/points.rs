@@ -54,9 +54,10 @@ fn format_points(points: &[Point]) -> String {
     s
 }
 
-/// Reads either form of a `points` value. Bad entries are skipped with a note; at most
-/// [`limits::MAX_POINTS`] points are kept.
-pub(super) fn read_points(text: &str, notes: &mut Vec<String>) -> Option<Vec<Point>> {
+/// Reads either form of a `points` value (or of `key`'s, which holds points the same way).
+/// Bad entries are skipped with a note; at most [`limits::MAX_POINTS`] points are kept.
+/// `None` when the compact form is damaged.
+pub(super) fn read_points(key: &str, text: &str, notes: &mut Vec<String>) -> Option<Vec<Point>> {
     let Some(compact) = text.strip_prefix(COMPACT_PREFIX) else {
         return Some(parse_points(text, notes));
     };
@@ -78,7 +79,12 @@ pub(super) fn read_points(text: &str, notes: &mut Vec<String>) -> Option<Vec<Poi
         }
         Err(why) => {
             notes.push(format!(
-                "points: the compact form is damaged ({why}); using the generated data."
+                "{key}: the compact form is damaged ({why}); {}.",
+                if key == "points" {
+                    "using the generated data"
+                } else {
+                    "no points added"
+                }
             ));
             None
         }

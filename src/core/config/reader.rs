@@ -2,6 +2,7 @@
 //! once every key is read.
 use super::params::decode_params;
 use super::parser::{parse_seed, shorten, Parser};
+use super::point_diff::PointEditKeys;
 use super::points::read_points;
 use super::tf::{finish_tf, HIDE_SUFFIX};
 use super::{
@@ -26,6 +27,8 @@ pub(super) struct Reader {
     pub notes: Vec<String>,
     /// The features, once a feature key was seen.
     pub features: Option<FeatureSet>,
+    /// `pointsRemoved` and `pointsAdded`, applied once the data's keys are all read.
+    pub point_edit: PointEditKeys,
 }
 
 impl Reader {
@@ -65,6 +68,9 @@ impl Reader {
 
     /// The data: problem, data sets, noise, split, seed and points.
     fn data_key(&mut self, key: &str, value: &str) -> bool {
+        if self.point_edit_key(key, value) {
+            return true;
+        }
         let (cfg, mut p) = self.parser(key, value);
         match key {
             "problem" => p.choice(&mut cfg.problem, Problem::from_name),
@@ -81,9 +87,20 @@ impl Reader {
             "seed" => cfg.seed = parse_seed(value),
             "restart" => cfg.restart = p.int_u32(cfg.restart, limits::RESTART),
             "standardize" => p.flag(&mut cfg.standardize),
-            "points" => cfg.points = read_points(value, p.notes),
+            "points" => cfg.points = read_points(key, value, p.notes),
             _ => return false,
         }
+        true
+    }
+
+    /// The points removed from and added to the generated set, kept until every key is read.
+    fn point_edit_key(&mut self, key: &str, value: &str) -> bool {
+        let slot = match key {
+            "pointsRemoved" => &mut self.point_edit.removed,
+            "pointsAdded" => &mut self.point_edit.added,
+            _ => return false,
+        };
+        *slot = Some(value.to_string());
         true
     }
 
@@ -197,6 +214,10 @@ impl Reader {
                 cfg.model.label()
             ));
             cfg.problem = Problem::Classification;
+        }
+        if self.point_edit.given() {
+            // From the data set the config now generates (the Playground's sample count, …).
+            cfg.points = Some(self.point_edit.apply(cfg, &mut self.notes));
         }
         let domain = cfg.domain();
         if let Some(points) = &mut cfg.points {

@@ -12,7 +12,7 @@ const CASES: usize = 4000;
 const POOL: usize = 100;
 
 /// Values that have broken parsers: huge and odd numbers, escapes, markup, long text.
-const NASTY: [&str; 24] = [
+const NASTY: [&str; 27] = [
     "1e400",
     "-1e400",
     "99999999999999999999999",
@@ -37,6 +37,9 @@ const NASTY: [&str; 24] = [
     ",,,",
     "1,2,3;4,5,6;;",
     "true",
+    "0-99999999999999999999",
+    "5-3,-1,2--4",
+    "0-18446744073709551615",
 ];
 
 fn pick<'a>(rng: &mut Pcg32, items: &[&'a str]) -> &'a str {
@@ -153,11 +156,39 @@ fn the_link_parser_survives_thousands_of_random_and_mutated_links() {
     let mut rng = Pcg32::new(0x5eed, 404);
     // Valid links to mutate: random experiments, some with hundreds of points or weights.
     let pool: Vec<String> = (0..POOL)
-        .map(|_| random_config(&mut rng).to_hash())
+        .map(|i| match i % 3 {
+            0 => point_edit_config(&mut rng).to_hash(),
+            _ => random_config(&mut rng).to_hash(),
+        })
         .collect();
+    assert!(pool.iter().any(|h| h.contains("pointsRemoved=")));
     for _ in 0..CASES {
         check(&one_case(&mut rng, &pool));
     }
+}
+
+/// A random experiment whose points are its generated set with some removed and some added,
+/// so that its link has `pointsRemoved` and `pointsAdded`.
+fn point_edit_config(rng: &mut Pcg32) -> ExperimentConfig {
+    let cfg = random_config(rng);
+    let base = cfg.generated_on_grid();
+    let n = base.len() as u32;
+    let diff = PointDiff {
+        removed: (0..1 + rng.below(5))
+            .map(|_| rng.below(n) as usize)
+            .collect(),
+        added: (0..rng.below(4))
+            .map(|_| Point::new(rng.range(-6.0, 6.0), rng.range(-6.0, 6.0), 1.0))
+            .collect(),
+    };
+    let mut removed = diff.removed.clone();
+    removed.sort_unstable();
+    let points = PointDiff { removed, ..diff }.apply(&base);
+    ExperimentConfig {
+        points: Some(points),
+        ..cfg
+    }
+    .clamped()
 }
 
 #[test]
@@ -166,7 +197,16 @@ fn huge_and_repeated_links_stay_within_limits() {
     let many_keys = "wat=1&".repeat(50_000);
     let repeated = "noise=10&noise=20&".repeat(1000);
     let long_value = format!("learningRate={}", "1".repeat(199_000));
-    for hash in [big_points, many_keys, repeated, long_value] {
+    let many_ranges = format!("pointsRemoved={}", "0-99999,".repeat(20_000));
+    let many_added = format!("pointsAdded={}", "1,2,1;".repeat(10_000));
+    for hash in [
+        big_points,
+        many_keys,
+        repeated,
+        long_value,
+        many_ranges,
+        many_added,
+    ] {
         check(&hash);
     }
     let (cfg, notes) = ExperimentConfig::from_hash("model=perceptron&problem=regression");

@@ -70,6 +70,10 @@ pub(super) const OWN_KEYS: [&str; 22] = [
     "output",
 ];
 
+/// Our keys for points edited on a generated set (see `point_diff.rs`); like [`OWN_KEYS`],
+/// but they name no control to hide.
+pub(super) const POINT_EDIT_KEYS: [&str; 2] = ["pointsAdded", "pointsRemoved"];
+
 /// The suffix of the Playground's flags that hide a control.
 pub(super) const HIDE_SUFFIX: &str = "_hide";
 
@@ -80,7 +84,7 @@ pub const TF_REGRESSION_SAMPLES: usize = 1200;
 pub fn is_tf_link<'a>(keys: impl IntoIterator<Item = &'a str>) -> bool {
     let mut tf = false;
     for key in keys {
-        if OWN_KEYS.contains(&key) {
+        if OWN_KEYS.contains(&key) || POINT_EDIT_KEYS.contains(&key) {
             return false;
         }
         tf |= TF_KEYS.contains(&key) || key.ends_with(HIDE_SUFFIX);
@@ -96,6 +100,7 @@ pub(super) const VIEW_KEYS: [&str; 2] = ["lecture", "boundaryLine"];
 pub(super) fn is_known_key(key: &str) -> bool {
     TF_KEYS.contains(&key)
         || OWN_KEYS.contains(&key)
+        || POINT_EDIT_KEYS.contains(&key)
         || VIEW_KEYS.contains(&key)
         || key.ends_with(HIDE_SUFFIX)
 }

@@ -1,6 +1,6 @@
 //! The trainer's data: points → input vectors, the split, and edits of the user's points.
-use crate::core::config::{clamp_point_in, limits, ExperimentConfig, Model};
-use crate::core::dataset::{curve_points, Point};
+use crate::core::config::{clamp_point_in, ExperimentConfig, Model};
+use crate::core::dataset::Point;
 use crate::core::features::{FeatureSet, Standardizer};
 use crate::core::loss::class_of;
 #[cfg(feature = "jit")]
@@ -8,7 +8,6 @@ use crate::core::loss::Output;
 #[cfg(feature = "jit")]
 use crate::core::mlp::FastRows;
 use crate::core::mlp::{Mlp, Precision};
-use crate::core::rng::{Pcg32, Stream};
 use crate::core::snapshot::Metrics;
 
 /// The farthest a right-click or the eraser reaches for a point, in units of the square
@@ -32,24 +31,7 @@ pub enum PointEdit {
 pub fn points_for(config: &ExperimentConfig) -> Vec<Point> {
     match &config.points {
         Some(points) => points.clone(),
-        None => {
-            let mut rng = Pcg32::stream(config.seed, Stream::Data);
-            let noise = f64::from(config.noise) / 100.0;
-            match config.model {
-                Model::Line => {
-                    let n = config.samples.min(limits::LINE_SAMPLES);
-                    return crate::core::dataset::line_points(n, noise, &mut rng);
-                }
-                Model::Curve => {
-                    let n = config.samples.min(limits::CURVE_SAMPLES);
-                    return curve_points(config.curve, n, noise, &mut rng);
-                }
-                _ => {}
-            }
-            config
-                .active_dataset()
-                .generate(config.samples, noise, config.classes, &mut rng)
-        }
+        None => config.generated_points(),
     }
 }
 

@@ -9,6 +9,12 @@ impl Trainer {
         self.config.to_hash_with_params(&self.net.params)
     }
 
+    /// [`Trainer::share_hash`] in the short form (only what differs from the defaults), for
+    /// the QR code.
+    pub fn share_short_hash(&self) -> String {
+        self.config.to_short_hash_with_params(&self.net.params)
+    }
+
     /// The trained model: the network, its input features and their standardizer.
     pub fn model(&self) -> ModelFile {
         let standardizer = self.config.standardize.then_some(&self.inputs.standardizer);

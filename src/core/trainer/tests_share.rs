@@ -73,3 +73,21 @@ fn other_restarts_keep_their_own_start() {
     cfg.restart = 0;
     assert_eq!(bits(&Trainer::new(cfg).net().params), bits(&t.net().params));
 }
+
+#[test]
+fn the_short_link_with_weights_opens_the_same_network_and_points() {
+    let mut t = trained("output=auto&dataset=xor&seed=5&restart=2", 10);
+    let edited = t.edited(PointEdit::Add(Point::new(1.5, 2.5, 1.0)));
+    t.apply(edited);
+    let short = t.share_short_hash();
+    assert!(short.len() < t.share_hash().len(), "{short}");
+    assert!(
+        short.contains("params=") && short.contains("pointsAdded="),
+        "{short}"
+    );
+    let (cfg, notes) = ExperimentConfig::from_hash(&short);
+    assert!(notes.is_empty(), "{notes:?}");
+    assert_eq!(cfg.points, t.config().points);
+    let copy = Trainer::new(cfg);
+    assert_eq!(bits(&copy.net().params), bits(&t.net().params));
+}
