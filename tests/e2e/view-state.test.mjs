@@ -140,8 +140,10 @@ test('the cards seen are kept in this browser and shown in the picker and on the
   assert.match(await text(page, 'lesson-check'), /✓ Seen it/, 'a card seen before says so');
   assert.equal(await page.getAttribute(tid('lesson-check'), 'data-seen-now'), 'false');
 
+  await waitUntil(async () => (await hashParams(page)).get('card') === '1', { what: 'card=1 in the link' });
   await page.reload({ waitUntil: 'load' });
   await waitForApp(page, { pageErrors: app.pageErrors });
+  assert.equal(await cardTitle(page), "The notes' first step");
   assert.match(await option(), /\(1\/\d+ seen\)/, 'kept after a reload');
   assert.match(await text(page, 'lesson-check'), /✓ Seen it/);
   await page.locator('.lesson-panel').screenshot({ path: path.join(ARTIFACTS, 'view-state-progress.png') });

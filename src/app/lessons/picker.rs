@@ -5,7 +5,8 @@ use crate::core::lesson::shipped;
 use leptos::prelude::*;
 
 /// A select with every lesson, and "no lesson" (free play). Each lesson shows the progress
-/// kept in this browser: "2/5 seen", or ✓ when every card was seen.
+/// kept in this browser before its title (where a narrow select still shows it): "(2/5 seen)",
+/// or ✓ when every card was seen.
 #[component]
 pub fn LessonPicker() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -31,8 +32,8 @@ pub fn LessonPicker() -> impl IntoView {
                             let done = ui.progress.with(|p| p.label(l));
                             match done.as_str() {
                                 "" => format!("{}. {}", i + 1, l.title),
-                                "✓" => format!("{}. {} ✓", i + 1, l.title),
-                                _ => format!("{}. {} ({done})", i + 1, l.title),
+                                "✓" => format!("{}. ✓ {}", i + 1, l.title),
+                                _ => format!("{}. ({done}) {}", i + 1, l.title),
                             }
                         };
                         view! {
