@@ -97,3 +97,29 @@ pub fn position(state: AppState) -> Option<(usize, usize)> {
         .lesson
         .with(|link| link.as_ref().and_then(|l| shipped().resolve(l).0))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_go_through_cards_and_into_the_next_lesson() {
+        let lessons = &shipped().lessons;
+        let last = lessons[0].cards.len() - 1;
+        assert_eq!(target((0, 0), CardStep::Previous), None);
+        assert_eq!(target((0, 1), CardStep::Previous), Some((0, 0)));
+        assert_eq!(target((0, 0), CardStep::Next), Some((0, 1)));
+        assert_eq!(target((0, last), CardStep::Next), Some((1, 0)));
+        assert_eq!(
+            target((1, 0), CardStep::Previous),
+            None,
+            "Back stays in the lesson"
+        );
+        let end = (
+            lessons.len() - 1,
+            lessons[lessons.len() - 1].cards.len() - 1,
+        );
+        assert_eq!(target(end, CardStep::Next), None);
+        assert_eq!(target(end, CardStep::Again), Some(end));
+    }
+}
