@@ -154,5 +154,13 @@ test('the cards seen are kept in this browser and shown in the picker and on the
   await waitForApp(page, { pageErrors: app.pageErrors });
   assert.doesNotMatch(await option(), /seen|✓/);
   assert.match(await text(page, 'lesson-check'), /Not yet/);
+
+  // Full storage breaks nothing either: the card still flips, for this visit.
+  await page.evaluate(() => {
+    Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
+  });
+  await click(page, 'step');
+  await waitUntil(async () => (await page.getAttribute(tid('lesson-check'), 'data-seen')) === 'true', { what: 'seen with full storage' });
+  await waitUntil(async () => /\(1\/\d+ seen\)/.test(await option()), { what: 'the picker, this visit' });
   assert.deepEqual(app.pageErrors, [], errorReport(app));
 });
