@@ -230,3 +230,45 @@ fn the_readme_names_every_quantity() {
         assert!(readme.contains(&name), "README.md does not name {name}");
     }
 }
+
+#[test]
+fn every_cards_goal_reads_as_words() {
+    for lesson in &shipped().lessons {
+        for card in &lesson.cards {
+            let goal = card.check.goal();
+            let at = format!("{} / {}: {goal}", lesson.id, card.title);
+            assert!(goal.ends_with('.') && goal.len() > 12, "{at}");
+            assert!(goal.starts_with(|c: char| c.is_uppercase()), "{at}");
+            let operators = ['<', '>', '=', '≥', '≤', '≠', '+', '*', '/', '_', '(', ')'];
+            assert!(!goal.contains(operators), "{at}");
+            // Raw names: `train_loss` (caught by `_` above), `misclassified`, `adam`, `diverged`…
+            let english = [
+                "epoch", "dropout", "momentum", "restart", "classes", "points", "noise",
+            ];
+            for q in card.check.quantities() {
+                let raw = goal.split([' ', ',', '.']).any(|w| w == q.name());
+                assert!(!raw || english.contains(&q.name()), "{} in {at}", q.name());
+            }
+            for word in ["not", "or", "epoch"] {
+                assert!(!goal.ends_with(&format!(" {word}.")), "{at}");
+            }
+            let percents = goal.matches('%').count();
+            let numbered = goal
+                .match_indices('%')
+                .filter(|(i, _)| goal[..*i].ends_with(|c: char| c.is_ascii_digit()))
+                .count();
+            assert_eq!(percents, numbered, "a % only after a number: {at}");
+        }
+    }
+}
+
+#[test]
+fn no_preset_sets_the_view() {
+    use nn_playground::core::config::split_view_keys;
+    for lesson in &shipped().lessons {
+        for card in &lesson.cards {
+            let (_, view) = split_view_keys(card.preset.trim_start_matches('#'));
+            assert!(view.is_empty(), "{} / {}: {view}", lesson.id, card.title);
+        }
+    }
+}

@@ -129,7 +129,7 @@ pub fn ViewBar() -> impl IntoView {
 }
 
 /// Every shortcut, as shown in the help: keys and what they do.
-pub const SHORTCUTS: [(&str, &str); 11] = [
+pub const SHORTCUTS: [(&str, &str); 13] = [
     ("Space", "play / pause"),
     ("→", "train one epoch (Step)"),
     ("R", "reset the weights"),
@@ -138,6 +138,11 @@ pub const SHORTCUTS: [(&str, &str); 11] = [
     ("Ctrl+Z", "undo a point edit"),
     ("Ctrl+Shift+Z, Ctrl+Y", "redo"),
     ("F", "full-screen plot"),
+    (
+        "Page Down, N",
+        "next lesson card (a clicker's forward button)",
+    ),
+    ("Page Up, P", "previous lesson card"),
     ("L", "lecture mode"),
     ("D", "dark / light theme"),
     ("?", "this help (Escape closes it)"),

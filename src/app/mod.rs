@@ -58,7 +58,8 @@ pub fn App() -> impl IntoView {
     run_loop::start(state);
     url::sync(state);
     lecture::sync_page(state, page);
-    shortcuts::listen(state, page);
+    let lessons = lessons::LessonUi::provide();
+    shortcuts::listen(state, page, lessons);
     let is_perceptron = move || state.config.with(|c| c.model == Model::Perceptron);
     view! {
         <div class="app">

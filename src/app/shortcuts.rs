@@ -1,6 +1,7 @@
 //! Keyboard shortcuts (listed in [`super::lecture::SHORTCUTS`]). A key pressed while typing in
 //! a field, or Space/Enter on a focused button, is left to the browser.
 use super::lecture::{toggle_lecture, PageView};
+use super::lessons::{step_card, CardStep, LessonUi};
 use super::{brushes, fullscreen, AppState, Brush};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -21,6 +22,10 @@ pub enum Shortcut {
     Lecture,
     Theme,
     Help,
+    /// The next lesson card (a presentation clicker's forward button sends Page Down).
+    NextCard,
+    /// The previous lesson card (Page Up).
+    PreviousCard,
     /// Close the help or the maximised plot.
     Close,
 }
@@ -56,6 +61,8 @@ pub fn shortcut_for(key: &str, mods: Modifiers) -> Option<Shortcut> {
         "l" | "L" => Shortcut::Lecture,
         "d" | "D" => Shortcut::Theme,
         "?" => Shortcut::Help,
+        "PageDown" | "n" | "N" => Shortcut::NextCard,
+        "PageUp" | "p" | "P" => Shortcut::PreviousCard,
         "Escape" => Shortcut::Close,
         _ => match key.parse::<usize>() {
             Ok(d @ 1..=6) => Shortcut::Brush(d - 1),
@@ -69,13 +76,16 @@ fn belongs_to_target(target: Option<Element>, key: &str) -> bool {
     let Some(el) = target else { return false };
     let tag = el.tag_name().to_ascii_uppercase();
     let editable = el.get_attribute("contenteditable").is_some();
-    matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA")
+    // A clicker's Page Down/Up after choosing a lesson in the picker (a select) is ours.
+    let clicker = matches!(key, "PageDown" | "PageUp");
+    matches!(tag.as_str(), "INPUT" | "TEXTAREA")
+        || (tag == "SELECT" && !clicker)
         || editable
         || (matches!(tag.as_str(), "BUTTON" | "SUMMARY" | "A") && matches!(key, " " | "Enter"))
 }
 
 /// Listens for the shortcuts on the window, for the page's lifetime.
-pub fn listen(state: AppState, page: PageView) {
+pub fn listen(state: AppState, page: PageView, lessons: LessonUi) {
     let handle = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
         let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
         if ev.default_prevented() || belongs_to_target(target, &ev.key()) {
@@ -87,7 +97,7 @@ pub fn listen(state: AppState, page: PageView) {
             alt: ev.alt_key(),
         };
         if let Some(shortcut) = shortcut_for(&ev.key(), mods) {
-            if run(state, page, shortcut) {
+            if run(state, page, lessons, shortcut) {
                 ev.prevent_default();
             }
         }
@@ -96,8 +106,9 @@ pub fn listen(state: AppState, page: PageView) {
 }
 
 /// Does what `shortcut` asks. Returns whether it did something (then the browser's own
-/// meaning of the key, such as scrolling on Space, is cancelled).
-fn run(state: AppState, page: PageView, shortcut: Shortcut) -> bool {
+/// meaning of the key, such as scrolling on Space or Page Down, is cancelled; without an open
+/// lesson, Page Down still scrolls).
+fn run(state: AppState, page: PageView, lessons: LessonUi, shortcut: Shortcut) -> bool {
     match shortcut {
         Shortcut::PlayPause => super::controls::toggle_play(state),
         Shortcut::Step => state.step(),
@@ -115,6 +126,8 @@ fn run(state: AppState, page: PageView, shortcut: Shortcut) -> bool {
         Shortcut::Lecture => toggle_lecture(state),
         Shortcut::Theme => page.toggle_theme(),
         Shortcut::Help => page.help_open.update(|o| *o = !*o),
+        Shortcut::NextCard => return step_card(state, lessons, CardStep::Next),
+        Shortcut::PreviousCard => return step_card(state, lessons, CardStep::Previous),
         Shortcut::Close => {
             let help = page.help_open.get_untracked();
             page.help_open.set(false);
@@ -145,6 +158,10 @@ mod tests {
         assert_eq!(shortcut_for("0", NONE), None);
         assert_eq!(shortcut_for("f", NONE), Some(Shortcut::Fullscreen));
         assert_eq!(shortcut_for("x", NONE), None);
+        assert_eq!(shortcut_for("PageDown", NONE), Some(Shortcut::NextCard));
+        assert_eq!(shortcut_for("N", NONE), Some(Shortcut::NextCard));
+        assert_eq!(shortcut_for("PageUp", NONE), Some(Shortcut::PreviousCard));
+        assert_eq!(shortcut_for("p", NONE), Some(Shortcut::PreviousCard));
     }
 
     #[test]

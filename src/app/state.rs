@@ -1,6 +1,6 @@
 //! The app's state: signals for the config, the published snapshot, play/pause, the brush,
 //! the status line and the open lesson, and the trainer itself, kept outside the reactive graph.
-use crate::core::config::{Change, ExperimentConfig};
+use crate::core::config::{Change, ExperimentConfig, ViewState};
 use crate::core::dataset::Point;
 use crate::core::lesson::{self, LessonLink};
 use crate::core::snapshot::{ModelView, Snapshot};
@@ -54,7 +54,7 @@ impl AppState {
             .then(super::storage::load_experiment)
             .flatten();
         let opened = lesson::shipped().open(kept.as_deref().unwrap_or(&hash));
-        let (config, mut notes) = ExperimentConfig::from_hash(&opened.experiment);
+        let (config, mut notes) = opened.config(&ViewState::default());
         notes.extend(opened.notes);
         let trainer = Trainer::new(config);
         let status = match (&kept, notes.is_empty()) {

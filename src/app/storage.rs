@@ -1,5 +1,5 @@
 //! The browser's localStorage: the working experiment (its link hash), so that a reload or a
-//! closed tab never loses drawn points, and the viewer's theme. Private browsing or a full
+//! closed tab never loses drawn points, the viewer's theme, and the lesson cards seen. Private browsing or a full
 //! disk makes every call fail quietly: the link still holds the experiment.
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -9,6 +9,8 @@ use web_sys::Storage;
 const EXPERIMENT_KEY: &str = "nn-playground/experiment";
 /// Where the chosen theme (`dark` or `light`) is kept.
 pub const THEME_KEY: &str = "nn-playground/theme";
+/// Where the lesson cards seen in this browser are kept ([`crate::core::lesson::Progress`]).
+pub const PROGRESS_KEY: &str = "nn-playground/progress";
 
 fn local_storage() -> Result<Storage, JsValue> {
     window()

@@ -35,7 +35,8 @@ pub fn sync(state: AppState) {
             return;
         }
         let opened = lesson::shipped().open(hash);
-        let (config, mut notes) = ExperimentConfig::from_hash(&opened.experiment);
+        let view = state.config.with_untracked(ExperimentConfig::view);
+        let (config, mut notes) = opened.config(&view);
         notes.extend(opened.notes);
         state.lesson.set(opened.lesson);
         let change = state.apply(config);

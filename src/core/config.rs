@@ -13,6 +13,7 @@ use crate::core::optimizer::OptimizerKind;
 use crate::core::regularization::Regularization;
 
 mod clamp;
+pub mod controls;
 mod hash;
 mod hidden;
 mod kinds;
@@ -37,6 +38,7 @@ mod tests_random;
 #[cfg(test)]
 mod tests_tf;
 mod tf;
+mod view;
 
 /// Re-exported for the link format's readers and writers (`config::format_number`).
 pub use crate::core::number_text::format_number;
@@ -47,6 +49,7 @@ pub use params::{decode_params, encode_params};
 pub use point_diff::{format_indexes, read_indexes, PointDiff};
 pub use points::{decode_compact_points, encode_compact_points, parse_points, POINT_RESOLUTION};
 pub use tf::{is_tf_link, TF_KEYS, TF_REGRESSION_SAMPLES};
+pub use view::{is_view_key, split_view_keys, ViewState};
 
 pub mod limits;
 

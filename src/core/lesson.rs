@@ -32,13 +32,15 @@ use std::fmt;
 pub mod check;
 mod library;
 pub mod link;
+pub mod progress;
 pub mod quantity;
 #[cfg(test)]
 mod tests;
 
 pub use check::Check;
-pub use library::{shipped, Library, Opened};
+pub use library::{shipped, Library, Opened, ViewFrom};
 pub use link::LessonLink;
+pub use progress::Progress;
 pub use quantity::{Quantity, Readings};
 
 /// One lesson: a title, an introduction and its cards.

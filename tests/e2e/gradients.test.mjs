@@ -40,3 +40,23 @@ test('random search never raises the training loss', async () => {
   assert.ok(last < first, `no progress: ${first} → ${last}`);
   assert.deepEqual(app.pageErrors, [], errorReport(app));
 });
+
+test('the gradient check follows the network: a change clears the old number', async () => {
+  const app = await session().open('#dataset=xor&networkShape=4&seed=3&output=auto');
+  const { page } = app;
+  const shown = async () => Number.isFinite(parseFloat(await text(page, 'gradient-check')));
+  const check = async () => {
+    await click(page, 'check-gradients');
+    await waitUntil(shown, { what: 'the gradient check to show a number' });
+  };
+  await check();
+  await click(page, 'add-layer');
+  await waitUntil(async () => (await text(page, 'gradient-check')).trim() === '—', { what: 'cleared by a new layer' });
+  await check();
+  await click(page, 'step');
+  await waitUntil(async () => (await text(page, 'gradient-check')).trim() === '—', { what: 'cleared by a step' });
+  await check();
+  await sleep(300);
+  assert.ok(await shown(), 'the number stays while the network stays');
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});

@@ -265,3 +265,64 @@ test('the dark theme follows the system and toggles; screenshots', async () => {
     await context.close();
   }
 });
+
+/** The boxes of every visible element matching `selector`. */
+const shownBoxes = (page, selector) =>
+  page.$$eval(selector, (els) =>
+    els
+      .map((el) => ({ el, r: el.getBoundingClientRect(), s: getComputedStyle(el) }))
+      .filter(({ r, s }) => r.width > 0 && r.height > 0 && s.visibility !== 'hidden')
+      .map(({ el, r }) => `${el.tagName} ${el.getAttribute('data-testid') ?? el.className} ${Math.round(r.width)}×${Math.round(r.height)}`));
+
+test('Hide all hides every control and every emptied heading; Show all brings them back', async () => {
+  const app = await session().open('#lecture=true&output=auto');
+  const { page } = app;
+  await page.click(`${tid('hide-panel')} summary`);
+  const listed = await page.$$eval(`${tid('hide-panel')} .hide-group legend`, (els) => els.map((e) => e.textContent));
+  assert.deepEqual(listed.slice(0, 4), ['Play, Step, Reset', 'Lesson', 'Data', 'Features']);
+  const labels = await page.$$eval(`${tid('hide-panel')} .check span`, (els) => els.map((e) => e.textContent));
+  assert.ok(labels.includes('Learning rate') && labels.includes('Check gradients'), labels.join(', '));
+  assert.ok(!labels.some((l) => /^[a-z]+[A-Z]/.test(l)), `no raw link keys: ${labels.join(', ')}`);
+  const controls = [
+    'play', 'step', 'reset', 'speed', 'lesson-select', 'dataset-xor', 'noise', 'perc-train', 'regenerate',
+    'show-test', 'x', 'xTimesY', 'standardize', 'copy-link', 'eraser', 'clear', 'model', 'add-layer',
+    'activation', 'init', 'learning-rate', 'current-lr', 'batch-size', 'optimizer', 'check-gradients',
+    'random-restarts', 'boundary-line',
+  ];
+  for (const id of controls) assert.ok(await visible(page, id), `${id} shown at first`);
+  const headings = '.side-column h2, .model-panel h2, .plot-panel h2';
+  const before = await shownBoxes(page, headings);
+
+  await click(page, 'hide-all');
+  await waitUntil(async () => !(await visible(page, 'play')), { what: 'Hide all' });
+  for (const id of controls) assert.equal(await visible(page, id), false, `${id} hidden`);
+  const left = await shownBoxes(page, '[data-group]');
+  assert.deepEqual(left, [], `no empty heading stays: ${left.join('; ')}`);
+  assert.equal(await page.locator('.data-panel').isVisible(), false, 'the emptied Data panel goes');
+  assert.equal(await page.locator('.share-panel').isVisible(), false, 'Share goes');
+  assert.ok(await visible(page, 'hide-panel'), 'the checklist stays');
+  assert.ok(await visible(page, 'data-canvas'), 'the plot stays');
+  await waitUntil(async () => (await hashParams(page)).get('learningRate_hide') === 'true', { what: 'in the link' });
+  await screenshot(page, 'lecture-hide-all.png');
+
+  await click(page, 'show-all');
+  await waitUntil(async () => await visible(page, 'play'), { what: 'Show all' });
+  for (const id of controls) assert.ok(await visible(page, id), `${id} shown again`);
+  assert.deepEqual(await shownBoxes(page, headings), before, 'every heading back');
+  assert.ok(![...(await hashParams(page)).keys()].some((k) => k.endsWith('_hide')), 'none in the link');
+  assert.deepEqual(app.pageErrors, [], `page errors:\n${errorReport(app)}`);
+});
+
+test('hiding the learning rate hides "Learning rate now"; regression data sets hide only theirs', async () => {
+  const app = await session().open('#learningRate_hide=true&regDataset_hide=true&output=auto');
+  const { page } = app;
+  assert.equal(await visible(page, 'learning-rate'), false);
+  assert.equal(await visible(page, 'current-lr'), false, '"Learning rate now" goes with it');
+  assert.equal(await page.locator('.hint', { hasText: 'Learning rate now' }).isVisible(), false);
+  assert.ok(await visible(page, 'dataset-xor'), 'the classification data sets stay');
+  await page.selectOption(tid('problem'), 'regression');
+  await waitUntil(async () => (await page.locator('.datasets').count()) === 1 && !(await page.locator('.datasets').isVisible()), {
+    what: 'the regression data sets hidden',
+  });
+  assert.deepEqual(app.pageErrors, [], `page errors:\n${errorReport(app)}`);
+});

@@ -19,7 +19,8 @@ import path from 'node:path';
 
 const session = useSession();
 
-const seen = async (page) => (await page.getAttribute(tid('lesson-check'), 'data-seen')) === 'true';
+// Seen since the card was opened (a card seen before in this browser also shows "✓ Seen it").
+const seen = async (page) => (await page.getAttribute(tid('lesson-check'), 'data-seen-now')) === 'true';
 
 async function waitSeen(page, what, timeout = 20_000) {
   await waitUntil(() => seen(page), { timeout, what: `the check to flip (${what})` });
@@ -47,6 +48,7 @@ test('a lesson link opens its first card; Step, Next and Play flip each check', 
   assert.equal(await page.inputValue(tid('lesson-select')), 'perceptron-trick');
   assert.equal(await cardTitle(page), "The notes' first step");
   assert.match(await text(page, 'lesson-check'), /Not yet/);
+  assert.match(await page.textContent('.lesson-body:not(.lesson-hidden) .lesson-goal'), /Goal: Train until/);
   await waitForCardInLink(page, 'perceptron-trick', 1);
   assert.equal((await hashParams(page)).get('model'), 'perceptron', "the card's preset is applied");
 
@@ -81,10 +83,11 @@ test('a lesson link opens its first card; Step, Next and Play flip each check', 
   await waitSeen(page, 'Play until separated');
   await screenshot(page, 'lesson-card.png');
 
-  // Back re-applies card 2's preset, unseen again.
+  // Back re-applies card 2's preset; its check starts again, and the card says it was seen.
   await click(page, 'lesson-back');
   await waitUntil(async () => (await cardTitle(page)) === 'Ten steps for one point', { what: 'back to card 2' });
   assert.equal(await seen(page), false);
+  assert.match(await text(page, 'lesson-check'), /✓ Seen it/, 'seen before, in this browser');
   assert.equal(await readNumber(page, 'updates'), 0);
   assert.deepEqual(app.pageErrors, [], errorReport(app));
 });

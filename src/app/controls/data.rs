@@ -71,7 +71,7 @@ pub fn DataPanel() -> impl IntoView {
     let is_line = move || cfg.with(|c| c.model == Model::Line);
     let is_curve = move || cfg.with(|c| c.model == Model::Curve);
     view! {
-        <h2>"Data"</h2>
+        <h2 data-group="data">"Data"</h2>
         <Show when=move || shows.get().problem>
             <ProblemChoice />
         </Show>
@@ -263,7 +263,12 @@ fn DataSets() -> impl IntoView {
         })
     };
     view! {
-        <div class="datasets" role="group" aria-label="Data set">
+        <div
+            class="datasets"
+            role="group"
+            aria-label="Data set"
+            data-problem=move || cfg.with(|c| c.problem.name())
+        >
             <For each=sets key=|k| *k let:kind>
                 <button
                     class="dataset"

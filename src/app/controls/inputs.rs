@@ -37,7 +37,7 @@ pub fn InputsSection() -> impl IntoView {
         <Show when=move || !curve.get()>
             <OutputView />
         </Show>
-        <h2>"Features"</h2>
+        <h2 data-group="features">"Features"</h2>
         <div class="features" role="group" aria-label="Input features">
             {move || {
                 let shown = !curve.get();

@@ -2,6 +2,7 @@
 mod curve;
 mod data;
 mod gates;
+mod grad_check;
 mod inputs;
 mod line;
 mod network;

@@ -21,7 +21,7 @@ pub fn NetworkPanel() -> impl IntoView {
     };
     let logistic = move || cfg.with(|c| c.model == crate::core::config::Model::Logistic);
     view! {
-        <h2>"Network"</h2>
+        <h2 data-group="network">"Network"</h2>
         <p class="shape" data-testid="network-shape">
             {shape_text}
         </p>

@@ -16,7 +16,7 @@ pub fn TrainingPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let cfg = state.config;
     view! {
-        <h2>"Training"</h2>
+        <h2 data-group="training">"Training"</h2>
         <StepSettings />
         <ScheduleSection />
         <NumberField
@@ -188,34 +188,7 @@ fn GradientSection() -> impl IntoView {
                 />
             </Show>
         </div>
-        <GradientCheck />
-    }
-}
-
-/// The gradient check: the largest gap between backpropagation's and the numerical gradient.
-#[component]
-fn GradientCheck() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let (check, set_check) = signal(String::from("—"));
-    let run_check = move |_| {
-        let gap = state
-            .trainer
-            .try_update_value(|t| t.gradient_check())
-            .flatten();
-        set_check.set(gap.map_or("no training points".into(), |g| {
-            crate::core::number_text::scientific(g, 2)
-        }));
-    };
-    view! {
-        <div class="grad-check">
-            <button data-testid="check-gradients" on:click=run_check>
-                "Check gradients"
-            </button>
-            <span class="grad-check-label">"max |backprop − numerical|"</span>
-            <span class="grad-check-value" data-testid="gradient-check">
-                {move || check.get()}
-            </span>
-        </div>
+        <super::grad_check::GradientCheck />
     }
 }
 
@@ -241,27 +214,29 @@ fn RestartsSection() -> impl IntoView {
         set_results.set(found);
     };
     view! {
-        <h2>"Random restarts"</h2>
-        <div class="grid2">
-            <NumberField
-                label="Starts"
-                testid="restart-count"
-                range=(f64::from(limits::RESTARTS.0), f64::from(limits::RESTARTS.1))
-                value=count
-                on_change=Callback::new(move |v: f64| set_count.set(v.round()))
-            />
-            <NumberField
-                label="Epochs each"
-                testid="restart-epochs"
-                range=(f64::from(limits::RESTART_EPOCHS.0), f64::from(limits::RESTART_EPOCHS.1))
-                value=epochs
-                on_change=Callback::new(move |v: f64| set_epochs.set(v.round()))
-            />
+        <div class="restarts-section">
+            <h2 data-group="restarts">"Random restarts"</h2>
+            <div class="grid2">
+                <NumberField
+                    label="Starts"
+                    testid="restart-count"
+                    range=(f64::from(limits::RESTARTS.0), f64::from(limits::RESTARTS.1))
+                    value=count
+                    on_change=Callback::new(move |v: f64| set_count.set(v.round()))
+                />
+                <NumberField
+                    label="Epochs each"
+                    testid="restart-epochs"
+                    range=(f64::from(limits::RESTART_EPOCHS.0), f64::from(limits::RESTART_EPOCHS.1))
+                    value=epochs
+                    on_change=Callback::new(move |v: f64| set_epochs.set(v.round()))
+                />
+            </div>
+            <button class="wide" data-testid="random-restarts" on:click=run>
+                "Train the starts, keep the best"
+            </button>
+            <RestartSpreadView results=results />
         </div>
-        <button class="wide" data-testid="random-restarts" on:click=run>
-            "Train the starts, keep the best"
-        </button>
-        <RestartSpreadView results=results />
     }
 }
 

@@ -3,16 +3,10 @@
 //! Every card of the lesson is laid out in the same grid cell, and only the open one is
 //! visible, so the panel is as tall as the lesson's tallest card and nothing below it moves
 //! from card to card.
-use super::{check::CheckIndicator, nav, LessonUi};
+use super::{check::CheckIndicator, nav, CardStep, LessonUi};
 use crate::app::AppState;
 use crate::core::lesson::{shipped, Card, Lesson};
 use leptos::prelude::*;
-
-/// A lesson and a card, as indices (from 0).
-type At = (usize, usize);
-
-/// Where a button goes from `At`, given the lesson's number of cards.
-type Move = fn(At, usize) -> Option<At>;
 
 /// The open card of the open lesson.
 #[component]
@@ -24,14 +18,8 @@ pub fn LessonCard() -> impl IntoView {
     let count = move || lesson().map_or(0, |l| l.cards.len());
     let index = move || at.get().map_or(0, |(_, c)| c);
     let last_card = move || index() + 1 >= count();
-    let last_lesson = move || {
-        at.get()
-            .is_none_or(|(l, _)| l + 1 >= shipped().lessons.len())
-    };
-    let go = move |step: Move| {
-        if let Some((l, c)) = at.get_untracked().and_then(|at| step(at, count())) {
-            nav::go_to(state, ui, l, c);
-        }
+    let go = move |step: CardStep| {
+        nav::step_card(state, ui, step);
     };
     let cards = move || {
         lesson().map(|l| {
@@ -48,8 +36,9 @@ pub fn LessonCard() -> impl IntoView {
             <div class="lesson-nav">
                 <button
                     data-testid="lesson-back"
-                    disabled=move || index() == 0
-                    on:click=move |_| go(previous)
+                    disabled=move || !nav::can_step(state, CardStep::Previous)
+                    title="Previous card (Page Up, P)"
+                    on:click=move |_| go(CardStep::Previous)
                 >
                     "‹ Back"
                 </button>
@@ -59,8 +48,9 @@ pub fn LessonCard() -> impl IntoView {
                 <button
                     class="primary"
                     data-testid="lesson-next"
-                    disabled=move || last_card() && last_lesson()
-                    on:click=move |_| go(next)
+                    disabled=move || !nav::can_step(state, CardStep::Next)
+                    title="Next card (Page Down, N)"
+                    on:click=move |_| go(CardStep::Next)
                 >
                     {move || if last_card() { "Next lesson ›" } else { "Next ›" }}
                 </button>
@@ -69,31 +59,12 @@ pub fn LessonCard() -> impl IntoView {
             <button
                 class="ghost lesson-again"
                 data-testid="lesson-again"
-                on:click=move |_| go(again)
+                on:click=move |_| go(CardStep::Again)
             >
                 "↺ Start this card again"
             </button>
         </article>
     }
-}
-
-/// The card before `(lesson, card)`, if any.
-fn previous((l, c): At, _cards: usize) -> Option<At> {
-    c.checked_sub(1).map(|c| (l, c))
-}
-
-/// The card after `(lesson, card)`: the next one, or the next lesson's first.
-fn next((l, c): At, cards: usize) -> Option<At> {
-    Some(if c + 1 < cards {
-        (l, c + 1)
-    } else {
-        (l + 1, 0)
-    })
-}
-
-/// The same card again, from its preset.
-fn again(at: At, _cards: usize) -> Option<At> {
-    Some(at)
 }
 
 /// One card's title, text (after the lesson's introduction on the first card), what to try and
@@ -115,7 +86,12 @@ fn body(lesson: &'static Lesson, card: &'static Card, k: usize, open: bool) -> i
                     <strong>"Try: "</strong>
                     {card.try_text.clone()}
                 </p>
-                <CheckIndicator goal=card.check.describe() live=open />
+                <CheckIndicator
+                    goal=card.check.goal()
+                    live=open
+                    lesson=lesson.id.as_str()
+                    card=k + 1
+                />
             </div>
         </div>
     }

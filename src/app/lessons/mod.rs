@@ -6,23 +6,49 @@ mod check;
 mod nav;
 mod picker;
 
+use crate::app::storage::{self, PROGRESS_KEY};
 use crate::app::AppState;
+use crate::core::lesson::Progress;
 use leptos::prelude::*;
 
-/// What the lesson components share.
+pub use nav::{step_card, CardStep};
+
+/// What the lesson components (and the keyboard shortcuts) share.
 #[derive(Clone, Copy)]
 pub struct LessonUi {
     /// Grows each time a card is (re)opened, so its check starts unseen again.
     pub opened: RwSignal<u64>,
+    /// The cards seen in this browser (kept in localStorage).
+    pub progress: RwSignal<Progress>,
+}
+
+impl LessonUi {
+    /// Creates the lessons' shared state, with the progress kept in this browser, and
+    /// provides it to the components below.
+    pub fn provide() -> LessonUi {
+        let stored = storage::load(PROGRESS_KEY).unwrap_or_default();
+        let ui = LessonUi {
+            opened: RwSignal::new(0),
+            progress: RwSignal::new(Progress::parse(&stored)),
+        };
+        provide_context(ui);
+        ui
+    }
+
+    /// Marks card `card` (from 1) of lesson `id` seen, and keeps that in this browser (a full
+    /// or missing storage only loses it at the next reload).
+    pub fn mark_seen(&self, id: &str, card: usize) {
+        if self.progress.try_update(|p| p.mark(id, card)) == Some(true) {
+            let text = self.progress.with_untracked(Progress::to_text);
+            let _ = storage::save(PROGRESS_KEY, &text);
+        }
+    }
 }
 
 /// The lesson panel: a picker, and the open card.
 #[component]
 pub fn LessonPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    provide_context(LessonUi {
-        opened: RwSignal::new(0),
-    });
     let open = move || state.lesson.with(Option::is_some);
     view! {
         <section class="panel lesson-panel" aria-label="Lesson">

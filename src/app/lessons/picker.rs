@@ -4,7 +4,9 @@ use crate::app::AppState;
 use crate::core::lesson::shipped;
 use leptos::prelude::*;
 
-/// A select with every lesson, and "no lesson" (free play).
+/// A select with every lesson, and "no lesson" (free play). Each lesson shows the progress
+/// kept in this browser before its title (where a narrow select still shows it): "(2/5 seen)",
+/// or ✓ when every card was seen.
 #[component]
 pub fn LessonPicker() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -26,9 +28,21 @@ pub fn LessonPicker() -> impl IntoView {
                     .iter()
                     .enumerate()
                     .map(|(i, l)| {
+                        let label = move || {
+                            let done = ui.progress.with(|p| p.label(l));
+                            match done.as_str() {
+                                "" => format!("{}. {}", i + 1, l.title),
+                                "✓" => format!("{}. ✓ {}", i + 1, l.title),
+                                _ => format!("{}. ({done}) {}", i + 1, l.title),
+                            }
+                        };
                         view! {
-                            <option value=l.id.clone() selected=move || current() == Some(i)>
-                                {format!("{}. {}", i + 1, l.title)}
+                            <option
+                                value=l.id.clone()
+                                selected=move || current() == Some(i)
+                                data-progress=move || ui.progress.with(|p| p.seen_in(l)).to_string()
+                            >
+                                {label}
                             </option>
                         }
                     })

@@ -4,12 +4,30 @@ use super::tf::{OWN_KEYS, TF_KEYS};
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
-/// The Playground's controls that have no key of their own.
-const KEYLESS_CONTROLS: [&str; 4] = ["playButton", "stepButton", "resetButton", "numHiddenLayers"];
+/// Controls that have no link key of their own (the Playground's first four, then ours), and
+/// the decision line, whose key (`boundaryLine`) is a view key.
+const KEYLESS_CONTROLS: [&str; 9] = [
+    "playButton",
+    "stepButton",
+    "resetButton",
+    "numHiddenLayers",
+    "lessonPicker",
+    "share",
+    "brushes",
+    "gradientCheck",
+    "boundaryLine",
+];
 
-/// Link keys that name no control: the Playground's tutorial and text flags, line mode's start
-/// and the shared weights.
-const NOT_CONTROLS: [&str; 4] = ["tutorial", "hideText", "lineStart", "params"];
+/// Link keys that name no control: the Playground's tutorial and text flags, line mode's start,
+/// the shared weights, the output style and the points (drawn on the plot, not a control).
+const NOT_CONTROLS: [&str; 6] = [
+    "tutorial",
+    "hideText",
+    "lineStart",
+    "params",
+    "output",
+    "points",
+];
 
 /// Every control a link may hide, by name: the link keys (the Playground's, then ours) that
 /// name a control, with the Playground's keyless controls between them.

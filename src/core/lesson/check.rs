@@ -25,6 +25,7 @@
 use super::quantity::Quantity;
 
 mod parse;
+mod words;
 
 /// The deepest nesting of parentheses, `not` and minus signs a check may use.
 pub const MAX_DEPTH: usize = 24;
@@ -93,6 +94,12 @@ impl Check {
             .replace("!=", "≠")
             .replace("==", "=")
             .replace('_', " ")
+    }
+
+    /// The check's goal as a sentence for the student: `restart > 0 and train_loss < 0.35`
+    /// → "Train until the training loss is under 0.35, after at least one restart."
+    pub fn goal(&self) -> String {
+        words::sentence(&self.cond)
     }
 
     /// Every quantity the check reads, in order of first use.

@@ -2,6 +2,7 @@
 //! with `include_str!`), parsed once, in file-name order.
 use super::link::split_hash;
 use super::{parse, Card, Lesson, LessonError, LessonLink};
+use crate::core::config::{split_view_keys, ExperimentConfig, ViewState};
 use std::sync::OnceLock;
 
 mod files {
@@ -19,12 +20,40 @@ pub struct Library {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Opened {
     /// The experiment's hash: the link's own keys, or the card's preset when the link names
-    /// a lesson and nothing else.
+    /// a lesson and no experiment keys (view keys may be beside it).
     pub experiment: String,
+    /// Where the view comes from (see [`ViewFrom`]).
+    pub view: ViewFrom,
     /// The lesson and card, if the link names one that exists (the card clamped into range).
     pub lesson: Option<LessonLink>,
     /// What was ignored or changed, for the status line.
     pub notes: Vec<String>,
+}
+
+/// Where an opened link's view (lecture mode, hidden controls, …) comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ViewFrom {
+    /// The experiment's hash is the link's own and carries its view keys.
+    Link,
+    /// A card's experiment with no view keys beside it: the page keeps the view it has.
+    Kept,
+    /// A card's experiment with these view keys beside it.
+    Given(ViewState),
+}
+
+impl Opened {
+    /// The config to open: the experiment, with the view `current` (the page's now) where
+    /// the link opens a card's experiment and sets no view of its own. A card's experiment
+    /// never sets the view. Returns the parser's notes too.
+    pub fn config(&self, current: &ViewState) -> (ExperimentConfig, Vec<String>) {
+        let (config, notes) = ExperimentConfig::from_hash(&self.experiment);
+        let config = match &self.view {
+            ViewFrom::Link => config,
+            ViewFrom::Kept => config.with_view(current.clone()),
+            ViewFrom::Given(view) => config.with_view(view.clone()),
+        };
+        (config, notes)
+    }
 }
 
 /// The built-in lessons, parsed on first use.
@@ -89,8 +118,10 @@ impl Library {
     }
 
     /// Reads a page hash: `lesson=<id>&card=<n>` beside the experiment's keys. A link with a
-    /// lesson and no experiment opens the card's preset; a link with both (a reload in the
-    /// middle of a lesson) keeps the student's experiment. Never panics.
+    /// lesson and no experiment keys opens the card's preset, with the link's view keys
+    /// (`lecture`, `<name>_hide`, `hideText`, `boundaryLine`) on top, or else the page's own
+    /// view ([`Opened::config`]); a link with both (a reload in the middle of a lesson) keeps
+    /// the student's experiment. Never panics.
     pub fn open(&self, hash: &str) -> Opened {
         let (experiment, link, mut notes) = split_hash(hash);
         let resolved = link.map(|link| {
@@ -99,14 +130,22 @@ impl Library {
             at.and_then(|(lesson, card)| self.link(lesson, card))
         });
         let lesson = resolved.flatten();
-        let experiment = match &lesson {
-            Some(link) if experiment.is_empty() => self
-                .card(link)
-                .map_or(experiment, |card| card.preset.clone()),
-            _ => experiment,
+        let (own, view) = split_view_keys(&experiment);
+        let preset = lesson
+            .as_ref()
+            .filter(|_| own.is_empty())
+            .and_then(|link| self.card(link));
+        let (experiment, view) = match preset {
+            Some(card) if view.is_empty() => (card.preset.clone(), ViewFrom::Kept),
+            Some(card) => (
+                card.preset.clone(),
+                ViewFrom::Given(ViewState::from_hash(&view)),
+            ),
+            None => (experiment, ViewFrom::Link),
         };
         Opened {
             experiment,
+            view,
             lesson,
             notes,
         }

@@ -247,3 +247,38 @@ fn a_link_opens_a_card_or_keeps_the_experiment() {
     assert_eq!(opened.notes.len(), 1, "the card was clamped");
     assert_eq!(library.open("dataset=circle").lesson, None);
 }
+
+#[test]
+fn a_lesson_link_with_view_keys_opens_the_card_with_that_view() {
+    use crate::core::config::ViewState;
+    use crate::core::lesson::ViewFrom;
+    let library = Library::from_files(&[("01-gates.lesson", GOOD)]);
+    let opened = library.open("#lesson=gates&card=2&lecture=true&xTimesY_hide=true&hideText=true");
+    assert_eq!(opened.experiment, "dataset=xor", "the card's experiment");
+    assert_eq!(opened.lesson.as_ref().map(|l| l.card), Some(2));
+    let kept = ViewState::from_hash("boundaryLine=false");
+    let (cfg, notes) = opened.config(&kept);
+    assert!(notes.is_empty(), "{notes:?}");
+    assert_eq!(cfg.dataset.name(), "xor");
+    assert!(cfg.lecture && cfg.hide_text && cfg.boundary_line);
+    assert!(cfg.hidden.contains("xTimesY"));
+
+    let opened = library.open("lecture=true&lesson=gates&boundaryLine=false");
+    assert_eq!(
+        opened.experiment, "model=perceptron&weights=1,1,0",
+        "card 1's preset"
+    );
+    assert!(matches!(&opened.view, ViewFrom::Given(v) if v.lecture && !v.boundary_line));
+
+    // A card link with no view keys keeps the page's view.
+    let opened = library.open("lesson=gates");
+    assert_eq!(opened.view, ViewFrom::Kept);
+    let (cfg, _) = opened.config(&kept);
+    assert_eq!(cfg.view(), kept);
+
+    // The student's own experiment (a reload) carries its view in its own keys.
+    let opened = library.open("noise=5&lecture=true&lesson=gates");
+    assert_eq!(opened.experiment, "noise=5&lecture=true");
+    assert_eq!(opened.view, ViewFrom::Link);
+    assert!(opened.config(&kept).0.lecture);
+}
