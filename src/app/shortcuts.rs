@@ -19,6 +19,8 @@ pub enum Shortcut {
     Redo,
     Fullscreen,
     Lecture,
+    /// Open or close the controls' drawer (lecture mode).
+    Controls,
     Theme,
     Help,
     /// Close the help or the maximised plot.
@@ -54,6 +56,7 @@ pub fn shortcut_for(key: &str, mods: Modifiers) -> Option<Shortcut> {
         "e" | "E" => Shortcut::Eraser,
         "f" | "F" => Shortcut::Fullscreen,
         "l" | "L" => Shortcut::Lecture,
+        "c" | "C" => Shortcut::Controls,
         "d" | "D" => Shortcut::Theme,
         "?" => Shortcut::Help,
         "Escape" => Shortcut::Close,
@@ -113,6 +116,12 @@ fn run(state: AppState, page: PageView, shortcut: Shortcut) -> bool {
         Shortcut::Redo => state.redo_points(),
         Shortcut::Fullscreen => fullscreen::toggle(page),
         Shortcut::Lecture => toggle_lecture(state),
+        Shortcut::Controls => {
+            if !state.config.with_untracked(|c| c.lecture) {
+                return false;
+            }
+            page.drawer_open.update(|o| *o = !*o);
+        }
         Shortcut::Theme => page.toggle_theme(),
         Shortcut::Help => page.help_open.update(|o| *o = !*o),
         Shortcut::Close => {
@@ -145,6 +154,7 @@ mod tests {
         assert_eq!(shortcut_for("0", NONE), None);
         assert_eq!(shortcut_for("f", NONE), Some(Shortcut::Fullscreen));
         assert_eq!(shortcut_for("x", NONE), None);
+        assert_eq!(shortcut_for("c", NONE), Some(Shortcut::Controls));
     }
 
     #[test]

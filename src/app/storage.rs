@@ -9,6 +9,8 @@ use web_sys::Storage;
 const EXPERIMENT_KEY: &str = "nn-playground/experiment";
 /// Where the chosen theme (`dark` or `light`) is kept.
 pub const THEME_KEY: &str = "nn-playground/theme";
+/// Where the presenter's choice of the view beside the plot is kept (a `StageView` name).
+pub const STAGE_VIEW_KEY: &str = "nn-playground/stage-view";
 
 fn local_storage() -> Result<Storage, JsValue> {
     window()

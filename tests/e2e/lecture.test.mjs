@@ -41,6 +41,7 @@ test('a link\'s _hide flags hide those controls; the checklist hides more, in th
   assert.equal(await page.locator('.hint').first().isVisible(), false, 'hideText hides the hints');
 
   await click(page, 'lecture-toggle');
+  await click(page, 'drawer-toggle'); // lecture mode keeps the controls in a drawer
   await page.click(`${tid('hide-panel')} summary`);
   assert.ok(await page.isChecked(tid('hide-noise')));
   await page.uncheck(tid('hide-noise'));
@@ -169,7 +170,7 @@ const brokenLayout = (page) =>
       }
     }
     const overflowing = [];
-    for (const panel of document.querySelectorAll('.side-column .panel, .model-panel')) {
+    for (const panel of document.querySelectorAll('.side-column .panel, .model-panel, .charts-panel')) {
       const edge = panel.getBoundingClientRect().right;
       for (const el of panel.querySelectorAll('button, input, select, .field, .check')) {
         const r = el.getBoundingClientRect();
@@ -182,6 +183,7 @@ const brokenLayout = (page) =>
 test('lecture mode: words wrap whole and controls stay inside their panels, at 1280×720 and 1920×1080', async () => {
   const app = await session().open('#lecture=true&output=auto');
   const { page } = app;
+  await click(page, 'drawer-toggle'); // the controls, in lecture mode's drawer
   for (const [width, height] of [[1280, 720], [1920, 1080]]) {
     await page.setViewportSize({ width, height });
     await page.click(`${tid('hide-panel')} summary`);
