@@ -106,9 +106,11 @@ test('the full-screen button and F show the plot full screen (or maximised), and
   };
   await click(page, 'fullscreen');
   await waitUntil(isFull, { what: 'the plot full screen' });
+  // The presenter layout: the plot as tall as fits, the readouts beside it (layout.test.mjs).
   const box = await page.locator(tid('data-canvas')).boundingBox();
   const viewport = page.viewportSize();
-  assert.ok(box.height >= viewport.height * 0.9, `the plot fills the screen (${box.height}px)`);
+  assert.ok(box.height >= viewport.height * 0.85, `the plot fills the screen's height (${box.height}px)`);
+  assert.ok(await page.locator(tid('epoch')).isVisible(), 'the readouts stay on the screen');
   await page.locator('body').focus();
   await page.keyboard.press('f');
   await waitUntil(async () => !(await isFull()), { what: 'F leaves full screen' });
@@ -253,6 +255,8 @@ test('the dark theme follows the system and toggles; screenshots', async () => {
     await chartsOn('27,34,44', 'on the dark panel');
     await screenshot(page, 'dark.png');
     await click(page, 'lecture-toggle');
+    // Lecture mode shows one view beside the plot: the gradient chart, picked.
+    await page.selectOption(tid('stage-view'), 'gradients');
     await chartsOn('13,17,23', "on lecture mode's darker panel");
     await sleep(300);
     await screenshot(page, 'dark-lecture.png');
