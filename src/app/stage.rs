@@ -6,7 +6,9 @@ use super::storage::{self, STAGE_VIEW_KEY};
 use super::{loss_panel, readouts, AppState};
 use leptos::prelude::*;
 
+mod export;
 mod pick;
+mod sheet;
 pub use pick::{stage_view, StageView};
 
 /// The presenter's pick kept in this browser, if any.
@@ -37,7 +39,10 @@ pub fn Charts() -> impl IntoView {
                 <loss_panel::GradientPanel />
             </Show>
             <Show when=move || stage.get()>
-                <StagePicker />
+                <div class="stage-picker-row">
+                    <StagePicker />
+                    <ExportButton />
+                </div>
             </Show>
         </section>
     }
@@ -108,5 +113,33 @@ pub fn DrawerToggle() -> impl IntoView {
                 {move || if page.drawer_open.get() { "✕ Controls" } else { "☰ Controls" }}
             </button>
         </Show>
+    }
+}
+
+/// "Export the presenter view (PNG)": the plot, the readouts, the loss chart and the picked view
+/// in one 1920×1080 picture, `presenter.png`.
+#[component]
+fn ExportButton() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let page = expect_context::<PageView>();
+    let export = move |_| {
+        let view = state
+            .config
+            .with_untracked(|c| stage_view(page.pick.get_untracked(), c));
+        let saved = export::presenter_picture(state, view, page.dark.get_untracked())
+            .and_then(|pic| super::share::download_png(&pic, "presenter.png"));
+        if let Err(e) = saved {
+            state.say(format!("Could not export the presenter view: {e:?}"));
+        }
+    };
+    view! {
+        <button
+            data-testid="export-presenter"
+            title="Export the presenter view (PNG)"
+            aria-label="Export the presenter view (PNG)"
+            on:click=export
+        >
+            "⤓ PNG"
+        </button>
     }
 }
