@@ -128,8 +128,15 @@ impl Diagram {
 
     /// The item under the pointer.
     fn at(self, ev: &MouseEvent) -> Option<Item> {
-        let (x, y) = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
-        self.layout.with_untracked(|l| l.hit(x, y))
+        let at = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
+        // The presenter layout may show the canvas smaller than its layout (object-fit).
+        let shown = self.canvas.get_untracked().map_or((0.0, 0.0), |c| {
+            (f64::from(c.client_width()), f64::from(c.client_height()))
+        });
+        self.layout.with_untracked(|l| {
+            let (x, y) = l.from_shown(at, shown);
+            l.hit(x, y)
+        })
     }
 
     /// The parameter `item` stands for, if any.

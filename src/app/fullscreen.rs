@@ -1,43 +1,60 @@
-//! The full-screen plot: the Fullscreen API on the plot's frame or, where the browser refuses
-//! it, the frame maximised over the page (Escape or the button again closes it).
+//! Full screen: the presenter layout (the plot, the readouts, the loss chart and the picked
+//! view) over the whole screen, through the Fullscreen API on the page or, where the browser
+//! refuses it, over the whole window (Escape or the button again closes it).
 use super::lecture::PageView;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-/// The `id` of the element that goes full screen: the plot's canvas with its axis labels.
+/// The `id` of the plot's frame: the plot's canvases with their axis labels.
 pub const PLOT_FRAME_ID: &str = "plot-frame";
 
-/// Enters or leaves the full-screen plot. The plot redraws itself at its new size when the
-/// browser reports it (its canvases are watched by a `ResizeObserver`, see `sized.rs`).
+/// Enters or leaves full screen. The plot and the views redraw themselves at their new size
+/// when the browser reports it (their canvases are watched by a `ResizeObserver`, see
+/// `sized.rs`).
 pub fn toggle(page: PageView) {
     if page.maximised.get_untracked() {
         page.maximised.set(false);
-    } else if native_toggle().is_err() {
+        if document().fullscreen_element().is_some() {
+            document().exit_fullscreen();
+        }
+    } else {
+        // Refused (an iframe, a browser without it): the layout fills the window instead.
+        let _ = request_native();
         page.maximised.set(true);
     }
 }
 
-/// Leaves the full-screen or maximised plot, if it is shown (for Escape). Returns whether it
-/// was.
+/// Leaves full screen, if it is shown (for Escape). Returns whether it was.
 pub fn leave(page: PageView) -> bool {
     let was = page.maximised.get_untracked() || document().fullscreen_element().is_some();
     if was {
-        toggle(page);
+        page.maximised.set(false);
+        if document().fullscreen_element().is_some() {
+            document().exit_fullscreen();
+        }
     }
     was
 }
 
-/// The Fullscreen API: leaves full screen if something is full screen, else asks for the plot.
-fn native_toggle() -> Result<(), JsValue> {
+/// Follows the browser leaving full screen by itself (its own Escape, which the page never
+/// sees as a key), for the page's lifetime.
+pub fn follow_browser(page: PageView) {
+    let change = leptos::ev::Custom::<web_sys::Event>::new("fullscreenchange");
+    let handle = window_event_listener(change, move |_| {
+        if document().fullscreen_element().is_none() && page.maximised.get_untracked() {
+            page.maximised.set(false);
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// Asks the browser to show the whole page full screen.
+fn request_native() -> Result<(), JsValue> {
     let doc = document();
-    if doc.fullscreen_element().is_some() {
-        doc.exit_fullscreen();
-        return Ok(());
-    }
     if !doc.fullscreen_enabled() {
         return Err(JsValue::from_str("full screen is not allowed here"));
     }
-    doc.get_element_by_id(PLOT_FRAME_ID)
-        .ok_or_else(|| JsValue::from_str("no plot frame"))?
+    doc.document_element()
+        .ok_or_else(|| JsValue::from_str("no <html> element"))?
         .request_fullscreen()
 }

@@ -1,6 +1,7 @@
 //! How the page looks: lecture mode (large type, high contrast, in the link as
 //! `lecture=true`), the dark or light theme (this browser's choice, or the system's), the
 //! hidden explanatory text (`hideText`), and the keyboard shortcuts' help.
+use super::stage::{stage_view, StageView};
 use super::storage::{self, THEME_KEY};
 use super::AppState;
 use crate::render::chart_style::Theme;
@@ -15,8 +16,13 @@ pub struct PageView {
     pub dark: RwSignal<bool>,
     /// The keyboard shortcuts' help is open.
     pub help_open: RwSignal<bool>,
-    /// The plot fills the page (where the Fullscreen API is refused).
+    /// Full screen: the presenter layout fills the screen (the Fullscreen API's, or the
+    /// window's where the browser refuses it).
     pub maximised: RwSignal<bool>,
+    /// The controls' drawer is open (lecture mode).
+    pub drawer_open: RwSignal<bool>,
+    /// The view the presenter picked to show beside the plot (kept in this browser).
+    pub pick: RwSignal<Option<StageView>>,
 }
 
 impl PageView {
@@ -31,6 +37,8 @@ impl PageView {
             dark: RwSignal::new(dark),
             help_open: RwSignal::new(false),
             maximised: RwSignal::new(false),
+            drawer_open: RwSignal::new(false),
+            pick: RwSignal::new(super::stage::load_pick()),
         }
     }
 
@@ -50,24 +58,54 @@ fn prefers_dark() -> bool {
         .is_some_and(|q| q.matches())
 }
 
-/// Keeps the `<html>` element's `data-lecture`, `data-theme` and `data-hide-text` in step
-/// with the config and the theme (the style sheet reads them).
+/// Keeps the `<html>` element's `data-lecture`, `data-theme`, `data-hide-text` and the
+/// presenter layout's `data-stage`, `data-drawer` and `data-pick` in step with the config and
+/// the view state (the style sheets read them).
 pub fn sync_page(state: AppState, page: PageView) {
+    let look = Memo::new(move |_| {
+        let pick = page.pick.get();
+        let (lecture, hide_text, view) = state
+            .config
+            .with(|c| (c.lecture, c.hide_text, stage_view(pick, c)));
+        let full = page.maximised.get();
+        PageLook {
+            lecture,
+            hide_text,
+            dark: page.dark.get(),
+            stage: lecture || full,
+            drawer: lecture && !full && page.drawer_open.get(),
+            pick: view.map_or("none", StageView::name),
+        }
+    });
     Effect::new(move |_| {
-        let (lecture, hide_text) = state.config.with(|c| (c.lecture, c.hide_text));
-        if let Err(e) = set_page_attributes(lecture, page.dark.get(), hide_text) {
+        if let Err(e) = set_page_attributes(look.get()) {
             state.say(format!("Could not change the page's look: {e:?}"));
         }
     });
 }
 
-fn set_page_attributes(lecture: bool, dark: bool, hide_text: bool) -> Result<(), JsValue> {
+/// What the `<html>` element's attributes say about the page's look.
+#[derive(Clone, Copy, PartialEq)]
+struct PageLook {
+    lecture: bool,
+    hide_text: bool,
+    dark: bool,
+    /// The presenter layout (lecture mode or full screen).
+    stage: bool,
+    drawer: bool,
+    pick: &'static str,
+}
+
+fn set_page_attributes(look: PageLook) -> Result<(), JsValue> {
     let root = document()
         .document_element()
         .ok_or_else(|| JsValue::from_str("no <html> element"))?;
-    set_flag(&root, "data-lecture", lecture)?;
-    set_flag(&root, "data-hide-text", hide_text)?;
-    root.set_attribute("data-theme", if dark { "dark" } else { "light" })
+    set_flag(&root, "data-lecture", look.lecture)?;
+    set_flag(&root, "data-hide-text", look.hide_text)?;
+    set_flag(&root, "data-stage", look.stage)?;
+    set_flag(&root, "data-drawer", look.drawer)?;
+    root.set_attribute("data-pick", look.pick)?;
+    root.set_attribute("data-theme", if look.dark { "dark" } else { "light" })
 }
 
 fn set_flag(el: &Element, name: &str, on: bool) -> Result<(), JsValue> {
@@ -129,7 +167,7 @@ pub fn ViewBar() -> impl IntoView {
 }
 
 /// Every shortcut, as shown in the help: keys and what they do.
-pub const SHORTCUTS: [(&str, &str); 13] = [
+pub const SHORTCUTS: [(&str, &str); 14] = [
     ("Space", "play / pause"),
     ("→", "train one epoch (Step)"),
     ("R", "reset the weights"),
@@ -137,13 +175,17 @@ pub const SHORTCUTS: [(&str, &str); 13] = [
     ("E", "the eraser"),
     ("Ctrl+Z", "undo a point edit"),
     ("Ctrl+Shift+Z, Ctrl+Y", "redo"),
-    ("F", "full-screen plot"),
+    (
+        "F",
+        "full screen: the plot, the readouts and the view beside it",
+    ),
     (
         "Page Down, N",
         "next lesson card (a clicker's forward button)",
     ),
     ("Page Up, P", "previous lesson card"),
     ("L", "lecture mode"),
+    ("C", "lecture mode: show or hide the controls"),
     ("D", "dark / light theme"),
     ("?", "this help (Escape closes it)"),
 ];

@@ -99,7 +99,7 @@ pub fn GradientPanel() -> impl IntoView {
     // A memo: the legend is rebuilt when the number of layers changes, not every frame.
     let layers = Memo::new(move |_| state.snapshot.with(|s| s.net.layers().len()));
     view! {
-        <div class="loss-panel">
+        <div class="loss-panel gradient-panel">
             <h2>"Gradient size per layer"</h2>
             <div class="legend">
                 {move || {

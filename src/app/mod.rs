@@ -24,6 +24,7 @@ mod share;
 mod shortcuts;
 mod sized;
 mod split_note;
+mod stage;
 mod state;
 mod storage;
 mod undo;
@@ -60,13 +61,19 @@ pub fn App() -> impl IntoView {
     lecture::sync_page(state, page);
     let lessons = lessons::LessonUi::provide();
     shortcuts::listen(state, page, lessons);
+    fullscreen::follow_browser(page);
     let is_perceptron = move || state.config.with(|c| c.model == Model::Perceptron);
+    let in_bar = move || !stage::is_stage(state, page);
     view! {
         <div class="app">
             <header class="topbar">
                 <h1 class="title">"Neural Network Playground"</h1>
+                <stage::DrawerToggle />
                 <controls::Transport />
-                <readouts::Readouts />
+                // In the presenter layout, the readouts go beside the plot (stage::Charts).
+                <Show when=in_bar>
+                    <readouts::Readouts />
+                </Show>
                 <lecture::ViewBar />
             </header>
             // In the flow under the top bar: on the first screen, beside Play and Step, and
@@ -76,16 +83,21 @@ pub fn App() -> impl IntoView {
             </p>
             <hide::HiddenStyle />
             <lecture::ShortcutsHelp />
+            // The plot first (a phone shows it first); the controls in one drawer, which lecture
+            // mode opens and closes (elsewhere its columns are the grid's, see style/stage.css).
             <main class="columns">
-                <SideColumn />
                 <PlotColumn />
-                <ModelColumn />
+                <div class="drawer" id="controls-drawer" aria-label="Controls">
+                    <SideColumn />
+                    <ModelColumn />
+                    <Show when=is_perceptron>
+                        <section class="panel xor-panel" aria-label="Build XOR">
+                            <controls::XorBuilder />
+                        </section>
+                    </Show>
+                </div>
+                <stage::Charts />
             </main>
-            <Show when=is_perceptron>
-                <section class="panel xor-panel" aria-label="Build XOR">
-                    <controls::XorBuilder />
-                </section>
-            </Show>
         </div>
     }
 }
@@ -144,7 +156,7 @@ fn PlotColumn() -> impl IntoView {
     }
 }
 
-/// The right column: the model's own controls, and the loss.
+/// The right column: the model's own controls (the loss chart is under it, in `Charts`).
 #[component]
 fn ModelColumn() -> impl IntoView {
     let model = model_memo(expect_context::<AppState>());
@@ -168,10 +180,6 @@ fn ModelColumn() -> impl IntoView {
             </Show>
             <Show when=is_line>
                 <controls::LinePanel />
-            </Show>
-            <loss_panel::LossPanel />
-            <Show when=is_mlp>
-                <loss_panel::GradientPanel />
             </Show>
         </section>
     }

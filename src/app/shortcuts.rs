@@ -20,6 +20,8 @@ pub enum Shortcut {
     Redo,
     Fullscreen,
     Lecture,
+    /// Open or close the controls' drawer (lecture mode).
+    Controls,
     Theme,
     Help,
     /// The next lesson card (a presentation clicker's forward button sends Page Down).
@@ -59,6 +61,7 @@ pub fn shortcut_for(key: &str, mods: Modifiers) -> Option<Shortcut> {
         "e" | "E" => Shortcut::Eraser,
         "f" | "F" => Shortcut::Fullscreen,
         "l" | "L" => Shortcut::Lecture,
+        "c" | "C" => Shortcut::Controls,
         "d" | "D" => Shortcut::Theme,
         "?" => Shortcut::Help,
         "PageDown" | "n" | "N" => Shortcut::NextCard,
@@ -124,6 +127,12 @@ fn run(state: AppState, page: PageView, lessons: LessonUi, shortcut: Shortcut) -
         Shortcut::Redo => state.redo_points(),
         Shortcut::Fullscreen => fullscreen::toggle(page),
         Shortcut::Lecture => toggle_lecture(state),
+        Shortcut::Controls => {
+            if !state.config.with_untracked(|c| c.lecture) {
+                return false;
+            }
+            page.drawer_open.update(|o| *o = !*o);
+        }
         Shortcut::Theme => page.toggle_theme(),
         Shortcut::Help => page.help_open.update(|o| *o = !*o),
         Shortcut::NextCard => return step_card(state, lessons, CardStep::Next),
@@ -162,6 +171,7 @@ mod tests {
         assert_eq!(shortcut_for("N", NONE), Some(Shortcut::NextCard));
         assert_eq!(shortcut_for("PageUp", NONE), Some(Shortcut::PreviousCard));
         assert_eq!(shortcut_for("p", NONE), Some(Shortcut::PreviousCard));
+        assert_eq!(shortcut_for("c", NONE), Some(Shortcut::Controls));
     }
 
     #[test]

@@ -11,6 +11,8 @@ const EXPERIMENT_KEY: &str = "nn-playground/experiment";
 pub const THEME_KEY: &str = "nn-playground/theme";
 /// Where the lesson cards seen in this browser are kept ([`crate::core::lesson::Progress`]).
 pub const PROGRESS_KEY: &str = "nn-playground/progress";
+/// Where the presenter's choice of the view beside the plot is kept (a `StageView` name).
+pub const STAGE_VIEW_KEY: &str = "nn-playground/stage-view";
 
 fn local_storage() -> Result<Storage, JsValue> {
     window()

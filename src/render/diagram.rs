@@ -229,6 +229,22 @@ impl Layout {
     }
 }
 
+impl Layout {
+    /// The layout's point under `(x, y)`, a point of a box `shown` (width, height) that shows
+    /// the whole diagram scaled to fit and centred (CSS `object-fit: contain`, as the presenter
+    /// layout does when the diagram is taller than its room).
+    pub fn from_shown(&self, (x, y): (f64, f64), shown: (f64, f64)) -> (f64, f64) {
+        let (w, h) = shown;
+        if w <= 0.0 || h <= 0.0 || self.width <= 0.0 || self.height <= 0.0 {
+            return (x, y);
+        }
+        let scale = (w / self.width).min(h / self.height);
+        let dx = (w - self.width * scale) / 2.0;
+        let dy = (h - self.height * scale) / 2.0;
+        ((x - dx) / scale, (y - dy) / scale)
+    }
+}
+
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -41,6 +41,7 @@ test('a link\'s _hide flags hide those controls; the checklist hides more, in th
   assert.equal(await page.locator('.hint').first().isVisible(), false, 'hideText hides the hints');
 
   await click(page, 'lecture-toggle');
+  await click(page, 'drawer-toggle'); // lecture mode keeps the controls in a drawer
   await page.click(`${tid('hide-panel')} summary`);
   assert.ok(await page.isChecked(tid('hide-noise')));
   await page.uncheck(tid('hide-noise'));
@@ -105,9 +106,11 @@ test('the full-screen button and F show the plot full screen (or maximised), and
   };
   await click(page, 'fullscreen');
   await waitUntil(isFull, { what: 'the plot full screen' });
+  // The presenter layout: the plot as tall as fits, the readouts beside it (layout.test.mjs).
   const box = await page.locator(tid('data-canvas')).boundingBox();
   const viewport = page.viewportSize();
-  assert.ok(box.height >= viewport.height * 0.9, `the plot fills the screen (${box.height}px)`);
+  assert.ok(box.height >= viewport.height * 0.85, `the plot fills the screen's height (${box.height}px)`);
+  assert.ok(await page.locator(tid('epoch')).isVisible(), 'the readouts stay on the screen');
   await page.locator('body').focus();
   await page.keyboard.press('f');
   await waitUntil(async () => !(await isFull()), { what: 'F leaves full screen' });
@@ -169,7 +172,7 @@ const brokenLayout = (page) =>
       }
     }
     const overflowing = [];
-    for (const panel of document.querySelectorAll('.side-column .panel, .model-panel')) {
+    for (const panel of document.querySelectorAll('.side-column .panel, .model-panel, .charts-panel')) {
       const edge = panel.getBoundingClientRect().right;
       for (const el of panel.querySelectorAll('button, input, select, .field, .check')) {
         const r = el.getBoundingClientRect();
@@ -182,6 +185,7 @@ const brokenLayout = (page) =>
 test('lecture mode: words wrap whole and controls stay inside their panels, at 1280×720 and 1920×1080', async () => {
   const app = await session().open('#lecture=true&output=auto');
   const { page } = app;
+  await click(page, 'drawer-toggle'); // the controls, in lecture mode's drawer
   for (const [width, height] of [[1280, 720], [1920, 1080]]) {
     await page.setViewportSize({ width, height });
     await page.click(`${tid('hide-panel')} summary`);
@@ -251,6 +255,8 @@ test('the dark theme follows the system and toggles; screenshots', async () => {
     await chartsOn('27,34,44', 'on the dark panel');
     await screenshot(page, 'dark.png');
     await click(page, 'lecture-toggle');
+    // Lecture mode shows one view beside the plot: the gradient chart, picked.
+    await page.selectOption(tid('stage-view'), 'gradients');
     await chartsOn('13,17,23', "on lecture mode's darker panel");
     await sleep(300);
     await screenshot(page, 'dark-lecture.png');

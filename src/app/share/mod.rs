@@ -4,6 +4,7 @@ mod browser;
 mod files;
 mod qr_view;
 
+pub use browser::download_png;
 pub use files::ImportExport;
 
 use super::AppState;

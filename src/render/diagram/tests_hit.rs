@@ -121,3 +121,17 @@ fn items_are_described_and_stepped_through() {
     assert!(d.describe(w, Some(f64::NAN)).ends_with(": NaN"));
     assert!(d.describe(w, Some(-0.5)).ends_with(": -0.500"));
 }
+
+#[test]
+fn a_diagram_shrunk_to_fit_maps_points_back_to_the_layout() {
+    let l = layout_of(&net(2, &[4], Output::Binary), 400.0, 13.0);
+    // At its own size, nothing changes.
+    assert_eq!(
+        l.from_shown((10.0, 20.0), (l.width, l.height)),
+        (10.0, 20.0)
+    );
+    // Half as tall, in a box twice as wide as needed: half the scale, centred across.
+    let shown = (l.width, l.height / 2.0);
+    let (x, y) = l.from_shown((l.width / 2.0, l.height / 4.0), shown);
+    assert!((x - l.width / 2.0).abs() < 1e-9 && (y - l.height / 2.0).abs() < 1e-9);
+}
