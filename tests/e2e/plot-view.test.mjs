@@ -13,7 +13,7 @@ const session = useSession();
 const UNIT = GATES_VIEW;
 const ORANGE = [230, 159, 0];
 const BLUE = [0, 114, 178];
-const INK = [27, 35, 48];
+const INK = [74, 80, 92]; // render/plot_style.rs TICK_INK
 
 /** Pixels of the points canvas alone (axes, tick labels, points), as { width, height, ratio, data }. */
 async function pointsLayer(page) {

@@ -3,7 +3,7 @@
 use super::{context, new_canvas};
 use crate::core::caption::wrap_caption;
 use crate::render::colors::css;
-use crate::render::plot_style::{AXIS_NAME_INK, AXIS_NAME_PILL, TICK_INK};
+use crate::render::plot_style::{AXIS_NAME_INK, AXIS_NAME_PILL};
 use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -29,7 +29,7 @@ pub fn with_caption(
     ctx.fill_rect(0.0, 0.0, w, h + band);
     ctx.draw_image_with_html_canvas_element(picture, 0.0, 0.0)?;
     set_font(&ctx, font);
-    ctx.set_fill_style_str(&css(TICK_INK));
+    ctx.set_fill_style_str(&css(AXIS_NAME_INK));
     ctx.set_text_baseline("top");
     ctx.set_text_align("left");
     for (i, line) in wrapped.iter().enumerate() {
