@@ -42,7 +42,7 @@ impl PlotSizes {
         PlotSizes {
             point_radius,
             ring: (point_radius * 0.4).max(2.0),
-            tick_font: (width * 0.032).clamp(12.0, 22.0) * scale,
+            tick_font: (width * 0.035).clamp(12.0, 24.0) * scale,
         }
     }
 }
