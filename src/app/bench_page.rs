@@ -98,6 +98,7 @@ fn run(host: &web_sys::HtmlDivElement, kernels: Compiler) -> Result<String, JsVa
                 show_test: true,
                 problem: snap.problem,
                 domain: snap.domain,
+                lecture: false,
             };
             result = result.and_then(|_| draw_points_layer(&points, &layer));
             points_drawn = true;

@@ -2,9 +2,11 @@
 //! (colour: bias), the inputs and outputs named, all on one canvas that is redrawn only when
 //! the weights, the shape, the width, the theme or the marked item change. Hovering shows a
 //! value under it; clicking (or the arrow keys) selects a weight or bias for editing below.
+use super::help_tip::HelpTip;
 use super::lecture::{chart_theme, PageView};
 use super::sized::{watch_visible, width_of};
 use super::AppState;
+use crate::core::help::HelpTopic;
 use crate::render::canvas::{draw_diagram, DiagramView};
 use crate::render::chart_style::{ChartStyle, Theme};
 use crate::render::diagram::{DiagramLabels, Item, Layout, FONT, LECTURE_FONT};
@@ -191,7 +193,7 @@ pub fn DiagramPanel() -> impl IntoView {
     let (layout, hovered, selected) = (d.layout, d.hovered, d.selected);
     view! {
         <div class="diagram-panel">
-            <h2>"Network"</h2>
+            <h2>"Network" <HelpTip topic=HelpTopic::Diagram /></h2>
             <div class="diagram-ruler" node_ref=ruler></div>
             <canvas
                 class="diagram"

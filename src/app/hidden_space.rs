@@ -1,8 +1,10 @@
 //! The hidden-space view: every point mapped through a chosen hidden layer, two units at a
 //! time. In the last hidden layer with two units, the output is one straight line there: the
 //! classes have become linearly separable.
+use super::help_tip::HelpTip;
 use super::sized::{watch_canvas, CanvasWatch};
 use super::AppState;
+use crate::core::help::HelpTopic;
 use crate::core::hidden_space::HiddenSpace;
 use crate::render::canvas::draw_hidden_space;
 use leptos::html::Canvas;
@@ -32,7 +34,7 @@ pub fn HiddenSpacePanel() -> impl IntoView {
     view! {
         <Show when=move || hidden.with(|h| !h.is_empty())>
             <div class="hidden-space-panel">
-                <h2>"The data inside a hidden layer"</h2>
+                <h2>"The data inside a hidden layer" <HelpTip topic=HelpTopic::HiddenSpace /></h2>
                 <div class="hidden-controls">
                     <LayerSelect
                         layers=Signal::derive(move || hidden.with(Vec::len))

@@ -1,8 +1,10 @@
 //! The 3D lift view: the points at (x₁, x₂, x₁·x₂) (or the network's own three inputs) and
 //! the output's plane there, turned with two sliders. XOR, lifted by x₁·x₂, is split by a plane.
+use super::help_tip::HelpTip;
 use super::lecture::{chart_theme, PageView};
 use super::sized::{watch_canvas, CanvasWatch};
 use super::AppState;
+use crate::core::help::HelpTopic;
 use crate::core::lift::{worth_showing, Lift};
 use crate::render::canvas::draw_lift;
 use crate::render::lift::{LiftView, PITCH_RANGE, YAW_RANGE};
@@ -37,7 +39,7 @@ pub fn LiftPanel() -> impl IntoView {
     view! {
         <Show when=shown>
             <div class="lift-panel">
-                <h2>"3D lift: one more input as height"</h2>
+                <h2>"3D lift: one more input as height" <HelpTip topic=HelpTopic::Lift /></h2>
                 <canvas
                     class="lift"
                     node_ref=canvas

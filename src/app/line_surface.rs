@@ -1,7 +1,9 @@
 //! Line mode's loss surface over (m, c), with the batch, mini-batch and stochastic paths.
+use super::help_tip::HelpTip;
 use super::lecture::{chart_theme, PageView};
 use super::sized::watch_canvas;
 use super::AppState;
+use crate::core::help::HelpTopic;
 use crate::core::snapshot::ModelView;
 use crate::render::canvas::draw_line_surface;
 use leptos::html::Canvas;
@@ -29,7 +31,7 @@ pub fn LineSurfacePanel() -> impl IntoView {
     });
     view! {
         <div class="surface-panel">
-            <h2>"Loss surface over (m, c)"</h2>
+            <h2>"Loss surface over (m, c)" <HelpTip topic=HelpTopic::LossSurface /></h2>
             <p class="hint">
                 "Lighter is lower. The three descents start together; × marks the least-squares line."
             </p>

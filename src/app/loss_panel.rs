@@ -1,7 +1,9 @@
 //! The loss chart panel: train and test loss against epoch.
+use super::help_tip::HelpTip;
 use super::lecture::{chart_theme, PageView};
 use super::sized::watch_canvas;
 use super::AppState;
+use crate::core::help::HelpTopic;
 use crate::render::canvas::draw_loss;
 use crate::render::colors::css;
 use crate::render::grad_chart::layer_line;
@@ -42,7 +44,7 @@ pub fn LossPanel() -> impl IntoView {
                         "Loss (mean squared error)"
                     }
                     _ => "Loss",
-                }}
+                }} <HelpTip topic=HelpTopic::LossChart />
             </h2>
             <div class="legend" data-testid="loss-legend">
                 <Show when=move || curves.get().0>
@@ -100,7 +102,7 @@ pub fn GradientPanel() -> impl IntoView {
     let layers = Memo::new(move |_| state.snapshot.with(|s| s.net.layers().len()));
     view! {
         <div class="loss-panel gradient-panel">
-            <h2>"Gradient size per layer"</h2>
+            <h2>"Gradient size per layer" <HelpTip topic=HelpTopic::GradientChart /></h2>
             <div class="legend">
                 {move || {
                     let n = layers.get();

@@ -6,6 +6,7 @@ mod controls;
 mod diagram;
 mod fields;
 mod fullscreen;
+mod help_tip;
 mod hidden_space;
 mod hide;
 mod jit;

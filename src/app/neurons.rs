@@ -1,8 +1,10 @@
 //! One small map per hidden neuron, layer by layer: what each unit responds to over the plot.
 //! Hovering over a map enlarges it.
+use super::help_tip::HelpTip;
 use super::sized::watch_visible;
 use super::AppState;
 use crate::core::config::Model;
+use crate::core::help::HelpTopic;
 use crate::core::snapshot::ModelView;
 use crate::render::canvas::put_rgba;
 use crate::render::frame::Frame;
@@ -49,6 +51,14 @@ pub fn NeuronsPanel() -> impl IntoView {
                         } else {
                             "What each hidden neuron detects"
                         }
+                    }}
+                    {move || {
+                        let topic = if is_curve() {
+                            HelpTopic::CurveNeuronMaps
+                        } else {
+                            HelpTopic::NeuronMaps
+                        };
+                        view! { <HelpTip topic=topic /> }
                     }}
                 </h2>
                 <div class="neuron-layers">

@@ -3,6 +3,7 @@
 use super::{AppState, Brush};
 use crate::core::config::Model;
 use crate::core::dataset::{Point, Problem};
+use crate::core::domain::Domain;
 use crate::core::trainer::PointEdit;
 use crate::render::geometry::Viewport;
 use leptos::html::Canvas;
@@ -10,7 +11,31 @@ use leptos::prelude::*;
 use web_sys::MouseEvent;
 
 mod layers;
+mod legend;
 pub use layers::picture;
+
+/// [`picture`] with a caption under it (the data set, the model, the epoch, the losses and
+/// the accuracy), and the caption's lines.
+pub fn captioned_picture(
+    state: AppState,
+    width: u32,
+    height: u32,
+) -> Result<(web_sys::HtmlCanvasElement, [String; 2]), wasm_bindgen::JsValue> {
+    let plot = picture(state, width, height)?;
+    let (caption, names, lecture) = state.snapshot.with_untracked(|snap| {
+        state.config.with_untracked(|c| {
+            let caption = crate::core::caption::plot_caption(c, snap);
+            (caption, c.axis_names(), c.lecture)
+        })
+    });
+    let ratio = crate::render::canvas::pixel_ratio();
+    let sizes = crate::render::plot_style::PlotSizes::new(f64::from(width) / ratio, lecture);
+    crate::render::canvas::draw_axis_names(&plot, names, sizes.tick_font * ratio)?;
+    Ok((
+        crate::render::canvas::with_caption(&plot, &caption)?,
+        caption,
+    ))
+}
 mod touch;
 
 /// The plot: three stacked canvases (see [`layers`]), the top one taking clicks and taps.
@@ -23,6 +48,7 @@ pub fn Plot() -> impl IntoView {
     let pointer = Pointer::new(state, canvas);
     let press = pointer.press;
     let axis_names = move || state.config.with(|c| c.axis_names());
+    let view = Memo::new(move |_| state.snapshot.with(|s| s.domain));
     let page = expect_context::<super::lecture::PageView>();
     let marks_over = move || {
         state
@@ -56,7 +82,7 @@ pub fn Plot() -> impl IntoView {
                     data-testid="data-canvas"
                     data-z="2"
                     role="img"
-                    aria-label=move || state.config.with(description)
+                    aria-label=move || state.config.with(|c| description(c, view.get()))
                     on:click=move |ev| pointer.click(&ev)
                     on:contextmenu=move |ev| pointer.context_menu(&ev)
                     on:pointerdown=move |ev| press.down(&ev)
@@ -64,12 +90,15 @@ pub fn Plot() -> impl IntoView {
                     on:pointerup=move |_| press.cancel()
                     on:pointercancel=move |_| press.cancel()
                 ></canvas>
+                <span class="axis-label x-label" data-testid="x-axis-name">
+                    {move || axis_names().0}
+                </span>
+                <span class="axis-label y-label" data-testid="y-axis-name">
+                    {move || axis_names().1}
+                </span>
             </div>
-            <span class="axis-label x-label" data-testid="x-axis-name">
-                {move || axis_names().0}
-            </span>
-            <span class="axis-label y-label">{move || axis_names().1}</span>
         </div>
+        <legend::PlotLegend />
     }
 }
 
@@ -135,7 +164,7 @@ fn data_at(
 
 /// The plot's description for screen readers: where its axes run, in the data set's own
 /// units, what its colours or lines show, and what a click does.
-fn description(c: &crate::core::config::ExperimentConfig) -> String {
+fn description(c: &crate::core::config::ExperimentConfig, domain: Domain) -> String {
     let shows = match c.model {
         Model::Mlp => "coloured by the network's prediction",
         Model::Logistic => "coloured by the model's probability of each class",
@@ -145,7 +174,7 @@ fn description(c: &crate::core::config::ExperimentConfig) -> String {
     };
     format!(
         "Data plot: {}, {shows}. Click or tap to add a point with the brush; right-click or long-press to remove the nearest.",
-        c.domain().describe(c.axis_names())
+        domain.describe(c.axis_names())
     )
 }
 

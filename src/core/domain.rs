@@ -4,6 +4,9 @@
 //! clamping of points and the mapping of clicks all use it.
 use crate::core::number_text::format_number;
 
+mod fit;
+pub use fit::{MIN_POINTS, SMALL_SHARE};
+
 /// Half the width of the square domain: most data sets' points live in [−DOMAIN, DOMAIN]².
 pub const DOMAIN: f64 = 6.0;
 

@@ -4,6 +4,7 @@
 //! `tests/core_is_pure.rs` fails if a file does.
 pub mod activation;
 pub mod base64;
+pub mod caption;
 pub mod config;
 pub mod csv;
 pub mod curve;
@@ -15,11 +16,13 @@ pub mod features;
 pub mod gates;
 pub mod grad_history;
 pub mod gradients;
+pub mod help;
 pub mod hidden_space;
 pub mod history;
 #[cfg(feature = "jit")]
 pub mod jit;
 pub mod json;
+pub mod legend;
 pub mod lesson;
 pub mod lift;
 pub mod line_fit;

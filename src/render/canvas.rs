@@ -4,11 +4,14 @@
 //!
 //! No drawing measures layout: a canvas's pixel buffer is sized by [`size_backing`] from a
 //! CSS size the caller observed (with a `ResizeObserver`), and drawing reads that buffer's size.
+mod axes;
+mod caption;
 mod charts;
 mod curve;
 mod diagram;
 mod dots;
 mod plot;
+pub use caption::{draw_axis_names, with_caption};
 pub use charts::{draw_gradients, draw_lift, draw_line_surface, draw_loss};
 pub use curve::{draw_curve, CurveOverlay};
 pub use diagram::{draw_diagram, DiagramView};

@@ -157,19 +157,7 @@ mod tests {
 
     /// WCAG's contrast ratio of two colours.
     fn contrast(a: RGBColor, b: RGBColor) -> f64 {
-        let lum = |c: RGBColor| {
-            let lin = |v: u8| {
-                let s = f64::from(v) / 255.0;
-                if s <= 0.03928 {
-                    s / 12.92
-                } else {
-                    ((s + 0.055) / 1.055).powf(2.4)
-                }
-            };
-            0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
-        };
-        let (x, y) = (lum(a), lum(b));
-        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+        crate::render::colors::contrast([a.0, a.1, a.2], [b.0, b.1, b.2])
     }
 
     #[test]

@@ -47,6 +47,26 @@ pub fn diverging(v: f64) -> Rgb {
     }
 }
 
+/// WCAG's relative luminance of an sRGB colour, 0 (black) to 1 (white).
+pub fn luminance(c: Rgb) -> f64 {
+    let lin = |v: u8| {
+        let s = f64::from(v) / 255.0;
+        if s <= 0.03928 {
+            s / 12.92
+        } else {
+            ((s + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2])
+}
+
+/// WCAG's contrast ratio of two colours, 1 (the same) to 21 (black on white). Text needs
+/// at least 4.5.
+pub fn contrast(a: Rgb, b: Rgb) -> f64 {
+    let (x, y) = (luminance(a), luminance(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

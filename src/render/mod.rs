@@ -13,4 +13,5 @@ pub mod heatmap;
 pub mod lift;
 pub mod line_surface;
 pub mod loss_chart;
+pub mod plot_style;
 pub mod scatter;

@@ -346,6 +346,11 @@ export async function tap(page, id) {
 
 /** The plot's domain for most data sets: [-6, 6]². */
 export const SQUARE = { x1: [-DOMAIN, DOMAIN], x2: [-DOMAIN, DOMAIN] };
+/**
+ * The view of small data (src/core/domain/fit.rs): the logic gates' corners of the unit square
+ * are shown with a quarter of margin, so a test that clicks or reads pixels there passes this.
+ */
+export const GATES_VIEW = { x1: [-0.25, 1.25], x2: [-0.25, 1.25] };
 
 /** Page (viewport) coordinates of the data point (x1, x2) on the data canvas showing `domain`. */
 export async function canvasPoint(page, x1, x2, domain = SQUARE) {

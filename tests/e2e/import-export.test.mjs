@@ -134,7 +134,8 @@ test('the PNG shows the network as it is now, even when the plot was off screen 
     c.width = image.width;
     c.height = image.height;
     const ctx = c.getContext('2d');
-    ctx.drawImage(img, 0, 0, c.width, c.height);
+    // The plot is the PNG's top (its caption is under it, see plot-view.test.mjs).
+    ctx.drawImage(img, 0, 0, image.width, image.height, 0, 0, c.width, c.height);
     const saved = ctx.getImageData(0, 0, c.width, c.height).data;
     let off = 0;
     for (let i = 0; i < saved.length; i += 4) {

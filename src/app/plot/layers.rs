@@ -108,16 +108,21 @@ pub fn draw(state: AppState, canvases: PlotCanvases) {
     });
     let points = Memo::new(move |_| state.snapshot.with(PointsKey::of));
     Effect::new(move |_| {
-        let show_test = state.config.with(|c| c.show_test_data);
+        let show = state.config.with(|c| (c.show_test_data, c.lecture));
         let Some(el) = watch.canvas() else {
             return;
         };
-        report(state, points.with(|key| draw_key(&el, key, show_test)));
+        report(state, points.with(|key| draw_key(&el, key, show)));
     });
 }
 
-/// Draws the axes and the points `key` says on `canvas`.
-fn draw_key(canvas: &HtmlCanvasElement, key: &PointsKey, show_test: bool) -> Result<(), JsValue> {
+/// Draws the axes and the points `key` says on `canvas`, with the test points if
+/// `show_test`, larger in `lecture` mode.
+fn draw_key(
+    canvas: &HtmlCanvasElement,
+    key: &PointsKey,
+    (show_test, lecture): (bool, bool),
+) -> Result<(), JsValue> {
     draw_points_layer(
         canvas,
         &PointLayer {
@@ -126,6 +131,7 @@ fn draw_key(canvas: &HtmlCanvasElement, key: &PointsKey, show_test: bool) -> Res
             show_test,
             problem: key.problem,
             domain: key.domain,
+            lecture,
         },
     )
 }
@@ -138,12 +144,15 @@ pub fn picture(state: AppState, width: u32, height: u32) -> Result<HtmlCanvasEle
         new_canvas(width, height)?,
         new_canvas(width, height)?,
     );
-    let (view, show_test) = state
-        .config
-        .with_untracked(|c| ((c.discretize, c.boundary_line), c.show_test_data));
+    let (view, show) = state.config.with_untracked(|c| {
+        (
+            (c.discretize, c.boundary_line),
+            (c.show_test_data, c.lecture),
+        )
+    });
     let marks_over = state.snapshot.with_untracked(|snap| {
         draw_moving(snap, &mut Frame::default(), (&heat, &marks), view, None)?;
-        draw_key(&points, &PointsKey::of(snap), show_test)?;
+        draw_key(&points, &PointsKey::of(snap), show)?;
         Ok::<_, JsValue>(marks_go_over(snap))
     })?;
     let layers = if marks_over {

@@ -188,9 +188,12 @@ pub fn ImportExport() -> impl IntoView {
 }
 
 /// Saves the plot as a PNG picture at the plot's size on the page (or 800 × 800 pixels where
-/// it has none), drawn afresh from the network as it is now.
+/// it has none), drawn afresh from the network as it is now, with its axes, tick labels and a
+/// caption under it (which the status line repeats).
 fn export_plot(state: AppState) -> Result<(), wasm_bindgen::JsValue> {
     let (width, height) = browser::canvas_size("data-canvas").unwrap_or((800, 800));
-    let picture = crate::app::plot::picture(state, width, height)?;
-    browser::download_png(&picture, "plot.png")
+    let (picture, caption) = crate::app::plot::captioned_picture(state, width, height)?;
+    browser::download_png(&picture, "plot.png")?;
+    state.say(format!("Saved plot.png: {}", caption.join(" · ")));
+    Ok(())
 }

@@ -62,3 +62,30 @@ fn standardizing_trains_far_better_at_the_same_rate() {
     );
     assert!(s < 0.2 && s < r / 2.0, "standardized {s}, raw {r}");
 }
+
+/// Issue 16: the logic gates' four corners fill the plot; the network still sees data units.
+#[test]
+fn small_data_zooms_the_view_not_the_inputs() {
+    let gates = "model=perceptron&weights=1,1,-1.5&points=0,0,0;0,1,0;1,0,0;1,1,1";
+    let t = Trainer::new(ExperimentConfig::from_hash(gates).0);
+    let snap = t.snapshot();
+    let unit = crate::core::domain::Domain {
+        x1: (-0.25, 1.25),
+        x2: (-0.25, 1.25),
+    };
+    assert_eq!(snap.domain, unit);
+    assert_eq!(t.config().domain(), crate::core::domain::Domain::SQUARE);
+    // The MLP on the same corners: the heatmap's grid is evaluated in data units.
+    let mlp = "dataset=xor&points=0,0,0;0,1,1;1,0,1;1,1,0";
+    let t = Trainer::new(ExperimentConfig::from_hash(mlp).0);
+    let snap = t.snapshot();
+    assert_eq!(snap.domain, unit);
+    let mut grid = Grid::default();
+    snap.evaluate_grid(&mut snap.net.clone(), 4, false, &mut grid);
+    let want = t.predict(unit.column_x1(0, 4), unit.row_x2(0, 4));
+    assert!((grid.outputs[0] - want[0]).abs() < 1e-5);
+    // Line mode's (x, y) plot stays [−6, 6]².
+    let line = "model=line&points=0,0,0;0,1,0;1,0,0;1,1,0";
+    let snap = Trainer::new(ExperimentConfig::from_hash(line).0).snapshot();
+    assert_eq!(snap.domain, crate::core::domain::Domain::SQUARE);
+}

@@ -20,13 +20,24 @@ impl Trainer {
             points: self.points.clone(),
             test_mask: self.test_mask.clone(),
             problem: self.config.problem,
-            domain: self.config.domain(),
+            domain: self.view_domain(),
             classes: self.config.class_count(),
             diverged: self.diverged,
             best_epoch: self.best_epoch(),
             stopped_at: self.stopped_at,
             model,
             version: self.version,
+        }
+    }
+
+    /// The rectangle the plot shows: the data set's domain, fitted to small data (the logic
+    /// gates' corners) outside line and curve mode, whose (x, y) plot stays [−6, 6]².
+    pub fn view_domain(&self) -> crate::core::domain::Domain {
+        let domain = self.config.domain();
+        if self.config.model.fits_xy() {
+            domain
+        } else {
+            domain.fit_view(&self.points)
         }
     }
 

@@ -3,6 +3,7 @@
 //! main thread), the marks that move as the model trains (the decision boundary, the
 //! perceptron's and line mode's lines), and the axes with the points, redrawn only when they
 //! change.
+use super::axes::draw_axes;
 use super::{context, fit_to_box};
 use crate::core::dataset::MAX_CLASSES;
 use crate::core::dataset::{Point, Problem};
@@ -10,7 +11,8 @@ use crate::core::domain::Domain;
 use crate::core::loss::class_of;
 use crate::render::colors::{class_color, css, diverging};
 use crate::render::contour::Polyline;
-use crate::render::geometry::{line_endpoints, ticks, Viewport};
+use crate::render::geometry::{line_endpoints, Viewport};
+use crate::render::plot_style::PlotSizes;
 use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -23,6 +25,8 @@ pub struct PointLayer<'a> {
     pub problem: Problem,
     /// The data coordinates the plot shows.
     pub domain: Domain,
+    /// Lecture mode: larger points and labels.
+    pub lecture: bool,
 }
 
 /// The 2D context of a layer, cleared to transparent.
@@ -43,8 +47,9 @@ pub fn draw_points_layer(canvas: &HtmlCanvasElement, layer: &PointLayer) -> Resu
     let (vp, ratio) = fit_to_box(canvas);
     let vp = vp.with_domain(layer.domain);
     let ctx = cleared(canvas)?;
-    draw_axes(&ctx, vp, ratio);
-    draw_points(&ctx, vp, ratio, layer)
+    let sizes = PlotSizes::new(vp.width / ratio, layer.lecture);
+    draw_axes(&ctx, vp, ratio, sizes);
+    draw_points(&ctx, vp, ratio, sizes, layer)
 }
 
 /// Draws the decision boundary's `line` (polylines in plot fractions; may be empty) on the
@@ -82,61 +87,16 @@ fn stroke_boundary(ctx: &CanvasRenderingContext2d, vp: Viewport, ratio: f64, lin
     ctx.set_line_cap("butt");
 }
 
-/// The axes through the origin, and for a domain in other units than the square, tick
-/// labels in those units along the bottom and the left edge.
-fn draw_axes(ctx: &CanvasRenderingContext2d, vp: Viewport, ratio: f64) {
-    ctx.set_stroke_style_str("rgba(0, 0, 0, 0.18)");
-    ctx.set_line_width(ratio);
-    let (cx, cy) = vp.to_px(0.0, 0.0);
-    ctx.begin_path();
-    ctx.move_to(cx, 0.0);
-    ctx.line_to(cx, vp.height);
-    ctx.move_to(0.0, cy);
-    ctx.line_to(vp.width, cy);
-    ctx.stroke();
-    if vp.domain == Domain::SQUARE {
-        return;
-    }
-    let d = vp.domain;
-    ctx.set_fill_style_str("rgba(20, 20, 20, 0.85)");
-    ctx.set_font(&format!("bold {}px sans-serif", (15.0 * ratio).round()));
-    ctx.set_text_baseline("bottom");
-    ctx.set_text_align("center");
-    // Clear of the axis names (bottom right and top left, in the page's markup).
-    for t in ticks(d.x1.0, d.x1.1, 5) {
-        let (x, _) = vp.to_px(t, d.x2.0);
-        if x > 12.0 * ratio && x < vp.width - 140.0 * ratio {
-            let _ = ctx.fill_text(&tick_label(t), x, vp.height - 3.0 * ratio);
-        }
-    }
-    ctx.set_text_baseline("middle");
-    ctx.set_text_align("left");
-    for t in ticks(d.x2.0, d.x2.1, 5) {
-        let (_, y) = vp.to_px(d.x1.0, t);
-        if y > 36.0 * ratio && y < vp.height - 24.0 * ratio {
-            let _ = ctx.fill_text(&tick_label(t), 4.0 * ratio, y);
-        }
-    }
-}
-
-/// A tick value as text: no decimals for whole numbers.
-fn tick_label(v: f64) -> String {
-    if v.fract() == 0.0 {
-        format!("{v:.0}")
-    } else {
-        format!("{v}")
-    }
-}
-
 /// Draws the points in one path per colour and kind (filled training points, ringed test
 /// points), so a frame costs a few canvas calls per point instead of a dozen.
 fn draw_points(
     ctx: &CanvasRenderingContext2d,
     vp: Viewport,
     ratio: f64,
+    sizes: PlotSizes,
     layer: &PointLayer,
 ) -> Result<(), JsValue> {
-    let radius = 5.0 * ratio;
+    let radius = sizes.point_radius * ratio;
     let color_of = |p: &Point| match layer.problem {
         Problem::Classification => class_color(class_of(p.label, MAX_CLASSES)),
         Problem::Regression => diverging(p.label),
@@ -169,7 +129,7 @@ fn draw_points(
                 ctx.set_fill_style_str("rgba(255, 255, 255, 0.85)");
                 ctx.fill();
                 ctx.set_stroke_style_str(&css_color);
-                ctx.set_line_width(2.5 * ratio);
+                ctx.set_line_width(sizes.ring * ratio);
             } else {
                 ctx.set_fill_style_str(&css_color);
                 ctx.fill();
@@ -218,7 +178,8 @@ pub fn draw_overlay(canvas: &HtmlCanvasElement, overlay: &Overlay) -> Result<(),
     if let Some((x1, x2)) = overlay.highlight {
         let (x, y) = vp.to_px(x1, x2);
         ctx.begin_path();
-        ctx.arc(x, y, 12.0 * ratio, 0.0, std::f64::consts::TAU)?;
+        let around = PlotSizes::new(vp.width / ratio, false).point_radius * 2.2;
+        ctx.arc(x, y, around.max(12.0) * ratio, 0.0, std::f64::consts::TAU)?;
         ctx.set_stroke_style_str("#c2185b");
         ctx.set_line_width(3.0 * ratio);
         ctx.stroke();
