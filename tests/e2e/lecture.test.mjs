@@ -283,6 +283,7 @@ const shownBoxes = (page, selector) =>
 test('Hide all hides every control and every emptied heading; Show all brings them back', async () => {
   const app = await session().open('#lecture=true&output=auto');
   const { page } = app;
+  await click(page, 'drawer-toggle'); // lecture mode keeps the controls in a drawer
   await page.click(`${tid('hide-panel')} summary`);
   const listed = await page.$$eval(`${tid('hide-panel')} .hide-group legend`, (els) => els.map((e) => e.textContent));
   assert.deepEqual(listed.slice(0, 4), ['Play, Step, Reset', 'Lesson', 'Data', 'Features']);
@@ -315,7 +316,10 @@ test('Hide all hides every control and every emptied heading; Show all brings th
   await waitUntil(async () => await visible(page, 'play'), { what: 'Show all' });
   for (const id of controls) assert.ok(await visible(page, id), `${id} shown again`);
   assert.deepEqual(await shownBoxes(page, headings), before, 'every heading back');
-  assert.ok(![...(await hashParams(page)).keys()].some((k) => k.endsWith('_hide')), 'none in the link');
+  const hidden = async () => [...(await hashParams(page)).keys()].filter((k) => k.endsWith('_hide'));
+  await waitUntil(async () => (await hidden()).length === 0, { what: 'no _hide key left in the link' }).catch(async (e) => {
+    throw new Error(`${e.message}: ${(await hidden()).join(', ')}`);
+  });
   assert.deepEqual(app.pageErrors, [], `page errors:\n${errorReport(app)}`);
 });
 
