@@ -1,6 +1,5 @@
 //! The brush toolbar above the plot: one brush per class, the eraser, Clear, undo/redo of
 //! point edits, the full-screen plot, and the note on which drawn points are test points.
-use super::split_note::SplitNote;
 use super::{AppState, Brush};
 use crate::core::config::{ExperimentConfig, Model};
 use crate::core::dataset::{Problem, MAX_CLASSES};
@@ -72,7 +71,6 @@ pub fn Brushes() -> impl IntoView {
             >
                 "Full screen"
             </button>
-            <SplitNote />
         </div>
     }
 }

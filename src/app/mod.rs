@@ -142,6 +142,8 @@ fn PlotColumn() -> impl IntoView {
         <section class="panel plot-panel" aria-label="Plot">
             <brushes::Brushes />
             <plot::Plot />
+            // Under the plot, so that it never moves the plot under a finger that draws.
+            <split_note::SplitNote />
             <Show when=is_line>
                 <line_surface::LineSurfacePanel />
             </Show>

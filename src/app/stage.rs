@@ -3,7 +3,7 @@
 //! the controls wait in a drawer (style/stage.css places them).
 use super::lecture::PageView;
 use super::storage::{self, STAGE_VIEW_KEY};
-use super::{loss_panel, readouts, AppState};
+use super::{lessons, loss_panel, readouts, AppState};
 use leptos::prelude::*;
 
 mod export;
@@ -32,6 +32,7 @@ pub fn Charts() -> impl IntoView {
     view! {
         <section class="panel charts-panel" aria-label="Charts">
             <Show when=move || stage.get()>
+                <lessons::LessonStrip />
                 <readouts::Readouts />
             </Show>
             <loss_panel::LossPanel />

@@ -26,7 +26,7 @@ pub struct PlotSizes {
 
 impl PlotSizes {
     /// A point's radius as a share of the plot's width.
-    const RADIUS_SHARE: f64 = 0.014;
+    const RADIUS_SHARE: f64 = 0.010;
     /// How much larger lecture mode draws everything.
     pub const LECTURE_SCALE: f64 = 1.25;
 
@@ -38,11 +38,26 @@ impl PlotSizes {
             0.0
         };
         let scale = if lecture { Self::LECTURE_SCALE } else { 1.0 };
-        let point_radius = (width * Self::RADIUS_SHARE).clamp(3.5, 12.0) * scale;
+        let point_radius = (width * Self::RADIUS_SHARE).clamp(4.0, 9.0) * scale;
         PlotSizes {
             point_radius,
-            ring: (point_radius * 0.4).max(2.0),
+            ring: (point_radius * 0.3).max(1.5),
             tick_font: (width * 0.035).clamp(12.0, 24.0) * scale,
+        }
+    }
+}
+
+impl PlotSizes {
+    /// The sizes for a plot of `n` points: a sparse plot (the logic gates' four corners, a few
+    /// drawn points) draws its points larger, up to twice the size at 25 points or fewer, so
+    /// they are seen from the back row; from 100 points on, the sizes stay as they are.
+    pub fn for_points(self, n: usize) -> Self {
+        let grow = (100.0 / n.max(1) as f64).sqrt().clamp(1.0, 2.0);
+        let point_radius = self.point_radius * grow;
+        PlotSizes {
+            point_radius,
+            ring: (point_radius * 0.3).max(1.5),
+            ..self
         }
     }
 }
@@ -67,7 +82,7 @@ mod tests {
     fn points_grow_with_the_plot_and_in_lecture_mode() {
         let small = PlotSizes::new(300.0, false);
         let big = PlotSizes::new(800.0, false);
-        assert!(big.point_radius > small.point_radius * 2.0);
+        assert!(big.point_radius > small.point_radius * 1.8);
         let lecture = PlotSizes::new(800.0, true);
         assert!(lecture.point_radius > big.point_radius * 1.2);
         assert!(lecture.tick_font > big.tick_font);
@@ -78,7 +93,20 @@ mod tests {
         assert!(projector.tick_font / 4.0 >= 4.5, "{projector:?}");
         // A phone's plot: still a tappable-looking dot.
         assert!(PlotSizes::new(340.0, false).point_radius >= 4.0);
-        assert_eq!(PlotSizes::new(f64::NAN, false).point_radius, 3.5);
+        assert_eq!(PlotSizes::new(f64::NAN, false).point_radius, 4.0);
+    }
+
+    #[test]
+    fn few_points_are_drawn_larger() {
+        let base = PlotSizes::new(600.0, false);
+        assert_eq!(base.for_points(500), base);
+        assert_eq!(base.for_points(100), base);
+        let gates = base.for_points(4);
+        assert_eq!(gates.point_radius, base.point_radius * 2.0);
+        assert_eq!(gates.tick_font, base.tick_font);
+        let some = base.for_points(50).point_radius / base.point_radius;
+        assert!(some > 1.3 && some < 1.5, "{some}");
+        assert_eq!(base.for_points(0), gates);
     }
 
     #[test]

@@ -204,6 +204,40 @@ for (const [width, height] of PHONES) {
   });
 }
 
+test('lecture mode with a lesson: the open card (title, Back/Next, Try:) shows beside the plot and follows Page Down', async () => {
+  const app = await openAt('#lesson=logic-gates&lecture=true', 1280, 720);
+  const { page } = app;
+  await settle(page);
+  const strip = await rectOf(page, tid('lesson-strip'));
+  assert.ok(strip && strip.top >= 0 && strip.bottom <= 720 && strip.right <= 1280, `the card beside the plot: ${JSON.stringify(strip)}`);
+  const plot = await rectOf(page, '.plot-layers');
+  assert.ok(!overlaps(strip, plot), 'the card does not cover the plot');
+  assert.match(await text(page, 'strip-title'), /\(1 \/ 5\)/);
+  await page.locator('body').focus();
+  await page.keyboard.press('PageDown');
+  await waitUntil(async () => /\(2 \/ 5\)/.test(await text(page, 'strip-title')), { what: 'Page Down moves the card beside the plot' });
+  await click(page, 'strip-back');
+  await waitUntil(async () => /\(1 \/ 5\)/.test(await text(page, 'strip-title')), { what: 'its Back button' });
+  await assertOnOneScreen(page, { ...STAGE_PARTS, card: tid('lesson-strip') }, 'lecture mode with a lesson');
+  await shot(page, 'layout-lecture-lesson-1280x720.png');
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});
+
+test('lecture mode on a phone (390×844): the top bar wraps, no sideways scrolling, the plot on the first screen', async () => {
+  const app = await openAt('#lecture=true', 390, 844);
+  const { page } = app;
+  await settle(page);
+  await noSidewaysScroll(page, 'lecture mode at 390×844');
+  for (const id of ['drawer-toggle', 'play', 'step', 'reset']) {
+    const r = await rectOf(page, tid(id));
+    assert.ok(r && r.left >= 0 && r.right <= 390 && r.bottom <= 844, `${id} on the first screen: ${JSON.stringify(r)}`);
+  }
+  const plot = await rectOf(page, '.plot-layers');
+  assert.ok(plot && plot.top < 844 && plot.right <= 390 && plot.height > 200, `the plot on the first screen: ${JSON.stringify(plot)}`);
+  await shot(page, 'layout-lecture-390x844.png');
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});
+
 test('390×844: every button, select and check box label is at least 44 px for a finger', async () => {
   const app = await openAt('#dataset=xor&lesson=logic-gates&card=1', 390, 844);
   const { page } = app;

@@ -34,6 +34,7 @@ test('lecture mode, hidden controls and the theme survive Next, Back, Start agai
   assert.equal(await cardTitle(page), 'Two layers learn XOR');
   await click(page, 'lecture-toggle');
   await click(page, 'theme-toggle');
+  await click(page, 'drawer-toggle'); // lecture mode keeps the controls in a drawer
   await page.click(`${tid('hide-panel')} summary`);
   await page.check(tid('hide-activation'));
   await assertView(page, 'set');
@@ -70,6 +71,7 @@ test("a lesson link with view keys opens its card's experiment with that view", 
   }, { what: "the OR card's experiment in the link" });
   assert.equal(await page.inputValue(tid('model')), 'perceptron', "the card's model is on screen");
   assert.ok(await lectureOn(page), 'lecture mode from the link');
+  await click(page, 'drawer-toggle'); // the controls, in lecture mode's drawer
   const h = await hashParams(page);
   assert.equal(h.get('xTimesY_hide'), 'true');
   assert.equal(h.get('hideText'), 'true');

@@ -5,6 +5,7 @@ mod card;
 mod check;
 mod nav;
 mod picker;
+mod strip;
 
 use crate::app::storage::{self, PROGRESS_KEY};
 use crate::app::AppState;
@@ -12,6 +13,7 @@ use crate::core::lesson::Progress;
 use leptos::prelude::*;
 
 pub use nav::{step_card, CardStep};
+pub use strip::LessonStrip;
 
 /// What the lesson components (and the keyboard shortcuts) share.
 #[derive(Clone, Copy)]

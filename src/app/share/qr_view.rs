@@ -55,6 +55,13 @@ pub fn QrView(
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     let (big, set_big) = signal(false);
+    // Escape closes the big code, as it closes every other overlay.
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && big.get_untracked() {
+            set_big.set(false);
+        }
+    });
+    on_cleanup(move || escape.remove());
     let (settings_only, set_settings_only) = signal(false);
     let full = Memo::new(move |_| link.with(|l| QrCode::encode(l)));
     let fits = Memo::new(move |_| full.with(|c| c.as_ref().is_ok_and(QrCode::readable)));

@@ -5,8 +5,10 @@
 use super::Domain;
 use crate::core::dataset::Point;
 
-/// The data counts as small when it spans at most this share of the domain on both axes.
-pub const SMALL_SHARE: f64 = 1.0 / 6.0;
+/// The data counts as small when it spans at most this share of the domain on both axes
+/// (the gates' unit square is 1/12 of [−6, 6]; a few points drawn a little apart, at 1/6,
+/// must not zoom the plot under the student's finger).
+pub const SMALL_SHARE: f64 = 1.0 / 10.0;
 /// Fewer points than this never zoom the view (one or two drawn points are a start, not data).
 pub const MIN_POINTS: usize = 3;
 /// The margin on each side of small data, as a share of its span.
@@ -147,6 +149,9 @@ mod tests {
         assert_eq!(SQ.fit_view(&pts(&[(1.0, 1.0); 5])), SQ, "no extent");
         let spread = pts(&[(1.0, 1.0), (-2.0, -2.0), (3.0, -1.0)]);
         assert_eq!(SQ.fit_view(&spread), SQ);
+        // Three taps two units apart (a sixth of [−6, 6]): a student drawing, not small data.
+        let taps = pts(&[(2.0, 2.0), (4.0, 2.0), (2.0, 4.0)]);
+        assert_eq!(SQ.fit_view(&taps), SQ, "taps a sixth apart");
         let nan = pts(&[(f64::NAN, 0.0), (0.0, 0.0), (1.0, 0.5), (0.5, 1.0)]);
         assert_eq!(SQ.fit_view(&nan).x1, (-0.25, 1.25), "NaN is ignored");
     }

@@ -49,7 +49,7 @@ pub fn draw_points_layer(canvas: &HtmlCanvasElement, layer: &PointLayer) -> Resu
     let ctx = cleared(canvas)?;
     let sizes = PlotSizes::new(vp.width / ratio, layer.lecture);
     draw_axes(&ctx, vp, ratio, sizes);
-    draw_points(&ctx, vp, ratio, sizes, layer)
+    draw_points(&ctx, vp, ratio, sizes.for_points(layer.points.len()), layer)
 }
 
 /// Draws the decision boundary's `line` (polylines in plot fractions; may be empty) on the
