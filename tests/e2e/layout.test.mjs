@@ -111,6 +111,18 @@ for (const [width, height] of [[1280, 720], [1920, 1080]]) {
     }
     const headerHeight = (await rectOf(page, '.topbar')).height;
     assert.ok(headerHeight <= 0.1 * height, `the top bar is one compact row (${headerHeight} px)`);
+    // Every readout is as wide as "100.0%" in its own font: a trained network's accuracies
+    // never run into each other or off the screen.
+    const narrow = await page.evaluate(() => [...document.querySelectorAll('.charts-panel .readout')]
+      .filter((el) => el.getClientRects().length > 0)
+      .map((el) => {
+        const value = getComputedStyle(el.querySelector('.readout-value'));
+        const ctx = document.createElement('canvas').getContext('2d');
+        ctx.font = `${value.fontWeight} ${value.fontSize} ${value.fontFamily}`;
+        return { w: el.getBoundingClientRect().width, need: ctx.measureText('100.0%').width, right: el.getBoundingClientRect().right };
+      })
+      .filter(({ w, need, right }) => w < need || right > innerWidth));
+    assert.deepEqual(narrow, [], 'readouts too narrow for 100.0%');
     await shot(page, `layout-lecture-${width}x${height}.png`);
     for (const [pick, selector] of Object.entries(PICKED)) {
         await page.selectOption(tid('stage-view'), pick);
