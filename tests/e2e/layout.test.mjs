@@ -235,6 +235,14 @@ test('lecture mode with a lesson: the open card (title, Back/Next, Try:) shows b
   assert.deepEqual(app.pageErrors, [], errorReport(app));
 });
 
+test('perceptron mode on a phone (390×844): Build XOR\'s weight table does not widen the page', async () => {
+  const app = await openAt('#model=perceptron', 390, 844);
+  const { page } = app;
+  await settle(page);
+  await noSidewaysScroll(page, 'perceptron mode at 390×844');
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});
+
 test('lecture mode on a phone (390×844): the top bar wraps, no sideways scrolling, the plot on the first screen', async () => {
   const app = await openAt('#lecture=true', 390, 844);
   const { page } = app;
