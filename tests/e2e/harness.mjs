@@ -161,15 +161,16 @@ export const LAPTOP = { width: 1366, height: 768 };
 /**
  * Open `url` in a new browser context, collecting console errors and warnings and page errors.
  * `beforeGoto(page, context)` runs before the navigation (e.g. to set up network or CPU
- * emulation); `waitUntil` is Playwright's ('load', or 'commit' to return at once).
+ * emulation); `waitUntil` is Playwright's ('load', or 'commit' to return at once); `context` adds
+ * options to the browser context's (e.g. `{ hasTouch: true, isMobile: true }`, `permissions`).
  * Returns { page, context, consoleErrors, consoleWarnings, pageErrors, failedRequests }.
  */
 export async function openPage(
   browser,
   url,
-  { waitForApp = true, viewport = { width: 1280, height: 900 }, beforeGoto, waitUntil = 'load' } = {},
+  { waitForApp = true, viewport = { width: 1280, height: 900 }, beforeGoto, waitUntil = 'load', context: options = {} } = {},
 ) {
-  const context = await browser.newContext({ viewport });
+  const context = await browser.newContext({ viewport, ...options });
   const page = await context.newPage();
   const consoleErrors = [];
   const consoleWarnings = [];
@@ -572,6 +573,69 @@ export async function screenshot(page, name) {
   const file = path.join(ARTIFACTS, name);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * A PNG file's pixels (an exported picture), decoded here in Node: { width, height, data } with
+ * `data` RGBA, 4 bytes a pixel, rows top to bottom, like an ImageData. Reads 8-bit RGB or RGBA,
+ * not interlaced (what a canvas's toBlob writes); throws on anything else.
+ */
+export function decodePng(bytes) {
+  const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (!SIGNATURE.every((b, i) => bytes[i] === b)) throw new Error('not a PNG file');
+  let width = 0, height = 0, channels = 0;
+  const idat = [];
+  for (let at = 8; at < bytes.length;) {
+    const len = bytes.readUInt32BE(at);
+    const type = bytes.toString('latin1', at + 4, at + 8);
+    const body = bytes.subarray(at + 8, at + 8 + len);
+    if (type === 'IHDR') {
+      [width, height] = [body.readUInt32BE(0), body.readUInt32BE(4)];
+      const [depth, colour, interlace] = [body[8], body[9], body[12]];
+      channels = { 2: 3, 6: 4 }[colour];
+      if (depth !== 8 || !channels || interlace !== 0) {
+        throw new Error(`PNG not read here: bit depth ${depth}, colour type ${colour}, interlace ${interlace}`);
+      }
+    } else if (type === 'IDAT') idat.push(body);
+    at += 12 + len;
+  }
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const rows = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    const out = rows.subarray(y * stride, (y + 1) * stride);
+    const up = y > 0 ? rows.subarray((y - 1) * stride, y * stride) : Buffer.alloc(stride);
+    for (let i = 0; i < stride; i++) {
+      const a = i >= channels ? out[i - channels] : 0;
+      const c = i >= channels ? up[i - channels] : 0;
+      const b = up[i];
+      const p = a + b - c;
+      const [pa, pb, pc] = [Math.abs(p - a), Math.abs(p - b), Math.abs(p - c)];
+      const paeth = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      const guess = [0, a, b, (a + b) >> 1, paeth][filter];
+      if (guess === undefined) throw new Error(`PNG row ${y}: unknown filter ${filter}`);
+      out[i] = (line[i] + guess) & 0xff;
+    }
+  }
+  const data = new Uint8Array(width * height * 4);
+  for (let i = 0, j = 0; i < rows.length; i += channels, j += 4) {
+    data.set(rows.subarray(i, i + 3), j);
+    data[j + 3] = channels === 4 ? rows[i + 3] : 255;
+  }
+  return { width, height, data };
+}
+
+/** How many pixels of `image` ({ width, height, data } RGBA) in the box x, y, w, h pass `pred(r, g, b)`. */
+export function countPixels(image, [x, y, w, h], pred) {
+  let n = 0;
+  for (let row = y; row < y + h; row++) {
+    for (let i = (row * image.width + x) * 4, end = i + w * 4; i < end; i += 4) {
+      if (pred(image.data[i], image.data[i + 1], image.data[i + 2])) n++;
+    }
+  }
+  return n;
 }
 
 /** One-line summary of what went wrong in the page, for assertion messages. */

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {
   useSession, click, readNumber, text, tid, waitUntil, screenshot, errorReport, onScreen, GATES_VIEW,
-  clickCanvasAt,
+  clickCanvasAt, decodePng, countPixels,
 } from './harness.mjs';
 
 const session = useSession();
@@ -204,20 +204,10 @@ test('the exported PNG has the plot, its tick labels and a caption band under it
   fs.mkdirSync(new URL('./artifacts/', import.meta.url), { recursive: true });
   fs.writeFileSync(new URL('./artifacts/exported-plot.png', import.meta.url), bytes);
   const plotSize = await page.$eval(tid('data-canvas'), (c) => [c.width, c.height]);
-  const info = await page.evaluate(async ([b64, [w, h]]) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    const band = ctx.getImageData(0, h, img.width, img.height - h).data;
-    let ink = 0;
-    for (let i = 0; i < band.length; i += 4) if (band[i] + band[i + 1] + band[i + 2] < 300) ink++;
-    return { width: img.width, height: img.height, ink, plot: [w, h] };
-  }, [bytes.toString('base64'), plotSize]);
+  const png = decodePng(bytes);
+  const h = plotSize[1];
+  const band = [0, h, png.width, Math.max(0, png.height - h)];
+  const info = { width: png.width, height: png.height, ink: countPixels(png, band, (r, g, b) => r + g + b < 300) };
   assert.equal(info.width, plotSize[0]);
   assert.ok(info.height > plotSize[1] + 20, `a caption band under the plot: ${info.height} > ${plotSize[1]}`);
   assert.ok(info.ink > 200, `text in the caption band (${info.ink} dark pixels)`);

@@ -4,7 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { useSession, openPage, click, waitUntil, text, errorReport, ARTIFACTS } from './harness.mjs';
+import {
+  useSession, openPage, click, waitUntil, text, errorReport, ARTIFACTS, decodePng, countPixels,
+} from './harness.mjs';
 
 const session = useSession();
 
@@ -24,28 +26,14 @@ test('"Export the presenter view (PNG)": the plot, the readouts, the loss chart 
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   fs.writeFileSync(path.join(ARTIFACTS, 'layout-presenter-export.png'), bytes);
   // How much of each part's box is not the white paper: the sheet's places (stage/sheet.rs).
-  const inked = await page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    const share = (x, y, w, h) => {
-      const d = ctx.getImageData(x, y, w, h).data;
-      let n = 0;
-      for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < 720) n++;
-      return n / (w * h);
-    };
-    return {
-      plot: share(40, 40, 1000, 1000),
-      readouts: share(1100, 32, 780, 86),
-      loss: share(1100, 150, 780, 280),
-      view: share(1100, 480, 780, 560),
-    };
-  }, bytes.toString('base64'));
+  const png = decodePng(bytes);
+  const share = (box) => countPixels(png, box, (r, g, b) => r + g + b < 720) / (box[2] * box[3]);
+  const inked = {
+    plot: share([40, 40, 1000, 1000]),
+    readouts: share([1100, 32, 780, 86]),
+    loss: share([1100, 150, 780, 280]),
+    view: share([1100, 480, 780, 560]),
+  };
   assert.ok(inked.plot > 0.5, `the plot is drawn (${inked.plot})`);
   for (const part of ['readouts', 'loss', 'view']) {
     assert.ok(inked[part] > 0.01, `the ${part} is drawn (${inked[part]})`);
