@@ -37,6 +37,7 @@ pub mod real;
 pub mod regularization;
 pub mod rng;
 pub mod snapshot;
+pub mod split_note;
 pub mod status;
 pub mod trainer;
 pub mod undo;
