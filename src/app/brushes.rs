@@ -49,7 +49,9 @@ pub fn Brushes() -> impl IntoView {
     let brush_count = move || state.config.with(brush_count);
     view! {
         <div class="brushes" role="toolbar" aria-label="Brush">
-            <span class="brush-caption">"Click adds:"</span>
+            <span class="brush-caption" data-testid="brush-caption">
+                {page.pointer.brush_caption()}
+            </span>
             <For each=move || 0..brush_count() key=|k| *k let:k>
                 <ClassBrush class=k />
             </For>

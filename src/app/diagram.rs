@@ -169,6 +169,7 @@ impl Diagram {
 
     /// The line under the diagram: the hovered item and its value, or how to use it.
     fn caption(self) -> Memo<String> {
+        let pointer = super::lecture::pointer();
         Memo::new(move |_| match self.hovered.get() {
             Some(item) => {
                 let value = self
@@ -176,7 +177,7 @@ impl Diagram {
                     .and_then(|p| self.state.snapshot.with(|s| s.net.params.get(p).copied()));
                 self.layout.with(|l| l.describe(item, value))
             }
-            None => "Hover over a weight or a unit for its value; click one to edit it.".into(),
+            None => pointer.diagram_hint().into(),
         })
     }
 }

@@ -4,6 +4,7 @@
 use super::stage::{stage_view, StageView};
 use super::storage::{self, THEME_KEY};
 use super::AppState;
+use crate::core::pointer::Pointer;
 use crate::render::chart_style::Theme;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -23,6 +24,8 @@ pub struct PageView {
     pub drawer_open: RwSignal<bool>,
     /// The view the presenter picked to show beside the plot (kept in this browser).
     pub pick: RwSignal<Option<StageView>>,
+    /// A mouse or a touch screen, asked once at start: the hints' words follow it.
+    pub pointer: Pointer,
 }
 
 impl PageView {
@@ -31,7 +34,7 @@ impl PageView {
         let dark = match storage::load(THEME_KEY).as_deref() {
             Some("dark") => true,
             Some("light") => false,
-            _ => prefers_dark(),
+            _ => media("(prefers-color-scheme: dark)"),
         };
         PageView {
             dark: RwSignal::new(dark),
@@ -39,6 +42,7 @@ impl PageView {
             maximised: RwSignal::new(false),
             drawer_open: RwSignal::new(false),
             pick: RwSignal::new(super::stage::load_pick()),
+            pointer: Pointer::from_media(media("(hover: none)"), media("(pointer: coarse)")),
         }
     }
 
@@ -50,9 +54,15 @@ impl PageView {
     }
 }
 
-fn prefers_dark() -> bool {
+/// The pointer the page was opened with (a mouse where no [`PageView`] is provided).
+pub fn pointer() -> Pointer {
+    use_context::<PageView>().map_or(Pointer::Mouse, |p| p.pointer)
+}
+
+/// Whether the media query `query` matches (false where the browser cannot say).
+fn media(query: &str) -> bool {
     window()
-        .match_media("(prefers-color-scheme: dark)")
+        .match_media(query)
         .ok()
         .flatten()
         .is_some_and(|q| q.matches())
@@ -141,7 +151,7 @@ pub fn ViewBar() -> impl IntoView {
             <button
                 data-testid="lecture-toggle"
                 aria-pressed=move || lecture().to_string()
-                title="Lecture mode: large type, high contrast (L)"
+                title=page.pointer.with_key("Lecture mode: large type, high contrast", "L")
                 on:click=move |_| toggle_lecture(state)
             >
                 "Lecture"
@@ -149,19 +159,22 @@ pub fn ViewBar() -> impl IntoView {
             <button
                 data-testid="theme-toggle"
                 aria-pressed=move || page.dark.get().to_string()
-                title="Dark theme (D)"
+                title=page.pointer.with_key("Dark theme", "D")
                 on:click=move |_| page.toggle_theme()
             >
                 {move || if page.dark.get() { "☀ Light" } else { "☾ Dark" }}
             </button>
-            <button
-                data-testid="shortcuts-button"
-                aria-label="Keyboard shortcuts (?)"
-                aria-expanded=move || page.help_open.get().to_string()
-                on:click=move |_| page.help_open.update(|o| *o = !*o)
-            >
-                "?"
-            </button>
+            // A touch screen has no keyboard to use them with.
+            <Show when=move || page.pointer.shows_shortcuts()>
+                <button
+                    data-testid="shortcuts-button"
+                    aria-label="Keyboard shortcuts (?)"
+                    aria-expanded=move || page.help_open.get().to_string()
+                    on:click=move |_| page.help_open.update(|o| *o = !*o)
+                >
+                    "?"
+                </button>
+            </Show>
         </div>
     }
 }

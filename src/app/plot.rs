@@ -82,7 +82,7 @@ pub fn Plot() -> impl IntoView {
                     data-testid="data-canvas"
                     data-z="2"
                     role="img"
-                    aria-label=move || state.config.with(|c| description(c, view.get()))
+                    aria-label=move || state.config.with(|c| description(c, view.get(), page.pointer))
                     on:click=move |ev| pointer.click(&ev)
                     on:contextmenu=move |ev| pointer.context_menu(&ev)
                     on:pointerdown=move |ev| press.down(&ev)
@@ -163,8 +163,12 @@ fn data_at(
 }
 
 /// The plot's description for screen readers: where its axes run, in the data set's own
-/// units, what its colours or lines show, and what a click does.
-fn description(c: &crate::core::config::ExperimentConfig, domain: Domain) -> String {
+/// units, what its colours or lines show, and what a click or a tap (`pointer`) does.
+fn description(
+    c: &crate::core::config::ExperimentConfig,
+    domain: Domain,
+    pointer: crate::core::pointer::Pointer,
+) -> String {
     let shows = match c.model {
         Model::Mlp => "coloured by the network's prediction",
         Model::Logistic => "coloured by the model's probability of each class",
@@ -173,8 +177,9 @@ fn description(c: &crate::core::config::ExperimentConfig, domain: Domain) -> Str
         Model::Curve => "with the network's fitted curve y = f(x)",
     };
     format!(
-        "Data plot: {}, {shows}. Click or tap to add a point with the brush; right-click or long-press to remove the nearest.",
-        domain.describe(c.axis_names())
+        "Data plot: {}, {shows}. {}",
+        domain.describe(c.axis_names()),
+        pointer.plot_hint()
     )
 }
 

@@ -108,7 +108,7 @@ pub fn DrawerToggle() -> impl IntoView {
                 data-testid="drawer-toggle"
                 aria-expanded=move || page.drawer_open.get().to_string()
                 aria-controls="controls-drawer"
-                title="Show or hide the controls (C)"
+                title=page.pointer.with_key("Show or hide the controls", "C")
                 on:click=move |_| page.drawer_open.update(|o| *o = !*o)
             >
                 {move || if page.drawer_open.get() { "✕ Controls" } else { "☰ Controls" }}

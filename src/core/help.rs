@@ -1,4 +1,6 @@
-//! The short explanations behind each view's "?", in the lecture notes' words.
+//! The short explanations behind each view's "?", in the lecture notes' words, and in the
+//! words of the device in hand where they say what to do (see [`Pointer`]).
+use crate::core::pointer::Pointer;
 
 /// The views that carry a "?".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,14 +42,21 @@ impl HelpTopic {
         }
     }
 
-    /// The explanation: two or three short sentences.
-    pub fn text(self) -> &'static str {
+    /// The explanation, two or three short sentences, for a user with `pointer`.
+    pub fn text(self, pointer: Pointer) -> &'static str {
         match self {
-            HelpTopic::Diagram => {
-                "Each line is a weight: blue = positive weight, orange = negative, \
-                 thickness = its size. A unit's colour is its bias. Hover over a line or a \
-                 unit for its value; click it to edit it."
-            }
+            HelpTopic::Diagram => match pointer {
+                Pointer::Mouse => {
+                    "Each line is a weight: blue = positive weight, orange = negative, \
+                     thickness = its size. A unit's colour is its bias. Hover over a line or a \
+                     unit for its value; click it to edit it."
+                }
+                Pointer::Touch => {
+                    "Each line is a weight: blue = positive weight, orange = negative, \
+                     thickness = its size. A unit's colour is its bias. Tap a line or a unit \
+                     to see its value and edit it."
+                }
+            },
             HelpTopic::NeuronMaps => {
                 "A neuron map is what that unit outputs over the plane: blue where it is \
                  positive, orange where it is negative. Hidden layers discover some important \
@@ -94,21 +103,44 @@ mod tests {
 
     #[test]
     fn every_topic_is_short_and_in_the_notes_words() {
-        for topic in HelpTopic::ALL {
-            let text = topic.text();
+        for (topic, pointer) in HelpTopic::ALL
+            .into_iter()
+            .flat_map(|t| [(t, Pointer::Mouse), (t, Pointer::Touch)])
+        {
+            let text = topic.text(pointer);
             assert!(text.len() < 330, "{topic:?}: {} bytes", text.len());
             assert!(!text.contains("  "), "{topic:?}");
         }
-        let diagram = HelpTopic::Diagram.text();
+        let diagram = HelpTopic::Diagram.text(Pointer::Touch);
         for words in ["blue = positive weight", "orange = negative", "thickness"] {
             assert!(diagram.contains(words), "{words}");
         }
-        assert!(HelpTopic::NeuronMaps
-            .text()
-            .contains("what that unit outputs over the plane"));
-        assert!(HelpTopic::GradientChart
-            .text()
-            .contains("Vanishing gradient"));
-        assert!(HelpTopic::LossChart.text().contains("error function"));
+        for (topic, pointer, words) in [
+            (
+                HelpTopic::NeuronMaps,
+                Pointer::Mouse,
+                "what that unit outputs over the plane",
+            ),
+            (
+                HelpTopic::GradientChart,
+                Pointer::Mouse,
+                "Vanishing gradient",
+            ),
+            (HelpTopic::LossChart, Pointer::Touch, "error function"),
+            (HelpTopic::Diagram, Pointer::Touch, "Tap a line"),
+            (HelpTopic::Diagram, Pointer::Mouse, "Hover over a line"),
+        ] {
+            assert!(topic.text(pointer).contains(words), "{topic:?}: {words}");
+        }
+    }
+
+    #[test]
+    fn on_a_touch_screen_no_help_speaks_of_clicking_or_hovering() {
+        for topic in HelpTopic::ALL {
+            let text = topic.text(Pointer::Touch).to_lowercase();
+            for word in ["click", "hover", "mouse"] {
+                assert!(!text.contains(word), "{topic:?} says {word:?}");
+            }
+        }
     }
 }

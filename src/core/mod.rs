@@ -32,6 +32,7 @@ pub mod model_json;
 pub mod number_text;
 pub mod optimizer;
 pub mod perceptron;
+pub mod pointer;
 pub mod qr;
 pub mod real;
 pub mod regularization;

@@ -15,7 +15,7 @@ pub const DIVERGED: &str =
 
 /// Shown when Play finds no training points.
 pub const NO_TRAINING_POINTS: &str =
-    "There are no training points: add some by clicking on the plot.";
+    "There are no training points: add some on the plot with a brush.";
 
 /// Shown when Play or Step is pressed on a run that early stopping ended.
 pub const RUN_ENDED: &str =

@@ -75,8 +75,9 @@ pub fn CurveData() -> impl IntoView {
         <p class="hint" data-testid="curve-data-hint">
             {move || {
                 format!(
-                    "Each point is (x, y): {} plus noise. Click on the plot to add your own.",
+                    "Each point is (x, y): {} plus noise. {}",
                     formula(),
+                    crate::app::lecture::pointer().add_own_points(),
                 )
             }}
         </p>

@@ -304,7 +304,8 @@ fn LineData() -> impl IntoView {
         </div>
         <p class="hint" data-testid="line-data-hint">
             {format!(
-                "Each point is (x, y): y = {m}x + {c} plus noise. Click on the plot to add your own.",
+                "Each point is (x, y): y = {m}x + {c} plus noise. {}",
+                crate::app::lecture::pointer().add_own_points(),
             )}
         </p>
     }

@@ -3,7 +3,7 @@
 //! Every card of the lesson is laid out in the same grid cell, and only the open one is
 //! visible, so the panel is as tall as the lesson's tallest card and nothing below it moves
 //! from card to card.
-use super::{check::CheckIndicator, nav, CardStep, LessonUi};
+use super::{check::CheckIndicator, nav, step_button::CardStepButton, CardStep, LessonUi};
 use crate::app::AppState;
 use crate::core::lesson::{shipped, Card, Lesson};
 use leptos::prelude::*;
@@ -34,26 +34,18 @@ pub fn LessonCard() -> impl IntoView {
         <article class="lesson-card" data-testid="lesson-card">
             <p class="lesson-name">{move || lesson().map(|l| l.title.clone())}</p>
             <div class="lesson-nav">
-                <button
-                    data-testid="lesson-back"
-                    disabled=move || !nav::can_step(state, CardStep::Previous)
-                    title="Previous card (Page Up, P)"
-                    on:click=move |_| go(CardStep::Previous)
-                >
-                    "‹ Back"
-                </button>
+                <CardStepButton step=CardStep::Previous testid="lesson-back" text="‹ Back" />
                 <span class="lesson-progress">
                     {move || format!("{} / {}", index() + 1, count())}
                 </span>
-                <button
+                <CardStepButton
+                    step=CardStep::Next
+                    testid="lesson-next"
                     class="primary"
-                    data-testid="lesson-next"
-                    disabled=move || !nav::can_step(state, CardStep::Next)
-                    title="Next card (Page Down, N)"
-                    on:click=move |_| go(CardStep::Next)
-                >
-                    {move || if last_card() { "Next lesson ›" } else { "Next ›" }}
-                </button>
+                    text=Signal::derive(move || {
+                        if last_card() { "Next lesson ›" } else { "Next ›" }
+                    })
+                />
             </div>
             <div class="lesson-stack">{cards}</div>
             <button

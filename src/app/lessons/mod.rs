@@ -5,6 +5,7 @@ mod card;
 mod check;
 mod nav;
 mod picker;
+mod step_button;
 mod strip;
 
 use crate::app::storage::{self, PROGRESS_KEY};
