@@ -1,23 +1,33 @@
 //! Sharing the experiment: Copy link, Share with weights, the QR code, and import/export of
 //! points, the model and the plot.
 mod browser;
+mod copied;
 mod files;
 mod qr_view;
 
 pub use browser::download_png;
 pub use files::ImportExport;
 
+use super::lecture::pointer;
 use super::AppState;
 use crate::core::config::ExperimentConfig;
 use crate::core::lesson::link::join_hash;
+use copied::Copied;
 use leptos::prelude::*;
 
 /// Links longer than this may be cut by chat apps and some browsers.
 const LONG_LINK: usize = 2000;
 
-/// Copies `link` to the clipboard and says so; if the browser refuses, shows it in the
-/// read-only field, selected, for the user to copy by hand.
-fn copy_link(state: AppState, link: String, what: &'static str, shown: WriteSignal<String>) {
+/// Copies `link` to the clipboard and says so, at the button (`answer`) and in the status
+/// line; if the browser refuses, shows it in the read-only field, selected, for the user to
+/// copy by hand.
+fn copy_link(
+    state: AppState,
+    link: String,
+    what: &'static str,
+    shown: WriteSignal<String>,
+    answer: Copied,
+) {
     shown.set(link.clone());
     let len = link.len();
     let long = if len > LONG_LINK {
@@ -25,12 +35,16 @@ fn copy_link(state: AppState, link: String, what: &'static str, shown: WriteSign
     } else {
         String::new()
     };
+    let by_hand = pointer().copy_by_hand();
     let fallback = move || {
         let _ = browser::select_field("link-field");
-        format!("Could not use the clipboard: the {what} is selected in the field below, press Ctrl+C (⌘C) to copy it.")
+        format!(
+            "Could not use the clipboard: the {what} is selected in the field below, {by_hand}."
+        )
     };
     let long_clone = long.clone();
     let result = browser::copy_text(&link, move |ok| {
+        answer.show(ok);
         let message = if ok {
             format!("Copied the {what} ({len} characters).{long_clone}")
         } else {
@@ -39,8 +53,9 @@ fn copy_link(state: AppState, link: String, what: &'static str, shown: WriteSign
         state.say(message);
     });
     if result.is_err() {
+        answer.show(false);
         let _ = browser::select_field("link-field");
-        state.say(format!("This browser has no clipboard access: the {what} is selected in the field below, press Ctrl+C (⌘C) to copy it.{long}"));
+        state.say(format!("This browser has no clipboard access: the {what} is selected in the field below, {by_hand}.{long}"));
     }
 }
 
@@ -135,9 +150,10 @@ pub fn SharePanel() -> impl IntoView {
             weights_link.with(Option::is_some) || state.config.with(|c| c.params.is_some());
         dropped_text(points, weights)
     });
+    let (copy_answer, weights_answer) = (Copied::new(), Copied::new());
     let on_copy = move |_| {
         super::url::write_now(state);
-        copy_link(state, plain_link(), "link", set_shown);
+        copy_link(state, plain_link(), "link", set_shown, copy_answer);
     };
     let on_weights = move |_| {
         let (hash, short) = state
@@ -154,20 +170,26 @@ pub fn SharePanel() -> impl IntoView {
             let hash = plain_hash.get_untracked();
             *m = Some(Shared { id, hash, qr });
         });
-        copy_link(state, link, "link with the trained weights", set_shown);
+        copy_link(
+            state,
+            link,
+            "link with the trained weights",
+            set_shown,
+            weights_answer,
+        );
     };
     view! {
         <h2>"Share"</h2>
         <div class="share-buttons">
             <button class="primary" data-testid="copy-link" on:click=on_copy>
-                "Copy link"
+                <span aria-live="polite">{move || copy_answer.text("Copy link")}</span>
             </button>
             <button
                 data-testid="share-weights"
                 on:click=on_weights
                 title="The link also holds the trained weights, so it opens the trained network"
             >
-                "Share with weights"
+                <span aria-live="polite">{move || weights_answer.text("Share with weights")}</span>
             </button>
         </div>
         <label class="field" hidden=move || shown.with(String::is_empty)>
