@@ -82,7 +82,9 @@ pub fn Plot() -> impl IntoView {
                     data-testid="data-canvas"
                     data-z="2"
                     role="img"
-                    aria-label=move || state.config.with(|c| description(c, view.get(), page.pointer))
+                    aria-label=move || {
+                        state.config.with(|c| description(c, view.get(), page.pointer))
+                    }
                     on:click=move |ev| pointer.click(&ev)
                     on:contextmenu=move |ev| pointer.context_menu(&ev)
                     on:pointerdown=move |ev| press.down(&ev)
