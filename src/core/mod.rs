@@ -38,5 +38,6 @@ pub mod regularization;
 pub mod rng;
 pub mod snapshot;
 pub mod status;
+pub mod text;
 pub mod trainer;
 pub mod undo;
