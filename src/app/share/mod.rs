@@ -10,6 +10,7 @@ pub use files::ImportExport;
 use super::AppState;
 use crate::core::config::ExperimentConfig;
 use crate::core::lesson::link::join_hash;
+use crate::core::text::plural;
 use leptos::prelude::*;
 
 /// Links longer than this may be cut by chat apps and some browsers.
@@ -76,10 +77,7 @@ fn while_unchanged(
 /// What the settings-only QR code leaves out: the user's `points` (their number) and the
 /// shared `weights`; empty when nothing.
 fn dropped_text(points: Option<usize>, weights: bool) -> String {
-    let points = points.map(|n| match n {
-        1 => "your 1 point".to_string(),
-        n => format!("your {n} points"),
-    });
+    let points = points.map(|n| format!("your {}", plural(n, "point")));
     match (points, weights) {
         (Some(p), true) => format!("{p} and the trained weights"),
         (Some(p), false) => p,
