@@ -20,7 +20,7 @@ fn data_text(c: &ExperimentConfig, snap: &Snapshot) -> String {
     let set = if c.points.is_some() {
         format!("{} of your own", plural(n, "point"))
     } else if c.model.fits_xy() {
-        format!("{}", plural(n, "point"))
+        plural(n, "point")
     } else {
         format!("{}, {}", c.active_dataset().label(), plural(n, "point"))
     };
