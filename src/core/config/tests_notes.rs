@@ -202,10 +202,9 @@ fn for_random_links_every_value_changed_by_parsing_has_a_note() {
             );
         }
         if let Some((_, given)) = pairs.iter().find(|(k, _)| k == "points") {
-            let read = if given.starts_with('~') {
-                decode_compact_points(&given[1..]).ok().map(|(p, _)| p)
-            } else {
-                Some(parse_points(given, &mut Vec::new()))
+            let read = match given.strip_prefix('~') {
+                Some(compact) => decode_compact_points(compact).ok().map(|(p, _)| p),
+                None => Some(parse_points(given, &mut Vec::new())),
             };
             if read != parsed.points {
                 assert!(
