@@ -1,7 +1,7 @@
 //! Labelled form controls shared by the panels: a select, a typed number, a slider and a
 //! checkbox. Each reads a signal and reports changes through a callback.
 use super::AppState;
-use crate::core::config::typed_number;
+use crate::core::config::{typed_value, Precision};
 use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
@@ -41,7 +41,8 @@ pub fn SelectField(
 }
 
 /// A labelled number the user types. Text that is not a number is refused, a number out of
-/// `range` is clamped, and either way the status line says so.
+/// `range` is clamped, one finer than `precision` rounded, and the status line says so; the
+/// next value taken as typed clears that message.
 #[component]
 pub fn NumberField(
     /// The label shown above the control (and named in messages).
@@ -53,6 +54,9 @@ pub fn NumberField(
     value: Signal<f64>,
     /// Called with the accepted value.
     on_change: Callback<f64>,
+    /// What the field keeps of a number (any, whole, a weight's six decimals).
+    #[prop(optional)]
+    precision: Precision,
     /// The `data-testid` of the input.
     #[prop(optional)]
     testid: &'static str,
@@ -60,13 +64,11 @@ pub fn NumberField(
     let state = expect_context::<AppState>();
     let on_input_change = move |ev: leptos::ev::Event| {
         let input = event_target::<HtmlInputElement>(&ev);
-        let (accepted, message) = typed_number(label, &input.value(), range);
+        let (accepted, message) = typed_value(label, &input.value(), range, precision);
         if let Some(v) = accepted {
             on_change.run(v);
         }
-        if let Some(m) = message {
-            state.say(m);
-        }
+        state.say_field(label, message);
         input.set_value(&value.get_untracked().to_string());
     };
     view! {

@@ -5,6 +5,7 @@ use crate::core::dataset::Point;
 use crate::core::lesson::{self, LessonLink};
 use crate::core::snapshot::{ModelView, Snapshot};
 use crate::core::status::{Facts, Status};
+use crate::core::text::plural;
 use crate::core::trainer::{PointEdit, Trainer};
 use crate::core::undo::UndoStack;
 use leptos::prelude::*;
@@ -59,8 +60,11 @@ impl AppState {
         let trainer = Trainer::new(config);
         let status = match (&kept, notes.is_empty()) {
             (Some(_), _) => format!(
-                "Restored your last experiment from this browser ({} points of your own). {}",
-                trainer.config().points.as_ref().map_or(0, Vec::len),
+                "Restored your last experiment from this browser ({} of your own). {}",
+                plural(
+                    trainer.config().points.as_ref().map_or(0, Vec::len),
+                    "point"
+                ),
                 notes.join(" ")
             ),
             (None, true) => String::new(),
@@ -123,8 +127,12 @@ impl AppState {
     /// Keeps the user's points aside (for "Back to my points") and says so.
     pub fn keep_aside(&self, points: Vec<Point>) {
         self.say(format!(
-            "Your {} points are kept: press \"Back to my points\" to bring them back.",
-            points.len()
+            "Your {} kept: press \"Back to my points\" to bring them back.",
+            if points.len() == 1 {
+                "1 point is".to_string()
+            } else {
+                format!("{} are", plural(points.len(), "point"))
+            }
         ));
         self.stashed_points.set(Some(points));
     }
@@ -229,6 +237,15 @@ impl AppState {
     /// Shows a plain note to the user (it stays until the next message or a new run).
     pub fn say(&self, message: impl Into<String>) {
         self.tell(Status::note(message));
+    }
+
+    /// Shows what a typed field labelled `label` did with its text: `message` if it refused
+    /// or changed it, else clears an earlier message of that field.
+    pub fn say_field(&self, label: &'static str, message: Option<String>) {
+        match message {
+            Some(m) => self.tell(Status::field_note(label, m)),
+            None => self.tell(self.status.get_untracked().field_fixed(label)),
+        }
     }
 
     /// Shows `status`, touching the signal only when it changes.

@@ -2,6 +2,7 @@
 //! is [`crate::core::undo::UndoStack`]; this file moves the app's points through it.
 use super::AppState;
 use crate::core::dataset::Point;
+use crate::core::text::plural;
 use crate::core::undo::UndoStack;
 use leptos::prelude::*;
 
@@ -46,7 +47,7 @@ impl AppState {
         self.apply_replacing(new);
         super::url::write_now(*self);
         self.say(match count {
-            Some(n) => format!("{done}: {n} points of your own."),
+            Some(n) => format!("{done}: {} of your own.", plural(n, "point")),
             None => format!("{done}: back to the generated data."),
         });
     }

@@ -4,6 +4,7 @@
 use crate::core::config::{ExperimentConfig, Model};
 use crate::core::number_text::{fixed, percent};
 use crate::core::snapshot::{ModelView, Snapshot};
+use crate::core::text::plural;
 
 /// The caption's lines for `c` trained to `snap`: what was trained, and how far it got.
 pub fn plot_caption(c: &ExperimentConfig, snap: &Snapshot) -> [String; 2] {
@@ -17,11 +18,11 @@ pub fn plot_caption(c: &ExperimentConfig, snap: &Snapshot) -> [String; 2] {
 fn data_text(c: &ExperimentConfig, snap: &Snapshot) -> String {
     let n = snap.points.len();
     let set = if c.points.is_some() {
-        format!("{n} points of your own")
+        format!("{} of your own", plural(n, "point"))
     } else if c.model.fits_xy() {
-        format!("{n} points")
+        plural(n, "point")
     } else {
-        format!("{}, {n} points", c.active_dataset().label())
+        format!("{}, {}", c.active_dataset().label(), plural(n, "point"))
     };
     let (train, test) = (snap.metrics.n_train, snap.metrics.n_test);
     if test > 0 {

@@ -30,6 +30,8 @@ mod tests_fuzz;
 #[cfg(test)]
 mod tests_models;
 #[cfg(test)]
+mod tests_notes;
+#[cfg(test)]
 mod tests_point_diff;
 #[cfg(test)]
 mod tests_points;
@@ -42,10 +44,13 @@ mod view;
 
 /// Re-exported for the link format's readers and writers (`config::format_number`).
 pub use crate::core::number_text::format_number;
-pub use clamp::{clamp_point, clamp_point_in, round2, round_weight, typed_number};
+pub use clamp::{
+    adjusted_note, clamp_point, clamp_point_in, round2, round_weight, typed_number, typed_value,
+    Adjust, Precision,
+};
 pub use hidden::{HiddenControls, HIDABLE_CONTROLS};
 pub use kinds::{LrSchedule, Model, OutputStyle, PerceptronStep, Speed};
-pub use params::{decode_params, encode_params};
+pub use params::{check_sizes, decode_params, encode_params};
 pub use point_diff::{format_indexes, read_indexes, PointDiff};
 pub use points::{decode_compact_points, encode_compact_points, parse_points, POINT_RESOLUTION};
 pub use tf::{is_tf_link, TF_KEYS, TF_REGRESSION_SAMPLES};

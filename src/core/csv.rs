@@ -78,11 +78,21 @@ pub fn points_from_csv_in(
 ) -> Result<Vec<Point>, String> {
     if text.len() > limits::MAX_CSV_BYTES {
         return Err(format!(
-            "the file is larger than {} bytes",
-            limits::MAX_CSV_BYTES
+            "the file is larger than {}",
+            crate::core::text::plural(limits::MAX_CSV_BYTES, "byte")
         ));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if is_binary(text) {
+        return Err("this is not a text CSV file (it holds binary data)".into());
+    }
+    // Old Mac files end lines with a lone CR: read it as a line end, as CRLF is.
+    let text = if text.contains('\r') {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let text = text.as_ref();
     let first_line = text.lines().find(|line| !line.trim().is_empty());
     let sep = match first_line {
         Some(line) if line.contains(';') => b';',
@@ -134,6 +144,22 @@ pub fn points_from_csv_in(
     Ok(points)
 }
 
+/// Whether `text` (as the browser decoded it) is binary data rather than text: a NUL or
+/// another control character that no text file holds, or many bytes that were not UTF-8
+/// (U+FFFD) in its first 4,000 characters.
+fn is_binary(text: &str) -> bool {
+    let head = text.chars().take(4000);
+    let (mut replaced, mut n) = (0, 0);
+    for c in head {
+        n += 1;
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}') {
+            return true;
+        }
+        replaced += usize::from(c == '\u{fffd}');
+    }
+    replaced * 10 > n
+}
+
 /// A number, reading a decimal comma (`1,5`, in a file separated by `;` or tabs, or in
 /// quotes). Only finite numbers.
 fn parse_number(field: &str) -> Option<f64> {
@@ -155,7 +181,7 @@ fn read_point(
     let mut v = [0.0; 3];
     for (i, field) in fields.iter().enumerate() {
         v[i] = parse_number(field).ok_or_else(|| {
-            let shown: String = field.chars().take(24).collect();
+            let shown = crate::core::text::shorten(field);
             format!("line {n}: '{shown}' in column {} is not a number", names[i])
         })?;
     }

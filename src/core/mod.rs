@@ -40,5 +40,6 @@ pub mod rng;
 pub mod snapshot;
 pub mod split_note;
 pub mod status;
+pub mod text;
 pub mod trainer;
 pub mod undo;

@@ -34,6 +34,7 @@ use crate::core::mlp::{Init, Mlp};
 use crate::core::rng::Pcg32;
 use std::fmt::Write;
 
+mod changes;
 mod read;
 #[cfg(test)]
 mod tests;

@@ -32,6 +32,9 @@ pub enum Cause {
     /// A one-off note: it stays until the next message or a new run.
     #[default]
     Note,
+    /// A note about the typed field with this label (a value refused or changed): as a note,
+    /// and it goes as soon as that field takes a value as typed.
+    Field(&'static str),
     /// Training diverged: true while the trainer is diverged.
     Diverged,
     /// Early stopping ended the run: true while the run stays stopped.
@@ -99,6 +102,21 @@ impl Status {
         }
     }
 
+    /// A note about the typed field labelled `label`.
+    pub fn field_note(label: &'static str, text: impl Into<String>) -> Self {
+        Self::because(Cause::Field(label), text)
+    }
+
+    /// This message, or none once the field labelled `label` has taken a value as typed (its
+    /// note no longer tells the truth).
+    pub fn field_fixed(self, label: &'static str) -> Self {
+        if self.cause == Cause::Field(label) {
+            Self::default()
+        } else {
+            self
+        }
+    }
+
     fn because(cause: Cause, text: impl Into<String>) -> Self {
         Status {
             cause,
@@ -139,7 +157,7 @@ impl Status {
             )),
             Some(n) if facts.not_separable() => Some(Self::because(
                 Cause::NotSeparable,
-                format!("Stopped after {PERCEPTRON_MAX_EPOCHS} epochs with {n} points still misclassified: no line separates these classes."),
+                format!("Stopped after {PERCEPTRON_MAX_EPOCHS} epochs with {} still misclassified: no line separates these classes.", crate::core::text::plural(n, "point")),
             )),
             _ if facts.n_train == 0 => {
                 Some(Self::because(Cause::NoTrainingPoints, NO_TRAINING_POINTS))
@@ -155,7 +173,7 @@ impl Status {
             return false;
         }
         match self.cause {
-            Cause::Note => true,
+            Cause::Note | Cause::Field(_) => true,
             Cause::Diverged => facts.diverged,
             Cause::EarlyStopped => facts.stopped_at.is_some(),
             Cause::NotSeparable => facts.not_separable(),
@@ -187,7 +205,8 @@ impl Status {
             }
         }
         let trained_on = now.epoch != before.epoch;
-        let old_note = self.cause == Cause::Note && now_ms - self.said_ms >= NOTE_MS;
+        let note = matches!(self.cause, Cause::Note | Cause::Field(_));
+        let old_note = note && now_ms - self.said_ms >= NOTE_MS;
         if self.still_true(now, new_run) && !(old_note && trained_on) {
             self
         } else {
@@ -206,6 +225,24 @@ mod tests {
             n_train: 100,
             ..Facts::default()
         }
+    }
+
+    #[test]
+    fn a_field_note_goes_when_that_field_takes_a_good_value() {
+        let bad = Status::field_note("Batch size", "Batch size: 'x' is not a number …");
+        assert_eq!(
+            bad.clone().field_fixed("Learning rate"),
+            bad,
+            "another field"
+        );
+        assert_eq!(bad.clone().field_fixed("Batch size"), Status::default());
+        let note = Status::note("Imported 3 points.");
+        assert_eq!(
+            note.clone().field_fixed("Batch size"),
+            note,
+            "not the field's"
+        );
+        assert!(bad.still_true(&training(), false));
     }
 
     #[test]

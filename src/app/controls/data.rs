@@ -311,7 +311,8 @@ fn LineData() -> impl IntoView {
     }
 }
 
-/// How many points are generated: up to 1000, line mode's 100 or curve mode's 200.
+/// How many points are generated: every count a link allows ([`limits::SAMPLES`]), line
+/// mode's 100 or curve mode's 200.
 #[component]
 fn Samples() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -321,7 +322,7 @@ fn Samples() -> impl IntoView {
         cfg.with(|c| match c.model {
             Model::Line => (10.0, limits::LINE_SAMPLES as f64, 10.0),
             Model::Curve => (10.0, limits::CURVE_SAMPLES as f64, 10.0),
-            _ => (50.0, 1000.0, 50.0),
+            _ => (limits::SAMPLES.0 as f64, limits::SAMPLES.1 as f64, 10.0),
         })
     });
     let slider = move |(min, max, step): (f64, f64, f64)| {

@@ -2,7 +2,7 @@
 //! slope and intercept as readouts.
 use crate::app::fields::{LearningRateField, NumberField};
 use crate::app::AppState;
-use crate::core::config::limits;
+use crate::core::config::{limits, Precision};
 use crate::core::number_text;
 use crate::core::snapshot::{LineView, ModelView};
 use leptos::prelude::*;
@@ -18,6 +18,7 @@ pub fn LinePanel() -> impl IntoView {
                 label=label
                 testid=testid
                 range=limits::LINE_START
+                precision=Precision::Weight
                 value=Signal::derive(move || cfg.with(|c| c.line_start[k]))
                 on_change=Callback::new(move |v| state.update_config(|c| c.line_start[k] = v))
             />
@@ -36,6 +37,7 @@ pub fn LinePanel() -> impl IntoView {
                 label="Mini-batch size"
                 testid="batch-size"
                 range=batches
+                precision=Precision::Whole
                 value=Signal::derive(move || cfg.with(|c| c.batch_size as f64))
                 on_change=Callback::new(move |v: f64| {
                     state.update_config(|c| c.batch_size = v.round() as usize)

@@ -2,7 +2,7 @@
 //! the arithmetic of the last trick step as the notes write it.
 use crate::app::fields::{LearningRateField, NumberField, SelectField};
 use crate::app::AppState;
-use crate::core::config::{limits, PerceptronStep};
+use crate::core::config::{limits, PerceptronStep, Precision};
 use crate::core::snapshot::{ModelView, PerceptronView};
 use leptos::prelude::*;
 
@@ -18,6 +18,7 @@ pub fn PerceptronPanel() -> impl IntoView {
                 label=label
                 testid=testid
                 range=limits::WEIGHT
+                precision=Precision::Weight
                 value=Signal::derive(move || cfg.with(|c| c.weights[k]))
                 on_change=Callback::new(move |v| state.update_config(|c| c.weights[k] = v))
             />

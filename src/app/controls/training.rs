@@ -2,7 +2,7 @@
 //! gradient is found (with the gradient check).
 use crate::app::fields::{ConfigNumber, LearningRateField, NumberField, RangeField, SelectField};
 use crate::app::AppState;
-use crate::core::config::{limits, LrSchedule};
+use crate::core::config::{adjusted_note, format_number, limits, Adjust, LrSchedule, Precision};
 use crate::core::gradients::GradientMethod;
 use crate::core::number_text::fixed;
 use crate::core::optimizer::OptimizerKind;
@@ -23,6 +23,7 @@ pub fn TrainingPanel() -> impl IntoView {
             label="Early stopping: patience (epochs, 0 = off)"
             testid="early-stopping"
             range=(f64::from(limits::PATIENCE.0), f64::from(limits::PATIENCE.1))
+            precision=Precision::Whole
             value=Signal::derive(move || cfg.with(|c| f64::from(c.patience)))
             on_change=Callback::new(move |v: f64| {
                 state.update_config(|c| c.patience = v.round() as u32)
@@ -46,6 +47,7 @@ fn StepSettings() -> impl IntoView {
                 label="Batch size"
                 testid="batch-size"
                 range=usize_range(limits::BATCH_SIZE)
+                precision=Precision::Whole
                 value=Signal::derive(move || cfg.with(|c| c.batch_size as f64))
                 on_change=Callback::new(move |v: f64| {
                     state.update_config(|c| c.batch_size = v.round() as usize)
@@ -127,21 +129,44 @@ fn ScheduleSection() -> impl IntoView {
                 value=Signal::derive(move || cfg.with(|c| c.lr_schedule.name().to_string()))
                 on_change=Callback::new(move |v: String| {
                     if let Some(s) = LrSchedule::from_name(&v) {
-                        state.update_config(|c| c.lr_schedule = s);
+                        choose_schedule(&state, s);
                     }
                 })
             />
-            <ConfigNumber
-                label="Decay / N"
-                testid="lr-decay"
-                range=limits::LR_DECAY
-                get=|c| c.lr_decay
-                set=|c, v| c.lr_decay = v
-            />
+            {move || {
+                let (range, precision) = cfg.with(|c| c.lr_decay_limits());
+                view! {
+                    <NumberField
+                        label="Decay / N"
+                        testid="lr-decay"
+                        range=range
+                        precision=precision
+                        value=Signal::derive(move || cfg.with(|c| c.lr_decay))
+                        on_change=Callback::new(move |v| state.update_config(|c| c.lr_decay = v))
+                    />
+                }
+            }}
         </div>
         <p class="hint">
             "Learning rate now: " <strong data-testid="current-lr">{rate_now}</strong>
         </p>
+    }
+}
+
+/// Sets the learning-rate schedule, saying so where the decay had to change to suit it (a
+/// rate up to 0.5, or whole epochs).
+fn choose_schedule(state: &AppState, schedule: LrSchedule) {
+    let before = state.config.with_untracked(|c| c.lr_decay);
+    state.update_config(|c| c.lr_schedule = schedule);
+    let after = state.config.with_untracked(|c| c.lr_decay);
+    if after != before {
+        let ((lo, hi), precision) = state.config.with_untracked(|c| c.lr_decay_limits());
+        let how = match precision {
+            Precision::Whole if (lo..=hi).contains(&before) => Adjust::Rounded,
+            _ => Adjust::Range(lo, hi),
+        };
+        let (was, now) = (format_number(before), format_number(after));
+        state.say(adjusted_note("Decay / N", &was, &now, how));
     }
 }
 
@@ -221,6 +246,7 @@ fn RestartsSection() -> impl IntoView {
                     label="Starts"
                     testid="restart-count"
                     range=(f64::from(limits::RESTARTS.0), f64::from(limits::RESTARTS.1))
+                    precision=Precision::Whole
                     value=count
                     on_change=Callback::new(move |v: f64| set_count.set(v.round()))
                 />
@@ -228,6 +254,7 @@ fn RestartsSection() -> impl IntoView {
                     label="Epochs each"
                     testid="restart-epochs"
                     range=(f64::from(limits::RESTART_EPOCHS.0), f64::from(limits::RESTART_EPOCHS.1))
+                    precision=Precision::Whole
                     value=epochs
                     on_change=Callback::new(move |v: f64| set_epochs.set(v.round()))
                 />

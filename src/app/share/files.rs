@@ -5,6 +5,7 @@ use crate::app::AppState;
 use crate::core::config::Model;
 use crate::core::csv::{points_from_csv_in, points_to_csv, Columns};
 use crate::core::model_json::ModelFile;
+use crate::core::text::plural;
 use crate::core::trainer::PointEdit;
 use leptos::prelude::*;
 use web_sys::HtmlInputElement;
@@ -40,9 +41,9 @@ fn import_csv(state: AppState, text: Result<String, String>) -> bool {
             match own.filter(|p| !p.is_empty()) {
                 Some(old) => {
                     state.keep_aside(old);
-                    state.say(format!("Imported {n} points from the CSV. Your previous points are kept: press \"Back to my points\" to bring them back."));
+                    state.say(format!("Imported {} from the CSV. Your previous points are kept: press \"Back to my points\" to bring them back.", plural(n, "point")));
                 }
-                None => state.say(format!("Imported {n} points from the CSV.")),
+                None => state.say(format!("Imported {} from the CSV.", plural(n, "point"))),
             }
             true
         }
@@ -95,12 +96,18 @@ fn PasteCsv() -> impl IntoView {
 fn import_model(state: AppState, text: Result<String, String>) {
     let config = state.config.get_untracked();
     let model = text.and_then(|t| ModelFile::from_json(&t));
-    match model.and_then(|m| m.apply_to(&config)) {
+    match model.and_then(|m| {
+        m.apply_to(&config)
+            .map(|new| (m.changes(&config, &new), new))
+    }) {
         Err(e) => state.say(format!("Model not imported: {e}. Nothing was changed.")),
-        Ok(new) => {
+        Ok((changes, new)) => {
             state.playing.set(false);
             state.apply(new);
-            state.say("Loaded the model: its inputs, layers and weights are in use; press Play to train on from them.");
+            state.say(format!(
+                "Loaded the model: its inputs, layers and weights are in use; press Play to train on from them. {}",
+                changes.join(" ")
+            ).trim_end().to_string());
         }
     }
 }

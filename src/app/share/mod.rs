@@ -12,6 +12,7 @@ use super::lecture::pointer;
 use super::AppState;
 use crate::core::config::ExperimentConfig;
 use crate::core::lesson::link::join_hash;
+use crate::core::text::plural;
 use copied::Copied;
 use leptos::prelude::*;
 
@@ -91,10 +92,7 @@ fn while_unchanged(
 /// What the settings-only QR code leaves out: the user's `points` (their number) and the
 /// shared `weights`; empty when nothing.
 fn dropped_text(points: Option<usize>, weights: bool) -> String {
-    let points = points.map(|n| match n {
-        1 => "your 1 point".to_string(),
-        n => format!("your {n} points"),
-    });
+    let points = points.map(|n| format!("your {}", plural(n, "point")));
     match (points, weights) {
         (Some(p), true) => format!("{p} and the trained weights"),
         (Some(p), false) => p,

@@ -1,8 +1,9 @@
 //! Keeping a config inside its limits: clamping fields, rounding points to the link's
 //! precision, and reading typed numbers.
-use super::{limits, ExperimentConfig, Model, Speed};
+use super::{format_number, limits, ExperimentConfig, Model, Speed};
 use crate::core::dataset::{Point, Problem, MAX_CLASSES};
 use crate::core::domain::Domain;
+use crate::core::text::shorten;
 
 impl ExperimentConfig {
     /// Brings every field into its range (used after edits from the UI), and drops shared
@@ -26,7 +27,11 @@ impl ExperimentConfig {
             *n = (*n).clamp(1, MAX_NEURONS);
         }
         self.learning_rate = clamp_f(self.learning_rate, LEARNING_RATE, 0.03);
-        self.lr_decay = clamp_f(self.lr_decay, LR_DECAY, 0.01);
+        let ((lo, hi), precision) = self.lr_decay_limits();
+        self.lr_decay = clamp_f(self.lr_decay, (lo, hi), lo);
+        if precision == Precision::Whole {
+            self.lr_decay = self.lr_decay.round();
+        }
         self.regularization_rate = clamp_f(self.regularization_rate, REGULARIZATION_RATE, 0.0);
         self.dropout = clamp_f(self.dropout, DROPOUT, 0.0);
         self.epsilon = clamp_f(self.epsilon, EPSILON, 1e-4);
@@ -49,6 +54,19 @@ impl ExperimentConfig {
             }
         }
         self
+    }
+}
+
+impl ExperimentConfig {
+    /// The range of `lr_decay` under the current schedule, and whether it is whole: a rate up
+    /// to 0.5 (exponential), whole epochs (step), anything in [`limits::LR_DECAY`] (constant,
+    /// which does not use it).
+    pub fn lr_decay_limits(&self) -> ((f64, f64), Precision) {
+        match self.lr_schedule {
+            super::LrSchedule::Exponential => (limits::LR_DECAY_RATE, Precision::Any),
+            super::LrSchedule::Step => (limits::LR_DECAY_PERIOD, Precision::Whole),
+            super::LrSchedule::Constant => (limits::LR_DECAY, Precision::Any),
+        }
     }
 }
 
@@ -102,27 +120,81 @@ pub fn round2(v: f64) -> f64 {
     }
 }
 
+/// How a value given in a link, a typed field or a file was changed before it was used.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Adjust {
+    /// It was outside `lo..=hi` and moved to the nearest end.
+    Range(f64, f64),
+    /// It was rounded to a whole number.
+    Rounded,
+    /// It was rounded to this many decimals (a perceptron weight keeps six).
+    Decimals(u32),
+}
+
+/// The note for a value `given` under `name` (a link key or a field's label) that was changed
+/// to `used`: the same words for links, typed fields and files.
+pub fn adjusted_note(name: &str, given: &str, used: &str, how: Adjust) -> String {
+    match how {
+        Adjust::Range(lo, hi) => format!(
+            "{name}: {given} is outside {} to {}; used {used}.",
+            format_number(lo),
+            format_number(hi)
+        ),
+        Adjust::Rounded => format!("{name}: {given} was rounded to {used}."),
+        Adjust::Decimals(d) => format!("{name}: {given} was rounded to {d} decimals: {used}."),
+    }
+}
+
+/// What a typed field keeps of a number: any value in range, a whole number, or six decimals
+/// (a perceptron weight, as links keep it).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Precision {
+    #[default]
+    Any,
+    Whole,
+    Weight,
+}
+
 /// Reads a number the user typed into a field called `label`, for the range `(lo, hi)`.
 /// Returns the value to use (clamped into range) and, where the text was changed or
 /// refused, a message for the status line. `None` means keep the old value.
-pub fn typed_number(
+pub fn typed_number(label: &str, text: &str, range: (f64, f64)) -> (Option<f64>, Option<String>) {
+    typed_value(label, text, range, Precision::Any)
+}
+
+/// [`typed_number`], keeping the value to `precision` (and saying so when that rounds it).
+pub fn typed_value(
     label: &str,
     text: &str,
     (lo, hi): (f64, f64),
+    precision: Precision,
 ) -> (Option<f64>, Option<String>) {
-    let shown: String = text.trim().chars().take(24).collect();
-    match text.trim().parse::<f64>() {
-        Ok(v) if v.is_finite() && (lo..=hi).contains(&v) => (Some(v), None),
-        Ok(v) if !v.is_nan() => {
-            let c = v.clamp(lo, hi);
-            let msg = format!("{label} must be between {lo} and {hi}; {shown} was changed to {c}.");
-            (Some(c), Some(msg))
-        }
-        _ => (
-            None,
-            Some(format!(
+    let shown = shorten(text.trim());
+    let v = match text.trim().parse::<f64>() {
+        Ok(v) if !v.is_nan() => v,
+        _ => {
+            let (lo, hi) = (format_number(lo), format_number(hi));
+            let msg = format!(
                 "{label}: '{shown}' is not a number (allowed: {lo} to {hi}); kept the old value."
-            )),
-        ),
-    }
+            );
+            return (None, Some(msg));
+        }
+    };
+    let kept = match precision {
+        Precision::Any => v.clamp(lo, hi),
+        Precision::Whole => v.round().clamp(lo, hi),
+        Precision::Weight => round_weight(v.clamp(lo, hi)),
+    };
+    let how = if !(lo..=hi).contains(&v) {
+        Some(Adjust::Range(lo, hi))
+    } else if kept != v {
+        Some(match precision {
+            Precision::Weight => Adjust::Decimals(6),
+            _ => Adjust::Rounded,
+        })
+    } else {
+        None
+    };
+    let msg = how.map(|how| adjusted_note(label, &shown, &format_number(kept), how));
+    (Some(kept), msg)
 }

@@ -124,7 +124,7 @@ impl ExperimentConfig {
     }
 
     /// Every key but the features and the points, with its value, in link order.
-    fn hash_pairs(&self) -> Vec<(&'static str, String)> {
+    pub(super) fn hash_pairs(&self) -> Vec<(&'static str, String)> {
         let shape: Vec<String> = self.network_shape.iter().map(|n| n.to_string()).collect();
         let speed = match self.speed {
             Speed::Max => "max".to_string(),

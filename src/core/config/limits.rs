@@ -4,6 +4,10 @@ pub const MAX_NEURONS: usize = 16;
 pub const LEARNING_RATE: (f64, f64) = (1e-6, 10.0);
 /// The schedule parameter: a decay rate up to 0.5, or a halving period up to 100000 epochs.
 pub const LR_DECAY: (f64, f64) = (0.0, 100_000.0);
+/// The exponential schedule's decay per epoch.
+pub const LR_DECAY_RATE: (f64, f64) = (0.0, 0.5);
+/// The step schedule's halving period, in whole epochs.
+pub const LR_DECAY_PERIOD: (f64, f64) = (1.0, 100_000.0);
 pub const REGULARIZATION_RATE: (f64, f64) = (0.0, 10.0);
 pub const NOISE: (u32, u32) = (0, 50);
 pub const PERC_TRAIN: (u32, u32) = (10, 90);
@@ -27,6 +31,9 @@ pub const PATIENCE: (u32, u32) = (0, 1_000_000);
 pub const MAX_POINTS: usize = 5000;
 /// The range of a regression point's value (its label).
 pub const REGRESSION_LABEL: (f64, f64) = (-10.0, 10.0);
+/// The largest |weight| or |bias| a link (`params`) or a model file may set. Larger ones
+/// cannot train: one step of gradient descent from them overflows or saturates every unit.
+pub const PARAM: f64 = 1e6;
 /// The most weights and biases a shared network may carry (the largest network has
 /// 2,166: 9 inputs, 8 layers of 16, 6 outputs).
 pub const MAX_PARAMS: usize = 4096;

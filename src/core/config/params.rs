@@ -19,8 +19,8 @@ pub fn decode_params(text: &str) -> Result<Vec<f64>, String> {
     let bytes = base64::decode(text)?;
     if bytes.len() % 8 != 0 {
         return Err(format!(
-            "{} bytes is not a whole number of weights",
-            bytes.len()
+            "{} is not a whole number of weights",
+            crate::core::text::plural(bytes.len(), "byte")
         ));
     }
     let params: Vec<f64> = bytes
@@ -32,7 +32,21 @@ pub fn decode_params(text: &str) -> Result<Vec<f64>, String> {
     }
     match params.iter().position(|p| !p.is_finite()) {
         Some(i) => Err(format!("weight {} is not a finite number", i + 1)),
-        None => Ok(params),
+        None => check_sizes(&params).map(|()| params),
+    }
+}
+
+/// Refuses weights beyond ±[`limits::PARAM`], naming the first and saying why: a network
+/// cannot train from them.
+pub fn check_sizes(params: &[f64]) -> Result<(), String> {
+    match params.iter().position(|p| p.abs() > limits::PARAM) {
+        Some(i) => Err(format!(
+            "weight {} is {:e}, beyond ±{}, where training cannot work",
+            i + 1,
+            params[i],
+            crate::core::number_text::format_number(limits::PARAM)
+        )),
+        None => Ok(()),
     }
 }
 
@@ -63,5 +77,12 @@ mod tests {
         assert!(decode_params("**").is_err());
         assert!(decode_params(&encode_params(&vec![0.0; limits::MAX_PARAMS + 1])).is_err());
         assert_eq!(decode_params("").unwrap(), Vec::<f64>::new());
+        assert!(decode_params("AA").unwrap_err().starts_with("1 byte is"));
+        let huge = decode_params(&encode_params(&[0.5, 1e308])).unwrap_err();
+        assert!(
+            huge.contains("weight 2 is 1e308") && huge.contains("cannot"),
+            "{huge}"
+        );
+        assert!(decode_params(&encode_params(&[limits::PARAM, -limits::PARAM])).is_ok());
     }
 }

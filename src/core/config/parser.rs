@@ -1,6 +1,8 @@
 //! Reading one link value: numbers, flags, choices, the network shape, and the notes that say
 //! what was ignored or clamped.
+use super::clamp::{adjusted_note, Adjust};
 use super::{format_number, limits, round_weight, Speed};
+use crate::core::text::plural;
 
 /// An integer seed as it is; any other text (the TensorFlow Playground's `0.53`) hashed (FNV-1a).
 pub(super) fn parse_seed(text: &str) -> u64 {
@@ -19,14 +21,37 @@ pub(super) fn percent_decode(raw: &str) -> String {
         .into_owned()
 }
 
-/// At most 24 characters of user text, for a note.
-pub(super) fn shorten(text: &str) -> String {
-    let mut s: String = text.chars().take(24).collect();
-    if text.chars().count() > 24 {
-        s.push('…');
-    }
-    s
+pub(super) use crate::core::text::shorten;
+
+/// The stable link name of a choice (`reg-plane`, `tanh`, …), for notes that say what was kept.
+pub(super) trait LinkName: Copy {
+    fn link_name(self) -> &'static str;
 }
+
+macro_rules! link_names {
+    ($($t:ty),*) => {$(
+        impl LinkName for $t {
+            fn link_name(self) -> &'static str {
+                self.name()
+            }
+        }
+    )*};
+}
+
+link_names!(
+    super::Model,
+    super::PerceptronStep,
+    super::LrSchedule,
+    super::OutputStyle,
+    crate::core::dataset::CurveKind,
+    crate::core::dataset::Problem,
+    crate::core::dataset::DatasetKind,
+    crate::core::activation::Activation,
+    crate::core::mlp::Init,
+    crate::core::optimizer::OptimizerKind,
+    crate::core::regularization::Regularization,
+    crate::core::gradients::GradientMethod
+);
 
 /// One key's value, with the notes to write to.
 pub(super) struct Parser<'a> {
@@ -42,20 +67,21 @@ impl Parser<'_> {
             .push(format!("{key}: '{value}' is not valid; kept {kept}."));
     }
 
-    pub fn clamped(&mut self, to: impl std::fmt::Display) {
-        let (key, value) = (self.key, shorten(self.value));
-        self.notes
-            .push(format!("{key}: {value} is out of range; used {to}."));
+    /// Notes that the value was changed to `used`, and `how`.
+    pub fn adjusted(&mut self, used: impl std::fmt::Display, how: Adjust) {
+        let note = adjusted_note(
+            self.key,
+            &shorten(self.value.trim()),
+            &used.to_string(),
+            how,
+        );
+        self.notes.push(note);
     }
 
-    pub fn choice<T: Copy + std::fmt::Debug>(
-        &mut self,
-        slot: &mut T,
-        parse: impl Fn(&str) -> Option<T>,
-    ) {
+    pub fn choice<T: LinkName>(&mut self, slot: &mut T, parse: impl Fn(&str) -> Option<T>) {
         match parse(self.value) {
             Some(v) => *slot = v,
-            None => self.bad(format!("{slot:?}").to_lowercase()),
+            None => self.bad(slot.link_name()),
         }
     }
 
@@ -64,7 +90,7 @@ impl Parser<'_> {
             Ok(v) if v.is_finite() => {
                 let c = v.clamp(lo, hi);
                 if c != v {
-                    self.clamped(format_number(c));
+                    self.adjusted(format_number(c), Adjust::Range(lo, hi));
                 }
                 *slot = c;
             }
@@ -76,9 +102,11 @@ impl Parser<'_> {
     pub fn int(&mut self, current: u64, lo: u64, hi: u64) -> u64 {
         match self.value.trim().parse::<f64>() {
             Ok(v) if v.is_finite() => {
-                let c = v.round().clamp(lo as f64, hi as f64);
-                if c != v {
-                    self.clamped(c);
+                let (r, c) = (v.round(), v.round().clamp(lo as f64, hi as f64));
+                if c != r {
+                    self.adjusted(c, Adjust::Range(lo as f64, hi as f64));
+                } else if r != v {
+                    self.adjusted(c, Adjust::Rounded);
                 }
                 c as u64
             }
@@ -142,8 +170,11 @@ impl Parser<'_> {
         match given.and_then(|v| <[f64; N]>::try_from(v).ok()) {
             Some(given) => {
                 let new = given.map(|w| round_weight(w.clamp(lo, hi)));
-                if new.iter().zip(given).any(|(n, w)| (n - w).abs() > 1e-9) {
-                    self.clamped(new.map(format_number).join(","));
+                let used = new.map(format_number).join(",");
+                if given.iter().any(|w| !(lo..=hi).contains(w)) {
+                    self.adjusted(used, Adjust::Range(lo, hi));
+                } else if new != given {
+                    self.adjusted(used, Adjust::Decimals(6));
                 }
                 *slot = new;
             }
@@ -155,23 +186,38 @@ impl Parser<'_> {
         let mut shape = Vec::new();
         for part in self.value.split(',').filter(|p| !p.trim().is_empty()) {
             if shape.len() == limits::MAX_HIDDEN_LAYERS {
-                self.clamped(format!("{} hidden layers", limits::MAX_HIDDEN_LAYERS));
+                let most = limits::MAX_HIDDEN_LAYERS;
+                self.notes.push(format!(
+                    "{}: at most {most} hidden layers; used the first {most}.",
+                    self.key
+                ));
                 break;
             }
             match part.trim().parse::<f64>() {
                 Ok(n) if n.is_finite() => {
-                    let c = n.round().clamp(1.0, limits::MAX_NEURONS as f64);
-                    if c != n {
-                        self.clamped(format!("{c} neurons"));
+                    let (r, c) = (n.round(), n.round().clamp(1.0, limits::MAX_NEURONS as f64));
+                    let used = plural(c as usize, "neuron");
+                    if c != r {
+                        let how = Adjust::Range(1.0, limits::MAX_NEURONS as f64);
+                        self.layer_adjusted(part, used, how);
+                    } else if r != n {
+                        self.layer_adjusted(part, used, Adjust::Rounded);
                     }
                     shape.push(c as usize);
                 }
                 _ => {
-                    self.bad(format!("{slot:?}"));
+                    let kept: Vec<String> = slot.iter().map(usize::to_string).collect();
+                    self.bad(kept.join(","));
                     return;
                 }
             }
         }
         *slot = shape;
+    }
+
+    /// Notes that one layer's size `part` of the shape was changed to `used`.
+    fn layer_adjusted(&mut self, part: &str, used: String, how: Adjust) {
+        let note = adjusted_note(self.key, &shorten(part.trim()), &used, how);
+        self.notes.push(note);
     }
 }

@@ -14,6 +14,7 @@ use super::{limits, parser::shorten};
 use crate::core::base64;
 use crate::core::dataset::Point;
 use crate::core::domain::DOMAIN;
+use crate::core::text::plural;
 use std::fmt::Write;
 
 /// The spacing of the grid points are kept on, in links and in the compact form.
@@ -64,14 +65,18 @@ pub(super) fn read_points(key: &str, text: &str, notes: &mut Vec<String>) -> Opt
     match decode_compact_points(compact) {
         Ok((mut points, moved)) => {
             if moved > 0 {
+                notes.push(moved_note(key, moved));
+            }
+            if cut_short(compact) {
                 notes.push(format!(
-                    "{moved} points were outside the plot or its labels; moved to the nearest allowed value."
+                    "{key}: the compact form ends part-way through a point (was the link cut short?); kept the {}.",
+                    plural(points.len(), "whole point")
                 ));
             }
             if points.len() > limits::MAX_POINTS {
                 points.truncate(limits::MAX_POINTS);
                 notes.push(format!(
-                    "Only the first {} points were kept.",
+                    "{key}: only the first {} points were kept.",
                     limits::MAX_POINTS
                 ));
             }
@@ -91,6 +96,30 @@ pub(super) fn read_points(key: &str, text: &str, notes: &mut Vec<String>) -> Opt
     }
 }
 
+/// The note for `moved` points of `key` that were outside the plot or had a label that is not
+/// allowed.
+pub(super) fn moved_note(key: &str, moved: usize) -> String {
+    let were = if moved == 1 { "was" } else { "were" };
+    format!(
+        "{key}: {} {were} outside the plot or its labels; moved to the nearest allowed value.",
+        plural(moved, "point")
+    )
+}
+
+/// Whether a compact form (without its `~`) stops part-way through a point: more bits are
+/// left after its last whole point than the padding of one byte.
+fn cut_short(compact: &str) -> bool {
+    let Ok(bytes) = base64::decode(compact) else {
+        return false;
+    };
+    let per_point = match bytes.first() {
+        Some(&FORMAT_CLASSES) => 2 * COORD_BITS + CLASS_BITS,
+        Some(&FORMAT_VALUES) => 2 * COORD_BITS + VALUE_BITS,
+        _ => return false,
+    } as usize;
+    (bytes.len() - 1) * 8 % per_point >= 8
+}
+
 /// Parses `x,y,label;x,y,label…`. Bad entries are skipped with a note; at most
 /// [`limits::MAX_POINTS`] points are kept.
 pub fn parse_points(text: &str, notes: &mut Vec<String>) -> Vec<Point> {
@@ -99,7 +128,7 @@ pub fn parse_points(text: &str, notes: &mut Vec<String>) -> Vec<Point> {
     for (i, entry) in text.split(';').filter(|e| !e.trim().is_empty()).enumerate() {
         if points.len() == limits::MAX_POINTS {
             notes.push(format!(
-                "Only the first {} points were kept.",
+                "points: only the first {} points were kept.",
                 limits::MAX_POINTS
             ));
             break;
@@ -115,7 +144,7 @@ pub fn parse_points(text: &str, notes: &mut Vec<String>) -> Vec<Point> {
                 bad += 1;
                 if bad <= MAX_POINT_NOTES {
                     notes.push(format!(
-                        "Point {} ('{}') is not x,y,label; skipped.",
+                        "points: point {} ('{}') is not x,y,label; skipped.",
                         i + 1,
                         shorten(entry)
                     ));
@@ -124,9 +153,12 @@ pub fn parse_points(text: &str, notes: &mut Vec<String>) -> Vec<Point> {
         }
     }
     if bad > MAX_POINT_NOTES {
+        let more = bad - MAX_POINT_NOTES;
+        let were = if more == 1 { "was" } else { "were" };
         notes.push(format!(
-            "{} more bad points were skipped.",
-            bad - MAX_POINT_NOTES
+            "points: {} more bad {} {were} skipped.",
+            more,
+            if more == 1 { "point" } else { "points" }
         ));
     }
     points

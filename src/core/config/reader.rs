@@ -3,18 +3,53 @@
 use super::params::decode_params;
 use super::parser::{parse_seed, shorten, Parser};
 use super::point_diff::PointEditKeys;
-use super::points::read_points;
+use super::points::{moved_note, read_points};
 use super::tf::{finish_tf, HIDE_SUFFIX};
 use super::{
-    clamp_point_in, limits, ExperimentConfig, LrSchedule, Model, OutputStyle, PerceptronStep,
+    clamp_point_in, format_number, limits, round2, typed_value, ExperimentConfig, LrSchedule,
+    Model, OutputStyle, PerceptronStep,
 };
 use crate::core::activation::Activation;
-use crate::core::dataset::{CurveKind, DatasetKind, Problem, MAX_CLASSES};
+use crate::core::dataset::{CurveKind, DatasetKind, Point, Problem, MAX_CLASSES};
 use crate::core::features::{Feature, FeatureSet};
 use crate::core::gradients::GradientMethod;
 use crate::core::mlp::Init;
 use crate::core::optimizer::OptimizerKind;
 use crate::core::regularization::Regularization;
+use crate::core::text::plural;
+
+/// Keeps the link's own points inside the plot, their labels allowed and their coordinates on
+/// the link's 0.01 grid, noting how many were moved or rounded.
+fn note_points(cfg: &mut ExperimentConfig, notes: &mut Vec<String>) {
+    let (problem, domain) = (cfg.problem, cfg.domain());
+    let Some(points) = &mut cfg.points else {
+        return;
+    };
+    let (mut moved, mut rounded) = (0, 0);
+    for p in points.iter_mut() {
+        let kept = clamp_point_in(*p, problem, domain);
+        let label = match problem {
+            Problem::Regression => round2(p.label),
+            Problem::Classification => p.label,
+        };
+        if Point::new(round2(p.x1), round2(p.x2), label) != kept {
+            moved += 1;
+        } else if kept != *p {
+            rounded += 1;
+        }
+        *p = kept;
+    }
+    if moved > 0 {
+        notes.push(moved_note("points", moved));
+    }
+    if rounded > 0 {
+        let were = if rounded == 1 { "was" } else { "were" };
+        notes.push(format!(
+            "points: {} {were} rounded to the link's precision (0.01).",
+            plural(rounded, "point")
+        ));
+    }
+}
 
 /// Keys the TensorFlow Playground writes that have no effect here; accepted silently.
 const IGNORED_KEYS: [&str; 2] = ["collectStats", "tutorial"];
@@ -210,7 +245,7 @@ impl Reader {
             && cfg.problem == Problem::Regression
         {
             self.notes.push(format!(
-                "{} separates two classes; using classification.",
+                "problem: {} separates two classes; using classification.",
                 cfg.model.label()
             ));
             cfg.problem = Problem::Classification;
@@ -219,21 +254,33 @@ impl Reader {
             // From the data set the config now generates (the Playground's sample count, …).
             cfg.points = Some(self.point_edit.apply(cfg, &mut self.notes));
         }
-        let domain = cfg.domain();
-        if let Some(points) = &mut cfg.points {
-            for p in points.iter_mut() {
-                *p = clamp_point_in(*p, cfg.problem, domain);
-            }
+        if !self.point_edit.given() {
+            note_points(cfg, &mut self.notes);
         }
         let expected = cfg.param_count();
         if let Some(n) = cfg.params.as_ref().map(Vec::len).filter(|&n| n != expected) {
             self.notes.push(format!(
-                "params: {n} shared weights do not fit this network ({expected}); using the seed's."
+                "params: {} do not fit this network ({expected}); using the seed's.",
+                plural(n, "shared weight")
             ));
             cfg.params = None;
         }
-        // Any rule between fields that the keys above did not apply.
+        let (range, precision) = cfg.lr_decay_limits();
+        let decay = format_number(cfg.lr_decay);
+        if let (_, Some(note)) = typed_value("lrDecay", &decay, range, precision) {
+            self.notes.push(note);
+        }
+        // Any rule between fields that the keys above did not apply, each change said.
+        let before = self.cfg.hash_pairs();
         self.cfg = std::mem::take(&mut self.cfg).clamped();
+        for ((key, was), (_, now)) in before.into_iter().zip(self.cfg.hash_pairs()) {
+            if was != now && key != "lrDecay" {
+                let (was, now) = (shorten(&was), shorten(&now));
+                self.notes.push(format!(
+                    "{key}: {was} does not fit the other settings; used {now}."
+                ));
+            }
+        }
         let mut notes = self.notes;
         if notes.len() > MAX_NOTES {
             let more = notes.len() - MAX_NOTES;

@@ -71,7 +71,11 @@ fn the_plain_points_form_is_accepted_and_bad_entries_are_reported() {
             Point::new(6.0, 6.0, 1.0)
         ]
     );
-    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert_eq!(notes.len(), 3, "{notes:?}");
+    assert!(
+        notes[2].contains("1 point was outside the plot"),
+        "{notes:?}"
+    );
     let (empty, _) = ExperimentConfig::from_hash("points=");
     assert_eq!(empty.points, Some(vec![]));
 }
@@ -362,7 +366,10 @@ fn typed_numbers_are_checked_clamped_or_refused() {
     );
     let (v, msg) = typed_number("Learning rate", "50", limits::LEARNING_RATE);
     assert_eq!(v, Some(10.0));
-    assert!(msg.unwrap().contains("between"));
+    assert_eq!(
+        msg.as_deref(),
+        Some("Learning rate: 50 is outside 0.000001 to 10; used 10.")
+    );
     let (v, msg) = typed_number("Learning rate", "fast", limits::LEARNING_RATE);
     assert_eq!(v, None);
     assert!(msg.unwrap().contains("'fast' is not a number"));

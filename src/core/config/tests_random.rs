@@ -27,7 +27,7 @@ pub(super) fn random_config(rng: &mut Pcg32) -> ExperimentConfig {
         init: Init::ALL[pick(rng, 3)],
         learning_rate: rng.range(1e-6, 10.0),
         lr_schedule: LrSchedule::ALL[pick(rng, 3)],
-        lr_decay: rng.range(0.0, 1000.0),
+        lr_decay: 0.0,
         batch_size: 1 + pick(rng, 500),
         optimizer: OptimizerKind::ALL[pick(rng, 3)],
         regularization: Regularization::ALL[pick(rng, 3)],
@@ -60,6 +60,11 @@ pub(super) fn random_config(rng: &mut Pcg32) -> ExperimentConfig {
         lecture: rng.below(2) == 0,
         boundary_line: rng.below(2) == 0,
         params: None,
+    };
+    cfg.lr_decay = match cfg.lr_schedule {
+        LrSchedule::Exponential => rng.range(0.0, 0.5),
+        LrSchedule::Step => f64::from(1 + rng.below(1000)),
+        LrSchedule::Constant => rng.range(0.0, 1000.0),
     };
     // The perceptron and logistic regression separate classes: a valid config has
     // classification.

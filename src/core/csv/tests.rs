@@ -231,12 +231,38 @@ fn long_fields_and_many_columns_are_refused_without_a_crash() {
     let long = format!("1,\"{}\",0", "9".repeat(100_000));
     assert_eq!(
         err(&long, CLS),
-        "line 1: '999999999999999999999999' in column x2 is not a number"
+        "line 1: '999999999999999999999999…' in column x2 is not a number"
     );
     let open_quote = "1,\"2,0\n3,4,1\n";
     // A quote left open takes the rest of the file into one field.
     assert_eq!(
         err(open_quote, CLS),
         "line 1: expected 3 columns (x1,x2,label), found 2"
+    );
+}
+
+#[test]
+fn cr_only_line_ends_are_line_ends_and_binary_data_is_not_a_csv() {
+    assert_eq!(
+        points_from_csv("x1,x2,label\r1,2,0\r-3,0.5,1\r", Problem::Classification),
+        Ok(vec![Point::new(1.0, 2.0, 0.0), Point::new(-3.0, 0.5, 1.0)])
+    );
+    let err = points_from_csv("x1,x2,label\r1,2,0\roops,2,1", Problem::Classification);
+    assert_eq!(
+        err,
+        Err("line 3: 'oops' in column x1 is not a number".into())
+    );
+    for garbage in [
+        "PK\u{3}\u{4}\u{14}\0\0\u{8}",
+        "\u{fffd}\u{fffd}\u{fffd}PNG\u{fffd}\n\u{fffd}",
+    ] {
+        let err = points_from_csv(garbage, Problem::Classification).unwrap_err();
+        assert_eq!(err, "this is not a text CSV file (it holds binary data)");
+    }
+    let long = format!("1,2,{}", "x".repeat(100));
+    let err = points_from_csv(&long, Problem::Classification).unwrap_err();
+    assert!(
+        err.contains("'xxxxxxxxxxxxxxxxxxxxxxxx…' in column label"),
+        "{err}"
     );
 }

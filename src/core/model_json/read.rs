@@ -5,6 +5,7 @@ use crate::core::config::limits;
 use crate::core::features::{Feature, FeatureSet, Standardizer};
 use crate::core::json::Json;
 use crate::core::loss::{Output, MAX_UNITS};
+use crate::core::text::shorten;
 
 /// The field `key` of `obj`, or an error naming it.
 fn field<'a>(obj: &'a Json, key: &str) -> Result<&'a Json, String> {
@@ -67,7 +68,8 @@ pub(super) fn model(json: &Json) -> Result<ModelFile, String> {
     }
     let format = string(field(json, "format")?, "format")?;
     if format != FORMAT {
-        return Err(format!("format: expected \"{FORMAT}\", found \"{format}\""));
+        let found = shorten(format);
+        return Err(format!("format: expected \"{FORMAT}\", found \"{found}\""));
     }
     let version = count(field(json, "version")?, "version", (0, usize::MAX))?;
     if version != VERSION as usize {
@@ -113,7 +115,7 @@ fn output_of(name: &str, units: usize) -> Result<Output, String> {
         ]
         .into_iter()
         .find(|o| output_name(*o) == name)
-        .ok_or_else(|| format!("output: unknown kind \"{name}\""))?,
+        .ok_or_else(|| format!("output: unknown kind \"{}\"", shorten(name)))?,
     };
     if output.units() != units {
         return Err(format!(
@@ -132,7 +134,7 @@ fn inputs(v: &Json) -> Result<FeatureSet, String> {
         let feature = Feature::ALL
             .into_iter()
             .find(|f| f.key() == key)
-            .ok_or_else(|| format!("inputs[{i}]: unknown feature \"{key}\""))?;
+            .ok_or_else(|| format!("inputs[{i}]: unknown feature \"{}\"", shorten(key)))?;
         keys.push(feature);
     }
     let set = FeatureSet::from_flags(keys.iter().map(|&f| (f, true)));
@@ -189,13 +191,18 @@ fn activation(
         if name != wanted {
             let kind = output_name(output);
             return Err(format!(
-                "{path}.activation: the output layer of {kind} is {wanted}, not {name}"
+                "{path}.activation: the output layer of {kind} is {wanted}, not {}",
+                shorten(name)
             ));
         }
         return Ok(so_far);
     }
-    let a = Activation::from_name(name)
-        .ok_or_else(|| format!("{path}.activation: unknown activation \"{name}\""))?;
+    let a = Activation::from_name(name).ok_or_else(|| {
+        format!(
+            "{path}.activation: unknown activation \"{}\"",
+            shorten(name)
+        )
+    })?;
     if so_far.is_some_and(|h| h != a) {
         return Err(format!(
             "{path}.activation: every hidden layer must have the same activation"
@@ -237,6 +244,11 @@ fn layers(v: &Json, sizes: &[usize], output: Output) -> Result<(Activation, Vec<
             &format!("{path}.biases"),
             fan_out,
         )?);
+    }
+    if let Err(why) = crate::core::config::check_sizes(&params) {
+        return Err(format!(
+            "layers: {why} (weights and biases count from 1, in layer order)"
+        ));
     }
     Ok((hidden.unwrap_or_default(), params))
 }

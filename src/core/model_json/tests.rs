@@ -223,3 +223,34 @@ fn mutated_models_never_panic() {
         }
     }
 }
+
+#[test]
+fn quoted_input_in_errors_is_cut_short() {
+    let long = "x".repeat(1_900_000);
+    let text = format!("{{\"format\": \"{long}\"}}");
+    let err = ModelFile::from_json(&text).unwrap_err();
+    assert!(err.len() < 200, "{} characters", err.len());
+    assert!(err.contains("found \"xxxxxxxxxxxxxxxxxxxxxxxx…\""), "{err}");
+}
+
+#[test]
+fn weights_that_cannot_train_are_refused_and_a_forced_data_set_is_said() {
+    use crate::core::config::ExperimentConfig;
+    use crate::core::trainer::Trainer;
+    let six = "dataset=blobs&classes=6&networkShape=3";
+    let (cfg, _) = ExperimentConfig::from_hash(six);
+    let json = Trainer::new(cfg).model_json();
+    let mut model = ModelFile::from_json(&json).expect("reads");
+    model.params[0] = 1e308;
+    let refused = ModelFile::from_json(&model.to_json()).unwrap_err();
+    assert!(refused.contains("weight 1 is 1e308"), "{refused}");
+    let model = ModelFile::from_json(&json).expect("reads");
+    let (two, _) = ExperimentConfig::from_hash("points=1,1,0;2,2,1;3,3,0");
+    let (drawn, _) = ExperimentConfig::from_hash("dataset=xor");
+    for old in [drawn, two] {
+        let new = model.apply_to(&old).expect("fits");
+        let notes = model.changes(&old, &new);
+        let said = |n: &String| n.contains("data set is now") && n.contains("6 classes");
+        assert!(notes.iter().any(said), "{notes:?}");
+    }
+}
