@@ -175,6 +175,10 @@ const WALKTHROUGH: &[(&str, usize, &str, u32, bool)] = &[
     ("curve-fitting", 3, "sinX=true", 300, true),
     ("curve-fitting", 4, "", 500, false),
     ("curve-fitting", 5, "", 1000, false),
+    ("adaline", 1, "", 1, false),
+    ("adaline", 2, "", 300, false),
+    ("adaline", 3, "", 300, false),
+    ("adaline", 4, "", 1000, false),
 ];
 
 #[test]

@@ -1,19 +1,19 @@
 //! The brush toolbar above the plot: one brush per class, the eraser, Clear, undo/redo of
 //! point edits, the full-screen plot, and the note on which drawn points are test points.
 use super::{AppState, Brush};
-use crate::core::config::{ExperimentConfig, Model};
+use crate::core::config::ExperimentConfig;
 use crate::core::dataset::{Problem, MAX_CLASSES};
 use crate::core::trainer::PointEdit;
 use crate::render::colors::{class_color, css};
 use leptos::prelude::*;
 
 /// How many class brushes the data offers: one per class plus one for a new class (up to
-/// six), or −1 and +1 for regression; the perceptron's two classes; one (an (x, y) point) in
+/// six), or −1 and +1 for regression; the perceptron's and Adaline's two classes; one (an (x, y) point) in
 /// line and curve mode. Digits 1 to this number choose them.
 pub fn brush_count(c: &ExperimentConfig) -> usize {
     match (c.model, c.problem) {
         (m, _) if m.fits_xy() => 1,
-        (Model::Perceptron, _) => 2,
+        (m, _) if m.is_linear_unit() => 2,
         (_, Problem::Regression) => 2,
         (_, Problem::Classification) => (c.class_count() + 1).min(MAX_CLASSES),
     }
@@ -146,6 +146,7 @@ fn EditButtons() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::config::Model;
 
     #[test]
     fn line_and_curve_mode_have_one_brush_for_their_points() {

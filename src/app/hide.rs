@@ -13,7 +13,7 @@ pub use panel::HidePanel;
 /// For each control's link key, the elements that show it: a `data-testid` (its label goes
 /// with it), or a CSS selector when the entry starts with `.` or `[`. Everything a control
 /// shows goes with it (the learning rate takes "Learning rate now" along).
-const CONTROL_ELEMENTS: [(&str, &[&str]); 51] = [
+const CONTROL_ELEMENTS: [(&str, &[&str]); 52] = [
     ("playButton", &["play"]),
     ("stepButton", &["step"]),
     ("resetButton", &["reset"]),
@@ -74,6 +74,7 @@ const CONTROL_ELEMENTS: [(&str, &[&str]); 51] = [
     ("restart", &[".restarts-section"]),
     ("weights", &["weight-w1", "weight-w2", "weight-b"]),
     ("perceptronStep", &["perceptron-step"]),
+    ("compare", &["compare"]),
 ];
 
 /// The CSS selectors of one table entry: the element, and the label that wraps it.

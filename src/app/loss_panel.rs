@@ -40,9 +40,9 @@ pub fn LossPanel() -> impl IntoView {
             <h2 data-testid="loss-title">
                 {move || match state.config.with(|c| c.model) {
                     crate::core::config::Model::Logistic => "Loss (cross-entropy)",
-                    crate::core::config::Model::Line | crate::core::config::Model::Curve => {
-                        "Loss (mean squared error)"
-                    }
+                    crate::core::config::Model::Line
+                    | crate::core::config::Model::Curve
+                    | crate::core::config::Model::Adaline => "Loss (mean squared error)",
                     _ => "Loss",
                 }} <HelpTip topic=HelpTopic::LossChart />
             </h2>

@@ -165,6 +165,7 @@ fn ModelColumn() -> impl IntoView {
     let model = model_memo(expect_context::<AppState>());
     let is_mlp = move || model.get().uses_network();
     let is_perceptron = move || model.get() == Model::Perceptron;
+    let is_adaline = move || model.get() == Model::Adaline;
     let is_line = move || model.get() == Model::Line;
     let is_curve = move || model.get() == Model::Curve;
     view! {
@@ -180,6 +181,9 @@ fn ModelColumn() -> impl IntoView {
             <Show when=is_perceptron>
                 <controls::PerceptronPanel />
                 <controls::GatesPanel />
+            </Show>
+            <Show when=is_adaline>
+                <controls::AdalinePanel />
             </Show>
             <Show when=is_line>
                 <controls::LinePanel />

@@ -27,7 +27,7 @@ pub fn NeuronsPanel() -> impl IntoView {
     });
     let model = Memo::new(move |_| state.snapshot.with(|s| s.model.model()));
     let is_curve = move || model.get() == Model::Curve;
-    let is_perceptron = move || model.get() == Model::Perceptron;
+    let is_perceptron = move || model.get().is_linear_unit();
     let layers = move || {
         let mut start = 0;
         shape
@@ -104,7 +104,7 @@ fn maps_version(
             return last;
         }
         state.snapshot.with(|snap| match snap.model {
-            ModelView::Perceptron(_) => last,
+            ModelView::Perceptron(_) | ModelView::Adaline(_) => last,
             ModelView::Mlp | ModelView::Logistic | ModelView::Line(_) | ModelView::Curve(_) => {
                 frame.update_value(|f| f.compute_neurons(snap));
                 last + 1

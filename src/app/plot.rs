@@ -12,6 +12,7 @@ use web_sys::MouseEvent;
 
 mod layers;
 mod legend;
+mod marks;
 pub use layers::picture;
 
 /// [`picture`] with a caption under it (the data set, the model, the epoch, the losses and
@@ -175,6 +176,10 @@ fn description(
         Model::Mlp => "coloured by the network's prediction",
         Model::Logistic => "coloured by the model's probability of each class",
         Model::Perceptron => "with the perceptron's line w·x + b = 0",
+        Model::Adaline if c.compare => {
+            "with Adaline's line w·x + b = 0 and the perceptron's, dashed"
+        }
+        Model::Adaline => "with Adaline's line w·x + b = 0",
         Model::Line => "with the fitted line y = m·x + c",
         Model::Curve => "with the network's fitted curve y = f(x)",
     };

@@ -1,7 +1,8 @@
 //! An automation hook for the end-to-end tests, on `window.wasmBindings` (where trunk puts the
 //! module's exports): what the model itself predicts, read from the trainer rather than from
 //! any canvas, so a test can check that what is drawn is the network's truth.
-//! `probe_points` gives the points and their split, to compare two pages.
+//! `probe_points` gives the points and their split, to compare two pages; `probe_lines` the
+//! exact weights of the lines drawn in perceptron and Adaline mode.
 use super::AppState;
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -43,6 +44,24 @@ pub fn probe_points() -> Vec<f64> {
                     .enumerate()
                     .flat_map(|(i, p)| [p.x1, p.x2, p.label, f64::from(u8::from(test(i)))])
                     .collect()
+            })
+        })
+        .unwrap_or_default()
+}
+
+/// The lines the plot draws from the published snapshot, `[w₁, w₂, b]` each, flattened: the
+/// perceptron's in perceptron mode; Adaline's, then the perceptron's beside it, in Adaline
+/// mode (the readouts round them). Empty in the other modes or before the app has mounted.
+#[wasm_bindgen]
+pub fn probe_lines() -> Vec<f64> {
+    use crate::core::snapshot::ModelView;
+    STATE
+        .with(Cell::get)
+        .map(|state| {
+            state.snapshot.with_untracked(|s| match &s.model {
+                ModelView::Perceptron(p) => p.weights.to_vec(),
+                ModelView::Adaline(a) => [a.weights, a.perceptron.weights].concat(),
+                _ => Vec::new(),
             })
         })
         .unwrap_or_default()

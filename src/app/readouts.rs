@@ -24,7 +24,7 @@ fn loss_label(train: bool) -> Signal<&'static str> {
     Signal::derive(move || match (state.config.with(|c| c.model), train) {
         (Model::Logistic, true) => "Train cross-entropy",
         (Model::Logistic, false) => "Test cross-entropy",
-        (Model::Line, true) => "MSE",
+        (Model::Line | Model::Adaline, true) => "MSE",
         (Model::Curve, true) => "Train MSE",
         (Model::Curve, false) => "Test MSE",
         (_, true) => "Train loss",

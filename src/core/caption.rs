@@ -39,6 +39,12 @@ fn model_text(c: &ExperimentConfig, snap: &Snapshot) -> String {
             "Perceptron: w₁ = {}, w₂ = {}, b = {}",
             p.shown[0], p.shown[1], p.shown[2]
         ),
+        ModelView::Adaline(a) => format!(
+            "Adaline: w₁ = {}, w₂ = {}, b = {}",
+            fixed(a.weights[0], 3),
+            fixed(a.weights[1], 3),
+            fixed(a.weights[2], 3)
+        ),
         ModelView::Line(l) => format!(
             "Line y = m·x + c: m = {}, c = {}",
             fixed(l.m, 3),
@@ -86,8 +92,10 @@ fn progress_text(snap: &Snapshot) -> String {
         (Some(a), None) => parts.push(format!("accuracy {}", percent(a, 1))),
         _ => {}
     }
-    if let ModelView::Perceptron(p) = &snap.model {
-        parts.push(format!("{} misclassified", p.misclassified.len()));
+    match &snap.model {
+        ModelView::Perceptron(p) => parts.push(format!("{} misclassified", p.misclassified.len())),
+        ModelView::Adaline(a) => parts.push(format!("{} misclassified", a.misclassified.len())),
+        _ => {}
     }
     parts.join(" · ")
 }

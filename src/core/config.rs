@@ -67,6 +67,9 @@ pub struct ExperimentConfig {
     pub weights: [f64; 3],
     /// Whether a perceptron step is one point or one epoch.
     pub perceptron_step: PerceptronStep,
+    /// Adaline mode: also show the perceptron trained on the same points from the same start
+    /// (`compare=true`; its line and counts, a view change).
+    pub compare: bool,
     /// Where line mode's descent starts, `[m, c]` (each in [`limits::LINE_START`]).
     pub line_start: [f64; 2],
     /// The curve that curve mode's generated points scatter around.
@@ -148,6 +151,7 @@ impl Default for ExperimentConfig {
             model: Model::Mlp,
             weights: [1.0, 1.0, 0.0],
             perceptron_step: PerceptronStep::Point,
+            compare: false,
             line_start: [-1.0, -3.0],
             curve: CurveKind::Sine,
             problem: Problem::Classification,
@@ -225,6 +229,7 @@ impl ExperimentConfig {
             model,
             weights,
             perceptron_step,
+            compare,
             line_start,
             curve,
             problem,
@@ -303,6 +308,7 @@ impl ExperimentConfig {
         // The view only.
         let redraw = *show_test_data != new.show_test_data
             || *discretize != new.discretize
+            || *compare != new.compare
             || *hidden != new.hidden
             || *hide_text != new.hide_text
             || *lecture != new.lecture

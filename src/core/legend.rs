@@ -46,6 +46,14 @@ impl Legend {
                 Some("Background: class 1 where w·x + b ≥ 0, class 0 on the other side"),
                 Some("Line: w·x + b = 0 (faint: before the last step)"),
             ),
+            (Model::Adaline, _) => (
+                Some("Background: class 1 where w·x + b ≥ 0, class 0 on the other side"),
+                Some(if c.compare {
+                    "Dark line: Adaline's w·x + b = 0; dashed pink line: the perceptron's"
+                } else {
+                    "Line: Adaline's w·x + b = 0"
+                }),
+            ),
             (Model::Line, _) => (
                 None,
                 Some("Dark line: the model y = m·x + c; faint line: least squares"),
@@ -74,14 +82,14 @@ fn boundary(c: &ExperimentConfig) -> Option<&'static str> {
 /// The classes' names: the admissions data's own, with the TensorFlow Playground's output
 /// its targets −1 and +1, else "Class 0", "Class 1", ….
 fn class_names(c: &ExperimentConfig) -> Vec<(usize, String)> {
-    let two = c.model == Model::Perceptron || c.class_count() == 2;
+    let two = c.model.is_linear_unit() || c.class_count() == 2;
     if two && c.points.is_none() && c.dataset == DatasetKind::Admissions {
         return vec![(0, "Not admitted (0)".into()), (1, "Admitted (1)".into())];
     }
     if two && c.output == OutputStyle::Tf && c.model == Model::Mlp {
         return vec![(0, "Class 0 (−1)".into()), (1, "Class 1 (+1)".into())];
     }
-    let count = if c.model == Model::Perceptron {
+    let count = if c.model.is_linear_unit() {
         2
     } else {
         c.class_count()
@@ -117,6 +125,14 @@ mod tests {
         assert_eq!(names(&gates), ["Class 0", "Class 1"]);
         assert!(!gates.rings, "the perceptron trains on every point");
         assert!(gates.background.unwrap().contains("w·x + b ≥ 0"));
+        let adaline = legend("model=adaline&dataset=gauss");
+        assert_eq!(names(&adaline), ["Class 0", "Class 1"]);
+        assert!(!adaline.rings && adaline.marks.unwrap().contains("Adaline"));
+        let both = legend("model=adaline&dataset=gauss&compare=true");
+        assert!(both
+            .marks
+            .unwrap()
+            .contains("dashed pink line: the perceptron's"));
         let line = legend("model=line");
         assert!(line.classes.is_empty() && !line.rings && line.background.is_none());
         let curve = legend("model=curve");

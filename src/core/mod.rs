@@ -3,6 +3,7 @@
 //! Nothing in here names a browser or UI crate;
 //! `tests/core_is_pure.rs` fails if a file does.
 pub mod activation;
+pub mod adaline;
 pub mod base64;
 pub mod caption;
 pub mod config;

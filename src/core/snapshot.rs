@@ -36,6 +36,24 @@ pub struct PerceptronView {
     pub updates: u64,
 }
 
+/// What Adaline mode shows: the unit's weights and counts, its last epoch's arithmetic, and
+/// the perceptron trained beside it on the same points from the same start.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AdalineView {
+    /// `[w₁, w₂, b]`.
+    pub weights: [f64; 3],
+    /// The mean squared error of the net input against the targets −1/+1 (`None` without
+    /// points of class 0 or 1).
+    pub mse: Option<f64>,
+    /// Indices of the misclassified points.
+    pub misclassified: Vec<usize>,
+    /// The last epoch's step: the weights before, the gradient, the rate and the weights after.
+    pub last: Option<crate::core::adaline::AdalineStep>,
+    /// The perceptron trained one epoch of the trick per Adaline epoch, on the same points,
+    /// from the same weights and learning rate (shown with `compare=true`).
+    pub perceptron: PerceptronView,
+}
+
 /// What line mode shows: the model, the three paths and the least-squares line.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LineView {
@@ -61,6 +79,8 @@ pub enum ModelView {
     Logistic,
     /// The perceptron trick's weights, counts and last step.
     Perceptron(PerceptronView),
+    /// Adaline's weights and counts, and the perceptron beside it.
+    Adaline(AdalineView),
     /// Line mode's model, descent paths and least-squares line.
     Line(LineView),
     /// Curve mode's fitted curve and best straight line.
@@ -74,6 +94,7 @@ impl ModelView {
             ModelView::Mlp => Model::Mlp,
             ModelView::Logistic => Model::Logistic,
             ModelView::Perceptron(_) => Model::Perceptron,
+            ModelView::Adaline(_) => Model::Adaline,
             ModelView::Line(_) => Model::Line,
             ModelView::Curve(_) => Model::Curve,
         }
@@ -216,6 +237,14 @@ impl Snapshot {
         match &self.model {
             ModelView::Perceptron(view) => view.clone(),
             other => panic!("not perceptron mode: {:?}", other.model()),
+        }
+    }
+
+    /// Adaline mode's view; panics in another mode.
+    pub(crate) fn adaline_view(&self) -> AdalineView {
+        match &self.model {
+            ModelView::Adaline(view) => view.clone(),
+            other => panic!("not Adaline mode: {:?}", other.model()),
         }
     }
 

@@ -11,6 +11,7 @@ use crate::core::optimizer::Optimizer;
 use crate::core::rng::{Pcg32, Stream};
 use crate::core::snapshot::Metrics;
 
+mod adaline_run;
 mod budget;
 mod data;
 mod evaluate;
@@ -32,6 +33,7 @@ mod tests_tf;
 mod train;
 mod view;
 
+pub use adaline_run::AdalineRun;
 pub use data::{edited as edited_points, Inputs, PointEdit};
 pub use evaluate::{best_restart, RestartSpread};
 pub use kernels::Kernels;
@@ -183,6 +185,7 @@ impl Trainer {
                 }
                 match &mut self.run {
                     Run::Perceptron(run) => run.set_learning_rate(new.learning_rate),
+                    Run::Adaline(run) => run.set_learning_rate(new.learning_rate),
                     Run::Line(run) => run.set_batch_size(new.batch_size),
                     Run::Mlp | Run::Logistic | Run::Curve => {}
                 }

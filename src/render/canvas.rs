@@ -10,11 +10,13 @@ mod charts;
 mod curve;
 mod diagram;
 mod dots;
+mod pair;
 mod plot;
 pub use caption::{draw_axis_names, with_caption};
 pub use charts::{draw_gradients, draw_lift, draw_line_surface, draw_loss};
 pub use curve::{draw_curve, CurveOverlay};
 pub use diagram::{draw_diagram, DiagramView};
+pub use pair::{draw_pair, PairOverlay, ADALINE_INK, PERCEPTRON_INK};
 pub use plot::{draw_boundary, draw_overlay, draw_points_layer, Overlay, PointLayer};
 
 use crate::core::dataset::MAX_CLASSES;

@@ -72,6 +72,14 @@ pub fn line_endpoints([w1, w2, b]: [f64; 3], domain: Domain) -> Option<((f64, f6
     Some((first, far))
 }
 
+/// The point a share `t` (0–1) of the way along the visible part of the line
+/// w₁x₁ + w₂x₂ + b = 0, from where [`line_endpoints`] says it enters the domain; `None` where
+/// the line misses the domain. Where a line's label goes.
+pub fn along_line(line: [f64; 3], domain: Domain, t: f64) -> Option<(f64, f64)> {
+    let ((a1, a2), (b1, b2)) = line_endpoints(line, domain)?;
+    Some((a1 + (b1 - a1) * t, a2 + (b2 - a2) * t))
+}
+
 /// Evenly spaced tick values for an axis from `lo` to `hi`: about `count` of them at a
 /// 1-2-5 step.
 pub fn ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
@@ -135,6 +143,13 @@ mod tests {
         let (a, b) = line_endpoints([0.2, 1.0, -18.0], raw).unwrap();
         assert!((a.0 - 40.0).abs() < 1e-9 && a.1 == 10.0 || (b.0 - 40.0).abs() < 1e-9);
         assert!((a.0 - 90.0).abs() < 1e-9 || (b.0 - 90.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_label_sits_on_its_line() {
+        assert_eq!(along_line([1.0, -1.0, 0.0], SQ, 0.5), Some((0.0, 0.0)));
+        assert_eq!(along_line([1.0, -1.0, 0.0], SQ, 0.25), Some((-3.0, -3.0)));
+        assert_eq!(along_line([1.0, 1.0, -100.0], SQ, 0.5), None);
     }
 
     #[test]

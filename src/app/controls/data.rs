@@ -37,8 +37,8 @@ impl DataControls {
                 problem: false,
                 ..all
             },
-            // The trick uses every point, on x₁ and x₂ as they are.
-            Model::Perceptron => DataControls {
+            // The trick and Adaline use every point, on x₁ and x₂ as they are.
+            Model::Perceptron | Model::Adaline => DataControls {
                 problem: false,
                 datasets: true,
                 split: false,

@@ -1,4 +1,5 @@
 //! The control panels. Each control edits the config through [`AppState::update_config`].
+mod adaline;
 mod curve;
 mod data;
 mod gates;
@@ -9,6 +10,7 @@ mod network;
 mod perceptron;
 mod training;
 
+pub use adaline::AdalinePanel;
 pub use curve::CurvePanel;
 pub use data::{DataControls, DataPanel, TrainingShare};
 pub use gates::{GatesPanel, XorBuilder};

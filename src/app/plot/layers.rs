@@ -1,6 +1,7 @@
 //! The plot's three canvases and what redraws each:
 //! - the heatmap, a `BOUNDARY_RES²` canvas stretched by CSS (the compositor scales it), and
-//! - the marks (the decision boundary, or the perceptron's, the line's or the curve's marks),
+//! - the marks (the decision boundary, or the perceptron's, Adaline's, the line's or the
+//!   curve's marks),
 //!   both following every snapshot, so they always show the network as it is now;
 //! - the axes and the points, redrawn only when the points or how they are shown change.
 //!
@@ -8,13 +9,13 @@
 //! nothing is drawn while the plot is off screen.
 use super::super::sized::watch_canvas;
 use super::super::AppState;
-use crate::core::curve::CurveView;
+use super::marks::{animated_line, curve_overlay, line_overlay, perceptron_overlay};
 use crate::core::dataset::{Point, Problem};
 use crate::core::domain::Domain;
-use crate::core::snapshot::{LineView, ModelView, PerceptronView, Snapshot};
+use crate::core::snapshot::{ModelView, PerceptronView, Snapshot};
 use crate::render::canvas::{
-    composite, draw_boundary, draw_curve, draw_overlay, draw_points_layer, new_canvas, put_rgba,
-    size_backing, CurveOverlay, Overlay, PointLayer,
+    composite, draw_boundary, draw_curve, draw_overlay, draw_pair, draw_points_layer, new_canvas,
+    put_rgba, size_backing, PairOverlay, PointLayer,
 };
 use crate::render::frame::{Frame, BOUNDARY_RES};
 use crate::render::heatmap::{perceptron_rgba, plain_rgba};
@@ -58,7 +59,7 @@ impl PointsKey {
         // (x, y) points have no class or value, so they are drawn as class 0's.
         let (all_train, xy) = match snap.model {
             ModelView::Mlp | ModelView::Logistic => (false, false),
-            ModelView::Perceptron(_) => (true, false),
+            ModelView::Perceptron(_) | ModelView::Adaline(_) => (true, false),
             ModelView::Line(_) => (true, true),
             ModelView::Curve(_) => (false, true),
         };
@@ -88,7 +89,7 @@ pub fn draw(state: AppState, canvases: PlotCanvases) {
     let tick = RwSignal::new(0u32);
     Effect::new(move |_| {
         tick.track();
-        let view = state.config.with(|c| (c.discretize, c.boundary_line));
+        let view = state.config.with(MovingView::of);
         let (Some(_), Some(heat), Some(marks)) =
             (watch.canvas(), canvases.heat.get(), canvases.marks.get())
         else {
@@ -144,12 +145,9 @@ pub fn picture(state: AppState, width: u32, height: u32) -> Result<HtmlCanvasEle
         new_canvas(width, height)?,
         new_canvas(width, height)?,
     );
-    let (view, show) = state.config.with_untracked(|c| {
-        (
-            (c.discretize, c.boundary_line),
-            (c.show_test_data, c.lecture),
-        )
-    });
+    let (view, show) = state
+        .config
+        .with_untracked(|c| (MovingView::of(c), (c.show_test_data, c.lecture)));
     let marks_over = state.snapshot.with_untracked(|snap| {
         draw_moving(snap, &mut Frame::default(), (&heat, &marks), view, None)?;
         draw_key(&points, &PointsKey::of(snap), show)?;
@@ -175,6 +173,27 @@ fn report(state: AppState, result: Result<(), JsValue>) {
     }
 }
 
+/// The settings that change how the moving layers look.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct MovingView {
+    discretize: bool,
+    boundary_line: bool,
+    /// Adaline mode: draw the perceptron's line too.
+    compare: bool,
+    lecture: bool,
+}
+
+impl MovingView {
+    fn of(c: &crate::core::config::ExperimentConfig) -> Self {
+        MovingView {
+            discretize: c.discretize,
+            boundary_line: c.boundary_line,
+            compare: c.compare,
+            lecture: c.lecture,
+        }
+    }
+}
+
 /// Perceptron mode's step animation: (updates seen, when its animation started), and the
 /// signal that asks for the next animation frame.
 type Animation = (StoredValue<(u64, f64)>, RwSignal<u32>);
@@ -184,9 +203,14 @@ fn draw_moving(
     snap: &Snapshot,
     f: &mut Frame,
     (heat, marks): (&HtmlCanvasElement, &HtmlCanvasElement),
-    (discretize, boundary_line): (bool, bool),
+    view: MovingView,
     animation: Option<Animation>,
 ) -> Result<(), JsValue> {
+    let MovingView {
+        discretize,
+        boundary_line,
+        ..
+    } = view;
     match &snap.model {
         ModelView::Mlp | ModelView::Logistic => {
             f.compute_boundary(snap, discretize);
@@ -198,21 +222,23 @@ fn draw_moving(
             };
             draw_boundary(marks, paths)
         }
-        ModelView::Perceptron(view) => {
+        ModelView::Perceptron(p) => {
             // Without an animation (a picture), the line is where the weights are now.
-            let line = match animation {
-                Some((anim, tick)) => {
-                    let (line, animating) = animated_line(view, anim);
-                    if animating {
-                        request_animation_frame(move || tick.update(|t| *t = t.wrapping_add(1)));
-                    }
-                    line
-                }
-                None => view.weights,
-            };
+            let line = animation.map_or(p.weights, |a| glide(p, a));
             perceptron_rgba(line, snap.domain, BOUNDARY_RES, &mut f.boundary);
             put_rgba(heat, &f.boundary, BOUNDARY_RES)?;
-            draw_overlay(marks, &perceptron_overlay(view, line, snap))
+            draw_overlay(marks, &perceptron_overlay(p, line, snap))
+        }
+        ModelView::Adaline(a) => {
+            perceptron_rgba(a.weights, snap.domain, BOUNDARY_RES, &mut f.boundary);
+            put_rgba(heat, &f.boundary, BOUNDARY_RES)?;
+            let pair = PairOverlay {
+                adaline: a.weights,
+                perceptron: view.compare.then_some(a.perceptron.weights),
+                domain: snap.domain,
+                lecture: view.lecture,
+            };
+            draw_pair(marks, &pair)
         }
         ModelView::Line(line) => {
             plain_heat(heat, f)?;
@@ -225,68 +251,18 @@ fn draw_moving(
     }
 }
 
+/// The perceptron's line on its glide to the current weights, asking for the next animation
+/// frame while the glide runs.
+fn glide(view: &PerceptronView, (anim, tick): Animation) -> [f64; 3] {
+    let (line, animating) = animated_line(view, anim);
+    if animating {
+        request_animation_frame(move || tick.update(|t| *t = t.wrapping_add(1)));
+    }
+    line
+}
+
 /// A plain background on the heatmap layer (the line and the curve colour no regions).
 fn plain_heat(heat: &HtmlCanvasElement, f: &mut Frame) -> Result<(), JsValue> {
     plain_rgba(BOUNDARY_RES, &mut f.boundary);
     put_rgba(heat, &f.boundary, BOUNDARY_RES)
-}
-
-/// Perceptron mode's marks: the line `line` (the current weights, or on its way there), the
-/// last step's line faintly behind it, and the point that step moved it for.
-fn perceptron_overlay(view: &PerceptronView, line: [f64; 3], snap: &Snapshot) -> Overlay {
-    Overlay {
-        line,
-        ghost: view.last.map(|s| s.before.map(|d| d.to_f64())),
-        highlight: view
-            .last
-            .and_then(|s| snap.points.get(s.index))
-            .map(|p| (p.x1, p.x2)),
-        domain: snap.domain,
-    }
-}
-
-/// Line mode's marks: the fitted line y = m·x + c (as m·x₁ − x₂ + c = 0), and the
-/// least-squares line faintly behind it.
-fn line_overlay(line: &LineView, domain: Domain) -> Overlay {
-    Overlay {
-        line: [line.m, -1.0, line.c],
-        ghost: line.least_squares.map(|(m, c)| [m, -1.0, c]),
-        highlight: None,
-        domain,
-    }
-}
-
-/// Curve mode's marks: the network's curve, and the best straight line faintly behind it.
-fn curve_overlay(view: &CurveView, domain: Domain) -> CurveOverlay<'_> {
-    CurveOverlay {
-        samples: &view.samples,
-        line: view.least_squares,
-        domain,
-    }
-}
-
-/// How long a perceptron step's line takes to glide from its ghost to its new place.
-const STEP_ANIMATION_MS: f64 = 450.0;
-
-/// The line to draw now: between the last step's "before" and the current weights while the
-/// step's animation runs. Returns it and whether the animation is still running.
-fn animated_line(view: &PerceptronView, anim: StoredValue<(u64, f64)>) -> ([f64; 3], bool) {
-    let now = window().performance().map_or(0.0, |p| p.now());
-    let (seen, mut start) = anim.get_value();
-    if view.updates != seen {
-        start = now;
-        anim.set_value((view.updates, now));
-    }
-    let t = ((now - start) / STEP_ANIMATION_MS).clamp(0.0, 1.0);
-    match view.last {
-        Some(step) if t < 1.0 && view.updates > 0 => {
-            let from = step.before.map(|d| d.to_f64());
-            let eased = t * t * (3.0 - 2.0 * t);
-            (
-                std::array::from_fn(|k| from[k] + (view.weights[k] - from[k]) * eased),
-                true,
-            )
-        }
-        _ => (view.weights, false),
-    }
 }

@@ -15,7 +15,10 @@ impl ExperimentConfig {
         self.noise = self.noise.clamp(NOISE.0, NOISE.1);
         self.perc_train = self.perc_train.clamp(PERC_TRAIN.0, PERC_TRAIN.1);
         self.patience = self.patience.clamp(PATIENCE.0, PATIENCE.1);
-        if matches!(self.model, Model::Perceptron | Model::Logistic) {
+        if matches!(
+            self.model,
+            Model::Perceptron | Model::Adaline | Model::Logistic
+        ) {
             self.problem = Problem::Classification; // both separate classes
         }
         self.line_start = self

@@ -95,7 +95,7 @@ const fn c(key: &'static str, name: &'static str, group: Group) -> Control {
 pub const ALIASES: [(&str, &str); 1] = [("initZero", "init")];
 
 /// Every control, by group in page order.
-pub const CONTROLS: [Control; 51] = {
+pub const CONTROLS: [Control; 52] = {
     use Group::*;
     [
         c("playButton", "Play / Pause", Run),
@@ -149,6 +149,7 @@ pub const CONTROLS: [Control; 51] = {
         c("restart", "Random restarts", Restarts),
         c("weights", "Weights w₁, w₂, b", Perceptron),
         c("perceptronStep", "Step moves", Perceptron),
+        c("compare", "Compare with the perceptron", Perceptron),
     ]
 };
 

@@ -106,6 +106,9 @@ impl ExperimentConfig {
         for name in self.hidden.iter() {
             let _ = write!(s, "{name}{HIDE_SUFFIX}=true&");
         }
+        if self.compare {
+            s.push_str("compare=true&");
+        }
         if self.lecture {
             s.push_str("lecture=true&");
         }

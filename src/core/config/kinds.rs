@@ -12,6 +12,9 @@ pub enum Model {
     /// Logistic regression: one sigmoid neuron on the input features (the network with no
     /// hidden layer), trained on the cross-entropy.
     Logistic,
+    /// Adaline: one linear unit trained by gradient descent on the mean squared error of its
+    /// net input against targets −1/+1, predicting with the perceptron's step.
+    Adaline,
     /// A line y = m·x + c fitted to (x, y) = (x₁, x₂) points by gradient descent on the mean
     /// squared error, with batch, mini-batch and stochastic paths over the (m, c) surface.
     Line,
@@ -22,10 +25,11 @@ pub enum Model {
 
 impl Model {
     /// Every model, in the order of the model choice.
-    pub const ALL: [Model; 5] = [
+    pub const ALL: [Model; 6] = [
         Model::Mlp,
         Model::Logistic,
         Model::Perceptron,
+        Model::Adaline,
         Model::Line,
         Model::Curve,
     ];
@@ -35,6 +39,7 @@ impl Model {
         match self {
             Model::Mlp => "mlp",
             Model::Perceptron => "perceptron",
+            Model::Adaline => "adaline",
             Model::Logistic => "logistic",
             Model::Line => "line",
             Model::Curve => "curve",
@@ -46,6 +51,7 @@ impl Model {
         match self {
             Model::Mlp => "Neural network",
             Model::Perceptron => "Perceptron (the trick)",
+            Model::Adaline => "Adaline (linear neuron)",
             Model::Logistic => "Logistic regression",
             Model::Line => "Line fit (m, c)",
             Model::Curve => "Curve fit (network)",
@@ -61,6 +67,12 @@ impl Model {
     /// logistic regression: the network with no hidden layer, or the curve fit).
     pub fn uses_network(self) -> bool {
         matches!(self, Model::Mlp | Model::Logistic | Model::Curve)
+    }
+
+    /// Whether the model is a single unit on x₁ and x₂ that separates two classes by a
+    /// straight line w·x + b = 0 and learns from every point (the perceptron, Adaline).
+    pub fn is_linear_unit(self) -> bool {
+        matches!(self, Model::Perceptron | Model::Adaline)
     }
 
     /// Whether the points are (x, y) pairs, x = x₁ across and y = x₂ up, with y the value

@@ -94,6 +94,7 @@ impl Reader {
             "model" => p.choice(&mut cfg.model, Model::from_name),
             "weights" => p.weights(&mut cfg.weights),
             "perceptronStep" => p.choice(&mut cfg.perceptron_step, PerceptronStep::from_name),
+            "compare" => p.flag(&mut cfg.compare),
             "lineStart" => p.line_start(&mut cfg.line_start),
             "curve" => p.choice(&mut cfg.curve, CurveKind::from_name),
             _ => return false,
@@ -241,8 +242,10 @@ impl Reader {
         if tf {
             finish_tf(cfg);
         }
-        if matches!(cfg.model, Model::Perceptron | Model::Logistic)
-            && cfg.problem == Problem::Regression
+        if matches!(
+            cfg.model,
+            Model::Perceptron | Model::Adaline | Model::Logistic
+        ) && cfg.problem == Problem::Regression
         {
             self.notes.push(format!(
                 "problem: {} separates two classes; using classification.",

@@ -238,6 +238,7 @@ fn every_field_is_sorted() {
             |c| c.perceptron_step = PerceptronStep::Epoch,
             Change::Live,
         ),
+        ("compare", |c| c.compare = true, Change::Redraw),
         ("line_start", |c| c.line_start = [0.0, 0.0], Change::Rebuild),
         ("curve", |c| c.curve = CurveKind::Parabola, Change::Rebuild),
         (

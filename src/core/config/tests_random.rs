@@ -51,6 +51,7 @@ pub(super) fn random_config(rng: &mut Pcg32) -> ExperimentConfig {
         } else {
             Speed::EpochsPerFrame(1 + rng.below(500))
         },
+        compare: rng.below(2) == 0,
         show_test_data: rng.below(2) == 0,
         discretize: rng.below(2) == 0,
         points: None,
@@ -68,7 +69,10 @@ pub(super) fn random_config(rng: &mut Pcg32) -> ExperimentConfig {
     };
     // The perceptron and logistic regression separate classes: a valid config has
     // classification.
-    if matches!(cfg.model, Model::Perceptron | Model::Logistic) {
+    if matches!(
+        cfg.model,
+        Model::Perceptron | Model::Adaline | Model::Logistic
+    ) {
         cfg.problem = Problem::Classification;
     }
     for _ in 0..pick(rng, 6) {

@@ -45,12 +45,13 @@ pub const TF_KEYS: [&str; 27] = [
 ];
 
 /// Our keys that the Playground does not have.
-pub(super) const OWN_KEYS: [&str; 22] = [
+pub(super) const OWN_KEYS: [&str; 23] = [
     "model",
     "lineStart",
     "curve",
     "weights",
     "perceptronStep",
+    "compare",
     "classes",
     "samples",
     "restart",

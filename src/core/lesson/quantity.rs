@@ -37,12 +37,12 @@ macro_rules! quantities {
 
 quantities! {
     Epoch "epoch" "epochs trained since the last reset (perceptron mode: passes over the points)",
-    TrainLoss "train_loss" "mean training loss (perceptron mode: the share of points misclassified)",
+    TrainLoss "train_loss" "mean training loss (perceptron mode: the share of points misclassified; Adaline: its MSE)",
     TestLoss "test_loss" "mean test loss",
     StartLoss "start_loss" "the training loss at the first epoch shown on the loss chart",
     TrainAccuracy "train_accuracy" "training accuracy in percent",
     TestAccuracy "test_accuracy" "test accuracy in percent",
-    Misclassified "misclassified" "points on the wrong side (training and test)",
+    Misclassified "misclassified" "points on the wrong side (training and test; Adaline mode: Adaline's)",
     Updates "updates" "perceptron-trick updates applied",
     Points "points" "points in the data",
     TrainPoints "train_points" "training points",
@@ -170,11 +170,13 @@ fn read_config(q: Quantity, snap: &Snapshot, cfg: &ExperimentConfig) -> Option<f
     }
 }
 
-/// Points on the wrong side: the perceptron's count, or, for a classifier, the training and
+/// Points on the wrong side: the perceptron's or Adaline's count, or, for a classifier, the training and
 /// test points its accuracies leave out. `None` for regression.
 fn misclassified(snap: &Snapshot) -> Option<f64> {
-    if let ModelView::Perceptron(view) = &snap.model {
-        return count(view.misclassified.len());
+    match &snap.model {
+        ModelView::Perceptron(view) => return count(view.misclassified.len()),
+        ModelView::Adaline(view) => return count(view.misclassified.len()),
+        _ => {}
     }
     if snap.problem != Problem::Classification {
         return None;

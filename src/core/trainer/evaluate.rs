@@ -10,6 +10,7 @@ impl Trainer {
         match self.run {
             Run::Line(_) => self.evaluate_line(),
             Run::Perceptron(_) => self.evaluate_perceptron(),
+            Run::Adaline(_) => self.evaluate_adaline(),
             Run::Mlp | Run::Logistic | Run::Curve => self.evaluate_network(),
         }
     }

@@ -2,7 +2,7 @@
 //! The network, the data, the history and the random streams stay in the [`super::Trainer`]
 //! (every view reads the network); a model with state of its own keeps it in its variant, so
 //! a trainer is in exactly one model's state. A new model is a new variant and its files.
-use super::{LineRun, PerceptronRun};
+use super::{AdalineRun, LineRun, PerceptronRun};
 use crate::core::config::{ExperimentConfig, Model};
 
 /// The model being trained, with its own state.
@@ -14,6 +14,8 @@ pub enum Run {
     Logistic,
     /// The perceptron trick: its weights, scan position and counts.
     Perceptron(PerceptronRun),
+    /// Adaline: the linear unit, its counts, and the perceptron beside it.
+    Adaline(AdalineRun),
     /// Line mode's three descents over (m, c).
     Line(LineRun),
     /// Curve mode: the network fitted to (x, y) points.
@@ -27,6 +29,7 @@ impl Run {
             Model::Mlp => Run::Mlp,
             Model::Logistic => Run::Logistic,
             Model::Perceptron => Run::Perceptron(PerceptronRun::new(config)),
+            Model::Adaline => Run::Adaline(AdalineRun::new(config)),
             Model::Line => Run::Line(LineRun::new(config)),
             Model::Curve => Run::Curve,
         }
@@ -38,6 +41,7 @@ impl Run {
             Run::Mlp => Model::Mlp,
             Run::Logistic => Model::Logistic,
             Run::Perceptron(_) => Model::Perceptron,
+            Run::Adaline(_) => Model::Adaline,
             Run::Line(_) => Model::Line,
             Run::Curve => Model::Curve,
         }

@@ -47,6 +47,7 @@ impl Trainer {
             Run::Mlp => ModelView::Mlp,
             Run::Logistic => ModelView::Logistic,
             Run::Perceptron(run) => ModelView::Perceptron(run.view(&self.points)),
+            Run::Adaline(run) => ModelView::Adaline(run.view(&self.points)),
             Run::Line(run) => ModelView::Line(run.view(&self.points)),
             Run::Curve => {
                 let inputs = (self.config.input_features(), &self.inputs.standardizer);
