@@ -37,7 +37,12 @@ pub fn NetworkPanel() -> impl IntoView {
                 value=Signal::derive(move || cfg.with(|c| c.activation.name().to_string()))
                 on_change=Callback::new(move |v: String| {
                     if let Some(a) = Activation::from_name(&v) {
-                        state.update_config(|c| c.activation = a);
+                        let mut note = None;
+                        state.update_config(|c| note = c.set_activation(a));
+                        // Said after the rebuild, which clears the status line.
+                        if let Some(note) = note {
+                            state.say(note);
+                        }
                     }
                 })
             />
