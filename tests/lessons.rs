@@ -298,5 +298,9 @@ fn seen_it_shows_only_while_the_readouts_pass() {
         verdict = Some(v);
     }
     assert!(verdict.is_some_and(Verdict::seen_now), "never reached 90 %");
-    eprintln!("spiral card: {fell_back} frames below 90 % after reaching it");
+    // The case: frames below 90 % after reaching it, where a latch said "Seen it".
+    assert!(
+        fell_back > 0,
+        "the accuracy never fell back: the test shows nothing"
+    );
 }

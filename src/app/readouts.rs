@@ -81,18 +81,14 @@ pub fn Readouts() -> impl IntoView {
                 fixed("Points"),
                 "point-count",
                 Signal::derive(move || snap.with(|s| s.points.len().to_string())),
-            )}
-            <div class="readout" title=TRAIN_MEAN>
+            )} <div class="readout" title=TRAIN_MEAN>
                 <span class="readout-label">{move || train_label.get()}</span>
                 <span class="readout-value" data-testid="train-loss">
                     {move || snap.with(|s| loss(s.metrics.train_loss))}
                 </span>
                 <Penalty />
-            </div>
-            // Line mode has no test points; neither line nor curve mode has classes.
-            <Show when=move || {
-                state.config.with(|c| c.model != Model::Line)
-            }>
+            </div> // Line mode has no test points; neither line nor curve mode has classes.
+            <Show when=move || { state.config.with(|c| c.model != Model::Line) }>
                 <div class="readout" title="Mean over the test points">
                     <span class="readout-label">{move || test_label.get()}</span>
                     <span class="readout-value" data-testid="test-loss">

@@ -75,8 +75,12 @@ fn boundary(c: &ExperimentConfig) -> Option<&'static str> {
 /// its targets −1 and +1, else "Class 0", "Class 1", ….
 fn class_names(c: &ExperimentConfig) -> Vec<(usize, String)> {
     let two = c.model == Model::Perceptron || c.class_count() == 2;
-    if two && c.points.is_none()
-        && matches!(c.dataset, DatasetKind::Admissions | DatasetKind::Admissions100)
+    if two
+        && c.points.is_none()
+        && matches!(
+            c.dataset,
+            DatasetKind::Admissions | DatasetKind::Admissions100
+        )
     {
         return vec![(0, "Not admitted (0)".into()), (1, "Admitted (1)".into())];
     }

@@ -41,7 +41,9 @@ test('the training loss shows the L2 penalty beside the data loss, as a mean ove
 
 test("ReLU starts from He initialization, says so once, and the notes' XOR trains", async () => {
   for (const seed of [1, 2]) {
-    const app = await session().open(`#dataset=xor&networkShape=2&activation=relu&output=auto&seed=${seed}&speed=20`);
+    // Six hidden units: two or four are unreliable on this data from either start (see
+    // core::config::init's test).
+    const app = await session().open(`#dataset=xor&networkShape=6&activation=relu&output=auto&seed=${seed}&speed=20`);
     const { page } = app;
     assert.match(await text(page, 'status'), /ReLU: using He initialization/);
     assert.equal(await page.inputValue(tid('init')), 'he');

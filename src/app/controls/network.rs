@@ -39,7 +39,6 @@ pub fn NetworkPanel() -> impl IntoView {
                     if let Some(a) = Activation::from_name(&v) {
                         let mut note = None;
                         state.update_config(|c| note = c.set_activation(a));
-                        // Said after the rebuild, which clears the status line.
                         if let Some(note) = note {
                             state.say(note);
                         }

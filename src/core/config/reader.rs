@@ -1,10 +1,10 @@
 //! Reading a link's keys into a config: one group of keys per method, then what is decided
 //! once every key is read.
+use super::init::{default_init, init_note};
 use super::params::decode_params;
 use super::parser::{parse_seed, shorten, Parser};
 use super::point_diff::PointEditKeys;
 use super::points::read_points;
-use super::init::{default_init, init_note};
 use super::tf::{finish_tf, HIDE_SUFFIX};
 use super::{
     clamp_point_in, limits, ExperimentConfig, LrSchedule, Model, OutputStyle, PerceptronStep,

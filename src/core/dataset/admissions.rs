@@ -105,7 +105,11 @@ mod tests {
             .iter()
             .filter(|p| (admission_score(p.x1, p.x2) >= 0.0) != (p.label == 1.0))
             .collect();
-        assert!(!flipped.is_empty() && flipped.len() < 40, "{}", flipped.len());
+        assert!(
+            !flipped.is_empty() && flipped.len() < 40,
+            "{}",
+            flipped.len()
+        );
         // Standard deviation 0.6 at 20 %: nobody 4 σ from the line changes side.
         assert!(flipped
             .iter()
@@ -115,7 +119,9 @@ mod tests {
     #[test]
     fn the_score_out_of_100_keeps_the_line() {
         let pts = admissions100(400, 0.0, &mut Pcg32::new(3, 1));
-        assert!(pts.iter().all(|p| ADMISSIONS100_DOMAIN.contains(p.x1, p.x2)));
+        assert!(pts
+            .iter()
+            .all(|p| ADMISSIONS100_DOMAIN.contains(p.x1, p.x2)));
         assert!(pts.iter().any(|p| p.x1 > 50.0) && pts.iter().any(|p| p.x2 < 5.0));
         let admitted = pts.iter().filter(|p| p.label == 1.0).count();
         assert!((80..240).contains(&admitted), "{admitted} admitted");

@@ -183,10 +183,16 @@ mod tests {
         assert!(v.seen_now() && v.seen());
         v = Verdict::next(Some(v), false, 1880, true);
         assert_eq!(v, Verdict::Held { epoch: 1840 }, "this visit's wins");
-        assert_eq!(Verdict::next(Some(v), true, 1900, false).label(), "✓ Seen it");
+        assert_eq!(
+            Verdict::next(Some(v), true, 1900, false).label(),
+            "✓ Seen it"
+        );
         // A card seen on an earlier visit, reopened.
         let again = Verdict::next(None, false, 0, true);
-        assert_eq!((again.label().as_str(), again.seen_now()), ("✓ Seen before", false));
+        assert_eq!(
+            (again.label().as_str(), again.seen_now()),
+            ("✓ Seen before", false)
+        );
         assert!(again.seen());
     }
 

@@ -33,7 +33,10 @@ fn the_notes_line_classifies_the_notes_admissions() {
     };
     assert_eq!(misclassified(0), (0, 0));
     let (wrong, flipped) = misclassified(20);
-    assert!(wrong > 0 && wrong == flipped, "{wrong} wrong, {flipped} flipped");
+    assert!(
+        wrong > 0 && wrong == flipped,
+        "{wrong} wrong, {flipped} flipped"
+    );
 }
 
 #[test]

@@ -103,7 +103,8 @@ fn the_penalty_is_measured_beside_the_data_loss() {
         );
         let (cfg, notes) = ExperimentConfig::from_hash(&base);
         assert!(notes.is_empty(), "{notes:?}");
-        let (cfg, notes) = ExperimentConfig::from_hash(&cfg.to_hash_with_params(&[10.0, 10.0, 0.0]));
+        let (cfg, notes) =
+            ExperimentConfig::from_hash(&cfg.to_hash_with_params(&[10.0, 10.0, 0.0]));
         assert!(notes.is_empty(), "{notes:?}");
         Trainer::new(cfg)
     };
