@@ -182,7 +182,7 @@ pub fn ConfigNumber(
     }
 }
 
-/// The learning rate η, as every model's panel shows it.
+/// The learning rate (α in the notes and the panels), as every model's panel shows it.
 #[component]
 pub fn LearningRateField() -> impl IntoView {
     view! {

@@ -32,11 +32,34 @@ fn loss_label(train: bool) -> Signal<&'static str> {
     })
 }
 
+/// The training loss readout's tooltip: what its number is.
+const TRAIN_MEAN: &str = "Mean over the training points (the data loss); with regularization on, training adds the penalty shown beside it";
+
+/// The penalty λ·R(W) that training adds to the training loss, beside its number
+/// ("+ L2 penalty 0.031"), while regularization is on with a rate above 0.
+#[component]
+fn Penalty() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let snap = state.snapshot;
+    let text = Memo::new(move |_| {
+        let penalty = snap.with(|s| s.metrics.penalty)?;
+        Some(state.config.with(|c| c.regularization.readout(penalty)))
+    });
+    view! {
+        <Show when=move || text.with(Option::is_some)>
+            <span class="readout-penalty" data-testid="train-penalty">
+                {move || text.get().unwrap_or_default()}
+            </span>
+        </Show>
+    }
+}
+
 /// The readouts row.
 #[component]
 pub fn Readouts() -> impl IntoView {
     let state = expect_context::<AppState>();
     let snap = state.snapshot;
+    let (train_label, test_label) = (loss_label(true), loss_label(false));
     let item = |label: Signal<&'static str>, id: &'static str, text: Signal<String>| {
         view! {
             <div class="readout">
@@ -58,20 +81,20 @@ pub fn Readouts() -> impl IntoView {
                 fixed("Points"),
                 "point-count",
                 Signal::derive(move || snap.with(|s| s.points.len().to_string())),
-            )}
-            {item(
-                loss_label(true),
-                "train-loss",
-                Signal::derive(move || snap.with(|s| loss(s.metrics.train_loss))),
-            )} // Line mode has no test points; neither line nor curve mode has classes.
-            <Show when=move || {
-                state.config.with(|c| c.model != Model::Line)
-            }>
-                {item(
-                    loss_label(false),
-                    "test-loss",
-                    Signal::derive(move || snap.with(|s| loss(s.metrics.test_loss))),
-                )}
+            )} <div class="readout" title=TRAIN_MEAN>
+                <span class="readout-label">{move || train_label.get()}</span>
+                <span class="readout-value" data-testid="train-loss">
+                    {move || snap.with(|s| loss(s.metrics.train_loss))}
+                </span>
+                <Penalty />
+            // Line mode has no test points; neither line nor curve mode has classes.
+            </div> <Show when=move || { state.config.with(|c| c.model != Model::Line) }>
+                <div class="readout" title="Mean over the test points">
+                    <span class="readout-label">{move || test_label.get()}</span>
+                    <span class="readout-value" data-testid="test-loss">
+                        {move || snap.with(|s| loss(s.metrics.test_loss))}
+                    </span>
+                </div>
             </Show>
             <Show when=move || {
                 state.config.with(|c| !c.model.fits_xy())

@@ -16,6 +16,7 @@ mod clamp;
 pub mod controls;
 mod hash;
 mod hidden;
+mod init;
 mod kinds;
 mod model;
 mod params;
@@ -49,6 +50,7 @@ pub use clamp::{
     Adjust, Precision,
 };
 pub use hidden::{HiddenControls, HIDABLE_CONTROLS};
+pub use init::default_init;
 pub use kinds::{LrSchedule, Model, OutputStyle, PerceptronStep, Speed};
 pub use params::{check_sizes, decode_params, encode_params};
 pub use point_diff::{format_indexes, read_indexes, PointDiff};

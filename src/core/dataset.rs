@@ -61,8 +61,12 @@ pub enum DatasetKind {
     Linear,
     /// One Gaussian cloud per class (2–6 classes) around a circle.
     Blobs,
-    /// The notes' admissions example in raw units: test score 0–100, grades 0–10.
+    /// The notes' admissions example: test score and grades, each 0–10, admitted above the
+    /// notes' line 2x₁ + x₂ − 18 = 0.
     Admissions,
+    /// The same line with the test score out of 100 (0–100) and grades 0–10: scales that
+    /// differ tenfold, for the normalizing lesson.
+    Admissions100,
     /// Regression: the label is a plane, (x1 + x2) / 10 (about −1.2 to 1.2).
     RegPlane,
     /// Regression: six Gaussian bumps of alternating sign.
@@ -71,7 +75,7 @@ pub enum DatasetKind {
 
 impl DatasetKind {
     /// The classification sets, in UI order.
-    pub const CLASSIFICATION: [DatasetKind; 7] = [
+    pub const CLASSIFICATION: [DatasetKind; 8] = [
         DatasetKind::Circle,
         DatasetKind::Xor,
         DatasetKind::Gauss,
@@ -79,6 +83,7 @@ impl DatasetKind {
         DatasetKind::Linear,
         DatasetKind::Blobs,
         DatasetKind::Admissions,
+        DatasetKind::Admissions100,
     ];
     /// The regression sets, in UI order.
     pub const REGRESSION: [DatasetKind; 2] = [DatasetKind::RegPlane, DatasetKind::RegGauss];
@@ -93,6 +98,7 @@ impl DatasetKind {
             DatasetKind::Linear => "linear",
             DatasetKind::Blobs => "blobs",
             DatasetKind::Admissions => "admissions",
+            DatasetKind::Admissions100 => "admissions100",
             DatasetKind::RegPlane => "reg-plane",
             DatasetKind::RegGauss => "reg-gauss",
         }
@@ -107,7 +113,8 @@ impl DatasetKind {
             DatasetKind::Spiral => "Spiral",
             DatasetKind::Linear => "Linearly separable",
             DatasetKind::Blobs => "Several classes",
-            DatasetKind::Admissions => "Admissions (raw units)",
+            DatasetKind::Admissions => "Admissions (the notes')",
+            DatasetKind::Admissions100 => "Admissions, score out of 100",
             DatasetKind::RegPlane => "Plane",
             DatasetKind::RegGauss => "Gaussian bumps",
         }
@@ -125,6 +132,7 @@ impl DatasetKind {
     pub fn domain(self) -> Domain {
         match self {
             DatasetKind::Admissions => ADMISSIONS_DOMAIN,
+            DatasetKind::Admissions100 => ADMISSIONS100_DOMAIN,
             _ => Domain::SQUARE,
         }
     }
@@ -132,7 +140,9 @@ impl DatasetKind {
     /// The names of the plot's axes: what x₁ and x₂ mean in this set.
     pub fn axis_names(self) -> (&'static str, &'static str) {
         match self {
-            DatasetKind::Admissions => ("test score (x₁)", "grades (x₂)"),
+            DatasetKind::Admissions | DatasetKind::Admissions100 => {
+                ("test score (x₁)", "grades (x₂)")
+            }
             _ => ("x₁", "x₂"),
         }
     }
@@ -158,6 +168,7 @@ impl DatasetKind {
             DatasetKind::Linear => linear(n, noise, rng),
             DatasetKind::Blobs => blobs(n, noise, classes.clamp(2, MAX_CLASSES), rng),
             DatasetKind::Admissions => admissions(n, noise, rng),
+            DatasetKind::Admissions100 => admissions100(n, noise, rng),
             DatasetKind::RegPlane => regression(n, noise, rng, |x, y| (x + y) / 10.0),
             DatasetKind::RegGauss => regression(n, noise, rng, gaussian_bumps),
         }
@@ -303,7 +314,9 @@ pub fn is_test_point(seed: u64, index: usize, perc_train: u32) -> bool {
 mod admissions;
 mod curves;
 mod raw;
-pub use admissions::{admission_score, admissions, ADMISSIONS_DOMAIN};
+pub use admissions::{
+    admission_score, admissions, admissions100, ADMISSIONS100_DOMAIN, ADMISSIONS_DOMAIN,
+};
 pub use curves::{curve_points, CurveKind};
 pub use raw::{line_points, LINE_TRUTH};
 

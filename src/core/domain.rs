@@ -1,6 +1,6 @@
 //! The plot's domain: the rectangle of (x₁, x₂) the plot shows, in the data's own units.
-//! Most data sets live in [−6, 6]²; a set in raw units (the admissions data: test score
-//! 0–100, grades 0–10) brings its own. The plot, the grid the network is evaluated on, the
+//! Most data sets live in [−6, 6]²; a set in raw units (the admissions data: test score and
+//! grades 0–10, or the score 0–100) brings its own. The plot, the grid the network is evaluated on, the
 //! clamping of points and the mapping of clicks all use it.
 use crate::core::number_text::format_number;
 

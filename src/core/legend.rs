@@ -83,7 +83,13 @@ fn boundary(c: &ExperimentConfig) -> Option<&'static str> {
 /// its targets −1 and +1, else "Class 0", "Class 1", ….
 fn class_names(c: &ExperimentConfig) -> Vec<(usize, String)> {
     let two = c.model.is_linear_unit() || c.class_count() == 2;
-    if two && c.points.is_none() && c.dataset == DatasetKind::Admissions {
+    if two
+        && c.points.is_none()
+        && matches!(
+            c.dataset,
+            DatasetKind::Admissions | DatasetKind::Admissions100
+        )
+    {
         return vec![(0, "Not admitted (0)".into()), (1, "Admitted (1)".into())];
     }
     if two && c.output == OutputStyle::Tf && c.model == Model::Mlp {

@@ -40,7 +40,7 @@ mod tests;
 pub use check::Check;
 pub use library::{shipped, Library, Opened, ViewFrom};
 pub use link::LessonLink;
-pub use progress::Progress;
+pub use progress::{Progress, Verdict};
 pub use quantity::{Quantity, Readings};
 
 /// One lesson: a title, an introduction and its cards.

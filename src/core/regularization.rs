@@ -41,6 +41,16 @@ impl Regularization {
         }
     }
 
+    /// The training loss readout's second part, the penalty λ·R(W) added to the data loss:
+    /// `+ L2 penalty 0.031` (three decimals, as the losses; scientific past 10⁶).
+    pub fn readout(self, penalty: f64) -> String {
+        format!(
+            "+ {} penalty {}",
+            self.name(),
+            crate::core::number_text::fixed(penalty, 3)
+        )
+    }
+
     /// ∂penalty/∂w, times the rate λ (L1 uses sign(w), with 0 at 0).
     #[inline]
     pub fn grad(self, w: f64, rate: f64) -> f64 {
@@ -76,6 +86,17 @@ mod tests {
             let num = (r.penalty(0.7 + h, 0.3) - r.penalty(0.7 - h, 0.3)) / (2.0 * h);
             assert!((num - r.grad(0.7, 0.3)).abs() < 1e-8);
         }
+    }
+
+    #[test]
+    fn the_readout_names_the_penalty() {
+        // w = (10, 10), L2 at rate 1: 10² + 10².
+        let l2: f64 = [10.0, 10.0]
+            .iter()
+            .map(|&w| Regularization::L2.penalty(w, 1.0))
+            .sum();
+        assert_eq!(Regularization::L2.readout(l2), "+ L2 penalty 200.000");
+        assert_eq!(Regularization::L1.readout(0.0312), "+ L1 penalty 0.031");
     }
 
     #[test]

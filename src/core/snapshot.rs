@@ -14,7 +14,11 @@ use crate::core::perceptron::TrickStep;
 /// empty, or for accuracy in regression.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Metrics {
+    /// The data loss: the mean over the training points, without the penalty.
     pub train_loss: Option<f64>,
+    /// The regularization penalty λ·R(W) that training adds to the training loss (the notes'
+    /// "+ reg·R(W)"); `None` when regularization is off or its rate is 0.
+    pub penalty: Option<f64>,
     pub test_loss: Option<f64>,
     pub train_accuracy: Option<f64>,
     pub test_accuracy: Option<f64>,

@@ -190,6 +190,7 @@ impl Trainer {
                     Run::Mlp | Run::Logistic | Run::Curve => {}
                 }
                 self.config = new;
+                self.metrics.penalty = self.penalty(); // the rate may have changed
                 if points_changed {
                     self.points = data::points_for(&self.config);
                     self.test_mask = split(&self.config, self.points.len());

@@ -143,16 +143,16 @@ mod tests {
         let mut reused = Frame::default();
         reused.compute(&t.snapshot(), false, true);
         let changes = [
-            "dataset=circle&activation=relu",
+            "dataset=circle&activation=relu&init=he",
             "dataset=circle&activation=sigmoid",
             "dataset=circle&activation=sigmoid&xSquared=true&ySquared=true",
             "dataset=xor&activation=sigmoid&networkShape=4,2",
-            "dataset=xor&activation=elu&networkShape=4,2&output=tf",
-            "dataset=blobs&classes=3&activation=elu&networkShape=4,2",
+            "dataset=xor&activation=elu&init=he&networkShape=4,2&output=tf",
+            "dataset=blobs&classes=3&activation=elu&init=he&networkShape=4,2",
             "model=logistic&dataset=gauss",
             "problem=regression&regDataset=reg-plane&networkShape=4,2",
             "model=curve&networkShape=3,2",
-            "model=curve&networkShape=3,2&activation=relu",
+            "model=curve&networkShape=3,2&activation=relu&init=he",
             "dataset=circle",
         ];
         for hash in changes {
@@ -179,7 +179,7 @@ mod tests {
     #[test]
     fn the_heatmap_grid_is_the_models_prediction_at_each_cell_centre() {
         for hash in [
-            "dataset=circle&activation=relu",
+            "dataset=circle&activation=relu&init=he",
             "dataset=blobs&classes=3&output=auto",
         ] {
             let (cfg, _) = ExperimentConfig::from_hash(hash);

@@ -112,7 +112,7 @@ mod tests {
         assert_eq!((x1, x2), (-3.0, -3.0));
         let (px, py) = vp.to_px(x1, x2);
         assert_eq!((px, py), (125.0, 300.0));
-        let raw = vp.with_domain(crate::core::dataset::ADMISSIONS_DOMAIN);
+        let raw = vp.with_domain(crate::core::dataset::ADMISSIONS100_DOMAIN);
         assert_eq!(raw.to_px(0.0, 10.0), (0.0, 0.0));
         assert_eq!(raw.to_px(50.0, 5.0), (250.0, 200.0));
         assert_eq!(raw.to_data(500.0, 400.0), (100.0, 0.0));
@@ -138,11 +138,17 @@ mod tests {
         );
         assert_eq!(line_endpoints([1.0, 1.0, -100.0], SQ), None);
         assert_eq!(line_endpoints([0.0, 0.0, 1.0], SQ), None);
-        // The notes' admissions line score/5 + grades − 18 = 0 in raw units.
-        let raw = crate::core::dataset::ADMISSIONS_DOMAIN;
+        // The notes' admissions line with the score out of 100: score/5 + grades − 18 = 0.
+        let raw = crate::core::dataset::ADMISSIONS100_DOMAIN;
         let (a, b) = line_endpoints([0.2, 1.0, -18.0], raw).unwrap();
         assert!((a.0 - 40.0).abs() < 1e-9 && a.1 == 10.0 || (b.0 - 40.0).abs() < 1e-9);
         assert!((a.0 - 90.0).abs() < 1e-9 || (b.0 - 90.0).abs() < 1e-9);
+        // The notes' own: 2x₁ + x₂ − 18 = 0 from (9, 0) to (4, 10), both out of 10.
+        let notes = crate::core::dataset::ADMISSIONS_DOMAIN;
+        let (a, b) = line_endpoints([2.0, 1.0, -18.0], notes).unwrap();
+        let mut ends = [a, b];
+        ends.sort_by(|p, q| p.0.total_cmp(&q.0));
+        assert_eq!(ends, [(4.0, 10.0), (9.0, 0.0)]);
     }
 
     #[test]

@@ -87,7 +87,7 @@ test('a lesson link opens its first card; Step, Next and Play flip each check', 
   await click(page, 'lesson-back');
   await waitUntil(async () => (await cardTitle(page)) === 'Ten steps for one point', { what: 'back to card 2' });
   assert.equal(await seen(page), false);
-  assert.match(await text(page, 'lesson-check'), /✓ Seen it/, 'seen before, in this browser');
+  assert.match(await text(page, 'lesson-check'), /✓ Seen before/, 'seen before, in this browser');
   assert.equal(await readNumber(page, 'updates'), 0);
   assert.deepEqual(app.pageErrors, [], errorReport(app));
 });
@@ -154,4 +154,23 @@ test('a link to an unknown lesson or card is explained, not fatal', async () => 
   const width = await clamped.page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 1280, `page is ${width}px wide in a 1280px window`);
   assert.deepEqual([...app.pageErrors, ...clamped.pageErrors], [], errorReport(app));
+});
+
+test("the admissions card: the notes' weights, typed in, misclassify none of the notes' students", async () => {
+  const app = await session().open('#lesson=perceptron-trick&card=6');
+  const { page } = app;
+  assert.equal(await cardTitle(page), "The notes' admissions line");
+  assert.equal((await hashParams(page)).get('dataset'), 'admissions');
+  assert.ok((await readNumber(page, 'misclassified')) > 0, 'x₁ + x₂ − 10 = 0 admits too many');
+  assert.match(await text(page, 'lesson-check'), /Not yet/);
+  for (const [id, value] of [['weight-w1', '2'], ['weight-w2', '1'], ['weight-b', '-18']]) {
+    const input = page.locator(tid(id));
+    await input.fill(value);
+    await input.press('Tab');
+  }
+  await waitSeen(page, "the notes' weights");
+  assert.match(await text(page, 'lesson-check'), /✓ Seen it/);
+  assert.equal(await readNumber(page, 'misclassified'), 0);
+  await screenshot(page, 'lesson-admissions.png');
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
 });

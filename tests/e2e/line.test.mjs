@@ -164,9 +164,24 @@ test('the model choice switches to the line and back', async () => {
   assert.deepEqual(app.pageErrors, [], errorReport(app));
 });
 
-test('admissions in raw units: axes in test score and grades, clicks in those units, standardize', async () => {
+test("the notes' admissions: score and grades out of 10, and the notes' weights misclassify nobody", async () => {
+  const app = await session().open('#model=perceptron&dataset=admissions&weights=2,1,-18');
+  const { page } = app;
+  const described = await page.getAttribute(tid('data-canvas'), 'aria-label');
+  assert.match(described, /test score \(x₁\) from 0 to 10 left to right/, described);
+  assert.match(described, /grades \(x₂\) from 0 to 10 bottom to top/, described);
+  assert.equal(await readNumber(page, 'misclassified'), 0);
+  assert.ok((await readNumber(page, 'point-count')) > 100);
+  await screenshot(page, 'admissions-notes-line.png');
+  // Other weights on the same students do misclassify some: the readout is not always 0.
+  const off = await session().open('#model=perceptron&dataset=admissions&weights=1,1,-10');
+  assert.ok((await readNumber(off.page, 'misclassified')) > 0);
+  assert.deepEqual([...app.pageErrors, ...off.pageErrors], [], errorReport(app));
+});
+
+test('admissions with the score out of 100: axes in those units, clicks in those units, standardize', async () => {
   const RAW = { x1: [0, 100], x2: [0, 10] };
-  const app = await session().open('#model=logistic&networkShape=&dataset=admissions&standardize=false&learningRate=0.01&speed=20');
+  const app = await session().open('#model=logistic&networkShape=&dataset=admissions100&standardize=false&learningRate=0.01&speed=20');
   const { page } = app;
   assert.match(await text(page, 'x-axis-name'), /test score/);
   const described = await page.getAttribute(tid('data-canvas'), 'aria-label');
@@ -186,7 +201,7 @@ test('admissions in raw units: axes in test score and grades, clicks in those un
   const raw = await readNumber(page, 'train-loss');
   await screenshot(page, 'admissions-raw.png');
 
-  const std = await session().open('#model=logistic&networkShape=&dataset=admissions&standardize=true&learningRate=0.01&speed=20');
+  const std = await session().open('#model=logistic&networkShape=&dataset=admissions100&standardize=true&learningRate=0.01&speed=20');
   await click(std.page, 'play');
   await waitForNumber(std.page, 'epoch', (e) => e >= 100, { timeout: 20_000 });
   await click(std.page, 'play');

@@ -139,7 +139,7 @@ test('the cards seen are kept in this browser and shown in the picker and on the
   assert.match(await text(page, 'lesson-check'), /Not yet/);
   await click(page, 'lesson-back');
   await waitUntil(async () => (await cardTitle(page)) === "The notes' first step", { what: 'back to card 1' });
-  assert.match(await text(page, 'lesson-check'), /✓ Seen it/, 'a card seen before says so');
+  assert.match(await text(page, 'lesson-check'), /✓ Seen before/, 'a card seen before says so');
   assert.equal(await page.getAttribute(tid('lesson-check'), 'data-seen-now'), 'false');
 
   await waitUntil(async () => (await hashParams(page)).get('card') === '1', { what: 'card=1 in the link' });
@@ -147,7 +147,7 @@ test('the cards seen are kept in this browser and shown in the picker and on the
   await waitForApp(page, { pageErrors: app.pageErrors });
   assert.equal(await cardTitle(page), "The notes' first step");
   assert.match(await option(), /\(1\/\d+ seen\)/, 'kept after a reload');
-  assert.match(await text(page, 'lesson-check'), /✓ Seen it/);
+  assert.match(await text(page, 'lesson-check'), /✓ Seen before/);
   await page.locator('.lesson-panel').screenshot({ path: path.join(ARTIFACTS, 'view-state-progress.png') });
 
   // Corrupt storage breaks nothing: the page loads, with no progress.

@@ -87,8 +87,8 @@ fn LineReadouts() -> impl IntoView {
             <span class="pair">"∂MSE/∂c = " {move || slope(1)}</span>
             <br />
             <span class="hint">
-                "Each step: " <span class="pair">"m ← m − η·∂MSE/∂m"</span> ", "
-                <span class="pair">"c ← c − η·∂MSE/∂c"</span> "."
+                "Each step: " <span class="pair">"m ← m − α·∂MSE/∂m"</span> ", "
+                <span class="pair">"c ← c − α·∂MSE/∂c"</span> "."
             </span>
         </p>
     }

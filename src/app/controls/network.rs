@@ -37,7 +37,11 @@ pub fn NetworkPanel() -> impl IntoView {
                 value=Signal::derive(move || cfg.with(|c| c.activation.name().to_string()))
                 on_change=Callback::new(move |v: String| {
                     if let Some(a) = Activation::from_name(&v) {
-                        state.update_config(|c| c.activation = a);
+                        let mut note = None;
+                        state.update_config(|c| note = c.set_activation(a));
+                        if let Some(note) = note {
+                            state.say(note);
+                        }
                     }
                 })
             />

@@ -1,12 +1,14 @@
-//! The live check: "✓ Seen it" once the card's check has held on a published snapshot since
-//! the card was opened, or ever before in this browser (the progress kept in localStorage).
+//! The live check: "✓ Seen it" while the card's check holds on the published snapshot (the
+//! one the readouts show), "✓ Seen at epoch N (not now)" once it held since the card was
+//! opened but no longer does, "✓ Seen before" for a card seen on an earlier visit in this
+//! browser (the progress kept in localStorage), else "○ Not yet" (see [`Verdict`]).
 use super::LessonUi;
 use crate::app::AppState;
-use crate::core::lesson::{shipped, LessonLink};
+use crate::core::lesson::{shipped, LessonLink, Verdict};
 use leptos::prelude::*;
 
-/// Which card (and which opening of it) the latch is for, and whether it was seen.
-type Latch = (Option<(LessonLink, u64)>, bool);
+/// Which card (and which opening of it) the verdict is for, and the verdict.
+type Latch = (Option<(LessonLink, u64)>, Verdict);
 
 /// A card's check: its state (live only for the open card) and its goal.
 #[component]
@@ -22,25 +24,31 @@ pub fn CheckIndicator(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let ui = expect_context::<LessonUi>();
-    // Once seen, the memo stops reading the snapshot, so it no longer runs every frame.
+    // Equal verdicts frame after frame change nothing on the page.
     let latch = Memo::new(move |prev: Option<&Latch>| {
         let key = state
             .lesson
             .get()
             .filter(|_| live)
             .map(|l| (l, ui.opened.get()));
-        let was = prev.is_some_and(|(k, seen)| *k == key && *seen);
-        let now = was || key.as_ref().is_some_and(|(link, _)| holds(state, link));
-        (key, now)
+        let before = ui.progress.with(|p| p.seen(lesson, card));
+        let Some((link, _)) = &key else {
+            return (None, Verdict::next(None, false, 0, before)); // not live: no snapshot
+        };
+        let prev = prev.filter(|(k, _)| *k == key).map(|l| l.1);
+        let holds = holds(state, link);
+        let epoch = state.snapshot.with(|s| s.epoch);
+        (key, Verdict::next(prev, holds, epoch, before))
     });
-    let seen_now = move || latch.with(|l| l.1);
+    let verdict = move || latch.with(|l| l.1);
+    let seen_now = move || verdict().seen_now();
     // Keeps a card seen now in this browser's progress (localStorage is the outside world).
     Effect::new(move |_| {
         if seen_now() {
             ui.mark_seen(lesson, card);
         }
     });
-    let seen = move || seen_now() || ui.progress.with(|p| p.seen(lesson, card));
+    let seen = move || verdict().seen();
     view! {
         <div class="lesson-check" class:seen=seen aria-live=live.then_some("polite")>
             <span
@@ -48,8 +56,9 @@ pub fn CheckIndicator(
                 data-testid=live.then_some("lesson-check")
                 data-seen=move || seen().to_string()
                 data-seen-now=move || seen_now().to_string()
+                data-holds=move || matches!(verdict(), Verdict::Holds { .. }).to_string()
             >
-                {move || if seen() { "✓ Seen it" } else { "○ Not yet" }}
+                {move || verdict().label()}
             </span>
             <span class="lesson-goal">"Goal: " {goal}</span>
         </div>

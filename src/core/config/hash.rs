@@ -33,6 +33,7 @@ impl ExperimentConfig {
             notes,
             features: None,
             point_edit: Default::default(),
+            init_given: false,
         };
         for (key, raw) in pairs {
             let value = percent_decode(raw);
@@ -94,7 +95,9 @@ impl ExperimentConfig {
         let mut s = String::new();
         for (i, (key, value)) in self.hash_pairs().into_iter().enumerate() {
             let same = default_pairs.as_ref().is_some_and(|d| d[i].1 == value);
-            if !same || key == "output" {
+            // `init` is always written with the ReLU family, whose default it changes.
+            let init = key == "init" && self.init != super::default_init(self.activation);
+            if !same || key == "output" || init {
                 let _ = write!(s, "{key}={value}&");
             }
         }

@@ -1,5 +1,6 @@
 //! Reading a link's keys into a config: one group of keys per method, then what is decided
 //! once every key is read.
+use super::init::{default_init, init_note};
 use super::params::decode_params;
 use super::parser::{parse_seed, shorten, Parser};
 use super::point_diff::PointEditKeys;
@@ -64,6 +65,8 @@ pub(super) struct Reader {
     pub features: Option<FeatureSet>,
     /// `pointsRemoved` and `pointsAdded`, applied once the data's keys are all read.
     pub point_edit: PointEditKeys,
+    /// Whether the link named the initialization (`init` or `initZero`).
+    pub init_given: bool,
 }
 
 impl Reader {
@@ -142,6 +145,7 @@ impl Reader {
 
     /// The network: shape, activation, initialization.
     fn network_key(&mut self, key: &str, value: &str) -> bool {
+        self.init_given |= matches!(key, "init" | "initZero");
         let (cfg, mut p) = self.parser(key, value);
         match key {
             "networkShape" => p.shape(&mut cfg.network_shape),
@@ -241,6 +245,9 @@ impl Reader {
         }
         if tf {
             finish_tf(cfg);
+        } else if !self.init_given && cfg.init != default_init(cfg.activation) {
+            cfg.init = default_init(cfg.activation);
+            self.notes.push(init_note(cfg.activation, cfg.init));
         }
         if matches!(
             cfg.model,

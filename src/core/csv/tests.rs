@@ -108,7 +108,7 @@ fn too_many_points_or_too_large_a_file_are_refused() {
 
 #[test]
 fn a_domain_in_raw_units_takes_raw_coordinates() {
-    let raw = crate::core::dataset::ADMISSIONS_DOMAIN;
+    let raw = crate::core::dataset::ADMISSIONS100_DOMAIN;
     let pts = points_from_csv_in(
         "x1,x2,label\n72.5,8.25,1\n10,1,0",
         CLS,

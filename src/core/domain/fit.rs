@@ -117,7 +117,7 @@ fn round_step(raw: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::dataset::ADMISSIONS_DOMAIN;
+    use crate::core::dataset::ADMISSIONS100_DOMAIN;
     use crate::core::gates::Gate;
 
     const SQ: Domain = Domain::SQUARE;
@@ -175,7 +175,7 @@ mod tests {
             .iter()
             .map(|&(a, b)| Point::new(a, b, 1.0))
             .collect();
-        let view = ADMISSIONS_DOMAIN.fit_view(&raw);
+        let view = ADMISSIONS100_DOMAIN.fit_view(&raw);
         let (w, h) = view.spans();
         assert!((w / 100.0 - h / 10.0).abs() < 1e-9, "{view:?}");
         assert!(raw.iter().all(|p| view.contains(p.x1, p.x2)), "{view:?}");

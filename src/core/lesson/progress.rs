@@ -80,6 +80,56 @@ impl Progress {
     }
 }
 
+/// What a card's check shows. "✓ Seen it" only while the check holds on the snapshot that
+/// the readouts show, so the card and the readouts read the same number; a check that held
+/// earlier since the card was opened (a test accuracy that reached 90 % and fell back) says
+/// at which epoch, and a card seen on an earlier visit says "before".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Not seen, now or before.
+    NotYet,
+    /// The check holds now, at this epoch.
+    Holds { epoch: u64 },
+    /// The check held since the card was opened, last at `epoch`, and does not hold now.
+    Held { epoch: u64 },
+    /// Not since the card was opened, but on an earlier visit in this browser.
+    Before,
+}
+
+impl Verdict {
+    /// The verdict on a new snapshot at `epoch`, on which the check `holds` or not. `prev` is
+    /// the verdict for the same opening of the card (`None` when it was just opened), and
+    /// `before` whether this browser saw the card on an earlier visit.
+    pub fn next(prev: Option<Verdict>, holds: bool, epoch: u64, before: bool) -> Verdict {
+        match prev {
+            _ if holds => Verdict::Holds { epoch },
+            Some(Verdict::Holds { epoch } | Verdict::Held { epoch }) => Verdict::Held { epoch },
+            _ if before => Verdict::Before,
+            _ => Verdict::NotYet,
+        }
+    }
+
+    /// Whether the check held since the card was opened (now or earlier).
+    pub fn seen_now(self) -> bool {
+        matches!(self, Verdict::Holds { .. } | Verdict::Held { .. })
+    }
+
+    /// Whether the card counts as seen (now, earlier, or on an earlier visit).
+    pub fn seen(self) -> bool {
+        self != Verdict::NotYet
+    }
+
+    /// The card's words for it.
+    pub fn label(self) -> String {
+        match self {
+            Verdict::NotYet => "○ Not yet".into(),
+            Verdict::Holds { .. } => "✓ Seen it".into(),
+            Verdict::Held { epoch } => format!("✓ Seen at epoch {epoch} (not now)"),
+            Verdict::Before => "✓ Seen before".into(),
+        }
+    }
+}
+
 /// Lesson ids are link-safe: lowercase letters, digits and `-`, at most 64 characters.
 fn is_lesson_id(id: &str) -> bool {
     !id.is_empty()
@@ -119,6 +169,31 @@ mod tests {
         assert_eq!(Progress::parse(&many.join(";")).0.len(), MAX_LESSONS);
         let mut p = Progress::default();
         assert!(!p.mark("Bad Id", 1) && !p.mark("ok", 0) && !p.mark("ok", MAX_CARD + 1));
+    }
+
+    #[test]
+    fn seen_it_only_while_the_check_holds() {
+        let mut v = Verdict::next(None, false, 0, false);
+        assert_eq!(v.label(), "○ Not yet");
+        v = Verdict::next(Some(v), true, 1840, false);
+        assert_eq!((v.label().as_str(), v.seen_now()), ("✓ Seen it", true));
+        // The accuracy falls back: the card says when it held, not "Seen it".
+        v = Verdict::next(Some(v), false, 1860, false);
+        assert_eq!(v.label(), "✓ Seen at epoch 1840 (not now)");
+        assert!(v.seen_now() && v.seen());
+        v = Verdict::next(Some(v), false, 1880, true);
+        assert_eq!(v, Verdict::Held { epoch: 1840 }, "this visit's wins");
+        assert_eq!(
+            Verdict::next(Some(v), true, 1900, false).label(),
+            "✓ Seen it"
+        );
+        // A card seen on an earlier visit, reopened.
+        let again = Verdict::next(None, false, 0, true);
+        assert_eq!(
+            (again.label().as_str(), again.seen_now()),
+            ("✓ Seen before", false)
+        );
+        assert!(again.seen());
     }
 
     #[test]

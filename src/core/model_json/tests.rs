@@ -18,8 +18,8 @@ fn trained(link: &str) -> Trainer {
 /// regression and its tanh output without a hidden layer.
 fn models() -> Vec<Trainer> {
     [
-        "output=auto&dataset=xor&x=true&y=true&xSquared=true&standardize=true&networkShape=3,2&activation=relu&seed=4",
-        "output=auto&dataset=blobs&classes=4&networkShape=5&activation=elu&seed=5",
+        "output=auto&dataset=xor&x=true&y=true&xSquared=true&standardize=true&networkShape=3,2&activation=relu&init=he&seed=4",
+        "output=auto&dataset=blobs&classes=4&networkShape=5&activation=elu&init=he&seed=5",
         "output=tf&problem=regression&regDataset=reg-gauss&networkShape=6,6&activation=tanh&seed=6",
         "output=tf&dataset=gauss&networkShape=&seed=7",
     ]

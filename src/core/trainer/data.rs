@@ -193,6 +193,7 @@ impl Inputs {
             test_accuracy,
             n_train: self.train_y.len(),
             n_test: self.test_y.len(),
+            penalty: None, // the trainer's, which knows the regularization
         }
     }
 }

@@ -3,6 +3,7 @@
 use super::{Run, Trainer};
 use crate::core::config::ExperimentConfig;
 use crate::core::gradients::GradientMethod;
+use crate::core::regularization::Regularization;
 
 impl Trainer {
     /// Measures the mean loss and accuracy on both sets, records them, and flags divergence.
@@ -15,9 +16,19 @@ impl Trainer {
         }
     }
 
+    /// The regularization penalty λ·R(W) of the network's weights now, by the same code that
+    /// adds it to the loss in training ([`crate::core::mlp::Mlp::penalty`]); `None` when
+    /// regularization is off, its rate is 0, or the model has no network.
+    pub fn penalty(&self) -> Option<f64> {
+        let (reg, rate) = (self.config.regularization, self.config.regularization_rate);
+        let network = matches!(self.run, Run::Mlp | Run::Logistic | Run::Curve);
+        (network && reg != Regularization::None && rate > 0.0).then(|| self.net.penalty(reg, rate))
+    }
+
     /// The network's metrics on both sets; records them, flags divergence and stops early.
     fn evaluate_network(&mut self) {
         self.metrics = self.inputs.metrics(&mut self.net);
+        self.metrics.penalty = self.penalty();
         let finite = |v: Option<f64>| v.is_none_or(f64::is_finite);
         if !self.net.is_finite()
             || !finite(self.metrics.train_loss)

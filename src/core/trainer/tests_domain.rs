@@ -1,18 +1,49 @@
-//! A data set in its own units: the admissions data, its domain, and standardization.
+//! A data set in its own units: the admissions data (the notes' 0–10 and the score out of
+//! 100), their domains, and standardization.
 use super::*;
-use crate::core::dataset::ADMISSIONS_DOMAIN;
-use crate::core::snapshot::Grid;
+use crate::core::dataset::{ADMISSIONS100_DOMAIN, ADMISSIONS_DOMAIN};
+use crate::core::snapshot::{Grid, ModelView};
 
+/// Logistic regression on the score-out-of-100 set.
 fn admissions(extra: &str) -> Trainer {
-    let hash = format!("model=logistic&dataset=admissions&learningRate=0.01&{extra}");
+    let hash = format!("model=logistic&dataset=admissions100&learningRate=0.01&{extra}");
     Trainer::new(ExperimentConfig::from_hash(&hash).0)
+}
+
+/// The notes' weights on the notes' data: `weights=2,1,-18` misclassifies nobody at no noise,
+/// and at 20 % noise exactly the students whose label the noise flipped across the line.
+#[test]
+fn the_notes_line_classifies_the_notes_admissions() {
+    let misclassified = |noise: u32| {
+        let hash = format!("model=perceptron&dataset=admissions&weights=2,1,-18&noise={noise}");
+        let (cfg, notes) = ExperimentConfig::from_hash(&hash);
+        assert!(notes.is_empty(), "{notes:?}");
+        let t = Trainer::new(cfg);
+        let snap = t.snapshot();
+        assert_eq!(snap.domain, ADMISSIONS_DOMAIN);
+        let flipped = t
+            .points()
+            .iter()
+            .filter(|p| (2.0 * p.x1 + p.x2 - 18.0 >= 0.0) != (p.label == 1.0))
+            .count();
+        match &snap.model {
+            ModelView::Perceptron(view) => (view.misclassified.len(), flipped),
+            _ => panic!("not the perceptron"),
+        }
+    };
+    assert_eq!(misclassified(0), (0, 0));
+    let (wrong, flipped) = misclassified(20);
+    assert!(
+        wrong > 0 && wrong == flipped,
+        "{wrong} wrong, {flipped} flipped"
+    );
 }
 
 #[test]
 fn the_grid_covers_the_raw_units() {
     let t = admissions("standardize=true");
     let snap = t.snapshot();
-    assert_eq!(snap.domain, ADMISSIONS_DOMAIN);
+    assert_eq!(snap.domain, ADMISSIONS100_DOMAIN);
     let mut t = t;
     t.step(100);
     let snap = t.snapshot();

@@ -91,3 +91,34 @@ fn the_short_link_with_weights_opens_the_same_network_and_points() {
     let copy = Trainer::new(cfg);
     assert_eq!(bits(&copy.net().params), bits(&t.net().params));
 }
+
+/// Issue 17: the notes' BCE + reg·R(W). With w = (10, 10) and L2 at rate 1 the penalty is
+/// 1·(10² + 10²) = 200 (L1: 1·(10 + 10) = 20), beside the data loss, which it does not change;
+/// without regularization there is none. A change of the rate shows at once, while paused.
+#[test]
+fn the_penalty_is_measured_beside_the_data_loss() {
+    let with = |reg: &str| {
+        let base = format!(
+            "model=logistic&networkShape=&dataset=gauss&regularization={reg}&regularizationRate=1"
+        );
+        let (cfg, notes) = ExperimentConfig::from_hash(&base);
+        assert!(notes.is_empty(), "{notes:?}");
+        let (cfg, notes) =
+            ExperimentConfig::from_hash(&cfg.to_hash_with_params(&[10.0, 10.0, 0.0]));
+        assert!(notes.is_empty(), "{notes:?}");
+        Trainer::new(cfg)
+    };
+    let (l2, l1, none) = (with("L2"), with("L1"), with("none"));
+    assert_eq!(l2.metrics().penalty, Some(200.0));
+    assert_eq!(l1.metrics().penalty, Some(20.0));
+    assert_eq!(none.metrics().penalty, None);
+    assert_eq!(l2.metrics().train_loss, none.metrics().train_loss);
+    let mut t = l2;
+    let mut cfg = t.config().clone();
+    cfg.regularization_rate = 0.5;
+    t.apply(cfg.clone());
+    assert_eq!(t.metrics().penalty, Some(100.0));
+    cfg.regularization_rate = 0.0;
+    t.apply(cfg);
+    assert_eq!(t.metrics().penalty, None, "rate 0: no penalty");
+}
