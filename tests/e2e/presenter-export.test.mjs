@@ -11,7 +11,7 @@ const session = useSession();
 const openAt = (hash, width, height) =>
   openPage(session().browser, `${session().url}/${hash}`, { viewport: { width, height } });
 
-test('"Export the presenter view (PNG)": the plot, the readouts, the loss chart and the picked view in one picture', async () => {
+test('"Export the presenter view (PNG)": the plot, the caption, the loss chart with its legend and axis names, and the picked view in one picture', async () => {
   const app = await openAt('#lecture=true&dataset=xor&networkShape=4,4', 1280, 720);
   const { page } = app;
   for (let k = 0; k < 5; k++) await click(page, 'step');
@@ -23,8 +23,15 @@ test('"Export the presenter view (PNG)": the plot, the readouts, the loss chart 
   assert.equal(bytes.readUInt32BE(20), 1080, 'and 1080 px tall');
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   fs.writeFileSync(path.join(ARTIFACTS, 'layout-presenter-export.png'), bytes);
-  // How much of each part's box is not the white paper: the sheet's places (stage/sheet.rs).
-  const inked = await page.evaluate(async (b64) => {
+  // The sheet's places (stage/sheet.rs, whose native test pins them at 1920×1080).
+  const PARTS = {
+    plot: [40, 40, 1000, 1000],
+    caption: [1080, 32, 808, 140],
+    legend: [1080, 188, 808, 54],
+    loss: [1080, 242, 808, 284],
+    view: [1080, 558, 808, 490],
+  };
+  const read = await page.evaluate(async ([b64, parts]) => {
     const img = new Image();
     img.src = `data:image/png;base64,${b64}`;
     await img.decode();
@@ -33,22 +40,32 @@ test('"Export the presenter view (PNG)": the plot, the readouts, the loss chart 
     c.height = img.height;
     const ctx = c.getContext('2d');
     ctx.drawImage(img, 0, 0);
-    const share = (x, y, w, h) => {
+    const out = {};
+    for (const [name, [x, y, w, h]] of Object.entries(parts)) {
       const d = ctx.getImageData(x, y, w, h).data;
-      let n = 0;
-      for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < 720) n++;
-      return n / (w * h);
-    };
-    return {
-      plot: share(40, 40, 1000, 1000),
-      readouts: share(1100, 32, 780, 86),
-      loss: share(1100, 150, 780, 280),
-      view: share(1100, 480, 780, 560),
-    };
-  }, bytes.toString('base64'));
-  assert.ok(inked.plot > 0.5, `the plot is drawn (${inked.plot})`);
-  for (const part of ['readouts', 'loss', 'view']) {
-    assert.ok(inked[part] > 0.01, `the ${part} is drawn (${inked[part]})`);
+      let inked = 0;
+      let test = 0;
+      let dark = 0;
+      const rows = new Set();
+      for (let i = 0; i < d.length; i += 4) {
+        if (d[i] + d[i + 1] + d[i + 2] < 720) inked++;
+        if (Math.abs(d[i] - 213) < 20 && Math.abs(d[i + 1] - 94) < 20 && d[i + 2] < 40) test++;
+        if (d[i] + d[i + 1] + d[i + 2] < 150) { dark++; rows.add(Math.floor(i / 4 / w)); }
+      }
+      out[name] = { inked: inked / (w * h), test, dark, rows: rows.size };
+    }
+    return out;
+  }, [bytes.toString('base64'), PARTS]);
+  assert.ok(read.plot.inked > 0.5, `the plot is drawn (${read.plot.inked})`);
+  for (const part of ['caption', 'legend', 'loss', 'view']) {
+    assert.ok(read[part].inked > 0.01, `the ${part} is drawn (${JSON.stringify(read[part])})`);
   }
+  // The caption: at least two lines of dark text about 20 px tall or more (a quarter of it
+  // is still 5 px), the legend a test-loss key in the chart's vermillion beside dark words.
+  assert.ok(read.caption.rows >= 40, `the caption's text is large (${read.caption.rows} rows of ink)`);
+  assert.ok(read.legend.test > 100, `the legend has the test line's key (${read.legend.test} px)`);
+  assert.ok(read.legend.dark > 300 && read.legend.rows >= 15, `the legend's words (${JSON.stringify(read.legend)})`);
+  assert.ok(read.loss.test > 200, 'the loss chart draws the test loss');
+  assert.ok(read.loss.dark > 2000, `the loss chart's ticks and axis names (${read.loss.dark} px)`);
   assert.deepEqual(app.pageErrors, [], errorReport(app));
 });
