@@ -7,7 +7,7 @@ use super::lecture::{chart_theme, PageView};
 use super::sized::{watch_visible, width_of};
 use super::AppState;
 use crate::core::help::HelpTopic;
-use crate::render::canvas::{draw_diagram, DiagramView};
+use crate::render::canvas::{css_font_px, draw_diagram, DiagramView};
 use crate::render::chart_style::{ChartStyle, Theme};
 use crate::render::diagram::{DiagramLabels, Item, Layout, FONT, LECTURE_FONT};
 use leptos::html::{Canvas, Div};
@@ -50,11 +50,16 @@ impl Diagram {
         let layout = Memo::new(move |_| {
             let (sizes, output, features) = shape.get();
             let names = DiagramLabels::new(sizes[0], output, features);
-            let font = if theme.get().lecture {
+            // The ruler's CSS font-size (larger in the presenter layout on a big screen).
+            let fallback = if theme.get().lecture {
                 LECTURE_FONT
             } else {
                 FONT
             };
+            let font = ruler
+                .get_untracked()
+                .and_then(|el| css_font_px(&el))
+                .unwrap_or(fallback);
             Layout::new(&sizes, names, width.get(), font)
         });
         let (hovered, selected) = (RwSignal::new(None), RwSignal::new(None));

@@ -44,12 +44,14 @@ pub fn HiddenSpacePanel() -> impl IntoView {
                     <UnitSelect axis=0 width units set_units />
                     <UnitSelect axis=1 width units set_units />
                 </div>
-                <canvas
-                    class="hidden-space"
-                    node_ref=canvas
-                    data-testid="hidden-space"
-                    aria-label="Points mapped through the chosen hidden layer"
-                ></canvas>
+                <div class="view-box">
+                    <canvas
+                        class="hidden-space"
+                        node_ref=canvas
+                        data-testid="hidden-space"
+                        aria-label="Points mapped through the chosen hidden layer"
+                    ></canvas>
+                </div>
                 <p class="hint" data-testid="hidden-separation">
                     {move || space.with(HiddenSpace::note)}
                 </p>

@@ -40,12 +40,14 @@ pub fn LiftPanel() -> impl IntoView {
         <Show when=shown>
             <div class="lift-panel">
                 <h2>"3D lift: one more input as height" <HelpTip topic=HelpTopic::Lift /></h2>
-                <canvas
-                    class="lift"
-                    node_ref=canvas
-                    data-testid="lift-canvas"
-                    aria-label="The points lifted into three dimensions, with the output's plane"
-                ></canvas>
+                <div class="view-box">
+                    <canvas
+                        class="lift"
+                        node_ref=canvas
+                        data-testid="lift-canvas"
+                        aria-label="The points lifted into three dimensions, with the output's plane"
+                    ></canvas>
+                </div>
                 <div class="lift-controls">
                     <LiftSlider
                         testid="lift-yaw"

@@ -35,12 +35,14 @@ pub fn LineSurfacePanel() -> impl IntoView {
             <p class="hint">
                 "Lighter is lower. The three descents start together; × marks the least-squares line."
             </p>
-            <canvas
-                class="line-surface"
-                node_ref=canvas
-                data-testid="line-surface"
-                aria-label="Mean squared error over slope m (across) and intercept c (up), with the batch, mini-batch and stochastic descent paths"
-            ></canvas>
+            <div class="view-box">
+                <canvas
+                    class="line-surface"
+                    node_ref=canvas
+                    data-testid="line-surface"
+                    aria-label="Mean squared error over slope m (across) and intercept c (up), with the batch, mini-batch and stochastic descent paths"
+                ></canvas>
+            </div>
         </div>
     }
 }

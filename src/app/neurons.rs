@@ -43,7 +43,19 @@ pub fn NeuronsPanel() -> impl IntoView {
     };
     view! {
         <Show when=move || !is_perceptron() && shape.with(|s| !s.is_empty())>
-            <div class="neurons-panel" node_ref=panel>
+            // How many rows and columns of maps there are: the presenter layout sizes the
+            // maps to fill the room beside the plot (style/stage.css).
+            <div
+                class="neurons-panel"
+                node_ref=panel
+                style=move || {
+                    shape
+                        .with(|s| {
+                            let most = s.iter().copied().max().unwrap_or(1);
+                            format!("--layers: {}; --most: {most}", s.len().max(1))
+                        })
+                }
+            >
                 <h2>
                     {move || {
                         if is_curve() {

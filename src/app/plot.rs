@@ -15,27 +15,42 @@ mod legend;
 mod marks;
 pub use layers::picture;
 
-/// [`picture`] with a caption under it (the data set, the model, the epoch, the losses and
-/// the accuracy), and the caption's lines.
+/// [`picture`] with the axis names written on it, as the page shows them.
+pub fn named_picture(
+    state: AppState,
+    width: u32,
+    height: u32,
+) -> Result<web_sys::HtmlCanvasElement, wasm_bindgen::JsValue> {
+    let plot = picture(state, width, height)?;
+    let (names, lecture) = state.config.with_untracked(|c| (c.axis_names(), c.lecture));
+    let ratio = crate::render::canvas::pixel_ratio();
+    let sizes = crate::render::plot_style::PlotSizes::new(f64::from(width) / ratio, lecture);
+    crate::render::canvas::draw_axis_names(&plot, names, sizes.tick_font * ratio)?;
+    Ok(plot)
+}
+
+/// [`named_picture`] with a caption under it (the data set, the model, the epoch, the losses
+/// and the accuracy), and the caption's lines.
 pub fn captioned_picture(
     state: AppState,
     width: u32,
     height: u32,
 ) -> Result<(web_sys::HtmlCanvasElement, [String; 2]), wasm_bindgen::JsValue> {
-    let plot = picture(state, width, height)?;
-    let (caption, names, lecture) = state.snapshot.with_untracked(|snap| {
-        state.config.with_untracked(|c| {
-            let caption = crate::core::caption::plot_caption(c, snap);
-            (caption, c.axis_names(), c.lecture)
-        })
-    });
-    let ratio = crate::render::canvas::pixel_ratio();
-    let sizes = crate::render::plot_style::PlotSizes::new(f64::from(width) / ratio, lecture);
-    crate::render::canvas::draw_axis_names(&plot, names, sizes.tick_font * ratio)?;
+    let plot = named_picture(state, width, height)?;
+    let caption = caption_lines(state);
     Ok((
         crate::render::canvas::with_caption(&plot, &caption)?,
         caption,
     ))
+}
+
+/// The plot's caption now: the data set and the model; the epoch, the losses and the accuracy.
+pub fn caption_lines(state: AppState) -> [String; 2] {
+    state.snapshot.with_untracked(|snap| {
+        state
+            .config
+            .with_untracked(|c| crate::core::caption::plot_caption(c, snap))
+    })
 }
 mod touch;
 

@@ -13,7 +13,7 @@ mod dots;
 mod pair;
 mod plot;
 pub use caption::{draw_axis_names, with_caption};
-pub use charts::{draw_gradients, draw_lift, draw_line_surface, draw_loss};
+pub use charts::{draw_gradients, draw_lift, draw_line_surface, draw_loss, draw_loss_picture};
 pub use curve::{draw_curve, CurveOverlay};
 pub use diagram::{draw_diagram, DiagramView};
 pub use pair::{draw_pair, PairOverlay, ADALINE_INK, PERCEPTRON_INK};
@@ -53,6 +53,33 @@ pub fn pixel_ratio() -> f64 {
     web_sys::window()
         .map_or(1.0, |w| w.device_pixel_ratio())
         .clamp(1.0, 3.0)
+}
+
+/// The type size, in CSS pixels, that the page's stylesheet gives `el` (its computed
+/// `font-size`), if the browser says; the canvases draw their text at it, so the stylesheet
+/// sizes a chart's labels as it sizes the page's (larger in lecture mode and on a big screen).
+pub fn css_font_px(el: &web_sys::Element) -> Option<f64> {
+    use wasm_bindgen::JsCast;
+    use web_sys::js_sys::{Function, Reflect};
+    let window = web_sys::window()?;
+    let computed: Function = Reflect::get(&window, &"getComputedStyle".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let style = computed.call1(&window, el).ok()?;
+    let size = Reflect::get(&style, &"fontSize".into()).ok()?.as_string()?;
+    let px = size.trim().strip_suffix("px")?.parse::<f64>().ok()?;
+    (px.is_finite() && px > 0.0).then_some(px)
+}
+
+/// Writes `px` (CSS pixels, one decimal) on `el` as `data-tick-px`: the type size its labels
+/// were drawn at, for the end-to-end tests to read (only when it changes: charts redraw
+/// every frame).
+pub fn mark_font_px(el: &web_sys::Element, px: f64) {
+    let text = format!("{px:.1}");
+    if el.get_attribute("data-tick-px").as_deref() != Some(text.as_str()) {
+        let _ = el.set_attribute("data-tick-px", &text);
+    }
 }
 
 /// Sizes the canvas's pixel buffer to `css` (its CSS box, `(width, height)`) times the device

@@ -30,6 +30,9 @@ pub struct ChartStyle {
     pub font_css_px: f64,
     /// Canvas pixels per CSS pixel (the device pixel ratio), at least 1.
     pub ratio: f64,
+    /// The axes' names `(across, up)`, written beside the tick labels; `None` on the page,
+    /// where the panel's heading names the chart (the exported picture names its axes).
+    pub axis_names: Option<(&'static str, &'static str)>,
 }
 
 impl Default for ChartStyle {
@@ -75,6 +78,7 @@ impl ChartStyle {
             } else {
                 1.0
             },
+            axis_names: None,
         }
     }
 
@@ -117,7 +121,12 @@ impl ChartStyle {
     {
         let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
         area.fill(&self.background).map_err(err)?;
-        let (x_area, y_area) = self.label_areas(4.0);
+        let (mut x_area, mut y_area) = self.label_areas(4.0);
+        if self.axis_names.is_some() {
+            // A line more for each axis's name.
+            x_area += self.px(self.font_css_px * 1.4);
+            y_area += self.px(self.font_css_px * 1.4);
+        }
         let mut chart = ChartBuilder::on(area)
             .margin(self.px(6.0))
             .margin_right(self.px(self.font_css_px)) // room for the last epoch's label
@@ -126,18 +135,19 @@ impl ChartStyle {
             .build_cartesian_2d(0f64..x_max, y)
             .map_err(err)?;
         let font = ("sans-serif", self.font_px()).into_font().color(&self.text);
-        chart
-            .configure_mesh()
-            .x_labels(4)
+        let mut mesh = chart.configure_mesh();
+        mesh.x_labels(4)
             .y_labels(4)
             .max_light_lines(0)
             .bold_line_style(self.grid)
             .axis_style(self.text)
-            .label_style(font)
+            .label_style(font.clone())
             .x_label_formatter(&|v| epoch_label(*v))
-            .y_label_formatter(y_label)
-            .draw()
-            .map_err(err)?;
+            .y_label_formatter(y_label);
+        if let Some((across, up)) = self.axis_names {
+            mesh.x_desc(across).y_desc(up).axis_desc_style(font);
+        }
+        mesh.draw().map_err(err)?;
         Ok(chart)
     }
 }

@@ -217,6 +217,31 @@ mod tests {
     }
 
     #[test]
+    fn axis_names_are_written_only_when_asked_for() {
+        let mut h = LossHistory::new();
+        h.push(0, 0.7, 0.8);
+        h.push(10, 0.3, 0.4);
+        let draw = |style: &ChartStyle| {
+            let mut svg = String::new();
+            {
+                let area = SVGBackend::with_string(&mut svg, (480, 240)).into_drawing_area();
+                draw_loss_chart_with(&area, &h, None, style).expect("chart");
+            }
+            svg
+        };
+        let page = draw(&ChartStyle::default());
+        assert!(!page.contains("epoch") && !page.contains("loss"), "{page}");
+        let named = ChartStyle {
+            axis_names: Some(("epoch", "loss")),
+            font_css_px: 24.0,
+            ..ChartStyle::default()
+        };
+        let picture = draw(&named);
+        assert!(picture.contains("epoch"), "the x axis named");
+        assert!(picture.contains("loss"), "the y axis named");
+    }
+
+    #[test]
     fn an_empty_history_still_draws() {
         let mut svg = String::new();
         {

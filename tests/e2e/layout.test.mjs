@@ -342,3 +342,71 @@ test('1366×768: every card\'s text, "Try:" and check line fit the first screen 
   assert.equal(walked, all.reduce((n, l) => n + l.cards, 0), 'every card was walked');
   assert.deepEqual(below, [], 'lesson parts below the first screen or not beside the plot');
 });
+
+/** The canvas (or, for the neuron maps, the smallest map) that shows the picked view. */
+const VIEW_CANVAS = {
+  diagram: 'canvas.diagram',
+  'hidden-space': 'canvas.hidden-space',
+  lift: 'canvas.lift',
+  gradients: tid('gradient-chart'),
+  'loss-surface': 'canvas.line-surface',
+  neurons: 'canvas.neuron',
+};
+
+/** The shown size of the first shown `selector` canvas: its box, or the picture inside it
+ * where it keeps its shape (object-fit: contain); for several, the smallest. */
+const shownSize = (page, selector) => page.evaluate((sel) => {
+  const sizes = [...document.querySelectorAll(sel)].filter((c) => c.getClientRects().length).map((c) => {
+    const fit = getComputedStyle(c).objectFit === 'contain' && c.width > 0
+      ? Math.min(c.clientWidth / c.width, c.clientHeight / c.height) : 0;
+    return fit ? { w: c.width * fit, h: c.height * fit } : { w: c.clientWidth, h: c.clientHeight };
+  });
+  return sizes.sort((a, b) => Math.min(a.w, a.h) - Math.min(b.w, b.h))[0] ?? null;
+}, selector);
+
+for (const [width, height] of [[1280, 720], [1920, 1080]]) {
+  test(`lecture mode at ${width}×${height}: every picked view uses the room beside the plot`, async () => {
+    const scale = height / 720;
+    for (const hash of ['#lecture=true&dataset=xor&networkShape=4,4&xTimesY=true', '#lecture=true&model=line']) {
+      const app = await openAt(hash, width, height);
+      const { page } = app;
+      const picks = await page.$$eval(`${tid('stage-view')} option`, (os) => os.map((o) => o.value));
+      for (const pick of picks) {
+        await page.selectOption(tid('stage-view'), pick);
+        await settle(page);
+        const where = `${width}×${height}, ${pick}`;
+        const size = await shownSize(page, VIEW_CANVAS[pick]);
+        assert.ok(size, `${where}: the view is shown`);
+        const short = Math.min(size.w, size.h);
+        if (pick === 'neurons') {
+          assert.ok(short >= 64 * scale, `${where}: each map is ${Math.round(short)} px`);
+        } else if (pick === 'diagram') {
+          // A network is wide: it fills the column's width, or the height it has.
+          const room = await rectOf(page, '.diagram-panel');
+          assert.ok(size.w >= 0.85 * room.width || size.h >= 0.6 * room.height,
+            `${where}: the diagram uses its room (${Math.round(size.w)}×${Math.round(size.h)} in ${Math.round(room.width)}×${Math.round(room.height)})`);
+          assert.ok(short >= 100 * scale, `${where}: the diagram is ${Math.round(short)} px on its short side`);
+        } else {
+          assert.ok(short >= 200 * scale, `${where}: the view is ${Math.round(size.w)}×${Math.round(size.h)}`);
+        }
+        const panel = { ...PICKED, 'loss-surface': '.surface-panel' }[pick];
+        await assertOnOneScreen(page, { ...STAGE_PARTS, [pick]: panel }, where);
+        await assertInside(page, `${panel} canvas`, panel, where);
+      }
+      assert.deepEqual(app.pageErrors, [], errorReport(app));
+      await app.context.close();
+    }
+  });
+}
+
+for (const [width, height] of [[1366, 768], [1280, 800]]) {
+  test(`${width}×${height}, no lesson, not lecture mode: the whole plot is on the first screen`, async () => {
+    const app = await openAt('', width, height);
+    const { page } = app;
+    await settle(page);
+    const plot = await rectOf(page, '.plot-layers');
+    assert.ok(plot.top >= 0 && plot.bottom <= height, `the plot runs from ${plot.top} to ${plot.bottom} px of ${height}`);
+    await noSidewaysScroll(page, `${width}×${height}`);
+    assert.deepEqual(app.pageErrors, [], errorReport(app));
+  });
+}

@@ -109,7 +109,9 @@ test('the full-screen button and F show the plot full screen (or maximised), and
   // The presenter layout: the plot as tall as fits, the readouts beside it (layout.test.mjs).
   const box = await page.locator(tid('data-canvas')).boundingBox();
   const viewport = page.viewportSize();
-  assert.ok(box.height >= viewport.height * 0.85, `the plot fills the screen's height (${box.height}px)`);
+  // The presenter layout gives the views beside the plot their room: the plot takes at least
+  // 80 % of the height (as layout.test.mjs asks in lecture mode).
+  assert.ok(box.height >= viewport.height * 0.8, `the plot fills the screen's height (${box.height}px)`);
   assert.ok(await page.locator(tid('epoch')).isVisible(), 'the readouts stay on the screen');
   await page.locator('body').focus();
   await page.keyboard.press('f');

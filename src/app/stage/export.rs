@@ -1,12 +1,23 @@
-//! "Export the presenter view (PNG)": the plot (drawn afresh, `plot::picture`), the readouts
-//! as text, the loss chart and the picked view's canvas, on one 1920×1080 picture.
+//! "Export the presenter view (PNG)": on one 1920×1080 picture, the plot (drawn afresh, with
+//! its tick labels and axis names), the caption (data set, network, epoch, losses, accuracy),
+//! the loss chart (drawn afresh at the picture's size, axes named) under its legend, and the
+//! picked view's canvas. It is drawn in lecture mode's colours, for a projector.
 use super::sheet::{contain, Rect, Sheet, SHEET};
 use super::StageView;
 use crate::app::AppState;
-use crate::render::canvas::{context, new_canvas};
+use crate::core::caption::wrap_caption;
+use crate::render::canvas::{context, draw_loss_picture, new_canvas};
+use crate::render::chart_style::{ChartStyle, Theme};
+use crate::render::loss_chart::{drawn_curves, TEST_COLOR};
 use leptos::prelude::*;
+use plotters::style::RGBColor;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// The caption's largest type size, and the legend's and the loss chart's (pixels of the
+/// picture: 1080 high, so about 2.8 % and 2.2 % of it, readable at a quarter of the size).
+const CAPTION_FONT: f64 = 30.0;
+const CHART_FONT: f64 = 24.0;
 
 /// The canvas on the page that shows `view` (the neuron maps are many small ones: none).
 fn view_selector(view: StageView) -> Option<&'static str> {
@@ -27,33 +38,6 @@ fn page_canvas(selector: &str) -> Option<HtmlCanvasElement> {
     (canvas.width() > 1 && canvas.height() > 1).then_some(canvas)
 }
 
-/// The readouts the room needs, by test id.
-const READOUTS: [&str; 5] = [
-    "epoch",
-    "train-loss",
-    "test-loss",
-    "train-accuracy",
-    "test-accuracy",
-];
-
-/// The readouts as one line: "Epoch 120 · Train loss 0.123 · …", as the page shows them.
-fn readouts_line() -> String {
-    let text = |el: Option<web_sys::Element>| {
-        el.and_then(|e| e.text_content())
-            .map(|t| t.trim().to_string())
-    };
-    READOUTS
-        .iter()
-        .filter_map(|id| {
-            let selector = format!(".charts-panel [data-testid=\"{id}\"]");
-            let value = document().query_selector(&selector).ok().flatten()?;
-            let label = text(value.previous_element_sibling())?;
-            Some(format!("{label} {}", text(Some(value))?))
-        })
-        .collect::<Vec<_>>()
-        .join("  ·  ")
-}
-
 fn draw_in(
     ctx: &CanvasRenderingContext2d,
     pic: &HtmlCanvasElement,
@@ -61,6 +45,68 @@ fn draw_in(
 ) -> Result<(), JsValue> {
     let at = contain(f64::from(pic.width()), f64::from(pic.height()), r);
     ctx.draw_image_with_html_canvas_element_and_dw_and_dh(pic, at.x, at.y, at.w, at.h)
+}
+
+fn rgb(c: RGBColor) -> String {
+    format!("rgb({}, {}, {})", c.0, c.1, c.2)
+}
+
+/// Writes the caption's `lines` in `r`, each wrapped at its " · " breaks, at the largest type
+/// size up to [`CAPTION_FONT`] at which they all fit.
+fn draw_caption(
+    ctx: &CanvasRenderingContext2d,
+    lines: &[String],
+    r: Rect,
+    ink: &str,
+) -> Result<(), JsValue> {
+    let wrap = |font: f64| -> Vec<String> {
+        // About 0.56 em per character of sans-serif text.
+        let max_chars = (r.w / (font * 0.56)).floor().max(10.0) as usize;
+        lines
+            .iter()
+            .flat_map(|l| wrap_caption(l, max_chars))
+            .collect()
+    };
+    let mut font = CAPTION_FONT;
+    while font > 16.0 && wrap(font).len() as f64 * font * 1.3 > r.h {
+        font -= 2.0;
+    }
+    ctx.set_font(&format!("500 {font}px sans-serif"));
+    ctx.set_fill_style_str(ink);
+    ctx.set_text_baseline("top");
+    ctx.set_text_align("left");
+    for (i, line) in wrap(font).iter().enumerate() {
+        ctx.fill_text_with_max_width(line, r.x, r.y + i as f64 * font * 1.3, r.w)?;
+    }
+    Ok(())
+}
+
+/// The loss chart's legend in `r`: a line in each drawn curve's colour and its name.
+fn draw_legend(
+    ctx: &CanvasRenderingContext2d,
+    r: Rect,
+    style: &ChartStyle,
+    (train, test): (bool, bool),
+) -> Result<(), JsValue> {
+    let keys = [
+        (train, style.ink, "training loss"),
+        (test, TEST_COLOR, "test loss"),
+    ];
+    let font = CHART_FONT * 1.1;
+    ctx.set_font(&format!("600 {font}px sans-serif"));
+    ctx.set_text_baseline("middle");
+    ctx.set_text_align("left");
+    let (mut x, y) = (r.x + font, r.y + r.h / 2.0);
+    for (_, color, name) in keys.into_iter().filter(|k| k.0) {
+        ctx.set_fill_style_str(&rgb(color));
+        ctx.fill_rect(x, y - font * 0.12, font * 1.8, font * 0.24);
+        x += font * 2.2;
+        ctx.set_fill_style_str(&rgb(style.text));
+        ctx.fill_text(name, x, y)?;
+        // About 0.6 em per character of bold sans-serif text.
+        x += name.chars().count() as f64 * font * 0.6 + font * 1.5;
+    }
+    Ok(())
 }
 
 /// The presenter picture, on the theme's panel colour (`dark`).
@@ -73,22 +119,25 @@ pub fn presenter_picture(
     let out = new_canvas(w, h)?;
     let ctx = context(&out)?;
     let sheet = Sheet::new(f64::from(w), f64::from(h));
-    let (paper, ink) = if dark {
-        ("#0d1117", "#ffffff")
-    } else {
-        ("#ffffff", "#000000")
+    let theme = Theme {
+        dark,
+        lecture: true,
     };
-    ctx.set_fill_style_str(paper);
+    let style = ChartStyle::new(theme, 1.0);
+    ctx.set_fill_style_str(&rgb(style.background));
     ctx.fill_rect(0.0, 0.0, f64::from(w), f64::from(h));
-    let plot = crate::app::plot::picture(state, sheet.plot.w as u32, sheet.plot.h as u32)?;
+    let plot = crate::app::plot::named_picture(state, sheet.plot.w as u32, sheet.plot.h as u32)?;
     draw_in(&ctx, &plot, sheet.plot)?;
-    ctx.set_fill_style_str(ink);
-    ctx.set_font("600 30px system-ui, sans-serif");
-    let r = sheet.readouts;
-    ctx.fill_text_with_max_width(&readouts_line(), r.x, r.y + r.h * 0.7, r.w)?;
-    if let Some(loss) = page_canvas("[data-testid=\"loss-chart\"]") {
-        draw_in(&ctx, &loss, sheet.loss)?;
-    }
+    let caption = crate::app::plot::caption_lines(state);
+    draw_caption(&ctx, &caption, sheet.caption, &rgb(style.ink))?;
+    let loss = new_canvas(sheet.loss.w as u32, sheet.loss.h as u32)?;
+    let early_stopping = state.config.with_untracked(|c| c.patience > 0);
+    state.snapshot.with_untracked(|s| {
+        let best = s.best_epoch.filter(|_| early_stopping);
+        draw_legend(&ctx, sheet.legend, &style, drawn_curves(&s.history))?;
+        draw_loss_picture(&loss, &s.history, best, theme, CHART_FONT)
+    })?;
+    ctx.draw_image_with_html_canvas_element(&loss, sheet.loss.x, sheet.loss.y)?;
     if let Some(pic) = view.and_then(view_selector).and_then(page_canvas) {
         draw_in(&ctx, &pic, sheet.view)?;
     }

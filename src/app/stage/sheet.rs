@@ -1,6 +1,6 @@
 //! Where each part goes in the exported presenter picture (pure geometry, in pixels): the plot
-//! on the left, as tall as the picture; on the right the readouts, the loss chart and the
-//! picked view.
+//! on the left, as tall as the picture; on the right the caption, the loss chart's legend,
+//! the loss chart and the picked view.
 
 /// A rectangle: left, top, width, height.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -18,23 +18,28 @@ pub const SHEET: (u32, u32) = (1920, 1080);
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Sheet {
     pub plot: Rect,
-    /// The readouts' text, one line.
-    pub readouts: Rect,
+    /// The caption: the data set, the network, the epoch, the losses and the accuracy.
+    pub caption: Rect,
+    /// The loss chart's legend: which line is the training loss, which the test loss.
+    pub legend: Rect,
     pub loss: Rect,
     pub view: Rect,
 }
 
 impl Sheet {
-    /// The places on a `width × height` sheet with a margin of `m` pixels.
+    /// The places on a `width × height` sheet with a margin of `m` pixels: the plot square on
+    /// the left; on the right, top to bottom, the caption, the legend right above the loss
+    /// chart, and the picked view.
     pub fn new(width: f64, height: f64) -> Sheet {
         let m = (height * 0.03).round();
         let side = (height - 2.0 * m).min(width * 0.6);
         let x = m + side + m;
         let w = (width - x - m).max(1.0);
-        let readouts_h = (height * 0.08).round();
-        let loss_h = ((height - 2.0 * m) * 0.3).round();
-        let loss_y = m + readouts_h + m;
-        let view_y = loss_y + loss_h + m;
+        let column = |y: f64, h: f64| Rect { x, y, w, h };
+        let caption = column(m, (height * 0.13).round());
+        let legend = column(caption.y + caption.h + m / 2.0, (height * 0.05).round());
+        let loss = column(legend.y + legend.h, ((height - 2.0 * m) * 0.28).round());
+        let view_y = loss.y + loss.h + m;
         Sheet {
             plot: Rect {
                 x: m,
@@ -42,24 +47,10 @@ impl Sheet {
                 w: side,
                 h: side,
             },
-            readouts: Rect {
-                x,
-                y: m,
-                w,
-                h: readouts_h,
-            },
-            loss: Rect {
-                x,
-                y: loss_y,
-                w,
-                h: loss_h,
-            },
-            view: Rect {
-                x,
-                y: view_y,
-                w,
-                h: (height - m - view_y).max(1.0),
-            },
+            caption,
+            legend,
+            loss,
+            view: column(view_y, (height - m - view_y).max(1.0)),
         }
     }
 }
@@ -99,7 +90,7 @@ mod tests {
     fn the_parts_are_on_the_sheet_and_apart() {
         for (w, h) in [(1920.0, 1080.0), (1280.0, 720.0), (800.0, 800.0)] {
             let s = Sheet::new(w, h);
-            let parts = [s.plot, s.readouts, s.loss, s.view];
+            let parts = [s.plot, s.caption, s.legend, s.loss, s.view];
             for (i, a) in parts.iter().enumerate() {
                 assert!(inside(*a, w, h), "{a:?} on {w}×{h}");
                 for b in &parts[i + 1..] {
@@ -108,10 +99,14 @@ mod tests {
             }
             assert_eq!(s.plot.w, s.plot.h, "the plot is square");
         }
-        assert!(
-            Sheet::new(1920.0, 1080.0).plot.h > 1000.0,
-            "the plot is as tall as fits"
-        );
+        let s = Sheet::new(1920.0, 1080.0);
+        assert!(s.plot.h > 1000.0, "the plot is as tall as fits");
+        // The places presenter-export.test.mjs reads the picture at.
+        let at = |r: Rect| [r.x, r.y, r.w, r.h];
+        assert_eq!(at(s.caption), [1080.0, 32.0, 808.0, 140.0]);
+        assert_eq!(at(s.legend), [1080.0, 188.0, 808.0, 54.0]);
+        assert_eq!(at(s.loss), [1080.0, 242.0, 808.0, 284.0]);
+        assert_eq!(at(s.view), [1080.0, 558.0, 808.0, 490.0]);
     }
 
     #[test]

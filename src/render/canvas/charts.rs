@@ -18,6 +18,16 @@ fn plotters_area(canvas: &HtmlCanvasElement) -> Result<(Plotters, f64), JsValue>
         .ok_or("no canvas backend")?;
     Ok((backend.into_drawing_area(), ratio))
 }
+/// The chart style for `canvas` in `theme` at `ratio`, its tick labels at the canvas's own CSS
+/// `font-size` (see `style/stage.css`), else at the theme's; the size is marked on the canvas.
+fn style_for(canvas: &HtmlCanvasElement, theme: Theme, ratio: f64) -> ChartStyle {
+    let mut style = ChartStyle::new(theme, ratio);
+    if let Some(px) = super::css_font_px(canvas) {
+        style.font_css_px = px;
+    }
+    super::mark_font_px(canvas, style.font_css_px);
+    style
+}
 fn drawn(result: Result<(), String>) -> Result<(), JsValue> {
     result.map_err(|e| JsValue::from_str(&e))
 }
@@ -30,7 +40,7 @@ pub fn draw_gradients(
     theme: Theme,
 ) -> Result<(), JsValue> {
     let (area, ratio) = plotters_area(canvas)?;
-    let style = ChartStyle::new(theme, ratio);
+    let style = style_for(canvas, theme, ratio);
     drawn(crate::render::grad_chart::draw_grad_chart_with(
         &area, history, &style,
     ))
@@ -44,7 +54,7 @@ pub fn draw_loss(
     theme: Theme,
 ) -> Result<(), JsValue> {
     let (area, ratio) = plotters_area(canvas)?;
-    let style = ChartStyle::new(theme, ratio);
+    let style = style_for(canvas, theme, ratio);
     drawn(draw_loss_chart_with(&area, history, best_epoch, &style))
 }
 
@@ -58,7 +68,7 @@ pub fn draw_lift(
     theme: Theme,
 ) -> Result<(), JsValue> {
     let (area, ratio) = plotters_area(canvas)?;
-    let style = ChartStyle::new(theme, ratio);
+    let style = style_for(canvas, theme, ratio);
     drawn(crate::render::lift::draw_lift(
         &area, lift, view, &style, show_test,
     ))
@@ -73,8 +83,33 @@ pub fn draw_line_surface(
     theme: Theme,
 ) -> Result<(), JsValue> {
     let (area, ratio) = plotters_area(canvas)?;
-    let style = ChartStyle::new(theme, ratio);
+    let style = style_for(canvas, theme, ratio);
     drawn(crate::render::line_surface::draw_line_surface(
         &area, points, view, &style,
+    ))
+}
+
+/// Draws the loss chart for an exported picture on `canvas` (not in the page: one canvas
+/// pixel per pixel of the picture), its tick labels and axis names ("epoch", "loss") at
+/// `font_px` pixels.
+pub fn draw_loss_picture(
+    canvas: &HtmlCanvasElement,
+    history: &LossHistory,
+    best_epoch: Option<u64>,
+    theme: Theme,
+    font_px: f64,
+) -> Result<(), JsValue> {
+    let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or("no canvas backend")?;
+    let style = ChartStyle {
+        font_css_px: font_px,
+        axis_names: Some(("epoch", "loss")),
+        ..ChartStyle::new(theme, 1.0)
+    };
+    drawn(draw_loss_chart_with(
+        &backend.into_drawing_area(),
+        history,
+        best_epoch,
+        &style,
     ))
 }

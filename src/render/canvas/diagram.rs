@@ -32,6 +32,7 @@ pub fn draw_diagram(canvas: &HtmlCanvasElement, view: &DiagramView) -> Result<()
     let l = view.layout;
     let ratio = view.style.ratio;
     size_canvas(canvas, l, ratio)?;
+    super::mark_font_px(canvas, l.font);
     let ctx = context(canvas)?;
     ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0)?;
     ctx.set_fill_style_str(&rgb(view.style.background));

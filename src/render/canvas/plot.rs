@@ -49,6 +49,7 @@ pub fn draw_points_layer(canvas: &HtmlCanvasElement, layer: &PointLayer) -> Resu
     let ctx = cleared(canvas)?;
     let sizes = PlotSizes::new(vp.width / ratio, layer.lecture);
     draw_axes(&ctx, vp, ratio, sizes);
+    super::mark_font_px(canvas, sizes.tick_font);
     draw_points(&ctx, vp, ratio, sizes.for_points(layer.points.len()), layer)
 }
 
