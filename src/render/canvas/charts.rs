@@ -20,12 +20,27 @@ fn plotters_area(canvas: &HtmlCanvasElement) -> Result<(Plotters, f64), JsValue>
 }
 /// The chart style for `canvas` in `theme` at `ratio`, its tick labels at the canvas's own CSS
 /// `font-size` (see `style/stage.css`), else at the theme's; the size is marked on the canvas.
+/// The stylesheet's size is read again only when the canvas's buffer or the layout (presenter or
+/// not) changes: charts redraw every frame, and `getComputedStyle` would force a style pass.
 fn style_for(canvas: &HtmlCanvasElement, theme: Theme, ratio: f64) -> ChartStyle {
     let mut style = ChartStyle::new(theme, ratio);
-    if let Some(px) = super::css_font_px(canvas) {
+    let stage = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|root| root.has_attribute("data-stage"));
+    let key = format!("{}x{}:{stage}", canvas.width(), canvas.height());
+    let same = canvas.get_attribute("data-font-key").as_deref() == Some(key.as_str());
+    let cached = same
+        .then(|| canvas.get_attribute("data-tick-px"))
+        .flatten()
+        .and_then(|t| t.parse::<f64>().ok());
+    if let Some(px) = cached.or_else(|| super::css_font_px(canvas)) {
         style.font_css_px = px;
     }
     super::mark_font_px(canvas, style.font_css_px);
+    if !same {
+        let _ = canvas.set_attribute("data-font-key", &key);
+    }
     style
 }
 fn drawn(result: Result<(), String>) -> Result<(), JsValue> {
