@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {
-  useSession, text, tid, waitUntil, errorReport, screenshot, hashParams, heatmapIsModel,
+  useSession, text, tid, waitUntil, errorReport, screenshot, hashParams, heatmapIsModel, onScreen,
 } from './harness.mjs';
 
 const session = useSession();
@@ -110,6 +110,7 @@ test('loaded weights too large to train are blamed, and Reset goes back to the s
   assert.doesNotMatch(readouts, /NaN|∞/, 'no NaN or ∞ among the readouts');
   const heat = await heatmapIsModel(page);
   assert.ok(heat.ok, `the plot shows the seed's trained network: ${JSON.stringify(heat)}`);
+  await onScreen(page, 'diagram'); // views off screen are drawn when they come on screen
   await screenshot(page, 'truth-notes-seed-weights-back.png');
 
   // The same network from the seed trains on; a second Reset keeps the seed's weights.
