@@ -115,7 +115,7 @@ fn run(state: AppState, page: PageView, lessons: LessonUi, shortcut: Shortcut) -
     match shortcut {
         Shortcut::PlayPause => super::controls::toggle_play(state),
         Shortcut::Step => state.step(),
-        Shortcut::Reset => state.reset(),
+        Shortcut::Reset => state.reset_by_user(),
         Shortcut::Brush(k) => {
             if k >= state.config.with_untracked(brushes::brush_count) {
                 return false;

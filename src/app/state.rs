@@ -10,6 +10,10 @@ use crate::core::trainer::{PointEdit, Trainer};
 use crate::core::undo::UndoStack;
 use leptos::prelude::*;
 
+/// Said when Reset drops loaded weights that were too large to train.
+pub const SEED_WEIGHTS_BACK: &str =
+    "Back to the seed's weights: the loaded weights were too large to train, so they are dropped (the link no longer holds them). Press Play to train.";
+
 /// What a click on the plot does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Brush {
@@ -191,6 +195,23 @@ impl AppState {
     pub fn reset(&self) {
         self.trainer.update_value(Trainer::reset);
         self.publish_run(true);
+    }
+
+    /// Reset as the button and the `R` key do. After a divergence that the loaded weights
+    /// are blamed for ([`Facts::weights_to_blame`]), a reset to them would only diverge
+    /// again: it goes back to the seed's weights instead (the link drops `params`) and says
+    /// so. Otherwise as [`AppState::reset`].
+    pub fn reset_by_user(&self) {
+        let blamed = self
+            .snapshot
+            .with_untracked(|s| Facts::of(s).weights_to_blame());
+        if !blamed {
+            return self.reset();
+        }
+        self.playing.set(false);
+        self.update_config(|c| c.params = None); // a rebuild from the seed's weights
+        super::url::write_now(*self);
+        self.say(SEED_WEIGHTS_BACK);
     }
 
     /// Trains exactly one epoch (in perceptron mode: one step of the trick).

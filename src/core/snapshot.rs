@@ -125,6 +125,9 @@ pub struct Snapshot {
     /// Classes in the data (1 for regression).
     pub classes: usize,
     pub diverged: bool,
+    /// The largest |weight or bias| of the shared weights (a link's `params=` or a model
+    /// file) this run started from; `None` when it started from the seed's initialization.
+    pub shared_start: Option<f64>,
     /// The epoch with the lowest test loss so far (marked on the loss chart).
     pub best_epoch: Option<u64>,
     /// The epoch at which early stopping ended training.

@@ -13,6 +13,21 @@ use crate::core::trainer::PERCEPTRON_MAX_EPOCHS;
 pub const DIVERGED: &str =
     "Training diverged: the loss became infinite or NaN. Lower the learning rate, then press Reset.";
 
+/// Shared weights (a link's `params=` or a model file) of this magnitude or more are blamed
+/// for a divergence soon after they were loaded. The seed's initializations start the
+/// weights near 1 or below (Xavier: |w| ≤ √(6 / (fan_in + fan_out)); He: a standard
+/// deviation of √(2 / fan_in)), and training rarely takes one past a few tens; from 100 on,
+/// a linear or ReLU layer's outputs, and so its gradients, are 100 times those from the
+/// seed's start or more, which is what makes the first steps overflow (a 2-4-2-1 network
+/// with linear units diverges in its first epoch from weights of ±100 at the default
+/// learning rate, and trains from the seed's).
+pub const LARGE_SHARED_WEIGHT: f64 = 100.0;
+
+/// A divergence within this many epochs of starting from large shared weights is blamed on
+/// them rather than on the learning rate: they have not yet been trained away from. Later,
+/// the weights in use are training's own, and the learning rate is the likely cause.
+pub const WEIGHTS_BLAMED_EPOCHS: u64 = 10;
+
 /// Shown when Play finds no training points.
 pub const NO_TRAINING_POINTS: &str =
     "There are no training points: add some on the plot with a brush.";
@@ -48,10 +63,12 @@ pub enum Cause {
 }
 
 /// The facts about the trainer that the causes depend on, taken from a [`Snapshot`].
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Facts {
     pub epoch: u64,
     pub diverged: bool,
+    /// The largest |weight| of the shared weights the run started from (`None`: the seed's).
+    pub shared_start: Option<f64>,
     /// The epoch at which early stopping ended the run, and the best epoch it went back to.
     pub stopped_at: Option<u64>,
     pub best_epoch: Option<u64>,
@@ -66,6 +83,7 @@ impl Facts {
         Facts {
             epoch: snapshot.epoch,
             diverged: snapshot.diverged,
+            shared_start: snapshot.shared_start,
             stopped_at: snapshot.stopped_at,
             best_epoch: snapshot.best_epoch,
             n_train: snapshot.metrics.n_train,
@@ -74,6 +92,15 @@ impl Facts {
                 _ => None,
             },
         }
+    }
+
+    /// Whether the run diverged because of the shared weights it started from, not because
+    /// of the learning rate: it started from shared weights with a |weight| of at least
+    /// [`LARGE_SHARED_WEIGHT`] and diverged within [`WEIGHTS_BLAMED_EPOCHS`] epochs of them.
+    pub fn weights_to_blame(&self) -> bool {
+        self.diverged
+            && self.epoch <= WEIGHTS_BLAMED_EPOCHS
+            && self.shared_start.is_some_and(|w| w >= LARGE_SHARED_WEIGHT)
     }
 
     /// Whether the perceptron gave up: at the epoch limit with points misclassified.
@@ -125,9 +152,26 @@ impl Status {
         }
     }
 
-    /// The divergence message.
+    /// The divergence message that blames the learning rate.
     pub fn diverged() -> Self {
         Self::because(Cause::Diverged, DIVERGED)
+    }
+
+    /// The divergence message for a run with `facts`: it blames the loaded weights when
+    /// they are the cause ([`Facts::weights_to_blame`]) and says that Reset goes back to the
+    /// seed's weights; otherwise it blames the learning rate.
+    pub fn diverged_for(facts: &Facts) -> Self {
+        match facts.shared_start {
+            Some(largest) if facts.weights_to_blame() => Self::because(
+                Cause::Diverged,
+                format!(
+                    "The loaded weights are too large to train: the largest is {}, and training diverged at epoch {} (the loss became infinite or NaN). Press Reset to go back to the seed's weights.",
+                    crate::core::number_text::format_number(largest),
+                    facts.epoch
+                ),
+            ),
+            _ => Self::diverged(),
+        }
     }
 
     /// The message when early stopping has just ended the run at `stopped` and gone back to
@@ -145,7 +189,7 @@ impl Status {
     /// there is nothing to tell.
     pub fn why_stopped(facts: &Facts, perceptron_updates: u64) -> Option<Self> {
         if facts.diverged {
-            return Some(Self::diverged());
+            return Some(Self::diverged_for(facts));
         }
         if facts.stopped_at.is_some() {
             return Some(Self::because(Cause::EarlyStopped, RUN_ENDED));
@@ -197,7 +241,7 @@ impl Status {
     pub fn settle(self, before: &Facts, now: &Facts, new_run: bool, now_ms: f64) -> Self {
         let fresh = |was: bool| new_run || !was;
         if now.diverged && fresh(before.diverged) {
-            return Self::diverged();
+            return Self::diverged_for(now);
         }
         if let (Some(stopped), Some(best)) = (now.stopped_at, now.best_epoch) {
             if fresh(before.stopped_at.is_some()) {
@@ -216,180 +260,4 @@ impl Status {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn training() -> Facts {
-        Facts {
-            epoch: 40,
-            n_train: 100,
-            ..Facts::default()
-        }
-    }
-
-    #[test]
-    fn a_field_note_goes_when_that_field_takes_a_good_value() {
-        let bad = Status::field_note("Batch size", "Batch size: 'x' is not a number …");
-        assert_eq!(
-            bad.clone().field_fixed("Learning rate"),
-            bad,
-            "another field"
-        );
-        assert_eq!(bad.clone().field_fixed("Batch size"), Status::default());
-        let note = Status::note("Imported 3 points.");
-        assert_eq!(
-            note.clone().field_fixed("Batch size"),
-            note,
-            "not the field's"
-        );
-        assert!(bad.still_true(&training(), false));
-    }
-
-    #[test]
-    fn a_divergence_is_announced_once_and_goes_when_it_ends() {
-        let before = training();
-        let now = Facts {
-            diverged: true,
-            ..before
-        };
-        let shown = Status::default().settle(&before, &now, false, 0.0);
-        assert_eq!(shown, Status::diverged());
-        let note = Status::note("Learning rate must be between …");
-        assert_eq!(
-            note.clone().settle(&now, &now, false, 0.0),
-            note,
-            "a later note is not overwritten while still diverged"
-        );
-        assert_eq!(shown.clone().settle(&now, &now, false, 0.0), shown);
-        assert_eq!(
-            shown.settle(&now, &training(), false, 0.0),
-            Status::default(),
-            "gone once training gets past it"
-        );
-    }
-
-    #[test]
-    fn a_new_run_clears_every_message() {
-        let now = training();
-        for status in [
-            Status::note("Your 12 points are kept"),
-            Status::diverged(),
-            Status::early_stopped(80, 50),
-        ] {
-            assert!(status.still_true(&now, false) == (status.cause == Cause::Note));
-            assert_eq!(status.settle(&now, &now, true, 0.0), Status::default());
-        }
-        let still_diverged = Facts {
-            diverged: true,
-            ..now
-        };
-        assert_eq!(
-            Status::note("x").settle(&still_diverged, &still_diverged, true, 0.0),
-            Status::diverged(),
-            "a rebuilt run that diverges at once says so"
-        );
-    }
-
-    #[test]
-    fn early_stopping_is_announced_and_lasts_while_the_run_is_stopped() {
-        let before = training();
-        let stopped = Facts {
-            stopped_at: Some(80),
-            best_epoch: Some(50),
-            ..before
-        };
-        let shown = Status::note("hello").settle(&before, &stopped, false, 0.0);
-        assert_eq!(shown, Status::early_stopped(80, 50));
-        assert!(shown.text.starts_with("Early stopping at epoch 80"));
-        assert_eq!(shown.clone().settle(&stopped, &stopped, false, 0.0), shown);
-        let patience_changed = Facts {
-            stopped_at: None,
-            ..stopped
-        };
-        assert_eq!(
-            shown.settle(&stopped, &patience_changed, false, 0.0),
-            Status::default()
-        );
-        let ended = Status::why_stopped(&stopped, 0).expect("a reason");
-        assert_eq!(ended.text, RUN_ENDED);
-    }
-
-    #[test]
-    fn the_perceptron_messages_follow_its_misclassified_points() {
-        let gave_up = Facts {
-            epoch: PERCEPTRON_MAX_EPOCHS,
-            misclassified: Some(2),
-            ..training()
-        };
-        let shown = Status::why_stopped(&gave_up, 4000).expect("a reason");
-        assert_eq!(shown.cause, Cause::NotSeparable);
-        assert!(shown.text.contains("no line separates these classes"));
-        assert!(shown.still_true(&gave_up, false));
-        let separated = Facts {
-            misclassified: Some(0),
-            ..gave_up
-        };
-        assert!(!shown.still_true(&separated, false));
-        let running = Facts {
-            epoch: 3,
-            ..gave_up
-        };
-        assert_eq!(Status::why_stopped(&running, 7), None, "still training");
-        let done = Status::why_stopped(&separated, 7).expect("a reason");
-        assert!(done.text.contains("after 7 updates"));
-        assert!(done.still_true(&separated, false));
-        assert!(
-            !done.still_true(&gave_up, false),
-            "a new point is misclassified"
-        );
-    }
-
-    #[test]
-    fn no_training_points_lasts_until_there_are_some() {
-        let empty = Facts {
-            n_train: 0,
-            ..training()
-        };
-        let shown = Status::why_stopped(&empty, 0).expect("a reason");
-        assert_eq!(shown.text, NO_TRAINING_POINTS);
-        assert_eq!(shown.clone().settle(&empty, &empty, false, 0.0), shown);
-        assert_eq!(
-            shown.settle(&empty, &training(), false, 0.0),
-            Status::default()
-        );
-        assert_eq!(Status::why_stopped(&training(), 0), None);
-    }
-
-    #[test]
-    fn a_note_goes_once_training_has_gone_on_for_a_while_after_it() {
-        let before = training();
-        let later = Facts {
-            epoch: before.epoch + 5,
-            ..before
-        };
-        let note = Status::note("Undid the last point edit.").said_at(1000.0);
-        let soon = 1000.0 + NOTE_MS / 2.0;
-        assert_eq!(note.clone().settle(&before, &later, false, soon), note);
-        let late = 1000.0 + NOTE_MS;
-        assert_eq!(
-            note.clone().settle(&before, &before, false, late),
-            note,
-            "paused: the note stays"
-        );
-        assert_eq!(
-            note.settle(&before, &later, false, late),
-            Status::default(),
-            "training went on: the note goes"
-        );
-        let diverged = Facts {
-            diverged: true,
-            ..later
-        };
-        let shown = Status::diverged().said_at(0.0);
-        assert_eq!(
-            shown.clone().settle(&diverged, &diverged, false, late),
-            shown,
-            "a message about the trainer's state stays as long as the state"
-        );
-    }
-}
+mod tests;

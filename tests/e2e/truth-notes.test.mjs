@@ -1,9 +1,13 @@
 // Nothing changes silently (issue 19, defects 3–5): a link's values that the app changes are
 // said in the status line, weights that cannot train are refused with the reason, and a typed
-// field's message goes once the field takes a good value.
+// field's message goes once the field takes a good value; loaded weights too large to train are
+// blamed for the divergence they cause, and Reset goes back to the seed's weights.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSession, text, tid, waitUntil, errorReport, screenshot } from './harness.mjs';
+import fs from 'node:fs';
+import {
+  useSession, text, tid, waitUntil, errorReport, screenshot, hashParams, heatmapIsModel, onScreen,
+} from './harness.mjs';
 
 const session = useSession();
 
@@ -59,5 +63,59 @@ test('a bad typed value is said, and a good one clears it', async () => {
   await page.press(tid('batch-size'), 'Enter');
   await statusMatching(page, /^$/, 'cleared');
   assert.equal(await page.inputValue(tid('batch-size')), '12');
+  noErrors(app);
+});
+
+/** Every weight and bias of a model file's JSON set to ±`w`, alternating signs. */
+function withWeights(json, w) {
+  const model = JSON.parse(json);
+  let k = 0;
+  const next = () => (k++ % 2 === 0 ? w : -w);
+  for (const layer of model.layers) {
+    layer.weights = layer.weights.map((row) => row.map(next));
+    layer.biases = layer.biases.map(next);
+  }
+  return JSON.stringify(model);
+}
+
+test('loaded weights too large to train are blamed, and Reset goes back to the seed\'s', async () => {
+  const app = await session().open('#output=auto&activation=linear&seed=4');
+  const { page } = app;
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(tid('export-model'))]);
+  const json = fs.readFileSync(await dl.path(), 'utf8');
+  await page.setInputFiles(tid('import-model'), {
+    name: 'model.json', mimeType: 'application/json', buffer: Buffer.from(withWeights(json, 1e5)),
+  });
+  await statusMatching(page, /^Loaded the model/, 'loaded');
+  await page.click(tid('step'));
+  const blamed = await statusMatching(page, /^The loaded weights are too large to train/, 'blamed');
+  assert.match(blamed, /the largest is 100000, and training diverged at epoch 1/);
+  assert.match(blamed, /Press Reset to go back to the seed's weights/);
+  assert.doesNotMatch(blamed, /learning rate/i, 'the learning rate is not blamed');
+  await waitUntil(async () => (await hashParams(page)).has('params'), { what: 'the loaded weights in the link' });
+  await screenshot(page, 'truth-notes-weights-blamed.png');
+
+  await page.click(tid('reset'));
+  await statusMatching(page, /^Back to the seed's weights: the loaded weights were too large/, 'reset');
+  await waitUntil(async () => !(await hashParams(page)).has('params'), { what: 'the link without weights' });
+  for (let i = 0; i < 5; i++) await page.click(tid('step'));
+  await waitUntil(async () => Number(await text(page, 'epoch')) === 5, { what: '5 epochs' });
+  assert.doesNotMatch(await text(page, 'status'), /diverged/i, 'the seed\'s weights train');
+  for (const id of ['train-loss', 'test-loss']) {
+    const shown = await text(page, id);
+    assert.ok(Number.isFinite(Number(shown)), `${id} reads ${shown}`);
+  }
+  const readouts = await page.$eval('.readouts', (el) => el.innerText);
+  assert.match(readouts, /5/, 'the readouts are on screen');
+  assert.doesNotMatch(readouts, /NaN|∞/, 'no NaN or ∞ among the readouts');
+  const heat = await heatmapIsModel(page);
+  assert.ok(heat.ok, `the plot shows the seed's trained network: ${JSON.stringify(heat)}`);
+  await onScreen(page, 'diagram'); // views off screen are drawn when they come on screen
+  await screenshot(page, 'truth-notes-seed-weights-back.png');
+
+  // The same network from the seed trains on; a second Reset keeps the seed's weights.
+  await page.click(tid('reset'));
+  await waitUntil(async () => Number(await text(page, 'epoch')) === 0, { what: 'epoch 0' });
+  assert.equal(await text(page, 'status'), '', 'an ordinary Reset says nothing');
   noErrors(app);
 });

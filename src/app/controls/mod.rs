@@ -99,7 +99,7 @@ pub fn Transport() -> impl IntoView {
             <button
                 data-testid="reset"
                 aria-label="Reset the weights"
-                on:click=move |_| state.reset()
+                on:click=move |_| state.reset_by_user()
             >
                 "Reset"
             </button>

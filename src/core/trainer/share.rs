@@ -25,4 +25,13 @@ impl Trainer {
     pub fn model_json(&self) -> String {
         self.model().to_json()
     }
+
+    /// The largest |weight or bias| of the shared weights this run started from (used only
+    /// by the seed's own start, restart 0), or `None` when it started from the seed's
+    /// initialization.
+    pub fn shared_start(&self) -> Option<f64> {
+        let params = self.config.params.as_ref()?;
+        (self.config.restart == 0 && params.len() == self.net.params.len())
+            .then(|| params.iter().fold(0.0, |m: f64, p| m.max(p.abs())))
+    }
 }

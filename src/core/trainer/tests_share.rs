@@ -122,3 +122,41 @@ fn the_penalty_is_measured_beside_the_data_loss() {
     t.apply(cfg);
     assert_eq!(t.metrics().penalty, None, "rate 0: no penalty");
 }
+
+/// The link's config with every shared weight ±`w` (alternating signs).
+fn with_weights(link: &str, w: f64) -> ExperimentConfig {
+    let (mut cfg, notes) = ExperimentConfig::from_hash(link);
+    assert!(notes.is_empty(), "{notes:?}");
+    let n = Trainer::new(cfg.clone()).net().params.len();
+    cfg.params = Some((0..n).map(|i| if i % 2 == 0 { w } else { -w }).collect());
+    cfg
+}
+
+#[test]
+fn large_shared_weights_that_diverge_are_blamed_and_the_seed_trains() {
+    use crate::core::status::{Facts, Status, LARGE_SHARED_WEIGHT};
+    let link = "output=auto&activation=linear";
+    for w in [LARGE_SHARED_WEIGHT, 1e5] {
+        let mut t = Trainer::new(with_weights(link, w));
+        assert_eq!(t.shared_start(), Some(w));
+        t.step(1);
+        assert!(t.diverged(), "±{w} diverges in the first epoch");
+        let facts = Facts::of(&t.snapshot());
+        assert!(facts.weights_to_blame(), "{facts:?}");
+        let said = Status::why_stopped(&facts, 0).expect("a reason");
+        assert!(said
+            .text
+            .starts_with("The loaded weights are too large to train"));
+        assert!(!said.text.contains("learning rate"), "{}", said.text);
+    }
+    // The same network and learning rate from the seed's weights trains.
+    let mut seed = Trainer::new(ExperimentConfig::from_hash(link).0);
+    assert_eq!(seed.shared_start(), None);
+    seed.step(50);
+    assert!(!seed.diverged());
+    assert!(seed.metrics().train_loss.is_some_and(f64::is_finite));
+    // Another restart does not start from the shared weights: nothing to blame.
+    let mut other = with_weights(link, 1e5);
+    other.restart = 1;
+    assert_eq!(Trainer::new(other).shared_start(), None);
+}

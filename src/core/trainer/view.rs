@@ -23,6 +23,7 @@ impl Trainer {
             domain: self.view_domain(),
             classes: self.config.class_count(),
             diverged: self.diverged,
+            shared_start: self.shared_start(),
             best_epoch: self.best_epoch(),
             stopped_at: self.stopped_at,
             model,
