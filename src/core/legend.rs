@@ -75,8 +75,13 @@ impl Legend {
 
 /// The decision line's entry, where it is drawn (two classes, `boundaryLine` on).
 fn boundary(c: &ExperimentConfig) -> Option<&'static str> {
-    (c.boundary_line && c.class_count() == 2)
-        .then_some("Dark line: where the decision changes (p = 0.5)")
+    let tf = c.output == OutputStyle::Tf && c.model == Model::Mlp;
+    (c.boundary_line && c.class_count() == 2).then_some(if tf {
+        // The Playground's output is tanh's ŷ in (−1, 1): the classes part where it is 0.
+        "Dark line: where the decision changes (ŷ = 0)"
+    } else {
+        "Dark line: where the decision changes (p = 0.5)"
+    })
 }
 
 /// The classes' names: the admissions data's own, with the TensorFlow Playground's output
@@ -124,6 +129,11 @@ mod tests {
         assert!(mlp.rings && !mlp.scale);
         assert!(mlp.background.unwrap().contains("stronger colour = surer"));
         assert!(mlp.marks.unwrap().contains("p = 0.5"));
+        let tf = legend("dataset=circle&output=tf");
+        assert!(
+            tf.marks.unwrap().contains("ŷ = 0"),
+            "the Playground's tanh output"
+        );
         let blobs = legend("dataset=blobs&classes=4");
         assert_eq!(names(&blobs).len(), 4);
         assert_eq!(blobs.marks, None, "no line with four classes");

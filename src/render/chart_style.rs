@@ -129,6 +129,7 @@ impl ChartStyle {
         }
         let mut chart = ChartBuilder::on(area)
             .margin(self.px(6.0))
+            .margin_top(self.px(self.font_css_px * 0.6 + 2.0)) // room for the top tick's label
             .margin_right(self.px(self.font_css_px)) // room for the last epoch's label
             .x_label_area_size(x_area)
             .y_label_area_size(y_area)

@@ -224,12 +224,12 @@ test('lecture mode with a lesson: the open card (title, Back/Next, Try:) shows b
   assert.ok(strip && strip.top >= 0 && strip.bottom <= 720 && strip.right <= 1280, `the card beside the plot: ${JSON.stringify(strip)}`);
   const plot = await rectOf(page, '.plot-layers');
   assert.ok(!overlaps(strip, plot), 'the card does not cover the plot');
-  assert.match(await text(page, 'strip-title'), /\(1 \/ 5\)/);
+  assert.match(await text(page, 'strip-title'), /\(1\s\/\s5\)/);
   await page.locator('body').focus();
   await page.keyboard.press('PageDown');
-  await waitUntil(async () => /\(2 \/ 5\)/.test(await text(page, 'strip-title')), { what: 'Page Down moves the card beside the plot' });
+  await waitUntil(async () => /\(2\s\/\s5\)/.test(await text(page, 'strip-title')), { what: 'Page Down moves the card beside the plot' });
   await click(page, 'strip-back');
-  await waitUntil(async () => /\(1 \/ 5\)/.test(await text(page, 'strip-title')), { what: 'its Back button' });
+  await waitUntil(async () => /\(1\s\/\s5\)/.test(await text(page, 'strip-title')), { what: 'its Back button' });
   await assertOnOneScreen(page, { ...STAGE_PARTS, card: tid('lesson-strip') }, 'lecture mode with a lesson');
   await shot(page, 'layout-lecture-lesson-1280x720.png');
   assert.deepEqual(app.pageErrors, [], errorReport(app));

@@ -17,8 +17,10 @@ pub fn LessonStrip() -> impl IntoView {
             (lesson, &lesson.cards[c], c + 1, lesson.cards.len())
         })
     };
-    let title =
-        move || card().map(|(l, c, n, of)| format!("{} · {} ({n} / {of})", l.title, c.title));
+    // The card's own title and where it is; the lesson's name is its tooltip (and in the drawer),
+    // so the strip stays one line beside the plot.
+    let title = move || card().map(|(_, c, n, of)| format!("{} ({n}\u{a0}/\u{a0}{of})", c.title));
+    let lesson_name = move || card().map(|(l, _, _, _)| l.title.clone());
     let try_text = move || card().map(|(_, c, _, _)| c.try_text.clone());
     view! {
         <Show when=move || at.with(Option::is_some)>
@@ -30,7 +32,7 @@ pub fn LessonStrip() -> impl IntoView {
                         label="Previous card"
                         text="‹"
                     />
-                    <p class="lesson-strip-title" data-testid="strip-title">
+                    <p class="lesson-strip-title" data-testid="strip-title" title=lesson_name>
                         {title}
                     </p>
                     <CardStepButton
