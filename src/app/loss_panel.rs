@@ -38,13 +38,17 @@ pub fn LossPanel() -> impl IntoView {
     view! {
         <div class="loss-panel">
             <h2 data-testid="loss-title">
-                {move || match state.config.with(|c| c.model) {
-                    crate::core::config::Model::Logistic => "Loss (cross-entropy)",
-                    crate::core::config::Model::Line
-                    | crate::core::config::Model::Curve
-                    | crate::core::config::Model::Adaline => "Loss (mean squared error)",
-                    _ => "Loss",
-                }} <HelpTip topic=HelpTopic::LossChart />
+                // What the loss is; the presenter layout leaves it to the readouts' labels.
+                "Loss"
+                <span class="loss-kind">
+                    {move || match state.config.with(|c| c.model) {
+                        crate::core::config::Model::Logistic => " (cross-entropy)",
+                        crate::core::config::Model::Line
+                        | crate::core::config::Model::Curve
+                        | crate::core::config::Model::Adaline => " (mean squared error)",
+                        _ => "",
+                    }}
+                </span> <HelpTip topic=HelpTopic::LossChart />
             </h2>
             <div class="legend" data-testid="loss-legend">
                 <Show when=move || curves.get().0>
