@@ -41,10 +41,11 @@ pub fn CheckIndicator(
         (key, Verdict::next(prev, holds, epoch, before))
     });
     let verdict = move || latch.with(|l| l.1);
-    let seen_now = move || verdict().seen_now();
+    // Memos: the verdict's epoch changes every frame while the check holds; these do not.
+    let seen_now = Memo::new(move |_| verdict().seen_now());
     // Keeps a card seen now in this browser's progress (localStorage is the outside world).
     Effect::new(move |_| {
-        if seen_now() {
+        if seen_now.get() {
             ui.mark_seen(lesson, card);
         }
     });
@@ -55,7 +56,7 @@ pub fn CheckIndicator(
                 class="lesson-check-state"
                 data-testid=live.then_some("lesson-check")
                 data-seen=move || seen().to_string()
-                data-seen-now=move || seen_now().to_string()
+                data-seen-now=move || seen_now.get().to_string()
                 data-holds=move || matches!(verdict(), Verdict::Holds { .. }).to_string()
             >
                 {move || verdict().label()}

@@ -41,7 +41,13 @@ impl LessonUi {
     /// Marks card `card` (from 1) of lesson `id` seen, and keeps that in this browser (a full
     /// or missing storage only loses it at the next reload).
     pub fn mark_seen(&self, id: &str, card: usize) {
-        if self.progress.try_update(|p| p.mark(id, card)) == Some(true) {
+        // `maybe_update`: a card already marked notifies nobody (this runs while a check holds).
+        let mut marked = false;
+        self.progress.maybe_update(|p| {
+            marked = p.mark(id, card);
+            marked
+        });
+        if marked {
             let text = self.progress.with_untracked(Progress::to_text);
             let _ = storage::save(PROGRESS_KEY, &text);
         }
