@@ -3,6 +3,7 @@
 use nn_playground::core::config::ExperimentConfig;
 use nn_playground::core::dataset::Point;
 use nn_playground::core::lesson::{self, shipped, Card, Quantity, Verdict};
+use nn_playground::core::pointer::Pointer;
 use nn_playground::core::trainer::{best_restart, Trainer};
 
 /// The notes the link parser gives for a card's preset, minus those about the `needs:` pairs
@@ -307,4 +308,38 @@ fn seen_it_shows_only_while_the_readouts_pass() {
         fell_back > 0,
         "the accuracy never fell back: the test shows nothing"
     );
+}
+
+/// Every text of a lesson as the student reads it on `pointer`'s device.
+fn shown_texts(pointer: Pointer) -> Vec<String> {
+    let mut texts = Vec::new();
+    for l in &shipped().lessons {
+        texts.push(pointer.fill(&l.title));
+        texts.extend(l.intro.iter().map(|p| pointer.fill(p)));
+        for c in &l.cards {
+            texts.push(pointer.fill(&c.title));
+            texts.extend(c.text.iter().map(|p| pointer.fill(p)));
+            texts.push(pointer.fill(&c.try_text));
+        }
+    }
+    texts
+}
+
+#[test]
+fn lesson_texts_speak_of_taps_on_a_touch_screen_and_clicks_with_a_mouse() {
+    let touch = shown_texts(Pointer::Touch);
+    for text in &touch {
+        let lower = text.to_lowercase();
+        for word in ["click", "hover", "mouse", "ctrl+", "right-click"] {
+            assert!(!lower.contains(word), "a phone reads {word:?} in {text:?}");
+        }
+        assert!(!text.contains('{'), "an unknown placeholder in {text:?}");
+    }
+    assert!(
+        touch.iter().any(|t| t.contains("tap a few points")),
+        "the softmax card says tap"
+    );
+    let mouse = shown_texts(Pointer::Mouse);
+    assert!(mouse.iter().any(|t| t.contains("click a few points")));
+    assert!(mouse.iter().all(|t| !t.to_lowercase().contains(" tap ")));
 }

@@ -68,7 +68,8 @@ pub fn Brushes() -> impl IntoView {
             <button
                 class="ghost"
                 data-testid="fullscreen"
-                aria-label="Full-screen plot (F)"
+                aria-label="Full-screen plot"
+                title=page.pointer.with_key("Full-screen plot", "F")
                 on:click=move |_| super::fullscreen::toggle(page)
             >
                 "Full screen"
@@ -109,6 +110,7 @@ fn ClassBrush(
 #[component]
 fn EditButtons() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let keys = super::lecture::pointer();
     let (can_undo, can_redo) = (
         move || state.can_undo_redo.get().0,
         move || state.can_undo_redo.get().1,
@@ -125,7 +127,9 @@ fn EditButtons() -> impl IntoView {
         <button
             class="ghost"
             data-testid="undo"
-            aria-label="Undo the last point edit (Ctrl+Z)"
+            // The keys are the tooltip's (a mouse's), not the name's.
+            aria-label="Undo the last point edit"
+            title=keys.with_key("Undo the last point edit", "Ctrl+Z")
             disabled=move || !can_undo()
             on:click=move |_| state.undo_points()
         >
@@ -134,7 +138,8 @@ fn EditButtons() -> impl IntoView {
         <button
             class="ghost"
             data-testid="redo"
-            aria-label="Redo (Ctrl+Shift+Z)"
+            aria-label="Redo"
+            title=keys.with_key("Redo the undone point edit", "Ctrl+Shift+Z")
             disabled=move || !can_redo()
             on:click=move |_| state.redo_points()
         >

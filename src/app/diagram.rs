@@ -4,7 +4,7 @@
 //! value under it; clicking (or the arrow keys) selects a weight or bias for editing below.
 use super::help_tip::HelpTip;
 use super::lecture::{chart_theme, PageView};
-use super::sized::{watch_visible, width_of};
+use super::sized::{watch_size, watch_visible, width_of};
 use super::AppState;
 use crate::core::help::HelpTopic;
 use crate::render::canvas::{css_font_px, draw_diagram, DiagramView};
@@ -13,6 +13,9 @@ use crate::render::diagram::{DiagramLabels, Item, Layout, FONT, LECTURE_FONT};
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use web_sys::{KeyboardEvent, MouseEvent};
+
+mod picture;
+pub use picture::picture;
 
 /// A cheap fingerprint of the parameters' bits: the diagram is redrawn when it changes.
 fn fingerprint(params: &[f64]) -> u64 {
@@ -39,8 +42,11 @@ struct Diagram {
 impl Diagram {
     /// The layout follows the network's shape, the ruler's width and lecture mode's type; a
     /// new shape forgets the marked items.
-    fn new(state: AppState, page: PageView, ruler: NodeRef<Div>) -> Self {
+    fn new(state: AppState, page: PageView, ruler: NodeRef<Div>, room: NodeRef<Div>) -> Self {
         let width = width_of(ruler);
+        // The room's height beside the plot (the presenter layout; elsewhere the room has no
+        // box of its own and the network is as tall as it needs).
+        let room = watch_size(room);
         let theme = Memo::new(move |_| chart_theme(state, page));
         let shape = Memo::new(move |_| {
             state
@@ -60,7 +66,8 @@ impl Diagram {
                 .get_untracked()
                 .and_then(|el| css_font_px(&el))
                 .unwrap_or(fallback);
-            Layout::new(&sizes, names, width.get(), font)
+            let room = room.get().map_or(0.0, |(_, h)| h);
+            Layout::new_in(&sizes, names, (width.get(), room), font)
         });
         let (hovered, selected) = (RwSignal::new(None), RwSignal::new(None));
         Effect::new(move |_| {
@@ -192,8 +199,8 @@ impl Diagram {
 pub fn DiagramPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let page = expect_context::<PageView>();
-    let ruler = NodeRef::<Div>::new();
-    let d = Diagram::new(state, page, ruler);
+    let (ruler, room) = (NodeRef::<Div>::new(), NodeRef::<Div>::new());
+    let d = Diagram::new(state, page, ruler, room);
     d.redraw_on_change();
     let caption = d.caption();
     let (layout, hovered, selected) = (d.layout, d.hovered, d.selected);
@@ -201,25 +208,27 @@ pub fn DiagramPanel() -> impl IntoView {
         <div class="diagram-panel">
             <h2>"Network" <HelpTip topic=HelpTopic::Diagram /></h2>
             <div class="diagram-ruler" node_ref=ruler></div>
-            <canvas
-                class="diagram"
-                class:pointing=move || hovered.with(Option::is_some)
-                data-testid="diagram"
-                data-layout=move || layout.with(Layout::to_json)
-                node_ref=d.canvas
-                role="img"
-                tabindex="0"
-                aria-label=move || layout.with(Layout::summary)
-                on:pointermove=move |ev| {
-                    let hit = d.at(&ev);
-                    if hit != hovered.get_untracked() {
-                        hovered.set(hit);
+            <div class="diagram-room" node_ref=room>
+                <canvas
+                    class="diagram"
+                    class:pointing=move || hovered.with(Option::is_some)
+                    data-testid="diagram"
+                    data-layout=move || layout.with(Layout::to_json)
+                    node_ref=d.canvas
+                    role="img"
+                    tabindex="0"
+                    aria-label=move || layout.with(Layout::summary)
+                    on:pointermove=move |ev| {
+                        let hit = d.at(&ev);
+                        if hit != hovered.get_untracked() {
+                            hovered.set(hit);
+                        }
                     }
-                }
-                on:pointerleave=move |_| hovered.set(None)
-                on:click=move |ev| d.choose(d.at(&ev))
-                on:keydown=move |ev| d.key(ev)
-            ></canvas>
+                    on:pointerleave=move |_| hovered.set(None)
+                    on:click=move |ev| d.choose(d.at(&ev))
+                    on:keydown=move |ev| d.key(ev)
+                ></canvas>
+            </div>
             <p class="diagram-caption" data-testid="diagram-info">
                 {move || caption.get()}
             </p>

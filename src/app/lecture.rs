@@ -168,7 +168,8 @@ pub fn ViewBar() -> impl IntoView {
             <Show when=move || page.pointer.shows_shortcuts()>
                 <button
                     data-testid="shortcuts-button"
-                    aria-label="Keyboard shortcuts (?)"
+                    aria-label="Keyboard shortcuts"
+                    title="Keyboard shortcuts (?)"
                     aria-expanded=move || page.help_open.get().to_string()
                     on:click=move |_| page.help_open.update(|o| *o = !*o)
                 >

@@ -39,13 +39,21 @@ pub fn LossPanel() -> impl IntoView {
         <div class="loss-panel">
             <h2 data-testid="loss-title">
                 // What the loss is; the presenter layout leaves it to the readouts' labels.
-                "Loss"
+                // The perceptron's "loss" is the share of its points on the wrong side.
+                {move || {
+                    if state.config.with(|c| c.model == crate::core::config::Model::Perceptron) {
+                        "Misclassified"
+                    } else {
+                        "Loss"
+                    }
+                }}
                 <span class="loss-kind">
                     {move || match state.config.with(|c| c.model) {
                         crate::core::config::Model::Logistic => " (cross-entropy)",
                         crate::core::config::Model::Line
                         | crate::core::config::Model::Curve
                         | crate::core::config::Model::Adaline => " (mean squared error)",
+                        crate::core::config::Model::Perceptron => " (share of the points)",
                         _ => "",
                     }}
                 </span> <HelpTip topic=HelpTopic::LossChart />

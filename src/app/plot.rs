@@ -198,9 +198,16 @@ fn description(
         Model::Line => "with the fitted line y = m·x + c",
         Model::Curve => "with the network's fitted curve y = f(x)",
     };
+    // The data's own range, not the margin around it (the admissions: 0 to 10).
+    let data = c.domain();
+    let range = if domain == data.with_margin() {
+        data
+    } else {
+        domain
+    };
     format!(
         "Data plot: {}, {shows}. {}",
-        domain.describe(c.axis_names()),
+        range.describe(c.axis_names()),
         pointer.plot_hint()
     )
 }

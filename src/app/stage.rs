@@ -6,6 +6,7 @@ use super::storage::{self, STAGE_VIEW_KEY};
 use super::{lessons, loss_panel, readouts, AppState};
 use leptos::prelude::*;
 
+mod arithmetic;
 mod export;
 mod pick;
 mod sheet;
@@ -29,6 +30,7 @@ pub fn Charts() -> impl IntoView {
     let page = expect_context::<PageView>();
     let stage = Memo::new(move |_| is_stage(state, page));
     let is_mlp = move || state.config.with(|c| c.model.uses_network());
+    let worked = move || stage.get() && state.config.with(|c| StageView::Arithmetic.shown_for(c));
     view! {
         <section class="panel charts-panel" aria-label="Charts">
             <Show when=move || stage.get()>
@@ -38,6 +40,10 @@ pub fn Charts() -> impl IntoView {
             <loss_panel::LossPanel />
             <Show when=is_mlp>
                 <loss_panel::GradientPanel />
+            </Show>
+            // The perceptron's and Adaline's view beside the plot (the drawer has their panel).
+            <Show when=worked>
+                <arithmetic::ArithmeticPanel />
             </Show>
             <Show when=move || stage.get()>
                 <div class="stage-picker-row">

@@ -82,6 +82,20 @@ impl Domain {
         )
     }
 
+    /// The rectangle with a margin of a tenth of its span on every side: the plot's view of
+    /// a data set in raw units (the admissions' 0–10 shows −1 to 11), so that points on the
+    /// data's edges stay clear of the tick labels and the edge values (0 and 10) get theirs.
+    pub fn with_margin(&self) -> Domain {
+        let widen = |(lo, hi): (f64, f64)| {
+            let m = (hi - lo) / 10.0;
+            (lo - m, hi + m)
+        };
+        Domain {
+            x1: widen(self.x1),
+            x2: widen(self.x2),
+        }
+    }
+
     /// The distance between two points measured as on the square plot: each axis scaled so
     /// that the domain's width and height count as 12, the square's.
     pub fn plot_distance(&self, a: (f64, f64), b: (f64, f64)) -> f64 {
@@ -120,6 +134,17 @@ mod tests {
         let up = RAW.plot_distance((50.0, 5.0), (50.0, 6.0));
         assert!((across - 1.2).abs() < 1e-12 && (up - 1.2).abs() < 1e-12);
         assert_eq!(Domain::SQUARE.plot_distance((0.0, 0.0), (3.0, 4.0)), 5.0);
+    }
+
+    #[test]
+    fn a_margin_is_a_tenth_of_each_span() {
+        assert_eq!(
+            RAW.with_margin(),
+            Domain {
+                x1: (-10.0, 110.0),
+                x2: (-1.0, 11.0)
+            }
+        );
     }
 
     #[test]

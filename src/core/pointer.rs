@@ -82,6 +82,24 @@ impl Pointer {
         }
     }
 
+    /// A lesson's text as this device's user reads it: each `{click}` / `{Click}` becomes
+    /// "click" or "tap", each `{hover}` / `{Hover}` "hover over" or "tap" (the lesson files
+    /// write those placeholders where the hand's word matters). Other text is kept as written.
+    pub fn fill(self, text: &str) -> String {
+        if !text.contains('{') {
+            return text.to_string();
+        }
+        let words = |mouse: &'static str, touch: &'static str| match self {
+            Pointer::Mouse => mouse,
+            Pointer::Touch => touch,
+        };
+        LESSON_WORDS
+            .iter()
+            .fold(text.to_string(), |t, &(key, mouse, touch)| {
+                t.replace(key, words(mouse, touch))
+            })
+    }
+
     /// The title of a lesson card's Back (`forward` false) or Next button, with its keys
     /// where there is a keyboard.
     pub fn card_step_title(self, forward: bool) -> &'static str {
@@ -93,6 +111,14 @@ impl Pointer {
         }
     }
 }
+
+/// The placeholders a lesson's text may use, and their words for a mouse and for a finger.
+pub const LESSON_WORDS: [(&str, &str, &str); 4] = [
+    ("{click}", "click", "tap"),
+    ("{Click}", "Click", "Tap"),
+    ("{hover}", "hover over", "tap"),
+    ("{Hover}", "Hover over", "Tap"),
+];
 
 #[cfg(test)]
 mod tests {
@@ -143,6 +169,24 @@ mod tests {
         assert_eq!(Pointer::Touch.brush_caption(), "Tap adds:");
         assert!(Pointer::Touch.plot_hint().contains("long-press"));
         assert!(Pointer::Touch.diagram_hint().starts_with("Tap a weight"));
+    }
+
+    #[test]
+    fn lesson_placeholders_become_the_hands_words() {
+        let text = "Press Play, then {hover} the maps; {Click} a corner, then {click} again.";
+        assert_eq!(
+            Pointer::Mouse.fill(text),
+            "Press Play, then hover over the maps; Click a corner, then click again."
+        );
+        assert_eq!(
+            Pointer::Touch.fill(text),
+            "Press Play, then tap the maps; Tap a corner, then tap again."
+        );
+        assert_eq!(Pointer::Touch.fill("{Hover} it."), "Tap it.");
+        assert_eq!(
+            Pointer::Touch.fill("No braces {here}."),
+            "No braces {here}."
+        );
     }
 
     #[test]

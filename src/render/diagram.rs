@@ -21,6 +21,8 @@ const RADIUS: f64 = 10.0;
 const LAYER_GAP: f64 = 80.0;
 const MAX_LAYER_GAP: f64 = 120.0;
 const UNIT_GAP: f64 = 36.0;
+/// The widest distance between units of a layer where a tall room lets them spread.
+const MAX_UNIT_GAP: f64 = 90.0;
 /// The smallest radius a shrunk network's units keep (CSS px).
 const MIN_RADIUS: f64 = 3.5;
 /// The margin around the drawing (CSS px at [`FONT`]).
@@ -35,7 +37,7 @@ pub const SPACE_EM: f64 = 0.3;
 /// The laid-out diagram: every size in CSS pixels, (0, 0) at the top left of the box.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layout {
-    /// The box: as wide as it was given, as tall as the tallest layer needs.
+    /// The box: as wide as it was given, as tall as the tallest layer needs (or the room).
     pub width: f64,
     pub height: f64,
     pub radius: f64,
@@ -121,6 +123,19 @@ impl Layout {
     /// Every unit and label lies inside the box for any width of at least about 200 px; a
     /// network that does not fit at full size shrinks (units and spacing) until it does.
     pub fn new(sizes: &[usize], names: DiagramLabels, width: f64, font: f64) -> Self {
+        Layout::new_in(sizes, names, (width, 0.0), font)
+    }
+
+    /// As [`Layout::new`], in a box `(width, room)`: where the room is taller than the
+    /// network needs, the units of each layer spread out (up to [`MAX_UNIT_GAP`] apart) and
+    /// the layout is as tall as the room, the network in its middle, so that a view beside the
+    /// plot uses its height and is drawn at the size it is shown (sharp, not stretched).
+    pub fn new_in(
+        sizes: &[usize],
+        names: DiagramLabels,
+        (width, room): (f64, f64),
+        font: f64,
+    ) -> Self {
         let width = if width.is_finite() {
             width.max(0.0)
         } else {
@@ -138,7 +153,14 @@ impl Layout {
             .max(2.0 * radius + 3.0 * u)
             .max(1.2 * font);
         let tallest = sizes.iter().copied().max().unwrap_or(1).max(1) as f64;
-        let height = 2.0 * (PAD * u + radius.max(0.6 * font)) + (tallest - 1.0) * unit_gap;
+        let edge = 2.0 * (PAD * u + radius.max(0.6 * font));
+        let room = if room.is_finite() { room } else { 0.0 };
+        let unit_gap = if tallest > 1.0 && room > edge + (tallest - 1.0) * unit_gap {
+            ((room - edge) / (tallest - 1.0)).min(MAX_UNIT_GAP * u)
+        } else {
+            unit_gap
+        };
+        let height = (edge + (tallest - 1.0) * unit_gap).max(room);
         let mut centres = Vec::new();
         let mut starts = Vec::new();
         for (l, &n) in sizes.iter().enumerate() {

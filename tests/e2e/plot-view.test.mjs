@@ -217,3 +217,32 @@ test('the exported PNG has the plot, its tick labels and a caption band under it
   assert.match(status, /Epoch 5 · training loss [\d.]+ · test loss [\d.]+ · accuracy/);
   assert.deepEqual(app.pageErrors, [], errorReport(app));
 });
+
+test('the admissions plot (0–10) has a margin: 0, 5 and 10 are labelled, and no point covers a tick label', async () => {
+  for (const lecture of [false, true]) {
+    const app = await session().open(`#model=perceptron&dataset=admissions${lecture ? '&lecture=true' : ''}`);
+    const { page } = app;
+    const view = { x1: [-1, 11], x2: [-1, 11] };
+    assert.match(await page.getAttribute(tid('data-canvas'), 'aria-label'), /from 0 to 10 left to right/, 'the data\'s range is described');
+    const img = await pointsLayer(page);
+    const tick = Number(await page.getAttribute(tid('data-canvas'), 'data-tick-px')) * img.ratio;
+    assert.ok(tick > 0, 'the canvas says its tick size');
+    for (const t of [0, 5, 10]) {
+      const [x] = toPx(img, [t, 0], view);
+      const bottom = countNear(img, INK, [x - tick, img.height - tick * 1.3, x + tick, img.height]);
+      assert.ok(bottom > 6 * img.ratio, `lecture ${lecture}: x₁ tick ${t}: ${bottom} ink pixels`);
+      const [, y] = toPx(img, [0, t], view);
+      const left = countNear(img, INK, [0, y - tick * 0.7, tick * 1.6, y + tick * 0.7]);
+      assert.ok(left > 6 * img.ratio, `lecture ${lecture}: x₂ tick ${t}: ${left} ink pixels`);
+    }
+    // The label row along the bottom and the label column up the left hold no point.
+    const row = [0, img.height - tick * 1.2, img.width, img.height];
+    const column = [0, 0, tick * 1.5, img.height];
+    for (const [name, box] of [['bottom row', row], ['left column', column]]) {
+      const covered = countNear(img, ORANGE, box) + countNear(img, BLUE, box);
+      assert.ok(covered < 4 * img.ratio, `lecture ${lecture}: ${covered} point pixels in the tick labels' ${name}`);
+    }
+    if (lecture) await screenshot(page, 'admissions-margin-lecture.png');
+    assert.deepEqual(app.pageErrors, [], errorReport(app));
+  }
+});

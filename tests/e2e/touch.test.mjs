@@ -165,3 +165,31 @@ test('on a phone, Copy link answers at the button: "✓ Copied" for a moment, or
   assert.deepEqual(app.pageErrors, [], errorReport(app));
   await app.context.close();
 });
+
+/** Every accessible name (aria-label) and tooltip (title) on the page, with its element's test id. */
+const namesAndTitles = (page) => page.evaluate(() => [...document.querySelectorAll('[aria-label], [title]')]
+  .map((el) => ({ id: el.dataset.testid || el.className || el.tagName, name: el.getAttribute('aria-label') || '', title: el.getAttribute('title') || '' })));
+
+test('lesson texts say tap on a phone and click with a mouse; key hints are tooltips, never names, and never on a phone', async () => {
+  const link = '#lesson=softmax&card=3';
+  const phone = await openAt(link, PHONE, TOUCH);
+  const tryText = (page) => page.textContent('.lesson-body:not(.lesson-hidden) .lesson-try');
+  assert.match(await tryText(phone.page), /tap a few points/, 'the phone reads tap');
+  assert.doesNotMatch(await tryText(phone.page), /click|\{/i);
+  const shown = await phone.page.evaluate(() => document.body.innerText);
+  assert.doesNotMatch(shown, MOUSE_WORDS, 'the phone reads no mouse words');
+  for (const { id, name, title } of await namesAndTitles(phone.page)) {
+    assert.doesNotMatch(`${name} ${title}`, /Ctrl|Page (Up|Down)|\([A-Z?]\)/, `${id}: no keys on a phone`);
+  }
+  assert.equal(await phone.page.getAttribute(tid('undo'), 'aria-label'), 'Undo the last point edit');
+  const laptop = await openAt(link, LAPTOP);
+  assert.match(await tryText(laptop.page), /click a few points/, 'the laptop reads click');
+  for (const { id, name } of await namesAndTitles(laptop.page)) {
+    assert.doesNotMatch(name, /Ctrl|\((F|L|C|D|\?)\)$/, `${id}: the accessible name "${name}" holds a key`);
+  }
+  assert.equal(await laptop.page.getAttribute(tid('undo'), 'aria-label'), 'Undo the last point edit');
+  assert.match(await laptop.page.getAttribute(tid('undo'), 'title'), /\(Ctrl\+Z\)$/, "the key is Undo's tooltip");
+  assert.deepEqual([...phone.pageErrors, ...laptop.pageErrors], [], errorReport(phone));
+  await phone.context.close();
+  await laptop.context.close();
+});

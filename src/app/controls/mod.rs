@@ -91,7 +91,14 @@ pub fn Transport() -> impl IntoView {
                 aria-label=move || if playing.get() { "Pause" } else { "Play" }
                 on:click=toggle
             >
-                {move || if playing.get() { "❚❚ Pause" } else { "▶ Play" }}
+                // Both words in one cell of a grid, the other one invisible: the button is as
+                // wide as the wider, so Play → Pause moves nothing beside it.
+                <span class="play-word" class:off=move || playing.get()>
+                    "▶ Play"
+                </span>
+                <span class="play-word" class:off=move || !playing.get()>
+                    "❚❚ Pause"
+                </span>
             </button>
             <button data-testid="step" aria-label="Train one epoch" on:click=move |_| state.step()>
                 "Step"

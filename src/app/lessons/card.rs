@@ -63,20 +63,22 @@ pub fn LessonCard() -> impl IntoView {
 /// its check. Cards other than the open one keep their place in the layout, invisibly.
 fn body(lesson: &'static Lesson, card: &'static Card, k: usize, open: bool) -> impl IntoView {
     let intro = if k == 0 { lesson.intro.as_slice() } else { &[] };
+    // "{click}" and "{hover}" in the files become this device's words ("tap" on a phone).
+    let words = crate::app::lecture::pointer();
     view! {
         <div class="lesson-body" class:lesson-hidden=!open aria-hidden=(!open).then_some("true")>
-            <h3 class="lesson-card-title">{card.title.clone()}</h3>
+            <h3 class="lesson-card-title">{words.fill(&card.title)}</h3>
             <div class="lesson-text">
                 {intro
                     .iter()
-                    .map(|p| view! { <p class="lesson-intro">{p.clone()}</p> })
+                    .map(|p| view! { <p class="lesson-intro">{words.fill(p)}</p> })
                     .collect_view()}
-                {card.text.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
+                {card.text.iter().map(|p| view! { <p>{words.fill(p)}</p> }).collect_view()}
             </div>
             <div class="lesson-do">
                 <p class="lesson-try">
                     <strong>"Try: "</strong>
-                    {card.try_text.clone()}
+                    {words.fill(&card.try_text)}
                 </p>
                 <CheckIndicator
                     goal=card.check.goal()

@@ -19,9 +19,13 @@ pub fn LessonStrip() -> impl IntoView {
     };
     // The card's own title and where it is; the lesson's name is its tooltip (and in the drawer),
     // so the strip stays one line beside the plot.
-    let title = move || card().map(|(_, c, n, of)| format!("{} ({n}\u{a0}/\u{a0}{of})", c.title));
-    let lesson_name = move || card().map(|(l, _, _, _)| l.title.clone());
-    let try_text = move || card().map(|(_, c, _, _)| c.try_text.clone());
+    // "{click}" and "{hover}" in the files become this device's words ("tap" on a phone).
+    let words = crate::app::lecture::pointer();
+    let title = move || {
+        card().map(|(_, c, n, of)| format!("{} ({n}\u{a0}/\u{a0}{of})", words.fill(&c.title)))
+    };
+    let lesson_name = move || card().map(|(l, _, _, _)| words.fill(&l.title));
+    let try_text = move || card().map(|(_, c, _, _)| words.fill(&c.try_text));
     view! {
         <Show when=move || at.with(Option::is_some)>
             <div class="lesson-strip" data-testid="lesson-strip" aria-label="The open lesson card">

@@ -22,12 +22,11 @@ const CHART_FONT: f64 = 24.0;
 /// The canvas on the page that shows `view` (the neuron maps are many small ones: none).
 fn view_selector(view: StageView) -> Option<&'static str> {
     match view {
-        StageView::Diagram => Some("canvas.diagram"),
         StageView::HiddenSpace => Some("canvas.hidden-space"),
         StageView::Lift => Some("canvas.lift"),
         StageView::LossSurface => Some("canvas.line-surface"),
         StageView::Gradients => Some("[data-testid=\"gradient-chart\"]"),
-        StageView::Neurons => None,
+        StageView::Diagram | StageView::Neurons | StageView::Arithmetic => None,
     }
 }
 
@@ -109,6 +108,42 @@ fn draw_legend(
     Ok(())
 }
 
+/// The perceptron's or Adaline's worked step in `r`: the title and the readouts as a caption,
+/// then the arithmetic in a monospaced face (its columns line up), as large as fits.
+fn draw_worked(
+    ctx: &CanvasRenderingContext2d,
+    w: &super::arithmetic::Worked,
+    r: Rect,
+    ink: &str,
+) -> Result<(), JsValue> {
+    let readouts: Vec<String> = w
+        .readouts
+        .iter()
+        .map(|(l, v)| format!("{l}: {v}"))
+        .collect();
+    let head = [w.title.to_string(), readouts.join(" · ")];
+    let head_h = (r.h * 0.35).min(CAPTION_FONT * 1.3 * 3.0);
+    draw_caption(ctx, &head, Rect { h: head_h, ..r }, ink)?;
+    let widest = w
+        .lines
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let rows = w.lines.len().max(1) as f64;
+    // About 0.6 em per character of a monospaced face.
+    let font = (r.w / (widest as f64 * 0.6))
+        .min((r.h - head_h) / (rows * 1.3))
+        .clamp(12.0, CAPTION_FONT);
+    ctx.set_font(&format!("{font}px ui-monospace, monospace"));
+    for (i, line) in w.lines.iter().enumerate() {
+        let y = r.y + head_h + i as f64 * font * 1.3;
+        ctx.fill_text_with_max_width(line, r.x, y, r.w)?;
+    }
+    Ok(())
+}
+
 /// The presenter picture, on the theme's panel colour (`dark`).
 pub fn presenter_picture(
     state: AppState,
@@ -138,7 +173,19 @@ pub fn presenter_picture(
         draw_loss_picture(&loss, &s.history, best, theme, CHART_FONT)
     })?;
     ctx.draw_image_with_html_canvas_element(&loss, sheet.loss.x, sheet.loss.y)?;
-    if let Some(pic) = view.and_then(view_selector).and_then(page_canvas) {
+    if view == Some(StageView::Arithmetic) {
+        let lines = state
+            .snapshot
+            .with_untracked(|s| super::arithmetic::worked(&s.model));
+        if let Some(w) = lines {
+            draw_worked(&ctx, &w, sheet.view, &rgb(style.ink))?;
+        }
+    } else if view == Some(StageView::Diagram) {
+        // Drawn afresh at the picture's size: sharp, and as tall as its room.
+        let size = (sheet.view.w, sheet.view.h);
+        let pic = crate::app::diagram::picture(state, size, CHART_FONT, theme)?;
+        ctx.draw_image_with_html_canvas_element(&pic, sheet.view.x, sheet.view.y)?;
+    } else if let Some(pic) = view.and_then(view_selector).and_then(page_canvas) {
         draw_in(&ctx, &pic, sheet.view)?;
     }
     Ok(out)

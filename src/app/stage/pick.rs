@@ -19,17 +19,20 @@ pub enum StageView {
     LossSurface,
     /// The gradient size per layer against epoch.
     Gradients,
+    /// The perceptron's or Adaline's weights, counts and last step's arithmetic.
+    Arithmetic,
 }
 
 impl StageView {
     /// Every view, in the picker's order.
-    pub const ALL: [StageView; 6] = [
+    pub const ALL: [StageView; 7] = [
         StageView::Diagram,
         StageView::Neurons,
         StageView::HiddenSpace,
         StageView::Lift,
         StageView::LossSurface,
         StageView::Gradients,
+        StageView::Arithmetic,
     ];
 
     /// The stable name kept in localStorage and set as the page's `data-pick`.
@@ -41,6 +44,7 @@ impl StageView {
             StageView::Lift => "lift",
             StageView::LossSurface => "loss-surface",
             StageView::Gradients => "gradients",
+            StageView::Arithmetic => "arithmetic",
         }
     }
 
@@ -58,6 +62,7 @@ impl StageView {
             StageView::Lift => "3D lift",
             StageView::LossSurface => "Loss surface",
             StageView::Gradients => "Gradient chart",
+            StageView::Arithmetic => "Worked step",
         }
     }
 
@@ -73,6 +78,7 @@ impl StageView {
             StageView::HiddenSpace => c.model == Model::Mlp && !c.network_shape.is_empty(),
             StageView::Lift => classes && worth_showing(c),
             StageView::LossSurface => c.model == Model::Line,
+            StageView::Arithmetic => matches!(c.model, Model::Perceptron | Model::Adaline),
         }
     }
 }
@@ -86,7 +92,8 @@ pub fn views_for(c: &ExperimentConfig) -> Vec<StageView> {
 }
 
 /// The view on the stage: the presenter's pick when `c` offers it, else the default (the
-/// diagram for network models, the loss surface for the line), else none (the perceptron).
+/// diagram for network models, the loss surface for the line, the last step's arithmetic for
+/// the perceptron and Adaline).
 pub fn stage_view(pick: Option<StageView>, c: &ExperimentConfig) -> Option<StageView> {
     pick.filter(|v| v.shown_for(c))
         .or_else(|| views_for(c).into_iter().next())
@@ -120,7 +127,13 @@ mod tests {
         assert_eq!(stage_view(None, &with_model(Model::Curve)), diagram);
         let line = stage_view(None, &with_model(Model::Line));
         assert_eq!(line, Some(StageView::LossSurface));
-        assert_eq!(stage_view(None, &with_model(Model::Perceptron)), None);
+        let worked = Some(StageView::Arithmetic);
+        assert_eq!(stage_view(None, &with_model(Model::Perceptron)), worked);
+        assert_eq!(stage_view(None, &with_model(Model::Adaline)), worked);
+        assert_eq!(
+            views_for(&with_model(Model::Adaline)),
+            [StageView::Arithmetic]
+        );
     }
 
     #[test]
@@ -141,6 +154,14 @@ mod tests {
         assert_eq!(stage_view(hidden, &with_model(Model::Mlp)), hidden);
         let logistic = with_model(Model::Logistic);
         assert_eq!(stage_view(hidden, &logistic), Some(StageView::Diagram));
-        assert!(views_for(&with_model(Model::Perceptron)).is_empty());
+        let perceptron = with_model(Model::Perceptron);
+        assert_eq!(
+            stage_view(Some(StageView::Diagram), &perceptron),
+            Some(StageView::Arithmetic)
+        );
+        assert_eq!(
+            stage_view(Some(StageView::Arithmetic), &curve),
+            Some(StageView::Diagram)
+        );
     }
 }

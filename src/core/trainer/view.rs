@@ -1,6 +1,7 @@
 //! What the views read: the trainer's state copied into a [`Snapshot`] after a frame.
 use super::{Run, Trainer};
 use crate::core::curve::CurveView;
+use crate::core::domain::Domain;
 use crate::core::mlp::Mlp;
 use crate::core::snapshot::{ModelView, Snapshot};
 
@@ -32,13 +33,16 @@ impl Trainer {
     }
 
     /// The rectangle the plot shows: the data set's domain, fitted to small data (the logic
-    /// gates' corners) outside line and curve mode, whose (x, y) plot stays [−6, 6]².
-    pub fn view_domain(&self) -> crate::core::domain::Domain {
+    /// gates' corners) outside line and curve mode, whose (x, y) plot stays [−6, 6]². A data
+    /// set in raw units (the admissions) gets a margin, so its edge ticks are labelled.
+    pub fn view_domain(&self) -> Domain {
         let domain = self.config.domain();
         if self.config.model.fits_xy() {
-            domain
-        } else {
-            domain.fit_view(&self.points)
+            return domain;
+        }
+        match domain.fit_view(&self.points) {
+            view if view == domain && domain != Domain::SQUARE => domain.with_margin(),
+            view => view,
         }
     }
 

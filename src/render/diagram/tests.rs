@@ -259,3 +259,27 @@ fn links_are_coloured_by_sign_and_sized_against_the_largest() {
     assert_eq!(unit_fill(-2.0, m), class_color(0));
     assert_eq!(max_abs(&[]), 1e-9);
 }
+
+#[test]
+fn a_tall_room_spreads_the_units_and_the_layout_fills_it() {
+    let n = net(2, &[4, 4], Output::Binary);
+    let names = || DiagramLabels::of(&n, features(2));
+    let natural = Layout::new(&n.sizes(), names(), 300.0, FONT);
+    let tall = Layout::new_in(&n.sizes(), names(), (300.0, 500.0), FONT);
+    assert_eq!(tall.height, 500.0, "as tall as its room");
+    assert_eq!(tall.width, natural.width);
+    let gap = |d: &Layout| d.unit(1, 1).1 - d.unit(1, 0).1;
+    assert!(
+        gap(&tall) > gap(&natural) * 1.5,
+        "{} vs {}",
+        gap(&tall),
+        gap(&natural)
+    );
+    assert_inside(&tall, "tall room");
+    // A short room changes nothing; a very tall one spreads them no more than MAX_UNIT_GAP.
+    let short = Layout::new_in(&n.sizes(), names(), (300.0, 40.0), FONT);
+    assert_eq!(short, natural);
+    let huge = Layout::new_in(&n.sizes(), names(), (300.0, 5000.0), FONT);
+    assert!(gap(&huge) <= MAX_UNIT_GAP + 1e-9 && huge.height == 5000.0);
+    assert_inside(&huge, "huge room");
+}
