@@ -57,7 +57,9 @@ impl Diagram {
             let (sizes, output, features) = shape.get();
             let names = DiagramLabels::new(sizes[0], output, features);
             // The ruler's CSS font-size (larger in the presenter layout on a big screen).
-            let fallback = if theme.get().lecture {
+            // (lecture mode from the config, not the theme memo the draw effect also reads:
+            // a memo read by both would let the effect miss a change of theme.)
+            let fallback = if state.config.with(|c| c.lecture) {
                 LECTURE_FONT
             } else {
                 FONT
@@ -125,9 +127,9 @@ impl Diagram {
     /// snapshot whose weights changed.
     fn redraw_on_change(self) {
         Effect::new(move |_| {
+            self.theme.track();
             self.visible.track();
             self.layout.track();
-            self.theme.track();
             self.hovered.track();
             self.selected.track();
             self.draw();

@@ -180,7 +180,7 @@ test("the notes' admissions: score and grades out of 10, and the notes' weights 
 });
 
 test('admissions with the score out of 100: axes in those units, clicks in those units, standardize', async () => {
-  const RAW = { x1: [-10, 110], x2: [-1, 11] }; // the plot's view: the data's 0–100 and 0–10 with a margin
+  const RAW = { x1: [-12.5, 112.5], x2: [-1.25, 11.25] }; // the plot's view: the data's 0–100 and 0–10 with a margin
   const app = await session().open('#model=logistic&networkShape=&dataset=admissions100&standardize=false&learningRate=0.01&speed=20');
   const { page } = app;
   assert.match(await text(page, 'x-axis-name'), /test score/);

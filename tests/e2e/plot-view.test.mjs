@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {
   useSession, click, readNumber, text, tid, waitUntil, screenshot, errorReport, onScreen, GATES_VIEW,
-  clickCanvasAt, decodePng, countPixels,
+  clickCanvasAt, decodePng, countPixels, openPage,
 } from './harness.mjs';
 
 const session = useSession();
@@ -219,10 +219,12 @@ test('the exported PNG has the plot, its tick labels and a caption band under it
 });
 
 test('the admissions plot (0–10) has a margin: 0, 5 and 10 are labelled, and no point covers a tick label', async () => {
-  for (const lecture of [false, true]) {
-    const app = await session().open(`#model=perceptron&dataset=admissions${lecture ? '&lecture=true' : ''}`);
+  const screens = [[false, 1280, 900], [true, 1280, 720], [true, 1920, 1080], [false, 390, 844]];
+  for (const [lecture, width, height] of screens) {
+    const hash = `#model=perceptron&dataset=admissions${lecture ? '&lecture=true' : ''}`;
+    const app = await openPage(session().browser, `${session().url}/${hash}`, { viewport: { width, height } });
     const { page } = app;
-    const view = { x1: [-1, 11], x2: [-1, 11] };
+    const view = { x1: [-1.25, 11.25], x2: [-1.25, 11.25] };
     assert.match(await page.getAttribute(tid('data-canvas'), 'aria-label'), /from 0 to 10 left to right/, 'the data\'s range is described');
     const img = await pointsLayer(page);
     const tick = Number(await page.getAttribute(tid('data-canvas'), 'data-tick-px')) * img.ratio;
@@ -230,10 +232,10 @@ test('the admissions plot (0–10) has a margin: 0, 5 and 10 are labelled, and n
     for (const t of [0, 5, 10]) {
       const [x] = toPx(img, [t, 0], view);
       const bottom = countNear(img, INK, [x - tick, img.height - tick * 1.3, x + tick, img.height]);
-      assert.ok(bottom > 6 * img.ratio, `lecture ${lecture}: x₁ tick ${t}: ${bottom} ink pixels`);
+      assert.ok(bottom > 6 * img.ratio, `${width}×${height} lecture ${lecture}: x₁ tick ${t}: ${bottom} ink pixels`);
       const [, y] = toPx(img, [0, t], view);
       const left = countNear(img, INK, [0, y - tick * 0.7, tick * 1.6, y + tick * 0.7]);
-      assert.ok(left > 6 * img.ratio, `lecture ${lecture}: x₂ tick ${t}: ${left} ink pixels`);
+      assert.ok(left > 6 * img.ratio, `${width}×${height} lecture ${lecture}: x₂ tick ${t}: ${left} ink pixels`);
     }
     // The label row along the bottom and the label column up the left hold no point.
     const row = [0, img.height - tick * 1.2, img.width, img.height];
@@ -242,7 +244,8 @@ test('the admissions plot (0–10) has a margin: 0, 5 and 10 are labelled, and n
       const covered = countNear(img, ORANGE, box) + countNear(img, BLUE, box);
       assert.ok(covered < 4 * img.ratio, `lecture ${lecture}: ${covered} point pixels in the tick labels' ${name}`);
     }
-    if (lecture) await screenshot(page, 'admissions-margin-lecture.png');
+    if (lecture) await screenshot(page, `admissions-margin-lecture-${width}x${height}.png`);
     assert.deepEqual(app.pageErrors, [], errorReport(app));
+    await app.context.close();
   }
 });

@@ -70,6 +70,18 @@ for (const [model, words] of [['perceptron', /trick/i], ['adaline', /Adaline/]])
   });
 }
 
+test('lecture mode on a phone: the worked step shows under the loss chart', async () => {
+  const app = await openAt('#model=perceptron&lecture=true', 390, 844, { hasTouch: true, isMobile: true });
+  const { page } = app;
+  await click(page, 'step');
+  await page.locator(tid('stage-arithmetic')).scrollIntoViewIfNeeded();
+  const [worked, loss] = [await rectOf(page, '.arithmetic-panel'), await rectOf(page, tid('loss-chart'))];
+  assert.ok(worked && worked.height > 80 && worked.width > 300, `the worked step is shown (${JSON.stringify(worked)})`);
+  assert.ok(!overlaps(worked, loss), 'beside nothing it covers');
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+  await app.context.close();
+});
+
 test('lecture mode: the plot legend is as large as the presenter text, grows with the screen, and covers nothing', async () => {
   const sizes = {};
   for (const [width, height] of SCREENS) {
@@ -131,14 +143,15 @@ test('lecture mode: the diagram fills its room, is drawn at the size shown, and 
         const cap = document.querySelector('.diagram-caption');
         if (cap.scrollHeight > cap.clientHeight + 1 || cap.scrollWidth > cap.clientWidth + 1) out.push(`caption "${cap.textContent}"`);
         if (getComputedStyle(cap).textOverflow === 'ellipsis') out.push('caption ellipsis');
+        // The select as wide as its longest option needs (its own max-content width).
         const select = document.querySelector('[data-testid="stage-view"]');
-        const s = getComputedStyle(select);
-        const ctx = document.createElement('canvas').getContext('2d');
-        ctx.font = `${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
-        const widest = Math.max(...[...select.options].map((o) => ctx.measureText(o.textContent).width));
-        // The option's text and the arrow's room (about 1.2 em and the padding).
-        const need = widest + parseFloat(s.paddingLeft) + parseFloat(s.paddingRight) + parseFloat(s.fontSize) * 1.2;
-        if (select.clientWidth < need) out.push(`select ${select.clientWidth} px for ${Math.round(need)} px`);
+        const shown = select.getBoundingClientRect().width;
+        const style = select.getAttribute('style');
+        select.style.setProperty('width', 'max-content', 'important');
+        select.style.setProperty('min-width', 'max-content', 'important');
+        const need = select.getBoundingClientRect().width;
+        if (style === null) select.removeAttribute('style'); else select.setAttribute('style', style);
+        if (shown < need - 1) out.push(`select ${Math.round(shown)} px for ${Math.round(need)} px`);
         const row = document.querySelector('.stage-picker-row').getBoundingClientRect();
         const loss = document.querySelector('[data-testid="loss-chart"]').getBoundingClientRect();
         if (row.right > loss.right + 1) out.push('the picker runs out of its column');
