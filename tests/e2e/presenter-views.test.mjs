@@ -154,7 +154,7 @@ test('lecture mode: the diagram fills its room, is drawn at the size shown, and 
         if (shown < need - 1) out.push(`select ${Math.round(shown)} px for ${Math.round(need)} px`);
         const row = document.querySelector('.stage-picker-row').getBoundingClientRect();
         const loss = document.querySelector('[data-testid="loss-chart"]').getBoundingClientRect();
-        if (row.right > loss.right + 1) out.push('the picker runs out of its column');
+        if (row.right > loss.right + 1 || row.left < loss.left - 1) out.push('the picker runs out of its column');
         return out;
       });
       assert.deepEqual(cut, [], `${where}: cut text`);
