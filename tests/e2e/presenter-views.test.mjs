@@ -75,9 +75,9 @@ test('lecture mode on a phone: the worked step shows under the loss chart', asyn
   const { page } = app;
   await click(page, 'step');
   await page.locator(tid('stage-arithmetic')).scrollIntoViewIfNeeded();
-  const [worked, loss] = [await rectOf(page, '.arithmetic-panel'), await rectOf(page, tid('loss-chart'))];
+  const [worked, loss, brushes] = [await rectOf(page, '.arithmetic-panel'), await rectOf(page, tid('loss-chart')), await rectOf(page, '.brushes')];
   assert.ok(worked && worked.height > 80 && worked.width > 300, `the worked step is shown (${JSON.stringify(worked)})`);
-  assert.ok(!overlaps(worked, loss), 'beside nothing it covers');
+  assert.ok(!overlaps(worked, loss) && !overlaps(worked, brushes), 'it covers neither the loss chart nor the brushes');
   assert.deepEqual(app.pageErrors, [], errorReport(app));
   await app.context.close();
 });
