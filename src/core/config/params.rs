@@ -16,10 +16,11 @@ pub fn decode_params(text: &str) -> Result<Vec<f64>, String> {
     if text.len() > limits::MAX_PARAMS * 11 {
         return Err(format!("more than {} weights", limits::MAX_PARAMS));
     }
-    let bytes = base64::decode(text)?;
+    let bytes = base64::decode(text)
+        .map_err(|why| format!("its text is damaged ({why}); was the link changed or cut?"))?;
     if bytes.len() % 8 != 0 {
         return Err(format!(
-            "{} is not a whole number of weights",
+            "it ends part-way through a weight (was the link cut short?): {} where every weight takes 8",
             crate::core::text::plural(bytes.len(), "byte")
         ));
     }
@@ -77,7 +78,7 @@ mod tests {
         assert!(decode_params("**").is_err());
         assert!(decode_params(&encode_params(&vec![0.0; limits::MAX_PARAMS + 1])).is_err());
         assert_eq!(decode_params("").unwrap(), Vec::<f64>::new());
-        assert!(decode_params("AA").unwrap_err().starts_with("1 byte is"));
+        assert!(decode_params("AA").unwrap_err().contains(": 1 byte where"));
         let huge = decode_params(&encode_params(&[0.5, 1e308])).unwrap_err();
         assert!(
             huge.contains("weight 2 is 1e308") && huge.contains("cannot"),
