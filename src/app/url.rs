@@ -1,11 +1,15 @@
 //! Keeps the URL hash and the config in step: every change is written back (debounced, except
 //! point edits, which are written at once), and a hash pasted into the address bar is loaded.
 //! The open lesson rides along as `lesson=…&card=…` after the experiment's keys. Every hash
-//! written is also kept in localStorage ([`super::storage`]), and a page being closed or
-//! reloaded writes the latest one at once.
+//! written is also kept in the browser's storage ([`super::kept`]), and a page being closed
+//! or reloaded writes the latest one at once.
+//!
+//! Hash changes are applied at most once a frame, the latest only: a storm of them (a script,
+//! a held key in the address bar) costs one load a frame, not one each.
 use super::AppState;
 use crate::core::config::{Change, ExperimentConfig};
 use crate::core::lesson::{self, link::join_hash};
+use crate::core::recent::Kept;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -24,46 +28,80 @@ pub fn sync(state: AppState) {
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
-        let handle = set_timeout_with_handle(move || write_hash(&hash), DEBOUNCE).ok();
+        let handle = set_timeout_with_handle(move || write_hash(state, &hash), DEBOUNCE).ok();
         pending.set_value(handle);
     });
+    // The latest hash navigated to and not yet loaded (the next frame loads it).
+    let latest: StoredValue<Option<String>> = StoredValue::new(None);
     let listener = window_event_listener(leptos::ev::hashchange, move |ev| {
         // The event's own URL: a debounced write may have replaced the address since.
         let url = ev.new_url();
-        let hash = url.split_once('#').map_or("", |(_, h)| h);
-        if hash == current_hash(state) {
+        let hash = url.split_once('#').map_or("", |(_, h)| h).to_string();
+        let waiting = latest.get_value().is_some();
+        latest.set_value(Some(hash));
+        if !waiting {
+            request_animation_frame(move || {
+                if let Some(hash) = latest.try_update_value(Option::take).flatten() {
+                    if hash != current_hash(state) {
+                        open_link(state, &hash, None);
+                    }
+                }
+            });
+        }
+    });
+    let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
+        // Another tab wrote this tab's key: a duplicated tab shares its id (sessionStorage
+        // is copied). This tab takes a new key, so each keeps its own work.
+        let key = super::storage::own_key();
+        if ev.key().as_deref() != Some(key.as_str()) {
             return;
         }
-        let opened = lesson::shipped().open(hash);
-        let view = state.config.with_untracked(ExperimentConfig::view);
-        let (config, mut notes) = opened.config(&view);
-        notes.extend(opened.notes);
-        state.lesson.set(opened.lesson);
-        let change = state.apply(config);
-        if matches!(change, Change::Live | Change::Output | Change::Rebuild) {
-            // Another experiment: it starts paused from the seed's weights, as a lesson card
-            // does, and Ctrl+Z must not bring back the points of the one before.
-            state.playing.set(false);
-            if change != Change::Rebuild {
-                state.reset();
-            }
-            state.forget_point_edits();
+        let theirs = ev.new_value().and_then(|text| Kept::read(&key, &text));
+        if theirs.is_some_and(|k| k.hash != current_hash(state)) {
+            super::storage::new_tab_id();
+            write_now(state);
         }
-        state.say(if notes.is_empty() {
-            "Loaded the experiment from the link.".to_string()
-        } else {
-            notes.join(" ")
-        });
     });
     let closing = window_event_listener(leptos::ev::pagehide, move |_| write_now(state));
     on_cleanup(move || {
         listener.remove();
+        other_tab.remove();
         closing.remove();
     });
 }
 
+/// Opens `hash` as a link pasted into the address bar does: another experiment starts paused
+/// from the seed's weights, with a fresh undo history, and the status line says what the link
+/// changed, or `note` (a restore's words), or that it was loaded.
+pub fn open_link(state: AppState, hash: &str, note: Option<String>) {
+    let opened = lesson::shipped().open(hash);
+    let view = state.config.with_untracked(ExperimentConfig::view);
+    let (config, mut notes) = opened.config(&view);
+    notes.extend(opened.notes);
+    state.lesson.set(opened.lesson);
+    let change = state.apply(config);
+    if matches!(change, Change::Live | Change::Output | Change::Rebuild) {
+        // Another experiment: it starts paused from the seed's weights, as a lesson card
+        // does, and Ctrl+Z must not bring back the points of the one before.
+        state.playing.set(false);
+        if change != Change::Rebuild {
+            state.reset();
+        }
+        state.forget_point_edits();
+    }
+    let now = current_hash(state);
+    state.kept.opened(&now, false);
+    write_hash(state, &now);
+    match (note, notes.is_empty()) {
+        (Some(note), true) => state.say(note),
+        (Some(note), false) => state.say_link(&format!("{note} "), notes),
+        (None, true) => state.say("Loaded the experiment from the link."),
+        (None, false) => state.say_link("", notes),
+    }
+}
+
 /// The hash (without `#`) for the current config and lesson.
-fn current_hash(state: AppState) -> String {
+pub fn current_hash(state: AppState) -> String {
     let link = state.lesson.get_untracked();
     state
         .config
@@ -73,11 +111,12 @@ fn current_hash(state: AppState) -> String {
 /// Writes the current config to the hash now (for discrete edits such as a drawn point, so
 /// that a reload right after the click keeps it).
 pub fn write_now(state: AppState) {
-    write_hash(&current_hash(state));
+    write_hash(state, &current_hash(state));
 }
 
-fn write_hash(hash: &str) {
-    let _ = super::storage::save_experiment(hash); // without storage, the link still has it
+fn write_hash(state: AppState, hash: &str) {
+    // A failed save shows its warning; the link below still holds the experiment.
+    state.kept.save(hash);
     let w = window();
     let url = format!("#{hash}");
     if w.location().hash().unwrap_or_default() == url {
