@@ -121,8 +121,8 @@ impl SaveError {
     /// The reason, in words for the user.
     pub fn reason(self) -> &'static str {
         match self {
-            SaveError::Full => "this browser's storage for the page is full",
-            SaveError::Refused => "this browser does not let the page keep data",
+            SaveError::Full => "its storage for this page is full",
+            SaveError::Refused => "it does not let this page keep data",
         }
     }
 

@@ -4,8 +4,9 @@
 //! written is also kept in the browser's storage ([`super::kept`]), and a page being closed
 //! or reloaded writes the latest one at once.
 //!
-//! Hash changes are applied at most once a frame, the latest only: a storm of them (a script,
-//! a held key in the address bar) costs one load a frame, not one each.
+//! Hash changes are loaded at most once a frame, the latest only, and a storm of them (a
+//! script, a key held down in the address bar) loads its latest once it pauses for a frame,
+//! or every [`STORM_WAIT_MS`]: it costs a few loads, not one each.
 use super::AppState;
 use crate::core::config::{Change, ExperimentConfig};
 use crate::core::lesson::{self, link::join_hash};
@@ -31,22 +32,24 @@ pub fn sync(state: AppState) {
         let handle = set_timeout_with_handle(move || write_hash(state, &hash), DEBOUNCE).ok();
         pending.set_value(handle);
     });
-    // The latest hash navigated to and not yet loaded (the next frame loads it).
-    let latest: StoredValue<Option<String>> = StoredValue::new(None);
+    // The latest hash navigated to and not yet loaded: loaded at a frame with no newer one
+    // since the frame before, or at the first frame [`STORM_WAIT_MS`] after it came.
+    let latest: StoredValue<Option<Pending>> = StoredValue::new(None);
     let listener = window_event_listener(leptos::ev::hashchange, move |ev| {
         // The event's own URL: a debounced write may have replaced the address since.
         let url = ev.new_url();
         let hash = url.split_once('#').map_or("", |(_, h)| h).to_string();
-        let waiting = latest.get_value().is_some();
-        latest.set_value(Some(hash));
-        if !waiting {
-            request_animation_frame(move || {
-                if let Some(hash) = latest.try_update_value(Option::take).flatten() {
-                    if hash != current_hash(state) {
-                        open_link(state, &hash, None);
-                    }
-                }
+        let waiting = latest.with_value(Option::is_some);
+        latest.update_value(|p| {
+            let since_ms = p.as_ref().map_or_else(now_ms, |p| p.since_ms);
+            *p = Some(Pending {
+                hash,
+                since_ms,
+                fresh: true,
             });
+        });
+        if !waiting {
+            request_animation_frame(move || load_latest(state, latest));
         }
     });
     let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
@@ -68,6 +71,45 @@ pub fn sync(state: AppState) {
         other_tab.remove();
         closing.remove();
     });
+}
+
+/// A hash navigated to and not yet loaded.
+struct Pending {
+    hash: String,
+    /// When the first hash of this run of changes came, on the page's clock.
+    since_ms: f64,
+    /// Whether it came since the last frame.
+    fresh: bool,
+}
+
+/// A storm of hash changes (a script, a key held down) loads its latest at least this often.
+const STORM_WAIT_MS: f64 = 250.0;
+
+fn now_ms() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
+/// At a frame: loads the latest hash navigated to, unless another came since the frame
+/// before (a storm: the next frame looks again), for at most [`STORM_WAIT_MS`].
+fn load_latest(state: AppState, latest: StoredValue<Option<Pending>>) {
+    let storm = latest
+        .try_update_value(|p| match p {
+            Some(p) if p.fresh && now_ms() - p.since_ms < STORM_WAIT_MS => {
+                p.fresh = false;
+                true
+            }
+            _ => false,
+        })
+        .unwrap_or(false);
+    if storm {
+        request_animation_frame(move || load_latest(state, latest));
+        return;
+    }
+    if let Some(Pending { hash, .. }) = latest.try_update_value(Option::take).flatten() {
+        if hash != current_hash(state) {
+            open_link(state, &hash, None);
+        }
+    }
 }
 
 /// Opens `hash` as a link pasted into the address bar does: another experiment starts paused

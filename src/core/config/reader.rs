@@ -175,7 +175,7 @@ impl Reader {
             "params" => match decode_params(value) {
                 Ok(params) => cfg.params = Some(params),
                 Err(why) => p.notes.push(format!(
-                    "params: the link's trained weights could not be used: {why}. {SEED_INSTEAD}"
+                    "params: the link's trained weights could not be used, because {why}. {SEED_INSTEAD}"
                 )),
             },
             "initZero" => {

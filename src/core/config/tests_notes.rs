@@ -106,7 +106,7 @@ fn weights_that_cannot_train_are_refused_with_the_reason() {
     assert!(
         has(
             &notes,
-            "params: the link's trained weights could not be used: weight 1 is 1e308"
+            "params: the link's trained weights could not be used, because weight 1 is 1e308"
         ),
         "{notes:?}"
     );
@@ -121,13 +121,13 @@ fn weights_that_cannot_train_are_refused_with_the_reason() {
     assert!(
         has(
             &notes,
-            "it ends part-way through a weight (was the link cut short?): 3 bytes"
+            "because it ends part-way through a weight, as if the link was cut short (3 bytes, where every weight takes 8)."
         ),
         "{notes:?}"
     );
     let (_, notes) = notes_of("networkShape=4,2&params=A*AA");
     assert!(
-        has(&notes, "its text is damaged (character 2 is not URL-safe base64); was the link changed or cut?"),
+        has(&notes, "because its text was changed: character 2 ('*') cannot be part of it. The network starts"),
         "{notes:?}"
     );
     let (_, notes) = notes_of(&format!(
