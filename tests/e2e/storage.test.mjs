@@ -95,7 +95,7 @@ test('a full storage says so, with Copy link; the link and the tab keep every po
   await other.goto(new URL('/', page.url()).href, { waitUntil: 'load' });
   await waitForNumber(other, 'point-count', (v) => v === 3, { timeout: 30_000, what: 'the older save in another tab' });
   const said = await statusMatching(other, /^Restored/, 'the other tab');
-  assert.match(said, /^Restored the experiment this browser saved most recently, (just now|\d+ seconds ago) \(your 3 points\)\.$/);
+  assert.match(said, /^Restored the experiment this browser saved most recently, (just now|\d+ (seconds|minutes?) ago) \(your 3 points\)\.$/);
   assert.doesNotMatch(said, /your last experiment/);
   await other.close();
 
