@@ -53,9 +53,13 @@ pub fn sync(state: AppState) {
         }
     });
     let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
-        // Another tab wrote this tab's key: a duplicated tab shares its id (sessionStorage
-        // is copied). This tab takes a new key, so each keeps its own work.
+        // Another tab saved: the recent experiments offered follow. If it wrote this tab's
+        // key, it is a duplicate sharing its id (sessionStorage is copied): this tab takes a
+        // new key, so each keeps its own work.
         let key = super::storage::own_key();
+        if state.kept.others.with_untracked(|o| !o.is_empty()) {
+            state.kept.offer_others(&[&current_hash(state)]);
+        }
         if ev.key().as_deref() != Some(key.as_str()) {
             return;
         }

@@ -53,13 +53,15 @@ impl Kept {
         format!("{}|{hash}", saved_ms.max(0.0).round())
     }
 
-    /// How the entry is offered: the user's points (or the generated data), the model and
-    /// how long ago it was saved, e.g. "your 4 points · Neural network · saved 3 minutes ago".
+    /// How the entry is offered: the user's points (by class, so that two drawings tell
+    /// apart) or the generated data, the model and how long ago it was saved, e.g.
+    /// "your 4 points (3 of class 0, 1 of class 1) · Neural network · saved 3 minutes ago".
     pub fn describe(&self, now_ms: f64) -> String {
         let (cfg, _) = ExperimentConfig::from_hash(&self.hash);
         format!(
-            "{} · {} · saved {}",
+            "{}{} · {} · saved {}",
             points_text(&cfg),
+            by_class(&cfg),
             cfg.model.label(),
             ago(self.saved_ms, now_ms)
         )
@@ -72,6 +74,28 @@ pub fn points_text(cfg: &ExperimentConfig) -> String {
         Some(points) => format!("your {}", plural(points.len(), "point")),
         None => format!("{} data", cfg.active_dataset().label()),
     }
+}
+
+/// The user's points of a classification by class (" (3 of class 0, 1 of class 1)"), or
+/// nothing.
+fn by_class(cfg: &ExperimentConfig) -> String {
+    let Some(points) = cfg.points.as_ref().filter(|p| !p.is_empty()) else {
+        return String::new();
+    };
+    if cfg.problem != crate::core::dataset::Problem::Classification {
+        return String::new();
+    }
+    let mut counts = [0_usize; crate::core::dataset::MAX_CLASSES];
+    for p in points {
+        if let Some(n) = counts.get_mut(p.label as usize) {
+            *n += 1;
+        }
+    }
+    let parts: Vec<String> = (0..counts.len())
+        .filter(|&c| counts[c] > 0)
+        .map(|c| format!("{} of class {c}", counts[c]))
+        .collect();
+    format!(" ({})", parts.join(", "))
 }
 
 /// How long before `now_ms` a moment `then_ms` was, in words ("just now", "3 minutes ago");

@@ -1,8 +1,8 @@
 // Nothing lost through the browser's storage (issue 19, defect 2): a save that fails (storage
 // full) says so with Copy link right there and goes when a save works again; the link still
 // holds the points, and a bare address says honestly what it restored. Two tabs on one link
-// each keep their drawing, and a bare address offers both. A duplicated tab (same id) takes a
-// new key when it sees the other write its own.
+// each keep their drawing, and a bare address offers both (and follows what the others save).
+// A duplicated tab (same id) takes a new key when it sees the other write its own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -147,7 +147,8 @@ test('two tabs on one link keep both drawings, and a bare address offers both', 
     await c.click(`${tid('recent-experiments')} summary`);
     const buttons = c.locator(tid('recent-restore'));
     assert.equal(await buttons.count(), 1, 'tab B\'s drawing (the unchanged link was never kept)');
-    assert.match(await buttons.first().textContent(), /^your 5 points · Neural network · saved /);
+    // Tab B's: the link's point of class 0, and its point of class 1 with the 3 it drew.
+    assert.match(await buttons.first().textContent(), /^your 5 points \(1 of class 0, 4 of class 1\) · Neural network · saved /);
     await screenshot(c, 'storage-recent-offer.png');
     await buttons.first().click();
     await waitUntil(async () => (await linkPoints(c)) === linkB, { what: 'tab B\'s points restored' });
@@ -156,6 +157,12 @@ test('two tabs on one link keep both drawings, and a bare address offers both', 
     await waitUntil(async () => (await c.locator(tid('recent-restore')).count()) === 1, { what: 'one offered' });
     await c.locator(tid('recent-restore')).first().click();
     await waitUntil(async () => (await linkPoints(c)) === linkA2, { what: 'tab A\'s points back' });
+    // Tab A draws on: tab C notices (the storage event) and offers A's newer drawing too.
+    await draw(a, 'brush-0', [[-1, 5]], 6);
+    await waitUntil(
+      async () => (await c.locator(tid('recent-restore')).allTextContents()).some((t) => t.startsWith('your 6 points')),
+      { what: 'A\'s newer drawing offered in tab C' },
+    );
   } finally {
     await context.close();
   }

@@ -100,7 +100,12 @@ fn entries_are_described_in_plain_words() {
     let mine = kept("a", now - 180_000.0, "points=1,1,0;2,2,1;3,3,1");
     assert_eq!(
         mine.describe(now),
-        "your 3 points · Neural network · saved 3 minutes ago"
+        "your 3 points (1 of class 0, 2 of class 1) · Neural network · saved 3 minutes ago"
+    );
+    let regression = kept("r", now, "problem=regression&points=1,1,0.5");
+    assert_eq!(
+        regression.describe(now),
+        "your 1 point · Neural network · saved just now"
     );
     let generated = kept("b", now - 1000.0, "dataset=xor");
     assert_eq!(
