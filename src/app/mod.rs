@@ -10,6 +10,7 @@ mod help_tip;
 mod hidden_space;
 mod hide;
 mod jit;
+mod kept;
 mod lecture;
 mod lessons;
 mod lift;
@@ -82,6 +83,7 @@ pub fn App() -> impl IntoView {
             <p class="status" data-testid="status" role="status" aria-live="polite">
                 {move || state.status.with(|s| s.text.clone())}
             </p>
+            <kept::KeptNotice />
             <hide::HiddenStyle />
             <lecture::ShortcutsHelp />
             // The plot first (a phone shows it first); the controls in one drawer, which lecture

@@ -1,5 +1,6 @@
 //! The app's state: signals for the config, the published snapshot, play/pause, the brush,
 //! the status line and the open lesson, and the trainer itself, kept outside the reactive graph.
+use super::kept::KeptState;
 use crate::core::config::{Change, ExperimentConfig, ViewState};
 use crate::core::dataset::Point;
 use crate::core::lesson::{self, LessonLink};
@@ -43,50 +44,55 @@ pub struct AppState {
     pub can_undo_redo: RwSignal<(bool, bool)>,
     /// The page's compiled training kernels (none with `?nojit`).
     pub kernels: super::jit::Compiler,
+    /// The experiments kept in this browser: a failed save, the recent ones offered.
+    pub kept: KeptState,
 }
 
 impl AppState {
     /// The experiment in the page's URL hash (defaults where it has none), and the lesson it
-    /// names (a link with only a lesson opens its card's preset). With an empty hash, the
-    /// working experiment kept in localStorage comes back, and the status line says so.
-    /// Training compiles kernels unless the address's query has `nojit`.
+    /// names (a link with only a lesson opens its card's preset). With an empty hash, an
+    /// experiment kept in this browser comes back ([`KeptState::restore_on_open`]), the
+    /// status line says which, and the other recent ones are offered. Training compiles
+    /// kernels unless the address's query has `nojit`.
     pub fn from_location() -> Self {
         let hash = window().location().hash().unwrap_or_default();
         let search = window().location().search().unwrap_or_default();
-        let kept = hash
-            .trim_start_matches('#')
-            .is_empty()
-            .then(super::storage::load_experiment)
-            .flatten();
-        let opened = lesson::shipped().open(kept.as_deref().unwrap_or(&hash));
+        let bare = hash.trim_start_matches('#').is_empty();
+        let restored = bare.then(KeptState::restore_on_open).flatten();
+        let opened = lesson::shipped().open(restored.as_ref().map_or(&hash, |r| &r.hash));
         let (config, mut notes) = opened.config(&ViewState::default());
         notes.extend(opened.notes);
         let trainer = Trainer::new(config);
-        let status = match (&kept, notes.is_empty()) {
-            (Some(_), _) => format!(
-                "Restored your last experiment from this browser ({} of your own). {}",
-                plural(
-                    trainer.config().points.as_ref().map_or(0, Vec::len),
-                    "point"
-                ),
-                notes.join(" ")
-            ),
-            (None, true) => String::new(),
-            (None, false) => format!("From the link: {}", notes.join(" ")),
+        let status = match (&restored, notes.is_empty()) {
+            (Some(r), true) => Status::note(r.note.clone()),
+            (None, true) => Status::default(),
+            (Some(r), false) => {
+                Status::link_notes(&format!("{} ", r.note), notes, trainer.config())
+            }
+            (None, false) => Status::link_notes("From the link: ", notes, trainer.config()),
         };
-        AppState {
+        let state = AppState {
             snapshot: RwSignal::new(trainer.snapshot()),
             config: RwSignal::new(trainer.config().clone()),
             trainer: StoredValue::new(trainer),
             playing: RwSignal::new(false),
             brush: RwSignal::new(Brush::Class(1)),
-            status: RwSignal::new(Status::note(status)),
+            status: RwSignal::new(status),
             stashed_points: RwSignal::new(None),
             lesson: RwSignal::new(opened.lesson),
             point_history: StoredValue::new(UndoStack::default()),
             can_undo_redo: RwSignal::new((false, false)),
             kernels: super::jit::Compiler::new(&search),
+            kept: KeptState::new(),
+        };
+        let now = super::url::current_hash(state);
+        state
+            .kept
+            .opened(&now, restored.as_ref().is_some_and(|r| r.own));
+        if let Some(r) = &restored {
+            state.kept.offer_others(&[&now, &r.hash]);
         }
+        state
     }
 
     /// Publishes the trainer's state to the views after training or a live change.
@@ -128,8 +134,11 @@ impl AppState {
         change
     }
 
-    /// Keeps the user's points aside (for "Back to my points") and says so.
+    /// Keeps the user's points aside (for "Back to my points") and says so. The experiment
+    /// they were drawn in stays kept in this browser too: the tab's next saves go under a new
+    /// key ([`KeptState::opened`]).
     pub fn keep_aside(&self, points: Vec<Point>) {
+        self.kept.opened(&super::url::current_hash(*self), false);
         self.say(format!(
             "Your {} kept: press \"Back to my points\" to bring them back.",
             if points.len() == 1 {
@@ -150,6 +159,8 @@ impl AppState {
             .unwrap_or(Change::None);
         let applied = self.trainer.with_value(|t| t.config().clone());
         if change != Change::None {
+            // A link's note about a value the user has changed since goes.
+            self.tell(self.status.get_untracked().config_changed(&applied));
             self.config.set(applied);
             self.publish_run(change == Change::Rebuild);
         }
@@ -258,6 +269,15 @@ impl AppState {
     /// Shows a plain note to the user (it stays until the next message or a new run).
     pub fn say(&self, message: impl Into<String>) {
         self.tell(Status::note(message));
+    }
+
+    /// Shows a link's `notes` after `prefix` (see [`Status::link_notes`]): each goes once the
+    /// user changes the value it is about.
+    pub fn say_link(&self, prefix: &str, notes: Vec<String>) {
+        let status = self
+            .config
+            .with_untracked(|c| Status::link_notes(prefix, notes, c));
+        self.tell(status);
     }
 
     /// Shows what a typed field labelled `label` did with its text: `message` if it refused

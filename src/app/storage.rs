@@ -1,23 +1,38 @@
-//! The browser's localStorage: the working experiment (its link hash), so that a reload or a
-//! closed tab never loses drawn points, the viewer's theme, and the lesson cards seen. Private browsing or a full
-//! disk makes every call fail quietly: the link still holds the experiment.
+//! The browser's storage: the working experiments (their link hashes), so that a reload or a
+//! closed tab never loses drawn points, the viewer's theme, and the lesson cards seen.
+//!
+//! Each tab keeps its working experiment under its own key (`nn-playground/experiment/<tab
+//! id>`, the id in sessionStorage, so a reload keeps it), and the last few experiments stay
+//! ([`crate::core::recent`]): two tabs never overwrite each other's work. The tab's latest
+//! hash is also kept in sessionStorage, which a full localStorage does not block, so a bare
+//! address in the same tab brings back its latest work even when localStorage could not
+//! take it. A save that fails says why ([`SaveError`]); the link still holds the experiment.
+use crate::core::recent::{self, Kept, KEY_PREFIX};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
+use web_sys::js_sys::{Date, Math, Reflect};
 use web_sys::Storage;
 
-/// Where the working experiment's hash (without `#`) is kept.
-const EXPERIMENT_KEY: &str = "nn-playground/experiment";
 /// Where the chosen theme (`dark` or `light`) is kept.
 pub const THEME_KEY: &str = "nn-playground/theme";
 /// Where the lesson cards seen in this browser are kept ([`crate::core::lesson::Progress`]).
 pub const PROGRESS_KEY: &str = "nn-playground/progress";
 /// Where the presenter's choice of the view beside the plot is kept (a `StageView` name).
 pub const STAGE_VIEW_KEY: &str = "nn-playground/stage-view";
+/// In sessionStorage: this tab's id, and its latest experiment's hash.
+const TAB_KEY: &str = "nn-playground/tab";
+const WORKING_KEY: &str = "nn-playground/working";
 
 fn local_storage() -> Result<Storage, JsValue> {
     window()
         .local_storage()?
         .ok_or_else(|| JsValue::from_str("no localStorage"))
+}
+
+fn session_storage() -> Result<Storage, JsValue> {
+    window()
+        .session_storage()?
+        .ok_or_else(|| JsValue::from_str("no sessionStorage"))
 }
 
 /// The value kept under `key`, if any.
@@ -30,12 +45,118 @@ pub fn save(key: &str, value: &str) -> Result<(), JsValue> {
     local_storage()?.set_item(key, value)
 }
 
-/// The last working experiment's hash kept in this browser, if any.
-pub fn load_experiment() -> Option<String> {
-    load(EXPERIMENT_KEY).filter(|h| !h.trim().is_empty())
+/// The time now, in milliseconds since 1970 (what entries are stamped with).
+pub fn now_ms() -> f64 {
+    Date::now()
 }
 
-/// Keeps the working experiment's hash (without `#`).
-pub fn save_experiment(hash: &str) -> Result<(), JsValue> {
-    save(EXPERIMENT_KEY, hash)
+/// This tab's id: the one in sessionStorage, or a new one.
+fn tab_id() -> String {
+    session_storage()
+        .ok()
+        .and_then(|s| s.get_item(TAB_KEY).ok().flatten())
+        .filter(|id| !id.is_empty())
+        .unwrap_or_else(new_tab_id)
+}
+
+/// Gives this tab a new id (its next save starts a new entry; the old one stays).
+pub fn new_tab_id() -> String {
+    let id = format!(
+        "{:x}-{:08x}",
+        now_ms() as u64,
+        (Math::random() * f64::from(u32::MAX)) as u32
+    );
+    if let Ok(s) = session_storage() {
+        let _ = s.set_item(TAB_KEY, &id);
+    }
+    id
+}
+
+/// The storage key of this tab's experiment.
+pub fn own_key() -> String {
+    format!("{KEY_PREFIX}{}", tab_id())
+}
+
+/// Every experiment kept in this browser's localStorage (in no order).
+pub fn kept_experiments() -> Vec<Kept> {
+    let Ok(storage) = local_storage() else {
+        return Vec::new();
+    };
+    let n = storage.length().unwrap_or(0);
+    (0..n)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter_map(|key| {
+            let text = storage.get_item(&key).ok().flatten()?;
+            Kept::read(&key, &text)
+        })
+        .collect()
+}
+
+/// This tab's own kept experiment, if it has one.
+pub fn own_experiment() -> Option<Kept> {
+    let key = own_key();
+    Kept::read(&key, &load(&key)?)
+}
+
+/// This tab's latest experiment (sessionStorage), if any.
+pub fn this_tab_working() -> Option<String> {
+    session_storage()
+        .ok()?
+        .get_item(WORKING_KEY)
+        .ok()
+        .flatten()
+        .filter(|h| !h.trim().is_empty())
+}
+
+/// Why the working experiment could not be kept in this browser.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    /// The origin's storage is full.
+    Full,
+    /// The browser has no storage for the page or refuses it (a setting, private mode).
+    Refused,
+}
+
+impl SaveError {
+    /// The reason, in words for the user.
+    pub fn reason(self) -> &'static str {
+        match self {
+            SaveError::Full => "its storage for this page is full",
+            SaveError::Refused => "it does not let this page keep data",
+        }
+    }
+
+    fn of(err: &JsValue) -> Self {
+        let name = Reflect::get(err, &JsValue::from_str("name"))
+            .ok()
+            .and_then(|n| n.as_string())
+            .unwrap_or_default();
+        if name.contains("Quota") {
+            SaveError::Full
+        } else {
+            SaveError::Refused
+        }
+    }
+}
+
+/// Keeps `hash` as this tab's working experiment: in sessionStorage, and in localStorage
+/// unless it is the experiment as the tab `opened` it and nothing of it was kept yet (a link
+/// opened and not changed is in the link; it must not push the user's work out of the last
+/// few). After a save, entries beyond the last few are removed.
+pub fn save_experiment(hash: &str, opened: &str) -> Result<(), SaveError> {
+    if let Ok(s) = session_storage() {
+        let _ = s.set_item(WORKING_KEY, hash); // its own quota: a full localStorage leaves it
+    }
+    let key = own_key();
+    if hash == opened && load(&key).is_none() {
+        return Ok(());
+    }
+    let storage = local_storage().map_err(|_| SaveError::Refused)?;
+    storage
+        .set_item(&key, &Kept::text(now_ms(), hash))
+        .map_err(|e| SaveError::of(&e))?;
+    for old in recent::to_remove(&kept_experiments(), &key) {
+        let _ = storage.remove_item(&old);
+    }
+    Ok(())
 }

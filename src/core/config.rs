@@ -13,6 +13,7 @@ use crate::core::optimizer::OptimizerKind;
 use crate::core::regularization::Regularization;
 
 mod clamp;
+mod compact;
 pub mod controls;
 mod hash;
 mod hidden;
@@ -49,12 +50,13 @@ pub use clamp::{
     adjusted_note, clamp_point, clamp_point_in, round2, round_weight, typed_number, typed_value,
     Adjust, Precision,
 };
+pub use compact::{decode_compact_points, encode_compact_points, POINT_RESOLUTION};
 pub use hidden::{HiddenControls, HIDABLE_CONTROLS};
 pub use init::default_init;
 pub use kinds::{LrSchedule, Model, OutputStyle, PerceptronStep, Speed};
 pub use params::{check_sizes, decode_params, encode_params};
 pub use point_diff::{format_indexes, read_indexes, PointDiff};
-pub use points::{decode_compact_points, encode_compact_points, parse_points, POINT_RESOLUTION};
+pub use points::parse_points;
 pub use tf::{is_tf_link, TF_KEYS, TF_REGRESSION_SAMPLES};
 pub use view::{is_view_key, split_view_keys, ViewState};
 

@@ -172,6 +172,16 @@ fn parse_number(field: &str) -> Option<f64> {
 }
 
 /// One point from its fields (x1, x2 and, if there is one, the label), on line `n`.
+/// `v` for a message: as written for |v| from 10⁻⁶ to 10⁶, else in exponent form (`1e308`,
+/// not its 309 digits: the message goes to the status line).
+fn short_number(v: f64) -> String {
+    if v == 0.0 || (1e-6..1e6).contains(&v.abs()) {
+        format_number(v)
+    } else {
+        format!("{v:e}")
+    }
+}
+
 fn read_point(
     n: usize,
     fields: &[String],
@@ -188,27 +198,29 @@ fn read_point(
     for (i, (&c, (lo, hi))) in v[..2].iter().zip([domain.x1, domain.x2]).enumerate() {
         if !(lo..=hi).contains(&c) {
             return Err(format!(
-                "line {n}: {} = {c} is outside the plot ({})",
+                "line {n}: {} = {} is outside the plot ({})",
                 names[i],
+                short_number(c),
                 Domain::range_text((lo, hi))
             ));
         }
     }
     let label = v[2];
+    let shown = short_number(label);
     let last = MAX_CLASSES - 1;
     match problem {
         Problem::Classification
             if label.fract() != 0.0 || !(0.0..=last as f64).contains(&label) =>
         {
             return Err(format!(
-                "line {n}: label {label} is not a class; classes are whole numbers 0 to {last}"
+                "line {n}: label {shown} is not a class; classes are whole numbers 0 to {last}"
             ))
         }
         Problem::Regression => {
             let (lo, hi) = limits::REGRESSION_LABEL;
             if !(lo..=hi).contains(&label) {
                 return Err(format!(
-                    "line {n}: label {label} is outside the regression range ({lo} to {hi})"
+                    "line {n}: label {shown} is outside the regression range ({lo} to {hi})"
                 ));
             }
         }
@@ -223,3 +235,5 @@ fn read_point(
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_fuzz;

@@ -14,6 +14,8 @@ pub mod domain;
 pub mod equation;
 pub mod fastmath;
 pub mod features;
+#[cfg(test)]
+pub mod fuzz;
 pub mod gates;
 pub mod grad_history;
 pub mod gradients;
@@ -36,6 +38,7 @@ pub mod perceptron;
 pub mod pointer;
 pub mod qr;
 pub mod real;
+pub mod recent;
 pub mod regularization;
 pub mod rng;
 pub mod snapshot;

@@ -38,6 +38,8 @@ mod changes;
 mod read;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_fuzz;
 
 /// The `format` value of a model file.
 pub const FORMAT: &str = "nn-playground-model";

@@ -8,6 +8,9 @@
 //! the trainer's state.
 use crate::core::snapshot::{ModelView, Snapshot};
 use crate::core::trainer::PERCEPTRON_MAX_EPOCHS;
+pub use link::LinkNotes;
+
+mod link;
 
 /// Shown when the loss or a weight becomes NaN or infinite.
 pub const DIVERGED: &str =
@@ -50,6 +53,9 @@ pub enum Cause {
     /// A note about the typed field with this label (a value refused or changed): as a note,
     /// and it goes as soon as that field takes a value as typed.
     Field(&'static str),
+    /// What a link changed or ignored ([`Status::link_notes`]): as a note, and each key's
+    /// note goes once that key's value changes.
+    Link,
     /// Training diverged: true while the trainer is diverged.
     Diverged,
     /// Early stopping ended the run: true while the run stays stopped.
@@ -117,6 +123,8 @@ pub struct Status {
     pub text: String,
     /// When it was said, in milliseconds on the page's clock (for [`NOTE_MS`]).
     pub said_ms: f64,
+    /// A link's notes, each with the value it is about ([`Cause::Link`]).
+    pub link: Option<LinkNotes>,
 }
 
 impl Status {
@@ -126,6 +134,7 @@ impl Status {
             cause: Cause::Note,
             text: text.into(),
             said_ms: 0.0,
+            link: None,
         }
     }
 
@@ -149,6 +158,7 @@ impl Status {
             cause,
             text: text.into(),
             said_ms: 0.0,
+            link: None,
         }
     }
 
@@ -217,7 +227,7 @@ impl Status {
             return false;
         }
         match self.cause {
-            Cause::Note | Cause::Field(_) => true,
+            Cause::Note | Cause::Field(_) | Cause::Link => true,
             Cause::Diverged => facts.diverged,
             Cause::EarlyStopped => facts.stopped_at.is_some(),
             Cause::NotSeparable => facts.not_separable(),
@@ -249,7 +259,7 @@ impl Status {
             }
         }
         let trained_on = now.epoch != before.epoch;
-        let note = matches!(self.cause, Cause::Note | Cause::Field(_));
+        let note = matches!(self.cause, Cause::Note | Cause::Field(_) | Cause::Link);
         let old_note = note && now_ms - self.said_ms >= NOTE_MS;
         if self.still_true(now, new_run) && !(old_note && trained_on) {
             self

@@ -1,5 +1,5 @@
 // Nothing lost: the experiment survives a reload (by its link, and with an EMPTY hash from
-// localStorage); point edits can be undone and redone (buttons and keys), and the link
+// the browser's storage; storage.test.mjs has a full storage and two tabs); point edits can be undone and redone (buttons and keys), and the link
 // follows; a tap on a touch screen adds a point and a long press removes one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -44,7 +44,7 @@ test('points survive a reload with the link, and one with an empty hash (localSt
   await page.goto(new URL('/', page.url()).href, { waitUntil: 'load' });
   await waitForApp(page, { pageErrors: app.pageErrors });
   assert.equal(await readNumber(page, 'point-count'), 3, 'restored from localStorage');
-  assert.match(await text(page, 'status'), /Restored your last experiment/);
+  assert.equal(await text(page, 'status'), 'Restored this tab\'s latest experiment (your 3 points).');
   await waitUntil(async () => (await linkPoints(page)) != null, { what: 'the restored experiment back in the link' });
   assert.deepEqual(app.pageErrors, [], `page errors:\n${errorReport(app)}`);
 });

@@ -36,6 +36,43 @@ test('plain points outside the plot and a compact form cut short get notes', asy
   for (const a of [app, cut, decay]) noErrors(a);
 });
 
+test('the silent cases: a compact link cut on a point, ~AQ, a decay with no schedule, damaged weights', async () => {
+  // The app writes 12 drawn points in the compact form, with their number.
+  const plain = Array.from({ length: 12 }, (_, k) => `${k - 5},${(k % 5) - 2},${k % 2}`).join(';');
+  const app = await session().open(`#points=${plain}`);
+  let compact = null;
+  await waitUntil(async () => (compact = (await hashParams(app.page)).get('points'))?.startsWith('~'), { what: 'the compact form' });
+  // Cut after 8 whole points: 8 bits of format, 16 of count, 25 a point, in whole bytes.
+  const chars = Math.ceil((Math.ceil((8 + 16 + 8 * 25) / 8) * 8) / 6);
+  const cut = await session().open(`#points=${compact.slice(0, 1 + chars)}`);
+  await statusMatching(cut.page, /points: the link says it holds 12 points but ends after 8 \(was it cut short\?\); kept the 8 whole points\./, 'cut on a point');
+  assert.equal(Number(await text(cut.page, 'point-count')), 8);
+  const none = await session().open('#points=~AQ');
+  await statusMatching(none.page, /points: the compact form holds no points \(was the link cut short\?\); none were added\./, '~AQ');
+  const decay = await session().open('#lrDecay=0.9');
+  await statusMatching(decay.page, /lrDecay: 0\.9 has no effect while the learning rate is constant \(the default schedule\); add lrSchedule=exp/, 'idle decay');
+  const damaged = await session().open('#networkShape=4,2&params=A*AA');
+  const said = await statusMatching(damaged.page, /params: the link's trained weights could not be used, because its text was changed/, 'damaged');
+  assert.match(said, /character 2 \('\*'\) cannot be part of it\. The network starts from the seed's random weights instead\.$/);
+  assert.doesNotMatch(said, /damaged \(|using the seed's/, 'no jargon');
+  await screenshot(damaged.page, 'truth-notes-params-damaged.png');
+  for (const a of [app, cut, none, decay, damaged]) noErrors(a);
+});
+
+test('a link\'s note about a value goes when the user types another; its other notes stay', async () => {
+  const app = await session().open('#batchSize=2.5&wat=1');
+  const { page } = app;
+  await statusMatching(page, /^From the link: batchSize: 2\.5 was rounded to 3\. Ignored the unknown link key 'wat'\.$/, 'both notes');
+  await page.fill(tid('batch-size'), '12');
+  await page.press(tid('batch-size'), 'Enter');
+  await statusMatching(page, /^From the link: Ignored the unknown link key 'wat'\.$/, 'the batch size\'s note gone');
+  const schedule = await session().open('#lrDecay=0.3');
+  await statusMatching(schedule.page, /^From the link: lrDecay: 0\.3 has no effect/, 'idle decay');
+  await schedule.page.selectOption(tid('lr-schedule'), 'exp');
+  await statusMatching(schedule.page, /^$/, 'the decay now acts: its note is gone');
+  for (const a of [app, schedule]) noErrors(a);
+});
+
 test('1e308 weights in a link are refused and the seed\'s weights used', async () => {
   // 25 × 1e308, little-endian f64, URL-safe base64 (the default 2-4-2-1 network).
   const one = Buffer.alloc(8);
@@ -43,7 +80,7 @@ test('1e308 weights in a link are refused and the seed\'s weights used', async (
   const params = Buffer.concat(Array(25).fill(one)).toString('base64url');
   const app = await session().open(`#networkShape=4,2&params=${params}`);
   const status = await statusMatching(app.page, /weight 1 is 1e308, beyond ±1000000/, 'params');
-  assert.match(status, /using the seed's/);
+  assert.match(status, /The network starts from the seed's random weights instead/);
   await app.page.click(tid('step'));
   await waitUntil(async () => Number(await text(app.page, 'epoch')) >= 1, { what: 'one epoch' });
   assert.doesNotMatch(await text(app.page, 'status'), /diverged/i, 'the seed\'s weights train');

@@ -5,7 +5,8 @@ mod copied;
 mod files;
 mod qr_view;
 
-pub use browser::download_png;
+pub use browser::{download_png, link_with_hash};
+pub use copied::Copied;
 pub use files::ImportExport;
 
 use super::lecture::pointer;
@@ -13,21 +14,21 @@ use super::AppState;
 use crate::core::config::ExperimentConfig;
 use crate::core::lesson::link::join_hash;
 use crate::core::text::plural;
-use copied::Copied;
 use leptos::prelude::*;
 
 /// Links longer than this may be cut by chat apps and some browsers.
 const LONG_LINK: usize = 2000;
 
 /// Copies `link` to the clipboard and says so, at the button (`answer`) and in the status
-/// line; if the browser refuses, shows it in the read-only field, selected, for the user to
-/// copy by hand.
-fn copy_link(
+/// line; if the browser refuses, shows it in the read-only field `field` (a `data-testid`,
+/// which shows `shown`), selected, for the user to copy by hand.
+pub fn copy_link(
     state: AppState,
     link: String,
     what: &'static str,
     shown: WriteSignal<String>,
     answer: Copied,
+    field: &'static str,
 ) {
     shown.set(link.clone());
     let len = link.len();
@@ -38,7 +39,7 @@ fn copy_link(
     };
     let by_hand = pointer().copy_by_hand();
     let fallback = move || {
-        let _ = browser::select_field("link-field");
+        let _ = browser::select_field(field);
         format!(
             "Could not use the clipboard: the {what} is selected in the field below, {by_hand}."
         )
@@ -55,7 +56,7 @@ fn copy_link(
     });
     if result.is_err() {
         answer.show(false);
-        let _ = browser::select_field("link-field");
+        let _ = browser::select_field(field);
         state.say(format!("This browser has no clipboard access: the {what} is selected in the field below, {by_hand}.{long}"));
     }
 }
@@ -151,7 +152,14 @@ pub fn SharePanel() -> impl IntoView {
     let (copy_answer, weights_answer) = (Copied::new(), Copied::new());
     let on_copy = move |_| {
         super::url::write_now(state);
-        copy_link(state, plain_link(), "link", set_shown, copy_answer);
+        copy_link(
+            state,
+            plain_link(),
+            "link",
+            set_shown,
+            copy_answer,
+            "link-field",
+        );
     };
     let on_weights = move |_| {
         let (hash, short) = state
@@ -174,6 +182,7 @@ pub fn SharePanel() -> impl IntoView {
             "link with the trained weights",
             set_shown,
             weights_answer,
+            "link-field",
         );
     };
     view! {

@@ -34,6 +34,7 @@ impl ExperimentConfig {
             features: None,
             point_edit: Default::default(),
             init_given: false,
+            decay_given: (false, false),
         };
         for (key, raw) in pairs {
             let value = percent_decode(raw);
@@ -97,7 +98,11 @@ impl ExperimentConfig {
             let same = default_pairs.as_ref().is_some_and(|d| d[i].1 == value);
             // `init` is always written with the ReLU family, whose default it changes.
             let init = key == "init" && self.init != super::default_init(self.activation);
-            if !same || key == "output" || init {
+            // The schedule goes with a decay that is not the default's (or the decay alone
+            // would read as one given without its schedule).
+            let schedule =
+                key == "lrSchedule" && defaults.is_some_and(|d| d.lr_decay != self.lr_decay);
+            if !same || key == "output" || init || schedule {
                 let _ = write!(s, "{key}={value}&");
             }
         }
@@ -127,6 +132,40 @@ impl ExperimentConfig {
             s.pop();
         }
         s
+    }
+
+    /// The value that link key `key` stands for now, for telling whether it changed: the
+    /// link's text for most keys, a fingerprint of the points or the shared weights for
+    /// theirs (`pointsRemoved` and `pointsAdded` are the points too). `None` for a key that is
+    /// not the config's.
+    pub fn key_value(&self, key: &str) -> Option<String> {
+        let bits = |values: &mut dyn Iterator<Item = f64>| {
+            let fnv = values.fold(0xcbf2_9ce4_8422_2325_u64, |h, v| {
+                (h ^ v.to_bits()).wrapping_mul(0x100_0000_01b3)
+            });
+            format!("{fnv:x}")
+        };
+        match key {
+            "points" | "pointsRemoved" | "pointsAdded" => Some(match &self.points {
+                Some(points) => bits(&mut points.iter().flat_map(|p| [p.x1, p.x2, p.label])),
+                None => "generated".into(),
+            }),
+            "params" => Some(match &self.params {
+                Some(params) => bits(&mut params.iter().copied()),
+                None => "seed".into(),
+            }),
+            _ => match crate::core::features::Feature::ALL
+                .into_iter()
+                .find(|f| f.key() == key)
+            {
+                Some(f) => Some(self.features.contains(f).to_string()),
+                None => self
+                    .hash_pairs()
+                    .into_iter()
+                    .find(|(k, _)| *k == key)
+                    .map(|(_, v)| v),
+            },
+        }
     }
 
     /// Every key but the features and the points, with its value, in link order.

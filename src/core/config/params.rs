@@ -14,12 +14,20 @@ pub fn encode_params(params: &[f64]) -> String {
 /// bytes, more than [`limits::MAX_PARAMS`], or a value that is NaN or infinite.
 pub fn decode_params(text: &str) -> Result<Vec<f64>, String> {
     if text.len() > limits::MAX_PARAMS * 11 {
-        return Err(format!("more than {} weights", limits::MAX_PARAMS));
+        return Err(format!("it holds more than {} weights", limits::MAX_PARAMS));
     }
-    let bytes = base64::decode(text)?;
+    let link_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '=');
+    if let Some((i, c)) = text.chars().enumerate().find(|&(_, c)| !link_char(c)) {
+        let c = crate::core::text::shorten(&c.to_string());
+        return Err(format!(
+            "its text was changed: character {} ('{c}') cannot be part of it",
+            i + 1
+        ));
+    }
+    let bytes = base64::decode(text).map_err(|_| "its text was cut short".to_string())?;
     if bytes.len() % 8 != 0 {
         return Err(format!(
-            "{} is not a whole number of weights",
+            "it ends part-way through a weight, as if the link was cut short ({}, where every weight takes 8)",
             crate::core::text::plural(bytes.len(), "byte")
         ));
     }
@@ -28,7 +36,7 @@ pub fn decode_params(text: &str) -> Result<Vec<f64>, String> {
         .map(|c| f64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
         .collect();
     if params.len() > limits::MAX_PARAMS {
-        return Err(format!("more than {} weights", limits::MAX_PARAMS));
+        return Err(format!("it holds more than {} weights", limits::MAX_PARAMS));
     }
     match params.iter().position(|p| !p.is_finite()) {
         Some(i) => Err(format!("weight {} is not a finite number", i + 1)),
@@ -77,7 +85,7 @@ mod tests {
         assert!(decode_params("**").is_err());
         assert!(decode_params(&encode_params(&vec![0.0; limits::MAX_PARAMS + 1])).is_err());
         assert_eq!(decode_params("").unwrap(), Vec::<f64>::new());
-        assert!(decode_params("AA").unwrap_err().starts_with("1 byte is"));
+        assert!(decode_params("AA").unwrap_err().contains("(1 byte, where"));
         let huge = decode_params(&encode_params(&[0.5, 1e308])).unwrap_err();
         assert!(
             huge.contains("weight 2 is 1e308") && huge.contains("cannot"),

@@ -52,8 +52,27 @@ fn note_points(cfg: &mut ExperimentConfig, notes: &mut Vec<String>) {
     }
 }
 
+/// The note for a decay that a link gives without a schedule, so that it does nothing: the
+/// default schedule keeps the learning rate constant. (A link that names the constant
+/// schedule too, as the app's own links do, chose it.)
+fn idle_decay_note(cfg: &ExperimentConfig, (decay, schedule): (bool, bool)) -> Option<String> {
+    let idle = decay
+        && !schedule
+        && cfg.lr_schedule == LrSchedule::Constant
+        && cfg.lr_decay != ExperimentConfig::default().lr_decay;
+    idle.then(|| {
+        format!(
+            "lrDecay: {} has no effect while the learning rate is constant (the default schedule); add lrSchedule=exp (a decay of 0 to 0.5 per epoch) or lrSchedule=step (halve every N epochs) to use it.",
+            format_number(cfg.lr_decay)
+        )
+    })
+}
+
 /// Keys the TensorFlow Playground writes that have no effect here; accepted silently.
 const IGNORED_KEYS: [&str; 2] = ["collectStats", "tutorial"];
+/// Said when a link's weights (`params`) cannot be used.
+const SEED_INSTEAD: &str = "The network starts from the seed's random weights instead.";
+
 /// At most this many notes come back from one link; the rest are counted.
 const MAX_NOTES: usize = 12;
 
@@ -67,6 +86,8 @@ pub(super) struct Reader {
     pub point_edit: PointEditKeys,
     /// Whether the link named the initialization (`init` or `initZero`).
     pub init_given: bool,
+    /// Whether the link named the decay (`lrDecay`) and the schedule (`lrSchedule`).
+    pub decay_given: (bool, bool),
 }
 
 impl Reader {
@@ -154,7 +175,7 @@ impl Reader {
             "params" => match decode_params(value) {
                 Ok(params) => cfg.params = Some(params),
                 Err(why) => p.notes.push(format!(
-                    "params: the shared weights are damaged ({why}); using the seed's."
+                    "params: the link's trained weights could not be used, because {why}. {SEED_INSTEAD}"
                 )),
             },
             "initZero" => {
@@ -173,6 +194,8 @@ impl Reader {
 
     /// Training: rates, batches, optimizer, regularization, gradients, stopping, speed.
     fn training_key(&mut self, key: &str, value: &str) -> bool {
+        self.decay_given.0 |= key == "lrDecay";
+        self.decay_given.1 |= key == "lrSchedule";
         let (cfg, mut p) = self.parser(key, value);
         match key {
             "learningRate" => p.float(&mut cfg.learning_rate, limits::LEARNING_RATE),
@@ -270,14 +293,17 @@ impl Reader {
         let expected = cfg.param_count();
         if let Some(n) = cfg.params.as_ref().map(Vec::len).filter(|&n| n != expected) {
             self.notes.push(format!(
-                "params: {} do not fit this network ({expected}); using the seed's.",
-                plural(n, "shared weight")
+                "params: the link has {} for a network that needs {expected}. {SEED_INSTEAD}",
+                plural(n, "trained weight")
             ));
             cfg.params = None;
         }
         let (range, precision) = cfg.lr_decay_limits();
         let decay = format_number(cfg.lr_decay);
         if let (_, Some(note)) = typed_value("lrDecay", &decay, range, precision) {
+            self.notes.push(note);
+        }
+        if let Some(note) = idle_decay_note(cfg, self.decay_given) {
             self.notes.push(note);
         }
         // Any rule between fields that the keys above did not apply, each change said.

@@ -103,9 +103,63 @@ fn weights_that_cannot_train_are_refused_with_the_reason() {
         has(&notes, "weight 1 is 1e308, beyond ±1000000"),
         "{notes:?}"
     );
-    assert!(has(&notes, "using the seed's"), "{notes:?}");
+    assert!(
+        has(
+            &notes,
+            "params: the link's trained weights could not be used, because weight 1 is 1e308"
+        ),
+        "{notes:?}"
+    );
+    assert!(
+        has(
+            &notes,
+            "The network starts from the seed's random weights instead."
+        ),
+        "{notes:?}"
+    );
     let (_, notes) = notes_of("networkShape=4,2&params=AAAA");
-    assert!(has(&notes, "3 bytes is not"), "{notes:?}");
+    assert!(
+        has(
+            &notes,
+            "because it ends part-way through a weight, as if the link was cut short (3 bytes, where every weight takes 8)."
+        ),
+        "{notes:?}"
+    );
+    let (_, notes) = notes_of("networkShape=4,2&params=A*AA");
+    assert!(
+        has(&notes, "because its text was changed: character 2 ('*') cannot be part of it. The network starts"),
+        "{notes:?}"
+    );
+    let (_, notes) = notes_of(&format!(
+        "networkShape=4&params={}",
+        encode_params(&[0.5; 25])
+    ));
+    assert_eq!(
+        notes,
+        ["params: the link has 25 trained weights for a network that needs 17. The network starts from the seed's random weights instead."]
+    );
+}
+
+#[test]
+fn a_decay_without_its_schedule_is_said_to_do_nothing() {
+    let (cfg, notes) = notes_of("lrDecay=0.9");
+    assert_eq!((cfg.lr_schedule, cfg.lr_decay), (LrSchedule::Constant, 0.9));
+    assert_eq!(
+        notes,
+        ["lrDecay: 0.9 has no effect while the learning rate is constant (the default schedule); add lrSchedule=exp (a decay of 0 to 0.5 per epoch) or lrSchedule=step (halve every N epochs) to use it."]
+    );
+    // The app's own links name the schedule; the short form (the QR code's) does too.
+    let chosen = ExperimentConfig {
+        lr_decay: 0.9,
+        ..ExperimentConfig::default()
+    };
+    for hash in [chosen.to_hash(), chosen.to_short_hash()] {
+        let (back, notes) = notes_of(&hash);
+        assert!(notes.is_empty(), "{notes:?} for {hash}");
+        assert_eq!(back, chosen);
+    }
+    let (_, notes) = notes_of("lrDecay=0.01");
+    assert!(notes.is_empty(), "the default decay: {notes:?}");
 }
 
 /// Values that are off in one way or another, for any key.

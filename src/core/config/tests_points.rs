@@ -88,9 +88,72 @@ fn a_damaged_compact_form_is_reported_and_out_of_range_values_are_moved() {
     let (cfg, notes) = ExperimentConfig::from_hash("points=~Af_pY4A");
     assert_eq!(cfg.points, Some(vec![Point::new(6.0, 0.0, 5.0)]));
     assert_eq!(notes.len(), 1, "{notes:?}");
-    // A header only: no points.
+    // A header only (a form without a count): no points, and a note that says so.
     let (cfg, notes) = ExperimentConfig::from_hash("points=~AQ");
-    assert_eq!((cfg.points, notes.len()), (Some(vec![]), 0));
+    assert_eq!(cfg.points, Some(vec![]));
+    assert_eq!(
+        notes,
+        ["points: the compact form holds no points (was the link cut short?); none were added."]
+    );
+    // The counted form's header cut inside its count.
+    let (cfg, notes) = ExperimentConfig::from_hash("points=~Aw");
+    assert_eq!(cfg.points, None);
+    assert!(
+        notes[0].contains("ends before its number of points"),
+        "{notes:?}"
+    );
+}
+
+#[test]
+fn a_compact_form_cut_on_a_point_boundary_is_noticed_by_its_count() {
+    let mut rng = Pcg32::new(9, 9);
+    for problem in [Problem::Classification, Problem::Regression] {
+        let points = random_points(&mut rng, 40, problem);
+        let compact = encode_compact_points(&points).unwrap();
+        let per_point = match problem {
+            Problem::Classification => 25,
+            Problem::Regression => 33,
+        };
+        // Every cut that leaves k whole points and at most a byte's padding after them: the
+        // form without a count would read k points and have nothing to say.
+        for k in [0_usize, 1, 7, 24, 39] {
+            let bits = 8 + 16 + k * per_point;
+            let chars = (bits.div_ceil(8) * 8).div_ceil(6);
+            let cut = &compact[..1 + chars];
+            let (cfg, notes) =
+                ExperimentConfig::from_hash(&format!("problem={}&points={cut}", problem.name()));
+            let n = cfg.points.as_ref().map_or(0, Vec::len);
+            assert_eq!(n, k, "{problem:?}, {k} points");
+            assert_eq!(cfg.points.as_deref(), Some(&points[..k]));
+            assert_eq!(
+                notes,
+                [format!("points: the link says it holds 40 points but ends after {k} (was it cut short?); kept the {}.", crate::core::text::plural(k, "whole point"))],
+                "{problem:?}, {k} points"
+            );
+        }
+        let (back, notes) =
+            ExperimentConfig::from_hash(&format!("problem={}&points={compact}", problem.name()));
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(back.points, Some(points));
+    }
+    // Bits after the count's last point are said, not read as points.
+    let two = [Point::new(1.0, 1.0, 0.0), Point::new(2.0, 2.0, 1.0)];
+    let compact = encode_compact_points(&two).unwrap();
+    let (cfg, notes) = ExperimentConfig::from_hash(&format!("points={compact}AAAAAAAA"));
+    assert_eq!(cfg.points.as_deref(), Some(&two[..]));
+    assert_eq!(
+        notes,
+        ["points: the compact form goes on after its 2 points; ignored the rest."]
+    );
+}
+
+#[test]
+fn links_written_before_the_count_still_read() {
+    // Format 1 (no count, as links were written before it): two points.
+    let old = "~AU0jTAsCrEA";
+    let (cfg, notes) = ExperimentConfig::from_hash(&format!("points={old}"));
+    assert!(notes.is_empty(), "{notes:?}");
+    assert_eq!(cfg.points.map(|p| p.len()), Some(2));
 }
 
 #[test]

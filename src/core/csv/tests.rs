@@ -266,3 +266,19 @@ fn cr_only_line_ends_are_line_ends_and_binary_data_is_not_a_csv() {
         "{err}"
     );
 }
+
+#[test]
+fn huge_and_tiny_numbers_are_quoted_short() {
+    let e = err("1e308,0,1\n", CLS);
+    assert_eq!(e, "line 1: x1 = 1e308 is outside the plot (−6 to 6)");
+    let e = err("0,0,1e-320\n", CLS);
+    assert_eq!(
+        e,
+        "line 1: label 1e-320 is not a class; classes are whole numbers 0 to 5"
+    );
+    let e = err("0,0,-2e300\n", REG);
+    assert_eq!(
+        e,
+        "line 1: label -2e300 is outside the regression range (-10 to 10)"
+    );
+}
