@@ -30,6 +30,7 @@ mod state;
 mod storage;
 mod undo;
 mod url;
+mod work;
 
 use crate::core::config::Model;
 use leptos::prelude::*;
@@ -82,6 +83,7 @@ pub fn App() -> impl IntoView {
             <p class="status" data-testid="status" role="status" aria-live="polite">
                 {move || state.status.with(|s| s.text.clone())}
             </p>
+            <work::WorkProgress />
             <hide::HiddenStyle />
             <lecture::ShortcutsHelp />
             // The plot first (a phone shows it first); the controls in one drawer, which lecture

@@ -43,6 +43,8 @@ pub struct AppState {
     pub can_undo_redo: RwSignal<(bool, bool)>,
     /// The page's compiled training kernels (none with `?nojit`).
     pub kernels: super::jit::Compiler,
+    /// Long work in slices across frames (random restarts, a Step in slices), with Cancel.
+    pub work: super::work::Work,
 }
 
 impl AppState {
@@ -86,6 +88,7 @@ impl AppState {
             point_history: StoredValue::new(UndoStack::default()),
             can_undo_redo: RwSignal::new((false, false)),
             kernels: super::jit::Compiler::new(&search),
+            work: super::work::Work::new(),
         }
     }
 
@@ -214,8 +217,12 @@ impl AppState {
         self.say(SEED_WEIGHTS_BACK);
     }
 
-    /// Trains exactly one epoch (in perceptron mode: one step of the trick).
+    /// Trains exactly one epoch (in perceptron mode: one step of the trick); an epoch that
+    /// goes in slices trains across frames, with progress and Cancel (see [`super::work`]).
     pub fn step(&self) {
+        if self.work.start_step(*self) {
+            return;
+        }
         let trained = self
             .trainer
             .try_update_value(|t| {
