@@ -140,7 +140,11 @@ impl Trainer {
     /// The network's gradient for the training rows numbered `chunk`, by `kernel` (compiled
     /// for the network's shape: see [`Trainer::compiled_kernel`]).
     #[cfg(feature = "jit")]
-    pub(super) fn compiled_gradient(&mut self, kernel: crate::core::mlp::CompiledKernel, chunk: &[usize]) {
+    pub(super) fn compiled_gradient(
+        &mut self,
+        kernel: crate::core::mlp::CompiledKernel,
+        chunk: &[usize],
+    ) {
         let (reg, rate) = (self.config.regularization, self.config.regularization_rate);
         let set = self.inputs.train_fast();
         self.net
