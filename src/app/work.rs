@@ -176,7 +176,12 @@ impl Work {
         self.show(None);
         match job {
             Job::Step { before } => {
-                state.trainer.update_value(|t| t.restore(*before));
+                // With the settings as they are now (changed during the step: applied again).
+                let config = state.config.get_untracked();
+                state.trainer.update_value(|t| {
+                    t.restore(*before);
+                    t.apply(config);
+                });
                 state.publish();
                 state.say("Step cancelled: the network is as it was before the step.");
             }
