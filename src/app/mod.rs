@@ -31,6 +31,7 @@ mod state;
 mod storage;
 mod undo;
 mod url;
+mod work;
 
 use crate::core::config::Model;
 use leptos::prelude::*;
@@ -84,6 +85,7 @@ pub fn App() -> impl IntoView {
                 {move || state.status.with(|s| s.text.clone())}
             </p>
             <kept::KeptNotice />
+            <work::WorkProgress />
             <hide::HiddenStyle />
             <lecture::ShortcutsHelp />
             // The plot first (a phone shows it first); the controls in one drawer, which lecture

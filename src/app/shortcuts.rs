@@ -140,7 +140,8 @@ fn run(state: AppState, page: PageView, lessons: LessonUi, shortcut: Shortcut) -
         Shortcut::Close => {
             let help = page.help_open.get_untracked();
             page.help_open.set(false);
-            return fullscreen::leave(page) || help;
+            // Closes what is open first; then cancels long work.
+            return fullscreen::leave(page) || help || state.work.cancel(state);
         }
     }
     true

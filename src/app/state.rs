@@ -46,6 +46,8 @@ pub struct AppState {
     pub kernels: super::jit::Compiler,
     /// The experiments kept in this browser: a failed save, the recent ones offered.
     pub kept: KeptState,
+    /// Long work in slices across frames (random restarts, a Step in slices), with Cancel.
+    pub work: super::work::Work,
 }
 
 impl AppState {
@@ -84,6 +86,7 @@ impl AppState {
             can_undo_redo: RwSignal::new((false, false)),
             kernels: super::jit::Compiler::new(&search),
             kept: KeptState::new(),
+            work: super::work::Work::new(),
         };
         let now = super::url::current_hash(state);
         state
@@ -225,8 +228,12 @@ impl AppState {
         self.say(SEED_WEIGHTS_BACK);
     }
 
-    /// Trains exactly one epoch (in perceptron mode: one step of the trick).
+    /// Trains exactly one epoch (in perceptron mode: one step of the trick); an epoch that
+    /// goes in slices trains across frames, with progress and Cancel (see [`super::work`]).
     pub fn step(&self) {
+        if self.work.start_step(*self) {
+            return;
+        }
         let trained = self
             .trainer
             .try_update_value(|t| {

@@ -92,14 +92,21 @@ impl Batch<'_> {
     /// `net.grads`. The weights end as they started.
     pub fn numerical(&self, net: &mut Mlp, epsilon: f64) {
         for k in 0..net.params.len() {
-            let w = net.params[k];
-            net.params[k] = w + epsilon;
-            let plus = self.objective(net);
-            net.params[k] = w - epsilon;
-            let minus = self.objective(net);
-            net.params[k] = w;
-            net.grads[k] = (plus - minus) / (2.0 * epsilon);
+            self.numerical_at(net, epsilon, k);
         }
+    }
+
+    /// One weight's share of [`Batch::numerical`]: the central difference for weight `k`,
+    /// left in `net.grads[k]` (two passes over the batch). The weights end as they started, so
+    /// a gradient found weight by weight, across frames, is the one found in one go.
+    pub fn numerical_at(&self, net: &mut Mlp, epsilon: f64, k: usize) {
+        let w = net.params[k];
+        net.params[k] = w + epsilon;
+        let plus = self.objective(net);
+        net.params[k] = w - epsilon;
+        let minus = self.objective(net);
+        net.params[k] = w;
+        net.grads[k] = (plus - minus) / (2.0 * epsilon);
     }
 
     /// One random-search trial: every weight moves by `step · N(0, 1)`; the move is kept only

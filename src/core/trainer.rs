@@ -15,11 +15,14 @@ mod adaline_run;
 mod budget;
 mod data;
 mod evaluate;
+mod grad_check;
 mod kernels;
 mod line_run;
 mod perceptron_run;
+mod restarts;
 mod run;
 mod share;
+mod slice;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -29,6 +32,8 @@ mod tests_line;
 #[cfg(test)]
 mod tests_share;
 #[cfg(test)]
+mod tests_slice;
+#[cfg(test)]
 mod tests_tf;
 mod train;
 mod view;
@@ -36,9 +41,11 @@ mod view;
 pub use adaline_run::AdalineRun;
 pub use data::{edited as edited_points, Inputs, PointEdit};
 pub use evaluate::{best_restart, RestartSpread};
+pub use grad_check::GradientCheck;
 pub use kernels::Kernels;
 pub use line_run::{LineRun, MAIN_PATH as LINE_MAIN_PATH};
 pub use perceptron_run::{PerceptronRun, MAX_EPOCHS as PERCEPTRON_MAX_EPOCHS};
+pub use restarts::Restarts;
 pub use run::Run;
 
 /// The most training work in one animation frame, in milliseconds (leaves time to draw at
@@ -77,6 +84,10 @@ pub struct Trainer {
     run: Run,
     /// What trains the mini-batches (the general kernels, or one compiled for the shape).
     kernels: Kernels,
+    /// The epoch in progress, when epochs go in slices (see [`Trainer::epoch_progress`]).
+    cursor: Option<slice::EpochCursor>,
+    /// Whether an epoch outlasted a frame's budget, so the next ones go in slices.
+    slow_epochs: bool,
     version: u64,
 }
 
@@ -120,6 +131,8 @@ impl Trainer {
             stopped_at: None,
             run,
             kernels: Kernels::General,
+            cursor: None,
+            slow_epochs: false,
             version: 0,
         };
         trainer.evaluate();
@@ -190,6 +203,7 @@ impl Trainer {
                     Run::Mlp | Run::Logistic | Run::Curve => {}
                 }
                 self.config = new;
+                self.drop_partial_epoch();
                 self.metrics.penalty = self.penalty(); // the rate may have changed
                 if points_changed {
                     self.points = data::points_for(&self.config);
@@ -246,6 +260,7 @@ impl Trainer {
         self.best = None;
         self.stopped_at = None;
         self.run = Run::new(&self.config);
+        self.drop_partial_epoch();
         self.version += 1;
         self.evaluate();
     }
@@ -258,6 +273,7 @@ impl Trainer {
             return false;
         }
         self.net.params[index] = value;
+        self.drop_partial_epoch();
         self.evaluate();
         true
     }

@@ -36,24 +36,27 @@ impl Measured {
 pub fn GradientCheck() -> impl IntoView {
     let state = expect_context::<AppState>();
     let (measured, set_measured) = signal(None::<Measured>);
+    // On a large network the check goes in slices across frames (see `app::work`).
     let run_check = move |_| {
-        let gap = state
-            .trainer
-            .try_update_value(|t| t.gradient_check())
-            .flatten();
-        let text = gap.map_or("no training points".into(), |g| {
-            crate::core::number_text::scientific(g, 2)
-        });
         let (params, epoch) = state
             .snapshot
             .with_untracked(|s| (s.net.params.clone(), s.epoch));
         let config = state.config.get_untracked();
-        set_measured.set(Some(Measured {
-            text,
-            params,
-            epoch,
-            config,
-        }));
+        let show = move |text: String| {
+            set_measured.set(Some(Measured {
+                text,
+                params: params.clone(),
+                epoch,
+                config: config.clone(),
+            }))
+        };
+        let done = {
+            let show = show.clone();
+            Callback::new(move |gap: f64| show(crate::core::number_text::scientific(gap, 2)))
+        };
+        if !state.work.start_gradient_check(state, done) {
+            show("no training points".into());
+        }
     };
     // Compares the weights only while a number is shown.
     let shown = Memo::new(move |_| {

@@ -223,20 +223,10 @@ fn RestartsSection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let (count, set_count) = signal(10.0);
     let (epochs, set_epochs) = signal(200.0);
-    let (results, set_results) = signal(Vec::<(u32, f64)>::new());
     let run = move |_| {
         let (k, n) = (count.get_untracked() as u32, epochs.get_untracked() as u32);
-        let found = state
-            .trainer
-            .try_update_value(|t| {
-                state.kernels.supply(t);
-                t.random_restarts(k, n)
-            })
-            .unwrap_or_default();
-        if let Some(best) = crate::core::trainer::best_restart(&found) {
-            keep_restart(&state, best, n, found.len());
-        }
-        set_results.set(found);
+        state.trainer.update_value(|t| state.kernels.supply(t));
+        state.work.start_restarts(state, k, n);
     };
     view! {
         <div class="restarts-section">
@@ -262,36 +252,16 @@ fn RestartsSection() -> impl IntoView {
             <button class="wide" data-testid="random-restarts" on:click=run>
                 "Train the starts, keep the best"
             </button>
-            <RestartSpreadView results=results />
+            <RestartSpreadView results=state.work.restart_results />
         </div>
     }
-}
-
-/// Opens restart `best` (found best of `starts` after `epochs` epochs) and trains it as far.
-fn keep_restart(state: &AppState, best: u32, epochs: u32, starts: usize) {
-    let unchanged = state.config.with_untracked(|c| c.restart == best);
-    state.update_config(|c| c.restart = best);
-    if unchanged {
-        // start it afresh
-        state
-            .trainer
-            .update_value(crate::core::trainer::Trainer::reset);
-    }
-    state.trainer.update_value(|t| {
-        state.kernels.supply(t);
-        t.step(epochs);
-    });
-    state.publish();
-    state.say(format!(
-        "Kept restart {best}, the lowest final training loss of {starts} starts after {epochs} epochs."
-    ));
 }
 
 /// The restarts' final losses as dots on a strip, and their best, median and worst.
 #[component]
 fn RestartSpreadView(
     /// Each restart's number and final training loss.
-    results: ReadSignal<Vec<(u32, f64)>>,
+    results: RwSignal<Vec<(u32, f64)>>,
 ) -> impl IntoView {
     let spread = Memo::new(move |_| results.with(|r| RestartSpread::of(r)));
     let summary = move || {

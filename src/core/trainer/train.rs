@@ -12,7 +12,8 @@ impl Trainer {
     }
 
     /// Trains up to `max_epochs` epochs, stopping early when `now()` (milliseconds) passes
-    /// `budget_ms` after the start, then measures the losses once. Returns the epochs trained.
+    /// `budget_ms` after the start, then measures the losses once. Returns the epochs trained
+    /// (finished): 0 with an epoch still in progress, see [`Trainer::epoch_progress`].
     ///
     /// Never inlined: WebAssembly engines swap in optimized code for a function only when it is
     /// next called, so the frame's loop must be a function of its own that each frame calls
@@ -34,7 +35,8 @@ impl Trainer {
     }
 
     /// The network's frame (the MLP, logistic regression, the curve): up to `max_epochs`
-    /// epochs within the budget; nothing once diverged, stopped early or without training
+    /// epochs within the budget, an epoch that outlasts it going on in the next frame (see
+    /// [`Trainer::epoch_progress`]); nothing once diverged, stopped early or without training
     /// points.
     fn run_network(
         &mut self,
@@ -46,14 +48,12 @@ impl Trainer {
             return 0;
         }
         let mut budget = Budget::start(budget_ms, now);
-        while budget.done() < max_epochs {
-            self.train_epoch();
-            if !budget.tick(now) {
-                break;
-            }
+        let epochs = self.train_within(max_epochs, &mut budget, now);
+        // A frame that only got on with an epoch has nothing new to measure.
+        if epochs > 0 || self.cursor.is_none() {
+            self.evaluate();
         }
-        self.evaluate();
-        budget.done()
+        epochs
     }
 
     /// One epoch: a pass over the training points in shuffled mini-batches (backprop or the
@@ -104,7 +104,7 @@ impl Trainer {
 
     /// The network's gradient for the training rows numbered `chunk`, by the general kernels
     /// (backpropagation with the config's dropout, or the numerical derivative).
-    fn batch_gradient(&mut self, chunk: &[usize]) {
+    pub(super) fn batch_gradient(&mut self, chunk: &[usize]) {
         let cfg = &self.config;
         let (reg, rate) = (cfg.regularization, cfg.regularization_rate);
         self.targets.clear();
@@ -140,7 +140,11 @@ impl Trainer {
     /// The network's gradient for the training rows numbered `chunk`, by `kernel` (compiled
     /// for the network's shape: see [`Trainer::compiled_kernel`]).
     #[cfg(feature = "jit")]
-    fn compiled_gradient(&mut self, kernel: crate::core::mlp::CompiledKernel, chunk: &[usize]) {
+    pub(super) fn compiled_gradient(
+        &mut self,
+        kernel: crate::core::mlp::CompiledKernel,
+        chunk: &[usize],
+    ) {
         let (reg, rate) = (self.config.regularization, self.config.regularization_rate);
         let set = self.inputs.train_fast();
         self.net
