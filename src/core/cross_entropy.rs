@@ -113,7 +113,7 @@ pub fn binary_sum(ys: &[f64], ps: &[f64]) -> Result<Sum, String> {
         .collect();
     Ok(Sum {
         sum: terms.iter().map(|t| t.value).sum(),
-        clamped: ps.iter().any(|&p| p < P_MIN || p > 1.0 - P_MIN),
+        clamped: ps.iter().any(|p| !(P_MIN..=1.0 - P_MIN).contains(p)),
         terms,
     })
 }

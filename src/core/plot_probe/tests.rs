@@ -68,7 +68,7 @@ fn a_point_shows_its_one_hot_target_and_its_term() {
     assert_eq!((r.x1, r.x2), (p.x1, p.x2));
     let c = p.label as usize;
     let line = r.lines().pop().unwrap();
-    let mut hot = vec!["0"; 3];
+    let mut hot = ["0"; 3];
     hot[c] = "1";
     let want = format!(
         "class {c}, one-hot [{}], loss −ln p({c}) = ",
