@@ -3,6 +3,7 @@
 use super::{AppState, Brush};
 use crate::core::config::ExperimentConfig;
 use crate::core::dataset::{Problem, MAX_CLASSES};
+use crate::core::pointer::Pointer;
 use crate::core::trainer::PointEdit;
 use crate::render::colors::{class_color, css};
 use leptos::prelude::*;
@@ -71,12 +72,15 @@ pub fn Brushes() -> impl IntoView {
             >
                 "Eraser"
             </button>
-            <Show when=move || state.config.with(|c| c.model.uses_network())>
+            // A mouse reads by hovering; a finger needs a brush that reads instead of adding.
+            <Show when=move || {
+                page.pointer == Pointer::Touch && state.config.with(|c| c.model.uses_network())
+            }>
                 <button
                     class="brush probe"
                     class:active=move || state.brush.get() == Brush::Probe
                     data-testid="probe-brush"
-                    title="A click or a tap shows the model's output there, and adds no point"
+                    title="A tap shows the model's output there, and adds no point"
                     aria-pressed=move || (state.brush.get() == Brush::Probe).to_string()
                     on:click=move |_| state.brush.set(Brush::Probe)
                 >
