@@ -3,6 +3,7 @@
 use super::{AppState, Brush};
 use crate::core::config::ExperimentConfig;
 use crate::core::dataset::{Problem, MAX_CLASSES};
+use crate::core::pointer::Pointer;
 use crate::core::trainer::PointEdit;
 use crate::render::colors::{class_color, css};
 use leptos::prelude::*;
@@ -37,7 +38,7 @@ fn brush_active(c: &ExperimentConfig, brush: Brush, k: usize) -> bool {
     match brush {
         Brush::Class(_) if c.model.fits_xy() => true,
         Brush::Class(b) => b == k,
-        Brush::Eraser => false,
+        Brush::Eraser | Brush::Probe => false,
     }
 }
 
@@ -47,6 +48,13 @@ pub fn Brushes() -> impl IntoView {
     let state = expect_context::<AppState>();
     let page = expect_context::<super::lecture::PageView>();
     let brush_count = move || state.config.with(brush_count);
+    // The Read brush reads a network's output: without one, back to a class brush.
+    Effect::new(move |_| {
+        let network = state.config.with(|c| c.model.uses_network());
+        if !network && state.brush.get_untracked() == Brush::Probe {
+            state.brush.set(Brush::Class(1));
+        }
+    });
     view! {
         <div class="brushes" role="toolbar" aria-label="Brush">
             <span class="brush-caption" data-testid="brush-caption">
@@ -64,6 +72,21 @@ pub fn Brushes() -> impl IntoView {
             >
                 "Eraser"
             </button>
+            // A mouse reads by hovering; a finger needs a brush that reads instead of adding.
+            <Show when=move || {
+                page.pointer == Pointer::Touch && state.config.with(|c| c.model.uses_network())
+            }>
+                <button
+                    class="brush probe"
+                    class:active=move || state.brush.get() == Brush::Probe
+                    data-testid="probe-brush"
+                    title="A tap shows the model's output there, and adds no point"
+                    aria-pressed=move || (state.brush.get() == Brush::Probe).to_string()
+                    on:click=move |_| state.brush.set(Brush::Probe)
+                >
+                    "Read"
+                </button>
+            </Show>
             <EditButtons />
             <button
                 class="ghost"

@@ -2,6 +2,7 @@
 //! they contain no maths.
 mod bench_page;
 mod brushes;
+mod ce_panel;
 mod controls;
 mod diagram;
 mod fields;

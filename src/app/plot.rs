@@ -1,5 +1,6 @@
 //! The main plot: the decision boundary and the points; a click or a tap adds a point with the
-//! brush, a right-click or a long press removes the nearest.
+//! brush, a right-click or a long press removes the nearest; hovering, or a click or a tap with
+//! the Read brush, shows the model's output there (`reading`).
 use super::{AppState, Brush};
 use crate::core::config::Model;
 use crate::core::dataset::{Point, Problem};
@@ -13,6 +14,7 @@ use web_sys::MouseEvent;
 mod layers;
 mod legend;
 mod marks;
+mod reading;
 pub use layers::picture;
 
 /// [`picture`] with the axis names written on it, as the page shows them.
@@ -63,6 +65,7 @@ pub fn Plot() -> impl IntoView {
     layers::draw(state, canvases);
     let pointer = Pointer::new(state, canvas);
     let press = pointer.press;
+    let reading = pointer.reading;
     let axis_names = move || state.config.with(|c| c.axis_names());
     let view = Memo::new(move |_| state.snapshot.with(|s| s.domain));
     let page = expect_context::<super::lecture::PageView>();
@@ -104,10 +107,15 @@ pub fn Plot() -> impl IntoView {
                     on:click=move |ev| pointer.click(&ev)
                     on:contextmenu=move |ev| pointer.context_menu(&ev)
                     on:pointerdown=move |ev| press.down(&ev)
-                    on:pointermove=move |ev| press.moved(&ev)
+                    on:pointermove=move |ev| {
+                        press.moved(&ev);
+                        reading.hover(state, canvas, &ev);
+                    }
+                    on:pointerleave=move |ev| reading.leave(state, &ev)
                     on:pointerup=move |_| press.cancel()
                     on:pointercancel=move |_| press.cancel()
                 ></canvas>
+                <reading::ReadingBox reading=reading />
                 <span class="axis-label x-label" data-testid="x-axis-name">
                     {move || axis_names().0}
                 </span>
@@ -121,12 +129,14 @@ pub fn Plot() -> impl IntoView {
 }
 
 /// What the mouse and touch do on the points canvas: a click or a tap adds a point with the
-/// brush, a right-click or a long press removes the nearest.
+/// brush, a right-click or a long press removes the nearest; hovering (or a click or a tap with
+/// the Read brush) shows the model's output there.
 #[derive(Clone, Copy)]
 struct Pointer {
     state: AppState,
     canvas: NodeRef<Canvas>,
     press: touch::LongPress,
+    reading: reading::PlotReading,
 }
 
 impl Pointer {
@@ -140,6 +150,7 @@ impl Pointer {
             state,
             canvas,
             press,
+            reading: reading::PlotReading::new(state),
         }
     }
 
@@ -148,9 +159,16 @@ impl Pointer {
         if self.press.took_click() {
             return; // a long press removed a point; its click adds none
         }
+        if self.state.brush.get_untracked() == Brush::Probe {
+            let (x, y) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+            self.reading.read_at(self.state, self.canvas, x, y);
+            return; // the Read brush adds nothing
+        }
         let at = data_at(self.canvas, self.state, ev.client_x(), ev.client_y());
         let Some((x1, x2)) = at else { return };
-        self.state.edit_points(brush_edit(self.state, x1, x2));
+        if let Some(edit) = brush_edit(self.state, x1, x2) {
+            self.state.edit_points(edit);
+        }
     }
 
     /// A right-click removes the nearest point (on a touch screen, `press` does).
@@ -212,9 +230,10 @@ fn description(
     )
 }
 
-/// What a click at (x1, x2) does with the current brush.
-fn brush_edit(state: AppState, x1: f64, x2: f64) -> PointEdit {
-    match state.brush.get_untracked() {
+/// What a click at (x1, x2) does with the current brush (the Read brush edits nothing).
+fn brush_edit(state: AppState, x1: f64, x2: f64) -> Option<PointEdit> {
+    Some(match state.brush.get_untracked() {
+        Brush::Probe => return None,
         Brush::Eraser => PointEdit::RemoveNearest { x1, x2 },
         Brush::Class(k) => {
             let label = match state.config.with_untracked(|c| (c.model, c.problem)) {
@@ -225,5 +244,5 @@ fn brush_edit(state: AppState, x1: f64, x2: f64) -> PointEdit {
             };
             PointEdit::Add(Point::new(x1, x2, label))
         }
-    }
+    })
 }

@@ -1,5 +1,6 @@
 //! Epoch, point count, losses and accuracies, as text that tests can read.
 use super::AppState;
+use crate::app::ce_panel::CrossEntropyPanel;
 use crate::core::config::Model;
 use crate::core::number_text;
 use leptos::prelude::*;
@@ -45,10 +46,21 @@ fn Penalty() -> impl IntoView {
         let penalty = snap.with(|s| s.metrics.penalty)?;
         Some(state.config.with(|c| c.regularization.readout(penalty)))
     });
+    // With a penalty on: how many weights sit at exactly 0 (L1 leaves them there; L2 only
+    // shrinks them).
+    let zeros = Memo::new(move |_| {
+        text.with(Option::is_some).then(|| {
+            let (zero, all) = snap.with(|s| s.net.zero_weights());
+            format!("{zero} of {all} weights at 0")
+        })
+    });
     view! {
         <Show when=move || text.with(Option::is_some)>
             <span class="readout-penalty" data-testid="train-penalty">
                 {move || text.get().unwrap_or_default()}
+            </span>
+            <span class="readout-penalty" data-testid="zero-weights">
+                {move || zeros.get().unwrap_or_default()}
             </span>
         </Show>
     }
@@ -60,6 +72,7 @@ pub fn Readouts() -> impl IntoView {
     let state = expect_context::<AppState>();
     let snap = state.snapshot;
     let (train_label, test_label) = (loss_label(true), loss_label(false));
+    let ce_open = RwSignal::new(false);
     let item = |label: Signal<&'static str>, id: &'static str, text: Signal<String>| {
         view! {
             <div class="readout">
@@ -82,7 +95,9 @@ pub fn Readouts() -> impl IntoView {
                 "point-count",
                 Signal::derive(move || snap.with(|s| s.points.len().to_string())),
             )} <div class="readout" title=TRAIN_MEAN>
-                <span class="readout-label">{move || train_label.get()}</span>
+                <span class="readout-label">
+                    {move || train_label.get()} <CeOpener open=ce_open />
+                </span>
                 <span class="readout-value" data-testid="train-loss">
                     {move || snap.with(|s| loss(s.metrics.train_loss))}
                 </span>
@@ -110,6 +125,53 @@ pub fn Readouts() -> impl IntoView {
                     Signal::derive(move || snap.with(|s| percent(s.metrics.test_accuracy))),
                 )}
             </Show>
+            <Show when=move || ce_open.get()>
+                <div class="ce-popover" data-testid="ce-popover">
+                    <div class="ce-popover-head">
+                        <strong>"Cross-entropy by hand"</strong>
+                        <button
+                            type="button"
+                            class="ghost"
+                            data-testid="ce-close"
+                            aria-label="Close"
+                            on:click=move |_| ce_open.set(false)
+                        >
+                            "×"
+                        </button>
+                    </div>
+                    <CrossEntropyPanel place="readout" />
+                </div>
+            </Show>
         </div>
+    }
+}
+
+/// The "Σ" button beside a classifier's training loss label: opens the cross-entropy panel,
+/// where the notes' sums are computed from typed probabilities and labels.
+#[component]
+fn CeOpener(
+    /// Whether the panel is open.
+    open: RwSignal<bool>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let classifies = move || {
+        state.config.with(|c| {
+            matches!(c.model, Model::Mlp | Model::Logistic) && c.output().is_classification()
+        })
+    };
+    view! {
+        <Show when=classifies>
+            <button
+                type="button"
+                class="ghost readout-ce"
+                data-testid="ce-open"
+                title="Cross-entropy by hand: the notes' sum over the points (the readout is the mean over the training points)"
+                aria-label="Cross-entropy by hand"
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                "Σ"
+            </button>
+        </Show>
     }
 }

@@ -22,6 +22,8 @@ pub enum Brush {
     Class(usize),
     /// Removes the nearest point.
     Eraser,
+    /// Adds nothing: shows the model's output where the plot is clicked or tapped.
+    Probe,
 }
 
 /// Shared handles; `Copy`, so components take it by value.

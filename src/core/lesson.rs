@@ -16,6 +16,7 @@
 //! try: Press Step until the point is on the right side.   ← what to do (one line)
 //! check: misclassified = 0                           ← when they have seen it
 //! needs: model=line                                  ← optional, see below
+//! panel: cross-entropy                               ← optional: a tool under the text
 //! // a line starting with two slashes is a comment
 //! ```
 //!
@@ -32,6 +33,7 @@ use std::fmt;
 pub mod check;
 mod library;
 pub mod link;
+pub mod panel;
 pub mod progress;
 pub mod quantity;
 #[cfg(test)]
@@ -40,6 +42,7 @@ mod tests;
 pub use check::Check;
 pub use library::{shipped, Library, Opened, ViewFrom};
 pub use link::LessonLink;
+pub use panel::CardPanel;
 pub use progress::{Progress, Verdict};
 pub use quantity::{Quantity, Readings};
 
@@ -69,6 +72,8 @@ pub struct Card {
     pub check: Check,
     /// `(key, value)` pairs the preset uses that this build may not have yet.
     pub needs: Vec<(String, String)>,
+    /// A tool shown under the text (see [`CardPanel`]).
+    pub panel: Option<CardPanel>,
     /// The line of the card's `## ` heading in its file (from 1).
     pub line: usize,
 }
@@ -124,6 +129,7 @@ struct Draft {
     try_text: Option<String>,
     check: Option<Check>,
     needs: Vec<(String, String)>,
+    panel: Option<CardPanel>,
 }
 
 /// Parses the text of lesson file `file`.
@@ -203,6 +209,7 @@ impl Draft {
             try_text: None,
             check: None,
             needs: Vec::new(),
+            panel: None,
         })
     }
 }
@@ -210,7 +217,7 @@ impl Draft {
 /// Reads one line inside a card: a key line, or text.
 fn read_card_line(d: &mut Draft, line: &str) -> Result<(), String> {
     let (key, value) = match line.split_once(':') {
-        Some((k, v)) if ["preset", "try", "check", "needs"].contains(&k.trim()) => {
+        Some((k, v)) if ["preset", "try", "check", "needs", "panel"].contains(&k.trim()) => {
             (k.trim(), v.trim())
         }
         _ => {
@@ -239,6 +246,10 @@ fn read_card_line(d: &mut Draft, line: &str) -> Result<(), String> {
         "check" => {
             once(d.check.is_some())?;
             d.check = Some(Check::parse(value).map_err(|m| format!("check: {m}"))?);
+        }
+        "panel" => {
+            once(d.panel.is_some())?;
+            d.panel = Some(CardPanel::parse(value)?);
         }
         _ => {
             once(false)?;
@@ -285,6 +296,7 @@ fn finish(d: Draft) -> Result<Card, String> {
         title: d.title,
         text,
         needs: d.needs,
+        panel: d.panel,
         line: d.line,
     })
 }

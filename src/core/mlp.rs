@@ -403,6 +403,34 @@ impl Mlp {
         with_pass!(self, mut pass => pass.backward(layers, params, output, targets));
     }
 
+    /// L1's rule at zero (the soft threshold of proximal gradient descent; the TensorFlow
+    /// Playground stops weights at zero likewise): a weight (not a bias) that a step carried
+    /// across zero from its value in `before` stops at exactly 0, and a weight at 0 stays there
+    /// while the step would move it by at most `limit` (η·λ: its data gradient is weaker than
+    /// λ). So L1 leaves unneeded weights at exactly 0, the notes' sparsity (1, 0, 0, 1, 0),
+    /// where its step of ±η·λ alone would make them hop around zero.
+    pub fn stop_l1_crossings(&mut self, before: &[f64], limit: f64) {
+        for layer in &self.layers {
+            let weights = layer.w..layer.b();
+            let pairs = self.params[weights.clone()]
+                .iter_mut()
+                .zip(&before[weights]);
+            for (w, &was) in pairs {
+                let crossed = was != 0.0 && *w != 0.0 && w.signum() != was.signum();
+                let held = was == 0.0 && w.abs() <= limit;
+                if crossed || held {
+                    *w = 0.0;
+                }
+            }
+        }
+    }
+
+    /// How many weights (not biases) are exactly 0, and how many weights there are.
+    pub fn zero_weights(&self) -> (usize, usize) {
+        let weights = || self.layers.iter().flat_map(|l| &self.params[l.w..l.b()]);
+        (weights().filter(|w| **w == 0.0).count(), weights().count())
+    }
+
     /// The regularization penalty of all weights.
     pub fn penalty(&self, reg: Regularization, rate: f64) -> f64 {
         self.layers

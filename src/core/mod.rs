@@ -3,10 +3,12 @@
 //! Nothing in here names a browser or UI crate;
 //! `tests/core_is_pure.rs` fails if a file does.
 pub mod activation;
+pub mod activation_curve;
 pub mod adaline;
 pub mod base64;
 pub mod caption;
 pub mod config;
+pub mod cross_entropy;
 pub mod csv;
 pub mod curve;
 pub mod dataset;
@@ -35,6 +37,7 @@ pub mod model_json;
 pub mod number_text;
 pub mod optimizer;
 pub mod perceptron;
+pub mod plot_probe;
 pub mod pointer;
 pub mod qr;
 pub mod real;

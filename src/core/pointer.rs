@@ -66,10 +66,10 @@ impl Pointer {
     pub fn plot_hint(self) -> &'static str {
         match self {
             Pointer::Mouse => {
-                "Click to add a point with the brush; right-click to remove the nearest."
+                "Click to add a point with the brush; right-click to remove the nearest; hover to read the model's output."
             }
             Pointer::Touch => {
-                "Tap to add a point with the brush; long-press to remove the nearest."
+                "Tap to add a point with the brush; long-press to remove the nearest; with the Read brush, a tap shows the model's output."
             }
         }
     }

@@ -70,6 +70,8 @@ pub struct Trainer {
     /// The current batch's targets and, for the numerical derivative, its rows (scratch).
     targets: Vec<f64>,
     rows: Vec<f64>,
+    /// The weights before a step, with L1 on (scratch; see [`Mlp::stop_l1_crossings`]).
+    before_step: Vec<f64>,
     search_rng: Pcg32,
     epoch: u64,
     history: LossHistory,
@@ -116,6 +118,7 @@ impl Trainer {
             order: (0..inputs.train_len()).collect(),
             targets: Vec::new(),
             rows: Vec::new(),
+            before_step: Vec::new(),
             search_rng: Pcg32::stream(config.seed, Stream::Search),
             config,
             points,

@@ -4,6 +4,7 @@
 //!
 //! No drawing measures layout: a canvas's pixel buffer is sized by [`size_backing`] from a
 //! CSS size the caller observed (with a `ResizeObserver`), and drawing reads that buffer's size.
+mod activation;
 mod axes;
 mod caption;
 mod charts;
@@ -12,6 +13,7 @@ mod diagram;
 mod dots;
 mod pair;
 mod plot;
+pub use activation::draw_activation;
 pub use caption::{draw_axis_names, with_caption};
 pub use charts::{draw_gradients, draw_lift, draw_line_surface, draw_loss, draw_loss_picture};
 pub use curve::{draw_curve, CurveOverlay};

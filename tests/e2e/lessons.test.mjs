@@ -174,3 +174,30 @@ test("the admissions card: the notes' weights, typed in, misclassify none of the
   await screenshot(page, 'lesson-admissions.png');
   assert.deepEqual(app.pageErrors, [], errorReport(app));
 });
+
+test('issue 17 cards: leaky ReLU or ELU picked from the menu flips lesson 05 card 4; L1 leaves weights at exactly 0 (card 12.5)', async () => {
+  const app = await session().open('#lesson=activations&card=4');
+  const { page } = app;
+  assert.equal(await cardTitle(page), 'Leaky ReLU and ELU');
+  assert.equal(await page.getAttribute(`${tid('activation-curve-lesson')} canvas`, 'data-activation'), 'relu');
+  await page.selectOption(tid('activation'), 'elu');
+  await waitUntil(async () => (await page.getAttribute(`${tid('activation-curve-lesson')} canvas`, 'data-activation')) === 'elu',
+    { what: "the lesson's drawing to follow the menu" });
+  await click(page, 'play');
+  await waitSeen(page, 'test accuracy ≥ 95 % with ELU', 40_000);
+  await click(page, 'play');
+
+  const l1 = await session().open('#lesson=overfitting&card=5');
+  const p = l1.page;
+  assert.equal(await cardTitle(p), 'L1 sets weights to exactly 0');
+  await p.fill(tid('regularization-rate'), '0.01');
+  await p.press(tid('regularization-rate'), 'Enter');
+  await waitUntil(async () => /^0 of \d+ weights at 0$/.test((await text(p, 'zero-weights')) ?? ''), { what: 'the zero count before training' });
+  await click(p, 'play');
+  await waitSeen(p, 'at least 20 weights at exactly 0', 40_000);
+  await click(p, 'play');
+  const [zero, all] = (await text(p, 'zero-weights')).match(/\d+/g).map(Number);
+  assert.ok(zero >= 20 && all > zero, `${zero} of ${all}`);
+  await screenshot(p, 'lesson-l1-zero-weights.png');
+  assert.deepEqual([...app.pageErrors, ...l1.pageErrors], [], errorReport(app));
+});

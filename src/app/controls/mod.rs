@@ -1,4 +1,5 @@
 //! The control panels. Each control edits the config through [`AppState::update_config`].
+mod activation_curve;
 mod adaline;
 mod curve;
 mod data;
@@ -10,6 +11,7 @@ mod network;
 mod perceptron;
 mod training;
 
+pub use activation_curve::ActivationCurve;
 pub use adaline::AdalinePanel;
 pub use curve::CurvePanel;
 pub use data::{DataControls, DataPanel, TrainingShare};

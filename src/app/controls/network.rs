@@ -45,6 +45,7 @@ pub fn NetworkPanel() -> impl IntoView {
                     }
                 })
             />
+            <super::ActivationCurve place="menu" />
         </Show>
         <SelectField
             label="Initialization"

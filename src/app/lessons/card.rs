@@ -4,8 +4,10 @@
 //! visible, so the panel is as tall as the lesson's tallest card and nothing below it moves
 //! from card to card.
 use super::{check::CheckIndicator, nav, step_button::CardStepButton, CardStep, LessonUi};
+use crate::app::ce_panel::CrossEntropyPanel;
+use crate::app::controls::ActivationCurve;
 use crate::app::AppState;
-use crate::core::lesson::{shipped, Card, Lesson};
+use crate::core::lesson::{shipped, Card, CardPanel, Lesson};
 use leptos::prelude::*;
 
 /// The open card of the open lesson.
@@ -87,6 +89,16 @@ fn body(lesson: &'static Lesson, card: &'static Card, k: usize, open: bool) -> i
                     card=k + 1
                 />
             </div>
+            // Under Try and the check, so that they stay where they are on the first screen.
+            {card.panel.map(card_panel)}
         </div>
+    }
+}
+
+/// A card's tool, under its text.
+fn card_panel(panel: CardPanel) -> AnyView {
+    match panel {
+        CardPanel::CrossEntropy => view! { <CrossEntropyPanel place="lesson" /> }.into_any(),
+        CardPanel::Activation => view! { <ActivationCurve place="lesson" /> }.into_any(),
     }
 }

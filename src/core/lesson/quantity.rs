@@ -70,6 +70,8 @@ quantities! {
     Adam "adam" "1 when the optimizer is Adam",
     Restart "restart" "which random restart's initial weights are in use (0: the seed's)",
     Patience "patience" "early stopping's patience in epochs (0: off)",
+    NegativeSlope "negative_slope" "1 when the activation keeps a slope for negative inputs (leaky ReLU, ELU)",
+    ZeroWeights "zero_weights" "the network's weights (not biases) at exactly 0 (L1 leaves them there)",
 }
 
 impl Quantity {
@@ -140,6 +142,7 @@ fn read(q: Quantity, snap: &Snapshot, cfg: &ExperimentConfig) -> Option<f64> {
         Q::GradCheck => None,
         Q::GradFirst => last_grads(snap).and_then(|g| g.first().copied()),
         Q::GradLast => last_grads(snap).and_then(|g| g.last().copied()),
+        Q::ZeroWeights if cfg.model.uses_network() => count(snap.net.zero_weights().0),
         _ => read_config(q, snap, cfg),
     }
 }
@@ -166,6 +169,11 @@ fn read_config(q: Quantity, snap: &Snapshot, cfg: &ExperimentConfig) -> Option<f
         Q::Adam => flag(cfg.optimizer == OptimizerKind::Adam),
         Q::Restart => Some(f64::from(cfg.restart)),
         Q::Patience => Some(f64::from(cfg.patience)),
+        Q::NegativeSlope => flag(matches!(
+            cfg.activation,
+            crate::core::activation::Activation::LeakyRelu
+                | crate::core::activation::Activation::Elu
+        )),
         _ => None,
     }
 }

@@ -163,3 +163,29 @@ fn large_shared_weights_that_diverge_are_blamed_and_the_seed_trains() {
     other.restart = 1;
     assert_eq!(Trainer::new(other).shared_start(), None);
 }
+
+/// Issue 17: L1 leaves the weights the data hardly needs at exactly 0 (the notes' sparsity),
+/// and keeps them there; L2 at the same rate only shrinks them. The lesson's setup.
+#[test]
+fn l1_leaves_weights_at_exactly_zero_and_l2_does_not() {
+    let run = |reg: &str| {
+        let link = format!(
+            "dataset=circle&noise=30&samples=120&networkShape=8,8,8&learningRate=0.03&regularization={reg}&regularizationRate=0.01"
+        );
+        let (cfg, notes) = ExperimentConfig::from_hash(&link);
+        assert!(notes.is_empty(), "{notes:?}");
+        let mut t = Trainer::new(cfg);
+        t.step(300);
+        let at_300 = t.net().zero_weights();
+        t.step(10);
+        (at_300, t.net().zero_weights())
+    };
+    let ((l1, all), (l1_later, _)) = run("L1");
+    let ((l2, _), _) = run("L2");
+    assert!(l1 >= 20, "L1: {l1} of {all} weights at 0");
+    assert!(
+        l1_later >= l1 * 9 / 10,
+        "they stay at 0: {l1} then {l1_later}"
+    );
+    assert_eq!(l2, 0, "L2 only shrinks weights");
+}

@@ -4,6 +4,7 @@ use super::budget::Budget;
 use super::{Run, Trainer, GRADIENT_CHECK_POINTS};
 use crate::core::gradients::{Batch, GradientMethod};
 use crate::core::mlp::Precision;
+use crate::core::regularization::Regularization;
 
 impl Trainer {
     /// Trains `epochs` epochs, then measures the losses once. Does nothing once diverged.
@@ -71,6 +72,7 @@ impl Trainer {
         #[cfg(feature = "jit")]
         let kernel = self.compiled_kernel();
         let order = std::mem::take(&mut self.order);
+        let l1 = cfg.regularization == Regularization::L1 && cfg.regularization_rate > 0.0;
         for chunk in order.chunks(size) {
             #[cfg(feature = "jit")]
             if let Some(kernel) = kernel {
@@ -80,8 +82,16 @@ impl Trainer {
             }
             #[cfg(not(feature = "jit"))]
             self.batch_gradient(chunk);
+            if l1 {
+                self.before_step.clear();
+                self.before_step.extend_from_slice(&self.net.params);
+            }
             self.optimizer
                 .step(&mut self.net.params, &self.net.grads, lr);
+            if l1 {
+                let limit = lr * self.config.regularization_rate;
+                self.net.stop_l1_crossings(&self.before_step, limit);
+            }
         }
         self.order = order;
         self.epoch += 1;

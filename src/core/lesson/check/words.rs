@@ -81,6 +81,7 @@ fn setting(cond: &Cond) -> Option<String> {
                 Q::Adam => "with the Adam optimizer",
                 Q::Momentum => "with momentum",
                 Q::Standardize => "with standardized inputs",
+                Q::NegativeSlope => "with leaky ReLU or ELU",
                 Q::Restart => "after at least one restart",
                 _ => return None,
             }
@@ -200,6 +201,10 @@ fn flag(q: Quantity, on: bool) -> String {
             "the inputs are standardized",
             "the inputs are not standardized",
         ),
+        Q::NegativeSlope => (
+            "the activation is leaky ReLU or ELU",
+            "the activation is neither leaky ReLU nor ELU",
+        ),
         q => return format!("{} is {}", noun(q), if on { "not 0" } else { "0" }),
     };
     (if on { yes } else { no }).to_string()
@@ -283,6 +288,8 @@ fn noun(q: Quantity) -> &'static str {
         Q::Adam => "Adam",
         Q::Restart => "the restart",
         Q::Patience => "the patience",
+        Q::NegativeSlope => "a slope for negative inputs",
+        Q::ZeroWeights => "the number of weights at 0",
     }
 }
 
