@@ -180,6 +180,8 @@ const WALKTHROUGH: &[(&str, usize, &str, u32, bool)] = &[
     ("adaline", 2, "", 300, false),
     ("adaline", 3, "", 300, false),
     ("adaline", 4, "", 1000, false),
+    ("backpropagation", 1, "", 10, false),
+    ("backpropagation", 2, "", 10, false),
 ];
 
 #[test]

@@ -1,5 +1,6 @@
 //! Leptos components, one per file. They own the signals, read snapshots and call the trainer;
 //! they contain no maths.
+mod backprop;
 mod bench_page;
 mod brushes;
 mod controls;
@@ -64,6 +65,7 @@ pub fn App() -> impl IntoView {
     shortcuts::listen(state, page, lessons);
     fullscreen::follow_browser(page);
     let is_perceptron = move || state.config.with(|c| c.model == Model::Perceptron);
+    let is_network = move || state.config.with(|c| c.model.uses_network());
     let in_bar = move || !stage::is_stage(state, page);
     view! {
         <div class="app">
@@ -94,6 +96,11 @@ pub fn App() -> impl IntoView {
                     <Show when=is_perceptron>
                         <section class="panel xor-panel" aria-label="Build XOR">
                             <controls::XorBuilder />
+                        </section>
+                    </Show>
+                    <Show when=is_network>
+                        <section class="panel backprop-panel" aria-label="Backpropagation">
+                            <backprop::BackpropPanel />
                         </section>
                     </Show>
                 </div>

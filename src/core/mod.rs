@@ -4,6 +4,7 @@
 //! `tests/core_is_pure.rs` fails if a file does.
 pub mod activation;
 pub mod adaline;
+pub mod backprop;
 pub mod base64;
 pub mod caption;
 pub mod config;
