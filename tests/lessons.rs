@@ -2,6 +2,7 @@
 //! "seen", and every card's check can be reached by doing what the card asks.
 use nn_playground::core::config::ExperimentConfig;
 use nn_playground::core::dataset::Point;
+use nn_playground::core::hidden_space::HiddenSpace;
 use nn_playground::core::lesson::{self, shipped, Card, Quantity, Verdict};
 use nn_playground::core::trainer::{best_restart, Trainer};
 
@@ -182,6 +183,8 @@ const WALKTHROUGH: &[(&str, usize, &str, u32, bool)] = &[
     ("adaline", 4, "", 1000, false),
     ("backpropagation", 1, "", 10, false),
     ("backpropagation", 2, "", 10, false),
+    ("backpropagation", 3, "", 1, false),
+    ("backpropagation", 4, "", 500, false),
 ];
 
 #[test]
@@ -309,4 +312,55 @@ fn seen_it_shows_only_while_the_readouts_pass() {
         fell_back > 0,
         "the accuracy never fell back: the test shows nothing"
     );
+}
+
+#[test]
+fn the_notes_relu_network_classifies_xor_by_hand() {
+    let c = card("backpropagation", 3);
+    let mut trainer = Trainer::new(with_action(c, ""));
+    assert_eq!(
+        trainer.net().params,
+        [1.0, 1.0, 1.0, 1.0, 0.0, -1.0, 4.0, -8.0, -2.0]
+    );
+    // h₁ = ReLU(x₁ + x₂), h₂ = ReLU(x₁ + x₂ − 1); ŷ = σ(4h₁ − 8h₂ − 2) = σ(±2).
+    let corners = [
+        (0.0, 0.0, 0.0),
+        (0.0, 1.0, 1.0),
+        (1.0, 0.0, 1.0),
+        (1.0, 1.0, 0.0),
+    ];
+    let sigma2 = 1.0 / (1.0 + (-2.0f64).exp());
+    let mut net = trainer.net().clone();
+    for (x1, x2, label) in corners {
+        let y = net.forward(&[x1, x2])[0];
+        let want = if label == 1.0 { sigma2 } else { 1.0 - sigma2 };
+        assert!((y - want).abs() < 1e-12, "({x1}, {x2}): {y}");
+    }
+    let snapshot = trainer.snapshot();
+    assert_eq!(snapshot.points.len(), 4);
+    // The hidden space: the corners the notes' hidden layer puts the points on.
+    let space = HiddenSpace::of(&snapshot, 0, (0, 1));
+    let seen: Vec<(f64, f64, f64)> = space.points.iter().map(|p| (p.u, p.v, p.label)).collect();
+    let mut want = vec![
+        (0.0, 0.0, 0.0),
+        (1.0, 0.0, 1.0),
+        (1.0, 0.0, 1.0),
+        (2.0, 1.0, 0.0),
+    ];
+    let mut got = seen.clone();
+    let key = |p: &(f64, f64, f64)| (p.0 * 10.0 + p.1) as i64;
+    got.sort_by_key(key);
+    want.sort_by_key(key);
+    assert_eq!(got, want, "{seen:?}");
+    assert_eq!(space.separated(), Some(1.0), "one line splits them there");
+    let m = &snapshot.metrics;
+    assert_eq!(m.n_train + m.n_test, 4);
+    // Classified 100 %, and still after the card's Step.
+    for _ in 0..2 {
+        let m = trainer.snapshot().metrics;
+        for acc in [m.train_accuracy, m.test_accuracy].into_iter().flatten() {
+            assert_eq!(acc, 1.0);
+        }
+        trainer.step(1);
+    }
 }
