@@ -24,7 +24,12 @@ const predict = (page, x1, x2) => page.evaluate(([a, b]) => [...window.wasmBindi
 test("the notes' ReLU network for XOR: 100 % by hand, the hidden layer's corners, and it stays right", async () => {
   const app = await session().open('#lesson=backpropagation&card=3');
   const { page } = app;
-  await waitUntil(async () => (await readNumber(page, 'misclassified')) === 0, { what: 'no point misclassified' });
+  // Every corner right, in both sets (a set without points reads "—").
+  const allRight = async () => {
+    const [train, test] = [await readAccuracy(page, 'train-accuracy'), await readAccuracy(page, 'test-accuracy')];
+    return train === 100 && (test === 100 || Number.isNaN(test));
+  };
+  await waitUntil(allRight, { what: '100 % of the corners' });
   const s2 = 1 / (1 + Math.exp(-2));
   for (const [x1, x2, label] of [[0, 0, 0], [0, 1, 1], [1, 0, 1], [1, 1, 0]]) {
     const [p] = await predict(page, x1, x2);
@@ -38,7 +43,7 @@ test("the notes' ReLU network for XOR: 100 % by hand, the hidden layer's corners
   assert.equal(await seenNow(page), false, 'not seen before the Step');
   await click(page, 'step');
   await waitUntil(() => seenNow(page), { what: 'the check after one Step' });
-  assert.equal(await readNumber(page, 'misclassified'), 0);
+  assert.ok(await allRight(), 'still 100 %');
   assert.deepEqual(app.pageErrors, [], errorReport(app));
 });
 
@@ -53,5 +58,27 @@ test('five ReLU units from He initialization learn XOR (the lesson card)', async
   });
   await waitUntil(() => seenNow(page), { what: 'the check' });
   await click(page, 'play');
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});
+
+test('momentum card: plain descent stalls in a local minimum; momentum from the same start gets past', async () => {
+  const app = await session().open('#lesson=local-minima&card=4');
+  const { page } = app;
+  assert.equal(await page.inputValue(tid('optimizer')), 'sgd');
+  await click(page, 'play');
+  await waitUntil(async () => (await readNumber(page, 'epoch')) >= 600, { timeout: 40_000, what: '600 epochs' });
+  await click(page, 'play');
+  const stuck = await readNumber(page, 'train-loss');
+  assert.ok(stuck > 0.25, `plain descent stays stuck: train loss ${stuck}`);
+  assert.equal(await seenNow(page), false);
+  await page.selectOption(tid('optimizer'), 'momentum');
+  await click(page, 'reset');
+  await waitUntil(async () => (await readNumber(page, 'epoch')) === 0, { what: 'the reset' });
+  await click(page, 'play');
+  await waitUntil(() => seenNow(page), { timeout: 30_000, what: 'momentum to get past' });
+  await click(page, 'play');
+  const loss = await readNumber(page, 'train-loss');
+  assert.ok(loss < 0.05, `momentum: train loss ${loss}`);
+  await screenshot(page, 'momentum-past-local-minimum.png');
   assert.deepEqual(app.pageErrors, [], errorReport(app));
 });
