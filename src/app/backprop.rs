@@ -92,8 +92,7 @@ pub fn BackpropPanel() -> impl IntoView {
                     {move || {
                         shown
                             .with(|s| {
-                                s
-                                    .as_ref()
+                                s.as_ref()
                                     .map_or_else(
                                         String::new,
                                         |s| {
@@ -183,8 +182,11 @@ fn Steps(
         _ => (t.units.clone(), t.weights.clone()),
     };
     let picker = (!small).then(|| {
-        let options: Vec<(usize, String)> =
-            t.weights.iter().map(|w| (w.index, t.weight_name(w))).collect();
+        let options: Vec<(usize, String)> = t
+            .weights
+            .iter()
+            .map(|w| (w.index, t.weight_name(w)))
+            .collect();
         view! {
             <label class="field backprop-weight">
                 <span class="field-label">
@@ -215,7 +217,10 @@ fn Steps(
         }
     });
     let forward = units.iter().map(|u| unit_row(&t, u)).collect_view();
-    let back = units.iter().rev().map(|u| delta_row(&t, u)).collect_view();
+    // Back from the output layer, each layer's units in order.
+    let mut backward = units.clone();
+    backward.sort_by_key(|u| (std::cmp::Reverse(u.layer), u.unit));
+    let back = backward.iter().map(|u| delta_row(&t, u)).collect_view();
     let grads = weights.iter().map(|w| grad_row(&t, w)).collect_view();
     let gap = format!(
         "largest |backprop − numerical| = {} (central difference, ε = {})",

@@ -65,7 +65,6 @@ pub fn App() -> impl IntoView {
     shortcuts::listen(state, page, lessons);
     fullscreen::follow_browser(page);
     let is_perceptron = move || state.config.with(|c| c.model == Model::Perceptron);
-    let is_network = move || state.config.with(|c| c.model.uses_network());
     let in_bar = move || !stage::is_stage(state, page);
     view! {
         <div class="app">
@@ -96,11 +95,6 @@ pub fn App() -> impl IntoView {
                     <Show when=is_perceptron>
                         <section class="panel xor-panel" aria-label="Build XOR">
                             <controls::XorBuilder />
-                        </section>
-                    </Show>
-                    <Show when=is_network>
-                        <section class="panel backprop-panel" aria-label="Backpropagation">
-                            <backprop::BackpropPanel />
                         </section>
                     </Show>
                 </div>
@@ -161,6 +155,12 @@ fn PlotColumn() -> impl IntoView {
             <Show when=has_classes>
                 <hidden_space::HiddenSpacePanel />
                 <lift::LiftPanel />
+            </Show>
+            // Text, not a picture: under the views (the presenter can pick it beside the plot).
+            <Show when=is_mlp>
+                <div class="backprop-panel" aria-label="Backpropagation">
+                    <backprop::BackpropPanel />
+                </div>
             </Show>
         </section>
     }

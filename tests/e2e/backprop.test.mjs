@@ -3,7 +3,8 @@
 // notes' −(y − ŷ)(x₁, x₂, 1), and a large network shows one chosen weight's chain.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSession, click, text, tid, waitUntil, screenshot, errorReport, sleep } from './harness.mjs';
+import path from 'node:path';
+import { useSession, click, text, tid, waitUntil, screenshot, errorReport, sleep, ARTIFACTS } from './harness.mjs';
 
 const session = useSession();
 
@@ -64,9 +65,14 @@ test('a hidden layer: every δ and ∂E/∂w, checked against the numerical deri
   assert.equal((await rows(page, 'backprop-delta')).length, 3, 'a δ for each unit');
   const [x1, x2] = (await points(page)).slice(6 * 4, 6 * 4 + 2);
   const out = (await rows(page, 'backprop-unit')).find((u) => u.layer === 2);
-  assert.ok(Math.abs(out.a - (await predict(page, x1, x2))[0]) < 1e-9, "the output is the model's");
+  // A Playground link: its tanh output, whose class-1 score the probe gives as (ŷ + 1) / 2.
+  const [model] = await predict(page, x1, x2);
+  const score = (out.a + 1) / 2;
+  assert.ok(Math.abs(score - model) < 1e-9, `the output ${out.a} is the model's ${model} at (${x1}, ${x2})`);
+  assert.match(await text(page, 'backprop-error'), /^E = ½\(ŷ − y\)²/);
   assert.match(await text(page, 'backprop-gap'), /ε = 0\.0001/);
   await screenshot(page, 'backprop-hidden-layer.png');
+  await page.locator(tid('backprop')).screenshot({ path: path.join(ARTIFACTS, 'backprop-panel.png') });
 
   // Step: the numbers follow the new weights.
   await click(page, 'step');
@@ -116,5 +122,24 @@ test('a point number out of range is clamped and explained; text is refused', as
   await waitUntil(async () => /type a number/.test(await text(page, 'status')), { what: 'the refusal' });
   assert.equal(await page.inputValue(tid('backprop-point')), '40', 'the field shows the point shown');
   await sleep(100);
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});
+
+test('the presenter can put the panel beside the plot', async () => {
+  const app = await session().open('#lecture=true&dataset=xor&networkShape=3,2&seed=3&output=auto');
+  const { page } = app;
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.selectOption(tid('stage-view'), 'backprop');
+  await showPoint(page, 4);
+  const plot = await page.locator('.plot-layers').boundingBox();
+  const panel = await page.locator('.backprop-panel').boundingBox();
+  assert.ok(panel.x >= plot.x + plot.width - 1, `beside the plot: ${JSON.stringify({ plot, panel })}`);
+  assert.ok(panel.y + panel.height <= 720 + 1, 'on the screen');
+  const scroll = await page.evaluate(() => document.documentElement.scrollHeight);
+  assert.ok(scroll <= 720, `the page does not scroll (${scroll})`);
+  const grads = await rows(page, 'backprop-grad');
+  assert.equal(grads.length, 2 * 3 + 3 + 3 * 2 + 2 + 2 + 1);
+  for (const g of grads) assert.ok(Math.abs(g.grad - g.numerical) < 1e-6);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'backprop-presenter.png') });
   assert.deepEqual(app.pageErrors, [], errorReport(app));
 });

@@ -19,7 +19,8 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 const CAPTION_FONT: f64 = 30.0;
 const CHART_FONT: f64 = 24.0;
 
-/// The canvas on the page that shows `view` (the neuron maps are many small ones: none).
+/// The canvas on the page that shows `view` (the neuron maps are many small ones, and the
+/// backpropagation panel is text: none).
 fn view_selector(view: StageView) -> Option<&'static str> {
     match view {
         StageView::Diagram => Some("canvas.diagram"),
@@ -27,7 +28,7 @@ fn view_selector(view: StageView) -> Option<&'static str> {
         StageView::Lift => Some("canvas.lift"),
         StageView::LossSurface => Some("canvas.line-surface"),
         StageView::Gradients => Some("[data-testid=\"gradient-chart\"]"),
-        StageView::Neurons => None,
+        StageView::Neurons | StageView::Backprop => None,
     }
 }
 

@@ -19,17 +19,20 @@ pub enum StageView {
     LossSurface,
     /// The gradient size per layer against epoch.
     Gradients,
+    /// Backpropagation, step by step: one point's numbers.
+    Backprop,
 }
 
 impl StageView {
     /// Every view, in the picker's order.
-    pub const ALL: [StageView; 6] = [
+    pub const ALL: [StageView; 7] = [
         StageView::Diagram,
         StageView::Neurons,
         StageView::HiddenSpace,
         StageView::Lift,
         StageView::LossSurface,
         StageView::Gradients,
+        StageView::Backprop,
     ];
 
     /// The stable name kept in localStorage and set as the page's `data-pick`.
@@ -41,6 +44,7 @@ impl StageView {
             StageView::Lift => "lift",
             StageView::LossSurface => "loss-surface",
             StageView::Gradients => "gradients",
+            StageView::Backprop => "backprop",
         }
     }
 
@@ -58,6 +62,7 @@ impl StageView {
             StageView::Lift => "3D lift",
             StageView::LossSurface => "Loss surface",
             StageView::Gradients => "Gradient chart",
+            StageView::Backprop => "Backpropagation",
         }
     }
 
@@ -67,9 +72,10 @@ impl StageView {
     pub fn shown_for(self, c: &ExperimentConfig) -> bool {
         let classes = matches!(c.model, Model::Mlp | Model::Logistic);
         match self {
-            StageView::Diagram | StageView::Neurons | StageView::Gradients => {
-                c.model.uses_network()
-            }
+            StageView::Diagram
+            | StageView::Neurons
+            | StageView::Gradients
+            | StageView::Backprop => c.model.uses_network(),
             StageView::HiddenSpace => c.model == Model::Mlp && !c.network_shape.is_empty(),
             StageView::Lift => classes && worth_showing(c),
             StageView::LossSurface => c.model == Model::Line,

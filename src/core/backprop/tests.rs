@@ -107,11 +107,11 @@ fn one_neuron_is_the_notes_gradient() {
     let text = t.grad_text(&t.weights[0]);
     assert_eq!(
         text,
-        "∂E/∂w₁ = −(y − ŷ)·x₁ = −(1.000 − 0.622)·0.500 = -0.189"
+        "∂E/∂w₁ = −(y − ŷ)·x₁ = −(1.000 − 0.622)·0.500 = -0.188770"
     );
     assert_eq!(
         t.grad_text(&t.weights[2]),
-        "∂E/∂b = −(y − ŷ)·1 = −(1.000 − 0.622)·1.000 = -0.378"
+        "∂E/∂b = −(y − ŷ)·1 = −(1.000 − 0.622)·1.000 = -0.377541"
     );
     assert_eq!(
         t.z_text(&t.units[0]),

@@ -149,10 +149,10 @@ impl BackpropTable {
                 format!("E = −ln ŷ of the true class {class} = −ln {} = {e}", num(p))
             }
             Output::Regression => {
-                format!("E = (ŷ − y)² = ({} − {})² = {e}", num(p), num(y))
+                format!("E = (ŷ − y)² = ({} − {})² = {e}", num(p), factor(y))
             }
             Output::TfTanh | Output::TfLinear => {
-                format!("E = ½(ŷ − y)² = ½({} − {})² = {e}", num(p), num(y))
+                format!("E = ½(ŷ − y)² = ½({} − {})² = {e}", num(p), factor(y))
             }
         }
     }
@@ -163,7 +163,7 @@ impl BackpropTable {
         let name = format!("δ{}{}", layer_mark(u.layer), subscript(u.unit + 1));
         let d = num(u.delta);
         let Some(slope) = u.slope else {
-            let (a, y) = (num(u.a), num(self.target));
+            let (a, y) = (num(u.a), factor(self.target));
             return match self.output {
                 Output::Binary | Output::TfLinear => format!("{name} = ŷ − y = {a} − {y} = {d}"),
                 Output::Softmax(k) => {
@@ -203,7 +203,8 @@ impl BackpropTable {
             Some(i) => self.unit_name(w.layer - 1, i),
             None => "1".to_string(),
         };
-        let g = num(w.grad);
+        // Six decimals, as the numerical derivative beside it.
+        let g = fixed(w.grad, 6);
         if self.is_one_neuron() {
             let p = self.units.first().map_or(0.0, |u| u.a);
             return format!(
