@@ -2,6 +2,7 @@
 //! "seen", and every card's check can be reached by doing what the card asks.
 use nn_playground::core::config::ExperimentConfig;
 use nn_playground::core::dataset::Point;
+use nn_playground::core::hidden_space::HiddenSpace;
 use nn_playground::core::lesson::{self, shipped, Card, Quantity, Verdict};
 use nn_playground::core::pointer::Pointer;
 use nn_playground::core::trainer::{best_restart, Trainer};
@@ -166,6 +167,7 @@ const WALKTHROUGH: &[(&str, usize, &str, u32, bool)] = &[
     ("learning-rate", 5, "", 300, false),
     ("local-minima", 1, "", 300, false),
     ("local-minima", 3, "", 300, false),
+    ("local-minima", 4, "optimizer=momentum", 300, true),
     ("overfitting", 1, "", 200, false),
     ("overfitting", 2, "", 300, false),
     ("overfitting", 3, "", 1000, false),
@@ -184,6 +186,10 @@ const WALKTHROUGH: &[(&str, usize, &str, u32, bool)] = &[
     ("adaline", 2, "", 300, false),
     ("adaline", 3, "", 300, false),
     ("adaline", 4, "", 1000, false),
+    ("backpropagation", 1, "", 10, false),
+    ("backpropagation", 2, "", 10, false),
+    ("backpropagation", 3, "", 1, false),
+    ("backpropagation", 4, "", 500, false),
 ];
 
 #[test]
@@ -345,4 +351,99 @@ fn lesson_texts_speak_of_taps_on_a_touch_screen_and_clicks_with_a_mouse() {
     let mouse = shown_texts(Pointer::Mouse);
     assert!(mouse.iter().any(|t| t.contains("click a few points")));
     assert!(mouse.iter().all(|t| !t.to_lowercase().contains(" tap ")));
+}
+
+#[test]
+fn the_notes_relu_network_classifies_xor_by_hand() {
+    let c = card("backpropagation", 3);
+    let mut trainer = Trainer::new(with_action(c, ""));
+    assert_eq!(
+        trainer.net().params,
+        [1.0, 1.0, 1.0, 1.0, 0.0, -1.0, 4.0, -8.0, -2.0]
+    );
+    // h₁ = ReLU(x₁ + x₂), h₂ = ReLU(x₁ + x₂ − 1); ŷ = σ(4h₁ − 8h₂ − 2) = σ(±2).
+    let corners = [
+        (0.0, 0.0, 0.0),
+        (0.0, 1.0, 1.0),
+        (1.0, 0.0, 1.0),
+        (1.0, 1.0, 0.0),
+    ];
+    let sigma2 = 1.0 / (1.0 + (-2.0f64).exp());
+    let mut net = trainer.net().clone();
+    for (x1, x2, label) in corners {
+        let y = net.forward(&[x1, x2])[0];
+        let want = if label == 1.0 { sigma2 } else { 1.0 - sigma2 };
+        assert!((y - want).abs() < 1e-12, "({x1}, {x2}): {y}");
+    }
+    let snapshot = trainer.snapshot();
+    assert_eq!(snapshot.points.len(), 4);
+    // The hidden space: the corners the notes' hidden layer puts the points on.
+    let space = HiddenSpace::of(&snapshot, 0, (0, 1));
+    let seen: Vec<(f64, f64, f64)> = space.points.iter().map(|p| (p.u, p.v, p.label)).collect();
+    let mut want = vec![
+        (0.0, 0.0, 0.0),
+        (1.0, 0.0, 1.0),
+        (1.0, 0.0, 1.0),
+        (2.0, 1.0, 0.0),
+    ];
+    let mut got = seen.clone();
+    let key = |p: &(f64, f64, f64)| (p.0 * 10.0 + p.1) as i64;
+    got.sort_by_key(key);
+    want.sort_by_key(key);
+    assert_eq!(got, want, "{seen:?}");
+    assert_eq!(space.separated(), Some(1.0), "one line splits them there");
+    let m = &snapshot.metrics;
+    assert_eq!(m.n_train + m.n_test, 4);
+    // Classified 100 %, and still after the card's Step.
+    for _ in 0..2 {
+        let m = trainer.snapshot().metrics;
+        for acc in [m.train_accuracy, m.test_accuracy].into_iter().flatten() {
+            assert_eq!(acc, 1.0);
+        }
+        trainer.step(1);
+    }
+}
+
+/// The training loss after each 100 epochs, `rounds` times.
+fn losses(trainer: &mut Trainer, rounds: usize) -> Vec<f64> {
+    (0..rounds)
+        .map(|_| {
+            trainer.step(100);
+            trainer
+                .snapshot()
+                .metrics
+                .train_loss
+                .expect("training points")
+        })
+        .collect()
+}
+
+#[test]
+fn momentum_carries_the_cards_start_past_the_local_minimum() {
+    let c = card("local-minima", 4);
+    // The card's seed, and two more where the story holds. (On other seeds both optimizers
+    // find the global minimum, or both stay stuck: "hopefully", as the notes say.)
+    for seed in [6, 2, 5] {
+        let keys = format!("seed={seed}");
+        let mut plain = Trainer::new(with_action(c, &keys));
+        let sgd = losses(&mut plain, 20);
+        assert!(
+            sgd[2..].iter().all(|&l| l > 0.2),
+            "seed {seed}: plain descent stays stuck for 2000 epochs: {sgd:?}"
+        );
+        let spread = sgd[5..].iter().fold(0.0f64, |m, &l| m.max(l))
+            - sgd[5..].iter().fold(1.0f64, |m, &l| m.min(l));
+        assert!(spread < 0.1, "seed {seed}: and flat: {sgd:?}");
+        let mut rolling = Trainer::new(with_action(c, &format!("{keys}&optimizer=momentum")));
+        assert_eq!(
+            rolling.net().params,
+            Trainer::new(with_action(c, &keys)).net().params,
+            "the same start"
+        );
+        let mom = losses(&mut rolling, 3);
+        assert!(
+            mom.iter().all(|&l| l < 0.05),
+            "seed {seed}: momentum gets past: {mom:?}"
+        );
+    }
 }

@@ -1,5 +1,6 @@
 //! Leptos components, one per file. They own the signals, read snapshots and call the trainer;
 //! they contain no maths.
+mod backprop;
 mod bench_page;
 mod brushes;
 mod ce_panel;
@@ -159,6 +160,12 @@ fn PlotColumn() -> impl IntoView {
             <Show when=has_classes>
                 <hidden_space::HiddenSpacePanel />
                 <lift::LiftPanel />
+            </Show>
+            // Text, not a picture: under the views (the presenter can pick it beside the plot).
+            <Show when=is_mlp>
+                <div class="backprop-panel" aria-label="Backpropagation">
+                    <backprop::BackpropPanel />
+                </div>
             </Show>
         </section>
     }

@@ -293,6 +293,14 @@ impl Mlp {
         with_pass!(self, pass => units.map(|unit| pass.value(unit, 0)).collect())
     }
 
+    /// The δ = ∂loss/∂z of unit `j` of layer `l` for point `s` of the last batch, as
+    /// backpropagation left it in [`Mlp::batch_gradient`] (the loss of that point alone, not
+    /// divided by the batch size).
+    pub fn unit_delta(&self, l: usize, j: usize, s: usize) -> f64 {
+        let unit = self.layers[l].a_out + j;
+        with_pass!(self, pass => pass.delta(unit, s))
+    }
+
     /// Loads a batch of input rows (each `n_inputs` long) for the next forward pass, to be
     /// computed in `precision`.
     pub fn load<'a>(

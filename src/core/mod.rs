@@ -5,6 +5,7 @@
 pub mod activation;
 pub mod activation_curve;
 pub mod adaline;
+pub mod backprop;
 pub mod base64;
 pub mod caption;
 pub mod config;

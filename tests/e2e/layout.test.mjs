@@ -375,6 +375,13 @@ for (const [width, height] of [[1280, 720], [1920, 1080]]) {
         await page.selectOption(tid('stage-view'), pick);
         await settle(page);
         const where = `${width}×${height}, ${pick}`;
+        if (pick === 'backprop') {
+          // Text, not a picture: the panel takes the view's room and scrolls inside it.
+          await assertOnOneScreen(page, { ...STAGE_PARTS, backprop: '.backprop-panel' }, where);
+          const room = await rectOf(page, '.backprop-panel');
+          assert.ok(room.width >= 200 * scale && room.height >= 150 * scale, `${where}: ${room.width}×${room.height}`);
+          continue;
+        }
         const size = await shownSize(page, VIEW_CANVAS[pick]);
         assert.ok(size, `${where}: the view is shown`);
         const short = Math.min(size.w, size.h);

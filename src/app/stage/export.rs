@@ -19,14 +19,15 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 const CAPTION_FONT: f64 = 30.0;
 const CHART_FONT: f64 = 24.0;
 
-/// The canvas on the page that shows `view` (the neuron maps are many small ones: none).
+/// The canvas on the page that shows `view` (the neuron maps are many small ones, and the
+/// backpropagation panel is text: none).
 fn view_selector(view: StageView) -> Option<&'static str> {
     match view {
         StageView::HiddenSpace => Some("canvas.hidden-space"),
         StageView::Lift => Some("canvas.lift"),
         StageView::LossSurface => Some("canvas.line-surface"),
         StageView::Gradients => Some("[data-testid=\"gradient-chart\"]"),
-        StageView::Diagram | StageView::Neurons | StageView::Arithmetic => None,
+        StageView::Diagram | StageView::Neurons | StageView::Arithmetic | StageView::Backprop => None,
     }
 }
 

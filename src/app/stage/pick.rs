@@ -21,6 +21,8 @@ pub enum StageView {
     Gradients,
     /// The perceptron's or Adaline's weights, counts and last step's arithmetic.
     Arithmetic,
+    /// Backpropagation, step by step: one point's numbers.
+    Backprop,
 }
 
 impl StageView {
@@ -33,6 +35,7 @@ impl StageView {
         StageView::LossSurface,
         StageView::Gradients,
         StageView::Arithmetic,
+        StageView::Backprop,
     ];
 
     /// The stable name kept in localStorage and set as the page's `data-pick`.
@@ -45,6 +48,7 @@ impl StageView {
             StageView::LossSurface => "loss-surface",
             StageView::Gradients => "gradients",
             StageView::Arithmetic => "arithmetic",
+            StageView::Backprop => "backprop",
         }
     }
 
@@ -63,6 +67,7 @@ impl StageView {
             StageView::LossSurface => "Loss surface",
             StageView::Gradients => "Gradient chart",
             StageView::Arithmetic => "Worked step",
+            StageView::Backprop => "Backpropagation",
         }
     }
 
@@ -72,9 +77,10 @@ impl StageView {
     pub fn shown_for(self, c: &ExperimentConfig) -> bool {
         let classes = matches!(c.model, Model::Mlp | Model::Logistic);
         match self {
-            StageView::Diagram | StageView::Neurons | StageView::Gradients => {
-                c.model.uses_network()
-            }
+            StageView::Diagram
+            | StageView::Neurons
+            | StageView::Gradients
+            | StageView::Backprop => c.model.uses_network(),
             StageView::HiddenSpace => c.model == Model::Mlp && !c.network_shape.is_empty(),
             StageView::Lift => classes && worth_showing(c),
             StageView::LossSurface => c.model == Model::Line,

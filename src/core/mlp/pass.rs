@@ -80,6 +80,14 @@ impl<F: Real> Pass<F> {
         self.acts[unit * self.blocks + s / LANES][s % LANES].f64()
     }
 
+    /// Unit `unit`'s δ = ∂loss/∂z for point `s`, as of the last [`Pass::backward`] (input
+    /// units have none: 0).
+    pub fn delta(&self, unit: usize, s: usize) -> f64 {
+        self.delta
+            .get(unit * self.blocks + s / LANES)
+            .map_or(0.0, |block| block[s % LANES].f64())
+    }
+
     /// Runs the loaded batch forward through `layers` with `params`. With `training`, keeps
     /// the derivatives for [`Pass::backward`] and applies dropout (with a `dropout` rate and a
     /// `rng`: inverted dropout, survivors scaled by 1/(1 − rate)).

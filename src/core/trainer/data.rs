@@ -182,6 +182,14 @@ impl Inputs {
         )
     }
 
+    /// Test row `i`: its input vector and target.
+    pub fn test(&self, i: usize) -> (&[f64], f64) {
+        (
+            &self.test_x[i * self.width..(i + 1) * self.width],
+            self.test_y[i],
+        )
+    }
+
     /// Mean loss and accuracy of `net` on both sets.
     pub fn metrics(&self, net: &mut Mlp) -> Metrics {
         let (train_loss, train_accuracy) = measure(net, &self.train_x, &self.train_y, self.width);

@@ -1,7 +1,9 @@
 //! Training work: a frame's epochs within its time budget (each model's own frame is in its
-//! run's file), one epoch of mini-batches, and the gradient check.
+//! run's file), one epoch of mini-batches, the gradient check, and one point's
+//! backpropagation step by step.
 use super::budget::Budget;
 use super::{Run, Trainer, GRADIENT_CHECK_POINTS};
+use crate::core::backprop::{backprop_table, BackpropTable};
 use crate::core::gradients::{Batch, GradientMethod};
 use crate::core::mlp::Precision;
 use crate::core::regularization::Regularization;
@@ -179,5 +181,25 @@ impl Trainer {
             rate: cfg.regularization_rate,
         };
         Some(batch.gradient_check(&mut self.net, cfg.epsilon))
+    }
+
+    /// Backpropagation, step by step, of data point `point` (its index in [`Trainer::points`])
+    /// through the network as it is now, with the config's ε for the numerical check; and
+    /// whether it is a test point. `None` past the points, or for the models that are no
+    /// network (the perceptron, Adaline, the line).
+    pub fn backprop_of(&self, point: usize) -> Option<(BackpropTable, bool)> {
+        if !matches!(self.run, Run::Mlp | Run::Logistic | Run::Curve) {
+            return None;
+        }
+        let is_test = *self.test_mask.get(point)?;
+        let before = self.test_mask[..point].iter().filter(|&&t| t == is_test);
+        let i = before.count();
+        let (row, target) = if is_test {
+            self.inputs.test(i)
+        } else {
+            self.inputs.train(i)
+        };
+        let table = backprop_table(&self.net, row, target, self.config.epsilon);
+        Some((table, is_test))
     }
 }
