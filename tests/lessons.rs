@@ -180,6 +180,10 @@ const WALKTHROUGH: &[(&str, usize, &str, u32, bool)] = &[
     ("adaline", 2, "", 300, false),
     ("adaline", 3, "", 300, false),
     ("adaline", 4, "", 1000, false),
+    ("digits", 1, "", 100, false),
+    ("digits", 2, "", 200, false),
+    ("digits", 3, "", 300, false),
+    ("digits", 4, "", 100, false),
 ];
 
 #[test]

@@ -197,6 +197,7 @@ fn description(
         Model::Adaline => "with Adaline's line w·x + b = 0",
         Model::Line => "with the fitted line y = m·x + c",
         Model::Curve => "with the network's fitted curve y = f(x)",
+        Model::Digits => "(digits mode shows images instead)",
     };
     format!(
         "Data plot: {}, {shows}. {}",

@@ -10,6 +10,7 @@ pub mod config;
 pub mod csv;
 pub mod curve;
 pub mod dataset;
+pub mod digits;
 pub mod domain;
 pub mod equation;
 pub mod fastmath;
