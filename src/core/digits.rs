@@ -55,7 +55,7 @@ pub fn scaled(pixels: &[u8; PIXELS]) -> [f64; PIXELS] {
 /// Decodes packed images (see the module's notes). Errs on a length that is not whole
 /// images, a pixel above 16 or a label above 9.
 pub fn decode(bytes: &[u8]) -> Result<Vec<Digit>, String> {
-    if bytes.len() % BYTES_PER_IMAGE != 0 {
+    if !bytes.len().is_multiple_of(BYTES_PER_IMAGE) {
         return Err(format!(
             "{} bytes is not a whole number of {BYTES_PER_IMAGE}-byte images",
             bytes.len()
