@@ -1,7 +1,7 @@
 //! The benchmark, shared by the native run (`tests/bench.rs`) and the WASM run (the app with
 //! `?bench`). The clock and the drawing are passed in, so this file stays pure.
 use crate::core::activation::Activation;
-use crate::core::config::ExperimentConfig;
+use crate::core::config::{ExperimentConfig, Model};
 use crate::core::dataset::DatasetKind;
 use crate::core::features::{Feature, FeatureSet};
 use crate::core::snapshot::Snapshot;
@@ -16,7 +16,8 @@ pub struct Scenario {
 
 /// The TensorFlow Playground comparison points: its default network (2-4-2-1 tanh on 500
 /// circle points, half for training, batch 10, lr 0.03) and its largest (7 features, six
-/// hidden layers of 8, ReLU).
+/// hidden layers of 8, ReLU); and digits mode's 64-16-10 (tanh, softmax) on half the 1,797
+/// images, whose frame draws the digits' views instead of the plane.
 pub fn scenarios() -> Vec<Scenario> {
     let small = ExperimentConfig {
         dataset: DatasetKind::Circle,
@@ -44,6 +45,12 @@ pub fn scenarios() -> Vec<Scenario> {
         learning_rate: 0.003,
         ..small.clone()
     };
+    let digits = ExperimentConfig {
+        model: Model::Digits,
+        network_shape: vec![16],
+        learning_rate: 0.1,
+        ..small.clone()
+    };
     vec![
         Scenario {
             name: "small",
@@ -52,6 +59,10 @@ pub fn scenarios() -> Vec<Scenario> {
         Scenario {
             name: "large",
             config: large,
+        },
+        Scenario {
+            name: "digits",
+            config: digits,
         },
     ]
 }
@@ -187,6 +198,7 @@ mod tests {
             .collect();
         assert_eq!(sizes[0], vec![2, 4, 2, 1]);
         assert_eq!(sizes[1], vec![7, 8, 8, 8, 8, 8, 8, 1]);
+        assert_eq!(sizes[2], vec![64, 16, 10]);
     }
 
     /// A clock that advances 1 ms a read, and 50 ms a read for the reads in `slow`.
@@ -219,9 +231,12 @@ mod tests {
             t
         };
         // Each frame reads the clock three times: 2 ms a frame, 1 of them computing.
-        let draw = &mut |frame: &Frame, _: &Snapshot| assert!(!frame.neurons.is_empty());
+        // Digits mode's frame has its pictures instead of neuron maps.
+        let draw = &mut |frame: &Frame, _: &Snapshot| {
+            assert!(!frame.neurons.is_empty() || frame.digits.is_some())
+        };
         let results = run_all(50.0, 3, &mut clock, draw, &mut |_| {});
-        assert_eq!(results.len(), 2);
+        assert_eq!(results.len(), 3);
         assert!(results
             .iter()
             .all(|m| m.epochs_per_s > 0.0 && m.frame_ms == 2.0 && m.compute_ms == 1.0));
@@ -236,6 +251,6 @@ mod tests {
         assert!(json.starts_with("{\"target\":\"native\",\"results\":[{\"name\":\"small\""));
         // Natively nothing compiles kernels.
         assert!(results.iter().all(|m| !m.compiled));
-        assert_eq!(json.matches("\"kernel\":\"general\"").count(), 2, "{json}");
+        assert_eq!(json.matches("\"kernel\":\"general\"").count(), 3, "{json}");
     }
 }

@@ -190,6 +190,10 @@ const WALKTHROUGH: &[(&str, usize, &str, u32, bool)] = &[
     ("backpropagation", 2, "", 10, false),
     ("backpropagation", 3, "", 1, false),
     ("backpropagation", 4, "", 500, false),
+    ("digits", 1, "", 100, false),
+    ("digits", 2, "", 200, false),
+    ("digits", 3, "", 300, false),
+    ("digits", 4, "", 100, false),
 ];
 
 #[test]

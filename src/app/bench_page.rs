@@ -4,7 +4,7 @@ use crate::app::jit::Compiler;
 use crate::bench::{run_all, scenarios, to_json};
 use crate::core::trainer::Trainer;
 use crate::render::canvas::{
-    draw_boundary, draw_loss, draw_points_layer, put_rgba, size_backing, PointLayer,
+    draw_boundary, draw_loss, draw_picture, draw_points_layer, put_rgba, size_backing, PointLayer,
 };
 use crate::render::frame::{BOUNDARY_RES, NEURON_RES};
 use leptos::html::Div;
@@ -83,13 +83,22 @@ fn run(host: &web_sys::HtmlDivElement, kernels: Compiler) -> Result<String, JsVa
     let neurons = (0..NEURON_CANVASES)
         .map(|_| canvas(host, "neuron"))
         .collect::<Result<Vec<_>, _>>()?;
+    let digit_views = (0..3)
+        .map(|_| canvas(host, "digit-view"))
+        .collect::<Result<Vec<_>, _>>()?;
     let performance = window().performance().ok_or("no performance clock")?;
     let mut now = move || performance.now();
     let mut failure: Option<JsValue> = None;
     let mut points_drawn = false;
     let mut draw = |frame: &crate::render::frame::Frame, snap: &crate::core::snapshot::Snapshot| {
-        let mut result = put_rgba(&heat, &frame.boundary, BOUNDARY_RES)
-            .and_then(|_| draw_boundary(&marks, &frame.boundary_paths));
+        let mut result = match &frame.digits {
+            // Digits mode's views, as its page draws them.
+            Some(d) => draw_picture(&digit_views[0], &d.grid.0, &d.grid.1, 10.0)
+                .and_then(|_| draw_picture(&digit_views[1], &d.confusion.0, &d.confusion.1, 10.0))
+                .and_then(|_| draw_picture(&digit_views[2], &d.weights, &[], 10.0)),
+            None => put_rgba(&heat, &frame.boundary, BOUNDARY_RES)
+                .and_then(|_| draw_boundary(&marks, &frame.boundary_paths)),
+        };
         // The page redraws the points only when they change: here, once.
         if !points_drawn {
             let layer = PointLayer {

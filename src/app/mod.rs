@@ -6,6 +6,7 @@ mod brushes;
 mod ce_panel;
 mod controls;
 mod diagram;
+mod digits;
 mod fields;
 mod fullscreen;
 mod help_tip;
@@ -136,9 +137,24 @@ fn SideColumn() -> impl IntoView {
     }
 }
 
-/// The middle column: the plot and the views of the model that go with it.
+/// The middle column: the plot and the views of the model that go with it; in digits mode,
+/// the digits' views instead.
 #[component]
 fn PlotColumn() -> impl IntoView {
+    let model = model_memo(expect_context::<AppState>());
+    let is_digits = move || model.get() == Model::Digits;
+    view! {
+        <Show when=is_digits fallback=|| view! { <PlotPanel /> }>
+            <section class="panel plot-panel digits-plot-panel" aria-label="Digits">
+                <digits::DigitsPanel />
+            </section>
+        </Show>
+    }
+}
+
+/// The plot and the views of the points that go with it.
+#[component]
+fn PlotPanel() -> impl IntoView {
     let model = model_memo(expect_context::<AppState>());
     let is_mlp = move || model.get().uses_network();
     let is_line = move || model.get() == Model::Line;

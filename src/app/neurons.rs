@@ -116,7 +116,7 @@ fn maps_version(
             return last;
         }
         state.snapshot.with(|snap| match snap.model {
-            ModelView::Perceptron(_) | ModelView::Adaline(_) => last,
+            ModelView::Perceptron(_) | ModelView::Adaline(_) | ModelView::Digits(_) => last,
             ModelView::Mlp | ModelView::Logistic | ModelView::Line(_) | ModelView::Curve(_) => {
                 frame.update_value(|f| f.compute_neurons(snap));
                 last + 1

@@ -215,6 +215,7 @@ fn description(
         Model::Adaline => "with Adaline's line w·x + b = 0",
         Model::Line => "with the fitted line y = m·x + c",
         Model::Curve => "with the network's fitted curve y = f(x)",
+        Model::Digits => "(digits mode shows images instead)",
     };
     // The data's own range, not the margin around it (the admissions: 0 to 10).
     let data = c.domain();

@@ -89,11 +89,24 @@ pub fn Readouts() -> impl IntoView {
                 fixed("Epoch"),
                 "epoch",
                 Signal::derive(move || snap.with(|s| s.epoch.to_string())),
-            )}
+            )} // Digits mode's data are images: it counts them.
             {item(
-                fixed("Points"),
+                Signal::derive(move || {
+                    snap.with(|s| {
+                        if s.points.is_empty() && !s.has_plane() { "Digits" } else { "Points" }
+                    })
+                }),
                 "point-count",
-                Signal::derive(move || snap.with(|s| s.points.len().to_string())),
+                Signal::derive(move || {
+                    snap.with(|s| {
+                        let n = if s.has_plane() {
+                            s.points.len()
+                        } else {
+                            s.metrics.n_train + s.metrics.n_test
+                        };
+                        n.to_string()
+                    })
+                }),
             )} <div class="readout" title=TRAIN_MEAN>
                 <span class="readout-label">
                     {move || train_label.get()} <CeOpener open=ce_open />

@@ -62,6 +62,8 @@ impl Legend {
                 None,
                 Some("Dark curve: the network's y = f(x); dashed: the best straight line"),
             ),
+            // Digits mode has no plot: its views say what they show.
+            (Model::Digits, _) => (None, None),
         };
         Legend {
             classes,

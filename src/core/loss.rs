@@ -8,7 +8,7 @@
 /// wrong answer costs at most −ln(1e−15) ≈ 34.5 instead of infinity.
 pub const P_MIN: f64 = 1e-15;
 /// The most output units (classes) a network has.
-pub const MAX_UNITS: usize = 6;
+pub const MAX_UNITS: usize = 10;
 
 use crate::core::activation::Activation;
 use crate::core::real::Real;
@@ -18,7 +18,7 @@ use crate::core::real::Real;
 pub enum Output {
     /// One sigmoid unit, P(class 1), with binary cross-entropy. Targets are 0 or 1.
     Binary,
-    /// `k` (2–6) softmax units with cross-entropy on one-hot targets. Targets are class indices.
+    /// `k` (2–10) softmax units with cross-entropy on one-hot targets. Targets are class indices.
     Softmax(usize),
     /// One linear unit with the squared error (y − t)². Targets are real numbers.
     Regression,

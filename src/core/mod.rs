@@ -13,6 +13,7 @@ pub mod cross_entropy;
 pub mod csv;
 pub mod curve;
 pub mod dataset;
+pub mod digits;
 pub mod domain;
 pub mod equation;
 pub mod fastmath;

@@ -89,6 +89,8 @@ pub enum ModelView {
     Line(LineView),
     /// Curve mode's fitted curve and best straight line.
     Curve(CurveView),
+    /// Digits mode's answers on the test images: the grid and the confusion matrix.
+    Digits(crate::core::digits::DigitsView),
 }
 
 impl ModelView {
@@ -101,6 +103,7 @@ impl ModelView {
             ModelView::Adaline(_) => Model::Adaline,
             ModelView::Line(_) => Model::Line,
             ModelView::Curve(_) => Model::Curve,
+            ModelView::Digits(_) => Model::Digits,
         }
     }
 }
@@ -196,6 +199,12 @@ pub fn cell_centre(i: usize, res: usize) -> f64 {
 }
 
 impl Snapshot {
+    /// Whether the network's inputs are features of a point of the plane (not digits mode's
+    /// pixels), so that it can be evaluated over the plot.
+    pub fn has_plane(&self) -> bool {
+        self.net.n_inputs() == self.features.len().max(1)
+    }
+
     /// Evaluates the network over a `res × res` grid into `grid` (reusing its buffers).
     /// With `with_hidden`, also keeps each hidden unit's map.
     pub fn evaluate_grid(&self, net: &mut Mlp, res: usize, with_hidden: bool, grid: &mut Grid) {

@@ -102,7 +102,7 @@ impl Trainer {
         let inputs = Inputs::build(&config, &points, &test_mask);
         let mut init_rng = config.init_rng();
         let mut net = Mlp::new(
-            config.input_features().len(),
+            config.input_count(),
             config.hidden_shape(),
             &[config.activation],
             output_for(&config),
@@ -203,7 +203,7 @@ impl Trainer {
                     Run::Perceptron(run) => run.set_learning_rate(new.learning_rate),
                     Run::Adaline(run) => run.set_learning_rate(new.learning_rate),
                     Run::Line(run) => run.set_batch_size(new.batch_size),
-                    Run::Mlp | Run::Logistic | Run::Curve => {}
+                    Run::Mlp | Run::Logistic | Run::Curve | Run::Digits(_) => {}
                 }
                 self.config = new;
                 self.drop_partial_epoch();

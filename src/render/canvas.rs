@@ -10,6 +10,7 @@ mod caption;
 mod charts;
 mod curve;
 mod diagram;
+mod digits;
 mod dots;
 mod pair;
 mod plot;
@@ -18,6 +19,7 @@ pub use caption::{draw_axis_names, with_caption};
 pub use charts::{draw_gradients, draw_lift, draw_line_surface, draw_loss, draw_loss_picture};
 pub use curve::{draw_curve, CurveOverlay};
 pub use diagram::{draw_diagram, DiagramView};
+pub use digits::{draw_accuracy, draw_picture, draw_strokes};
 pub use pair::{draw_pair, PairOverlay, ADALINE_INK, PERCEPTRON_INK};
 pub use plot::{draw_boundary, draw_overlay, draw_points_layer, Overlay, PointLayer};
 

@@ -6,6 +6,7 @@ use crate::core::mlp::Mlp;
 use crate::core::snapshot::{Grid, ModelView, Snapshot};
 use crate::render::contour::{boundary_segments, chain, Polyline, Segment};
 use crate::render::curve::unit_curve_rgba;
+use crate::render::digits::DigitsPictures;
 use crate::render::heatmap::{boundary_rgba, neuron_rgba};
 
 /// The boundary's resolution: cells per side (the TensorFlow Playground's density).
@@ -30,6 +31,8 @@ pub struct Frame {
     pub neurons: Vec<Vec<u8>>,
     /// The side of each neuron map: [`NEURON_RES`], or [`CURVE_NEURON_RES`] in curve mode.
     pub neuron_res: usize,
+    /// Digits mode's pictures (its views are images, not the plane: no boundary, no maps).
+    pub digits: Option<DigitsPictures>,
     curve: CurveSamples,
     net: Option<Mlp>,
 }
@@ -39,6 +42,11 @@ impl Frame {
     /// Never inlined, for the reason given at [`crate::core::trainer::Trainer::run_frame`].
     #[inline(never)]
     pub fn compute(&mut self, snapshot: &Snapshot, discretize: bool, with_neurons: bool) {
+        if let ModelView::Digits(view) = &snapshot.model {
+            self.digits = Some(DigitsPictures::of(view, &snapshot.net));
+            return;
+        }
+        self.digits = None;
         self.compute_boundary(snapshot, discretize);
         if with_neurons {
             self.compute_neurons(snapshot);
@@ -49,6 +57,9 @@ impl Frame {
 
     /// The decision boundary only.
     pub fn compute_boundary(&mut self, snapshot: &Snapshot, discretize: bool) {
+        if !snapshot.has_plane() {
+            return;
+        }
         let net = scratch_net(&mut self.net, snapshot);
         snapshot.evaluate_grid(net, BOUNDARY_RES, false, &mut self.grid);
         boundary_rgba(&self.grid, snapshot.problem, discretize, &mut self.boundary);
@@ -62,6 +73,9 @@ impl Frame {
     /// The per-neuron maps only: what each unit responds to over the plot, or in curve mode
     /// each unit's output against x.
     pub fn compute_neurons(&mut self, snapshot: &Snapshot) {
+        if !snapshot.has_plane() {
+            return;
+        }
         let net = scratch_net(&mut self.net, snapshot);
         if let ModelView::Curve(_) = snapshot.model {
             let res = CURVE_NEURON_RES;

@@ -6,6 +6,7 @@ pub mod colors;
 pub mod contour;
 pub mod curve;
 pub mod diagram;
+pub mod digits;
 pub mod frame;
 pub mod geometry;
 pub mod grad_chart;

@@ -197,7 +197,7 @@ export async function openPage(
 }
 
 /**
- * Wait until the app has mounted: the canvas is visible and the epoch readout shows a number.
+ * Wait until the app has mounted: the plot (in digits mode, the drawing pad) is visible and the epoch readout shows a number.
  * Fails at once if the page throws (e.g. a Rust panic) while starting, or if the loader
  * (index.html) shows its message that the app did not load.
  */
@@ -210,13 +210,15 @@ async function waitForApp_(page, { pageErrors = [], timeout = 30_000 } = {}) {
     const message = await text(page, 'load-error');
     if (message != null) throw new Error(`the app did not load: ${message}`);
   };
+  // The plot, or in digits mode (which has none) the drawing pad; then the epoch readout.
   for (const id of ['data-canvas', 'epoch']) {
+    const shown = id === 'data-canvas' ? `${tid(id)}, ${tid('digit-pad')}` : tid(id);
     try {
       await waitUntil(
         async () => {
           check();
           await loaded();
-          return page.locator(tid(id)).first().isVisible();
+          return page.locator(shown).first().isVisible();
         },
         { timeout: Math.max(0, deadline - Date.now()), what: `${tid(id)} to be visible` },
       );

@@ -325,7 +325,8 @@ test('1366×768: every card\'s text, "Try:" and check line fit the first screen 
           text: rect(body?.querySelector('.lesson-text')),
           try: rect(body?.querySelector('.lesson-try')),
           check: rect(document.querySelector('[data-testid="lesson-check"]')),
-          plot: rect(document.querySelector('.plot-layers')),
+          // Digits mode has its views in the plot's place.
+          plot: rect(document.querySelector('.plot-layers') ?? document.querySelector('[data-testid="digits-panel"]')),
           scrollY,
         };
       });

@@ -58,6 +58,13 @@ impl DataControls {
                 datasets: false,
                 ..all
             },
+            // The digit images: only their split; the network's inputs are the pixels.
+            Model::Digits => DataControls {
+                problem: false,
+                datasets: false,
+                split: true,
+                inputs: false,
+            },
         }
     }
 }
@@ -70,6 +77,7 @@ pub fn DataPanel() -> impl IntoView {
     let shows = Memo::new(move |_| cfg.with(|c| DataControls::of(c.model)));
     let is_line = move || cfg.with(|c| c.model == Model::Line);
     let is_curve = move || cfg.with(|c| c.model == Model::Curve);
+    let is_digits = move || cfg.with(|c| c.model == Model::Digits);
     view! {
         <h2 data-group="data">"Data"</h2>
         <Show when=move || shows.get().problem>
@@ -84,17 +92,28 @@ pub fn DataPanel() -> impl IntoView {
         <Show when=is_curve>
             <super::curve::CurveData />
         </Show>
-        <OwnPoints />
+        <Show when=is_digits>
+            <p class="hint" data-testid="digits-data">
+                "1,797 handwritten digits, 8 × 8 pixels of ink 0–16 (UCI, via scikit-learn). The seed draws which are test digits."
+            </p>
+        </Show>
+        <Show when=move || !is_digits()>
+            <OwnPoints />
+        </Show>
         <Show when=move || shows.get().datasets>
             <ClassesField />
         </Show>
-        <NoiseField />
+        <Show when=move || !is_digits()>
+            <NoiseField />
+        </Show>
         <Show when=move || shows.get().split>
             <TrainingShare />
         </Show>
-        <Samples />
+        <Show when=move || !is_digits()>
+            <Samples />
+        </Show>
         <NewData />
-        <Show when=move || shows.get().split>
+        <Show when=move || shows.get().split && !is_digits()>
             <CheckField
                 label="Show test data"
                 checked=Signal::derive(move || cfg.with(|c| c.show_test_data))

@@ -13,7 +13,7 @@ pub fn NetworkPanel() -> impl IntoView {
     let cfg = state.config;
     let shape_text = move || {
         cfg.with(|c| {
-            let mut parts = vec![c.input_features().len().to_string()];
+            let mut parts = vec![c.input_count().to_string()];
             parts.extend(c.hidden_shape().iter().map(|n| n.to_string()));
             parts.push(crate::core::trainer::output_for(c).units().to_string());
             parts.join(" → ")

@@ -62,6 +62,8 @@ impl PointsKey {
             ModelView::Perceptron(_) | ModelView::Adaline(_) => (true, false),
             ModelView::Line(_) => (true, true),
             ModelView::Curve(_) => (false, true),
+            // Digits mode has no points (the plot is not shown).
+            ModelView::Digits(_) => (true, false),
         };
         PointsKey {
             points: snap.points.clone(),
@@ -248,6 +250,8 @@ fn draw_moving(
             plain_heat(heat, f)?;
             draw_curve(marks, &curve_overlay(curve, snap.domain))
         }
+        // Digits mode draws its own views instead of the plot.
+        ModelView::Digits(_) => plain_heat(heat, f),
     }
 }
 

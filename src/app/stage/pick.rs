@@ -77,10 +77,11 @@ impl StageView {
     pub fn shown_for(self, c: &ExperimentConfig) -> bool {
         let classes = matches!(c.model, Model::Mlp | Model::Logistic);
         match self {
-            StageView::Diagram
-            | StageView::Neurons
-            | StageView::Gradients
-            | StageView::Backprop => c.model.uses_network(),
+            // Digits mode draws its own views in the plot's place; its chart is the gradients'.
+            StageView::Diagram | StageView::Neurons | StageView::Backprop => {
+                c.model.uses_network() && c.model != Model::Digits
+            }
+            StageView::Gradients => c.model.uses_network(),
             StageView::HiddenSpace => c.model == Model::Mlp && !c.network_shape.is_empty(),
             StageView::Lift => classes && worth_showing(c),
             StageView::LossSurface => c.model == Model::Line,

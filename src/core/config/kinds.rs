@@ -21,17 +21,21 @@ pub enum Model {
     /// A curve y = f(x) fitted to (x, y) = (x₁, x₂) points: the neural network with input
     /// features of x only, a linear output and the mean squared error.
     Curve,
+    /// Handwritten digits: the network on the 64 pixels of 8×8 images, with 10 softmax
+    /// outputs and the cross-entropy (see [`crate::core::digits`]).
+    Digits,
 }
 
 impl Model {
     /// Every model, in the order of the model choice.
-    pub const ALL: [Model; 6] = [
+    pub const ALL: [Model; 7] = [
         Model::Mlp,
         Model::Logistic,
         Model::Perceptron,
         Model::Adaline,
         Model::Line,
         Model::Curve,
+        Model::Digits,
     ];
 
     /// The link name (`model=…`).
@@ -43,6 +47,7 @@ impl Model {
             Model::Logistic => "logistic",
             Model::Line => "line",
             Model::Curve => "curve",
+            Model::Digits => "digits",
         }
     }
 
@@ -55,6 +60,7 @@ impl Model {
             Model::Logistic => "Logistic regression",
             Model::Line => "Line fit (m, c)",
             Model::Curve => "Curve fit (network)",
+            Model::Digits => "Digits (8×8 images)",
         }
     }
 
@@ -64,9 +70,12 @@ impl Model {
     }
 
     /// Whether the model is a network trained by the trainer's MLP (the neural network,
-    /// logistic regression: the network with no hidden layer, or the curve fit).
+    /// logistic regression: the network with no hidden layer, the curve fit, or digits).
     pub fn uses_network(self) -> bool {
-        matches!(self, Model::Mlp | Model::Logistic | Model::Curve)
+        matches!(
+            self,
+            Model::Mlp | Model::Logistic | Model::Curve | Model::Digits
+        )
     }
 
     /// Whether the model is a single unit on x₁ and x₂ that separates two classes by a

@@ -6,8 +6,12 @@ use crate::core::features::FeatureSet;
 use crate::core::loss::Output;
 
 impl ExperimentConfig {
-    /// How many classes the data has (1 for regression and for curve mode's (x, y) points).
+    /// How many classes the data has (1 for regression and for curve mode's (x, y) points,
+    /// 10 for digits).
     pub fn class_count(&self) -> usize {
+        if self.model == Model::Digits {
+            return crate::core::digits::CLASSES;
+        }
         if self.problem == Problem::Regression || self.model == Model::Curve {
             return 1;
         }
@@ -55,8 +59,10 @@ impl ExperimentConfig {
     /// The output layer and loss the network uses. Curve mode always fits y with a linear
     /// output on the mean squared error, in the plot's units.
     pub fn output(&self) -> Output {
-        if self.model == Model::Curve {
-            return Output::Regression;
+        match self.model {
+            Model::Curve => return Output::Regression,
+            Model::Digits => return Output::Softmax(crate::core::digits::CLASSES),
+            _ => {}
         }
         match (self.problem, self.class_count(), self.output) {
             (Problem::Regression, _, OutputStyle::Tf) => Output::TfLinear,
@@ -88,9 +94,18 @@ impl ExperimentConfig {
         }
     }
 
+    /// How many inputs the network takes: the input features, or a digit's 64 pixels.
+    pub fn input_count(&self) -> usize {
+        if self.model == Model::Digits {
+            crate::core::digits::PIXELS
+        } else {
+            self.input_features().len()
+        }
+    }
+
     /// Units per layer of the network the config builds: inputs, hidden layers, outputs.
     pub fn layer_sizes(&self) -> Vec<usize> {
-        let mut sizes = vec![self.input_features().len().max(1)];
+        let mut sizes = vec![self.input_count().max(1)];
         sizes.extend(self.hidden_shape().iter().map(|&n| n.max(1)));
         sizes.push(self.output().units());
         sizes

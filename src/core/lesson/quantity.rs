@@ -131,7 +131,11 @@ fn read(q: Quantity, snap: &Snapshot, cfg: &ExperimentConfig) -> Option<f64> {
             ModelView::Perceptron(p) => Some(p.updates as f64),
             _ => None,
         },
-        Q::Points => count(snap.points.len()),
+        // Digits mode's data are images, not points.
+        Q::Points => match snap.model {
+            ModelView::Digits(_) => count(m.n_train + m.n_test),
+            _ => count(snap.points.len()),
+        },
         Q::TrainPoints => count(m.n_train),
         Q::TestPoints => count(m.n_test),
         Q::Classes => count(snap.classes),
@@ -157,7 +161,7 @@ fn read_config(q: Quantity, snap: &Snapshot, cfg: &ExperimentConfig) -> Option<f
         Q::SearchStep => Some(cfg.search_step),
         Q::HiddenLayers => count(cfg.hidden_shape().len()),
         Q::Neurons => count(cfg.hidden_shape().iter().sum()),
-        Q::Features => count(cfg.input_features().len()),
+        Q::Features => count(cfg.input_count()),
         Q::Standardize => flag(cfg.standardize),
         Q::Noise => Some(f64::from(cfg.noise)),
         Q::Dropout => Some(cfg.dropout * 100.0),

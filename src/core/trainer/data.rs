@@ -1,6 +1,7 @@
 //! The trainer's data: points → input vectors, the split, and edits of the user's points.
 use crate::core::config::{clamp_point_in, ExperimentConfig, Model};
 use crate::core::dataset::Point;
+use crate::core::digits;
 use crate::core::features::{FeatureSet, Standardizer};
 use crate::core::loss::class_of;
 #[cfg(feature = "jit")]
@@ -27,8 +28,12 @@ pub enum PointEdit {
     Replace(Vec<Point>),
 }
 
-/// The points in use: the user's, or the generated set.
+/// The points in use: the user's, or the generated set (none in digits mode, whose data are
+/// images).
 pub fn points_for(config: &ExperimentConfig) -> Vec<Point> {
+    if config.model == Model::Digits {
+        return Vec::new();
+    }
     match &config.points {
         Some(points) => points.clone(),
         None => config.generated_points(),
@@ -91,12 +96,12 @@ impl Inputs {
     /// Computes the features of every point, and standardizes them if the config asks. The
     /// targets are the labels as the output layer wants them ([`crate::core::loss::Output::target`]: −1/+1 for
     /// the Playground's tanh output). In curve mode the input is x = x₁ alone and the target
-    /// is y = x₂.
+    /// is y = x₂. In digits mode the rows are the images' pixels and the points are unused.
     pub fn build(config: &ExperimentConfig, points: &[Point], test_mask: &[bool]) -> Self {
         let features: FeatureSet = config.input_features();
         let curve = config.model == Model::Curve;
         let output = config.output();
-        let width = features.len();
+        let width = config.input_count();
         let mut inputs = Inputs {
             width,
             train_x: Vec::new(),
@@ -107,7 +112,15 @@ impl Inputs {
             train_fast: FastRows::default(),
             standardizer: Standardizer::identity(width),
         };
+        if config.model == Model::Digits {
+            inputs.push_digits(config);
+        }
         let mut row = vec![0.0; width];
+        let points: &[Point] = if config.model == Model::Digits {
+            &[]
+        } else {
+            points
+        };
         for (p, &is_test) in points.iter().zip(test_mask) {
             let (x2, label) = if curve { (0.0, p.x2) } else { (p.x2, p.label) };
             features.write(p.x1, x2, &mut row);
@@ -134,6 +147,24 @@ impl Inputs {
             inputs.train_fast = inputs.fast_rows(output);
         }
         inputs
+    }
+
+    /// Adds every digit image, split by the config's seed and training share.
+    fn push_digits(&mut self, config: &ExperimentConfig) {
+        for (i, digit) in digits::all().iter().enumerate() {
+            let (xs, ys) = if digits::is_test(config.seed, i, config.perc_train) {
+                (&mut self.test_x, &mut self.test_y)
+            } else {
+                (&mut self.train_x, &mut self.train_y)
+            };
+            xs.extend_from_slice(&digit.inputs());
+            ys.push(f64::from(digit.label));
+        }
+    }
+
+    /// Every test row (row-major) and its target.
+    pub fn test_set(&self) -> (&[f64], &[f64]) {
+        (&self.test_x, &self.test_y)
     }
 
     /// The training rows in f32 as compiled kernels read them, for a network with `output`.

@@ -12,7 +12,7 @@ impl Trainer {
             Run::Line(_) => self.evaluate_line(),
             Run::Perceptron(_) => self.evaluate_perceptron(),
             Run::Adaline(_) => self.evaluate_adaline(),
-            Run::Mlp | Run::Logistic | Run::Curve => self.evaluate_network(),
+            Run::Mlp | Run::Logistic | Run::Curve | Run::Digits(_) => self.evaluate_network(),
         }
     }
 
@@ -21,7 +21,7 @@ impl Trainer {
     /// regularization is off, its rate is 0, or the model has no network.
     pub fn penalty(&self) -> Option<f64> {
         let (reg, rate) = (self.config.regularization, self.config.regularization_rate);
-        let network = matches!(self.run, Run::Mlp | Run::Logistic | Run::Curve);
+        let network = self.run.model().uses_network();
         (network && reg != Regularization::None && rate > 0.0).then(|| self.net.penalty(reg, rate))
     }
 
@@ -36,6 +36,11 @@ impl Trainer {
         {
             self.diverged = true;
         } else if let Some(train) = self.metrics.train_loss {
+            if let (Run::Digits(accuracy), Some(tr)) = (&mut self.run, self.metrics.train_accuracy)
+            {
+                let te = self.metrics.test_accuracy.unwrap_or(f64::NAN);
+                accuracy.push(self.epoch, tr, te);
+            }
             self.history.push(
                 self.epoch,
                 train,

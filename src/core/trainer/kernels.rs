@@ -3,8 +3,6 @@
 //! browser app) asks [`Trainer::kernel_shape`] what to compile, and hands the function over
 //! with [`Trainer::set_kernels`]; the trainer uses it while its network and config still have
 //! that shape.
-#[cfg(feature = "jit")]
-use super::Run;
 use super::Trainer;
 #[cfg(feature = "jit")]
 use crate::core::gradients::GradientMethod;
@@ -74,7 +72,7 @@ impl Trainer {
     pub fn kernel_shape(&self) -> Option<Shape> {
         let cfg = &self.config;
         let n = self.inputs.train_len();
-        let trains_net = matches!(self.run, Run::Mlp | Run::Logistic | Run::Curve) && n > 0;
+        let trains_net = self.run.model().uses_network() && n > 0;
         let fits = self.inputs.width() == self.net.n_inputs();
         let backprop = cfg.gradient == GradientMethod::Backprop && cfg.dropout == 0.0;
         (trains_net && fits && backprop).then(|| {

@@ -4,6 +4,7 @@
 //! a trainer is in exactly one model's state. A new model is a new variant and its files.
 use super::{AdalineRun, LineRun, PerceptronRun};
 use crate::core::config::{ExperimentConfig, Model};
+use crate::core::history::LossHistory;
 
 /// The model being trained, with its own state.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,6 +21,9 @@ pub enum Run {
     Line(LineRun),
     /// Curve mode: the network fitted to (x, y) points.
     Curve,
+    /// Digits mode: the network on 8×8 images of handwritten digits, and its train and test
+    /// accuracy (0–1) against epoch, kept as the losses are.
+    Digits(LossHistory),
 }
 
 impl Run {
@@ -32,6 +36,7 @@ impl Run {
             Model::Adaline => Run::Adaline(AdalineRun::new(config)),
             Model::Line => Run::Line(LineRun::new(config)),
             Model::Curve => Run::Curve,
+            Model::Digits => Run::Digits(LossHistory::new()),
         }
     }
 
@@ -44,6 +49,7 @@ impl Run {
             Run::Adaline(_) => Model::Adaline,
             Run::Line(_) => Model::Line,
             Run::Curve => Model::Curve,
+            Run::Digits(_) => Model::Digits,
         }
     }
 }

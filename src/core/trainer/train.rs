@@ -33,7 +33,9 @@ impl Trainer {
             Run::Perceptron(_) => self.run_perceptron(max_epochs, budget_ms, now),
             Run::Adaline(_) => self.run_adaline(max_epochs, budget_ms, now),
             Run::Line(_) => self.run_line(max_epochs, budget_ms, now),
-            Run::Mlp | Run::Logistic | Run::Curve => self.run_network(max_epochs, budget_ms, now),
+            Run::Mlp | Run::Logistic | Run::Curve | Run::Digits(_) => {
+                self.run_network(max_epochs, budget_ms, now)
+            }
         }
     }
 

@@ -2,6 +2,7 @@
 use super::{Run, Trainer};
 use crate::core::curve::CurveView;
 use crate::core::domain::Domain;
+use crate::core::digits::{self, DigitsView};
 use crate::core::mlp::Mlp;
 use crate::core::snapshot::{ModelView, Snapshot};
 
@@ -54,6 +55,14 @@ impl Trainer {
             Run::Perceptron(run) => ModelView::Perceptron(run.view(&self.points)),
             Run::Adaline(run) => ModelView::Adaline(run.view(&self.points)),
             Run::Line(run) => ModelView::Line(run.view(&self.points)),
+            Run::Digits(accuracy) => {
+                let (rows, labels) = self.inputs.test_set();
+                let indices = digits::test_indices(self.config.seed, self.config.perc_train);
+                let width = self.inputs.width();
+                let mut view = DigitsView::measure(net, rows, width, labels, &indices);
+                view.accuracy_history = accuracy.clone();
+                ModelView::Digits(view)
+            }
             Run::Curve => {
                 let inputs = (self.config.input_features(), &self.inputs.standardizer);
                 let x_range = self.config.domain().x1;

@@ -187,3 +187,12 @@ fn a_kernel_is_used_only_for_its_shape() {
     assert!(!both(&wider, 1), "another network");
     ENGINE.set(None);
 }
+
+/// Digits mode's 64-16-10 softmax network: whether or not a kernel pays for its shape, the
+/// trainer's weights are those of the general kernels.
+#[test]
+fn digits_train_the_same_with_or_without_a_compiled_kernel() {
+    let digits = crate::bench::scenarios().remove(2).config;
+    let (calls, batches) = train_both_ways(digits, 2);
+    assert!(calls == 0 || calls == batches, "{calls} of {batches}");
+}
