@@ -47,10 +47,18 @@ pub fn CrossEntropyPanel(
                 />
             </label>
             <div class="ce-examples">
-                <button type="button" data-testid="ce-example-1" on:click=move |_| example("1, 1, 0")>
+                <button
+                    type="button"
+                    data-testid="ce-example-1"
+                    on:click=move |_| example("1, 1, 0")
+                >
                     "Notes: y = 1, 1, 0"
                 </button>
-                <button type="button" data-testid="ce-example-2" on:click=move |_| example("0, 0, 1")>
+                <button
+                    type="button"
+                    data-testid="ce-example-2"
+                    on:click=move |_| example("0, 0, 1")
+                >
                     "Notes: y = 0, 0, 1"
                 </button>
             </div>

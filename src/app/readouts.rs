@@ -137,8 +137,7 @@ pub fn Readouts() -> impl IntoView {
                     "test-accuracy",
                     Signal::derive(move || snap.with(|s| percent(s.metrics.test_accuracy))),
                 )}
-            </Show>
-            <Show when=move || ce_open.get()>
+            </Show> <Show when=move || ce_open.get()>
                 <div class="ce-popover" data-testid="ce-popover">
                     <div class="ce-popover-head">
                         <strong>"Cross-entropy by hand"</strong>

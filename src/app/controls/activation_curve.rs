@@ -43,7 +43,10 @@ pub fn ActivationCurve(
                 role="img"
                 aria-label=move || {
                     let (f, d) = text.get();
-                    format!("{}: {f}, solid; {d}, dashed; z from −3 to 3", activation.get().label())
+                    format!(
+                        "{}: {f}, solid; {d}, dashed; z from −3 to 3",
+                        activation.get().label(),
+                    )
                 }
             ></canvas>
             <figcaption>

@@ -27,7 +27,9 @@ fn view_selector(view: StageView) -> Option<&'static str> {
         StageView::Lift => Some("canvas.lift"),
         StageView::LossSurface => Some("canvas.line-surface"),
         StageView::Gradients => Some("[data-testid=\"gradient-chart\"]"),
-        StageView::Diagram | StageView::Neurons | StageView::Arithmetic | StageView::Backprop => None,
+        StageView::Diagram | StageView::Neurons | StageView::Arithmetic | StageView::Backprop => {
+            None
+        }
     }
 }
 

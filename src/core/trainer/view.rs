@@ -1,8 +1,8 @@
 //! What the views read: the trainer's state copied into a [`Snapshot`] after a frame.
 use super::{Run, Trainer};
 use crate::core::curve::CurveView;
-use crate::core::domain::Domain;
 use crate::core::digits::{self, DigitsView};
+use crate::core::domain::Domain;
 use crate::core::mlp::Mlp;
 use crate::core::snapshot::{ModelView, Snapshot};
 
