@@ -27,7 +27,7 @@ pub enum StageView {
 
 impl StageView {
     /// Every view, in the picker's order.
-    pub const ALL: [StageView; 7] = [
+    pub const ALL: [StageView; 8] = [
         StageView::Diagram,
         StageView::Neurons,
         StageView::HiddenSpace,
