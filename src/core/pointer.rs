@@ -113,11 +113,13 @@ impl Pointer {
 }
 
 /// The placeholders a lesson's text may use, and their words for a mouse and for a finger.
-pub const LESSON_WORDS: [(&str, &str, &str); 4] = [
+pub const LESSON_WORDS: [(&str, &str, &str); 5] = [
     ("{click}", "click", "tap"),
     ("{Click}", "Click", "Tap"),
     ("{hover}", "hover over", "tap"),
     ("{Hover}", "Hover over", "Tap"),
+    // Reading the plot: a mouse hovers; a finger picks the Read brush first (taps add points).
+    ("{read}", "hover over", "pick the Read brush, then tap"),
 ];
 
 #[cfg(test)]
