@@ -3,7 +3,7 @@
 //! embedded in the build, and their seeded split into training and test images.
 //!
 //! `digits/digits.bin` holds each image as 65 five-bit values (its 64 pixels row by row, then
-//! its label), least significant bit first, in 41 bytes; `tools/pack_digits.py` made it.
+//! its label), least significant bit first, in 41 bytes; `src/core/digits/pack_digits.py` made it.
 use crate::core::dataset::is_test_point;
 use crate::core::features::Standardizer;
 use crate::core::mlp::Mlp;

@@ -9,7 +9,7 @@ least significant bit first: 65 × 5 = 325 bits, 41 bytes an image, 73,677 bytes
 
     pip download --no-deps scikit-learn -d /tmp/sk
     unzip -j /tmp/sk/scikit_learn-*.whl sklearn/datasets/data/digits.csv.gz -d /tmp/sk
-    python3 tools/pack_digits.py /tmp/sk/digits.csv.gz src/core/digits/digits.bin
+    python3 src/core/digits/pack_digits.py /tmp/sk/digits.csv.gz src/core/digits/digits.bin
 """
 import gzip
 import sys
