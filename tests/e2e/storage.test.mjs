@@ -140,7 +140,7 @@ test('two tabs on one link keep both drawings, and a bare address offers both', 
 
     const c = await open('');
     await waitForNumber(c, 'point-count', (v) => v === 5, { what: 'the newest: tab A\'s' });
-    assert.equal(await linkPoints(c), linkA2);
+    await waitUntil(async () => (await linkPoints(c)) === linkA2, { what: 'tab A\'s points in the link' });
     assert.match(await text(c, 'status'), /^Restored the experiment this browser saved most recently, .* \(your 5 points\)\.$/);
     const offer = c.locator(tid('recent-experiments'));
     assert.ok(await offer.isVisible(), 'other recent experiments are offered');
