@@ -57,6 +57,21 @@ pub fn BackpropPanel() -> impl IntoView {
         let epoch = state.snapshot.with(|s| s.epoch);
         shown.with(|s| s.as_ref().is_some_and(|s| s.epoch != epoch))
     });
+    // Picked beside the plot (lecture mode or full screen), the panel opens by itself: the
+    // presenter chose it to show it, not its heading.
+    let details = NodeRef::<leptos::html::Details>::new();
+    if let Some(page) = use_context::<super::lecture::PageView>() {
+        Effect::new(move |_| {
+            let pick = page.pick.get();
+            let staged = state.config.with(|c| {
+                (c.lecture || page.maximised.get())
+                    && super::stage::stage_view(pick, c) == Some(super::stage::StageView::Backprop)
+            });
+            if let (true, Some(el)) = (staged, details.get()) {
+                let _ = el.set_attribute("open", "");
+            }
+        });
+    }
     let on_point = move |ev: leptos::ev::Event| {
         let input = event_target::<HtmlInputElement>(&ev);
         let n = count.get_untracked();
@@ -71,6 +86,7 @@ pub fn BackpropPanel() -> impl IntoView {
         <details
             class="backprop"
             data-testid="backprop"
+            node_ref=details
             on:toggle=move |ev| {
                 let el = event_target::<web_sys::Element>(&ev);
                 set_open.set(el.has_attribute("open"));

@@ -1,7 +1,7 @@
 //! Cross-entropy by hand, as the notes compute it: the student types probabilities and labels
 //! and reads the sum −Σ [y ln p + (1 − y) ln(1 − p)] with each term (`core::cross_entropy`).
 //! In the softmax lesson's card, and opened from the training loss readout.
-use crate::core::cross_entropy::{from_text, Sum, Term};
+use crate::core::cross_entropy::{from_text, short, Sum, Term};
 use crate::core::number_text::fixed;
 use leptos::prelude::*;
 
@@ -79,7 +79,7 @@ pub fn CrossEntropyPanel(
 fn terms_text(sum: &Sum) -> String {
     sum.terms
         .iter()
-        .map(|t: &Term| format!("y = {}, p = {}:  {}", t.y, t.p, t.formula()))
+        .map(|t: &Term| format!("y = {}, p = {}:  {}", t.y, short(t.p), t.formula()))
         .collect::<Vec<_>>()
         .join("\n")
 }

@@ -53,8 +53,15 @@ impl Sum {
     }
 }
 
-/// A number as short as it reads: `0.8`, `0.125`, `1`.
-fn short(v: f64) -> String {
+/// A number as short as it reads: `0.8`, `0.125`, `1`; very large or very small ones in
+/// scientific form (`1e308`, `1e-320`), so a typed extreme never prints hundreds of digits.
+pub fn short(v: f64) -> String {
+    if v != 0.0 && !(1e-4..1e4).contains(&v.abs()) {
+        let text = format!("{:.3e}", v);
+        let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
+        let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
+        return format!("{mantissa}e{exponent}");
+    }
     let text = format!("{:.4}", v);
     let text = text.trim_end_matches('0').trim_end_matches('.');
     text.to_string()
@@ -174,6 +181,15 @@ mod tests {
             from_text("1.5", "1").unwrap_err(),
             "probability 1.5 is outside 0 to 1"
         );
+        assert_eq!(
+            from_text("1e308", "1").unwrap_err(),
+            "probability 1e308 is outside 0 to 1",
+            "an extreme is written short"
+        );
+        assert_eq!(short(1e-320), "1e-320");
+        assert_eq!(short(-25000.0), "-2.5e4");
+        assert_eq!(short(0.0), "0");
+        assert_eq!(short(0.8), "0.8");
         assert_eq!(from_text("0.5", "2").unwrap_err(), "label 2 is not 0 or 1");
         assert_eq!(
             from_text("", "1").unwrap_err(),

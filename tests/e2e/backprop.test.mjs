@@ -130,6 +130,8 @@ test('the presenter can put the panel beside the plot', async () => {
   const { page } = app;
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.selectOption(tid('stage-view'), 'backprop');
+  // Picked beside the plot, it opens by itself (not a closed heading).
+  await waitUntil(() => page.locator(tid('backprop')).evaluate((el) => el.open), { what: 'the panel opens when picked' });
   await showPoint(page, 4);
   const plot = await page.locator('.plot-layers').boundingBox();
   const panel = await page.locator('.backprop-panel').boundingBox();

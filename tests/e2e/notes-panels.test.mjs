@@ -45,6 +45,14 @@ test("cross-entropy by hand: the notes' 0.69 and 5.12 with each term, in the les
   const bad = await typeCe(page, scope, '0.8, 0.7', '0, 0, 1');
   assert.equal(bad.message, '2 probabilities but 3 labels: give one label per probability');
   assert.equal(bad.sum, '');
+  // An extreme is written short, and the card keeps its width (no page-wide line of digits).
+  const cardWidth = async () => page.evaluate(() => document.querySelector('.lesson-panel').getBoundingClientRect().width);
+  const widthBefore = await cardWidth();
+  const huge = await typeCe(page, scope, '1e308', '1');
+  assert.equal(huge.message, 'probability 1e308 is outside 0 to 1');
+  assert.ok(await cardWidth() <= widthBefore + 1, 'the card keeps its width');
+  const tiny = await typeCe(page, scope, '1e-320', '1');
+  assert.match(tiny.terms, /^y = 1, p = 1e-320:  −ln 1e-320 = /);
   const back = await typeCe(page, scope, '0.8 0.7 0.1', '0 0 1');
   assert.equal(back.message, '');
   assert.match(back.sum, /^CE = 5\.12 /);
