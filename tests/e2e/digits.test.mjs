@@ -143,6 +143,20 @@ test('digits: a "1" and a "0" drawn with the mouse on a trained network are read
   assert.equal(probabilities.length, 10);
   assert.ok(Math.abs(probabilities.reduce((a, b) => a + b, 0) - 1) < 0.02, `${probabilities}`);
   assert.equal(probabilities.indexOf(Math.max(...probabilities)), 1);
+  // Each number sits under its own bar and its digit's name (the tenth slot of the bars' width).
+  const slots = await page.evaluate(() => {
+    const bars = document.querySelector('[data-testid="digit-bars"]').getBoundingClientRect();
+    const centre = (el) => { const r = el.getBoundingClientRect(); return r.left + r.width / 2; };
+    const names = [...document.querySelectorAll('.digit-bar-names span')].map(centre);
+    const numbers = [...document.querySelectorAll('[data-testid="digit-probabilities"] span')].map(centre);
+    return { left: bars.left, width: bars.width, names, numbers };
+  });
+  assert.equal(slots.numbers.length, 10);
+  for (let k = 0; k < 10; k++) {
+    const slot = slots.left + (k + 0.5) * slots.width / 10;
+    assert.ok(Math.abs(slots.numbers[k] - slot) < slots.width / 40, `number ${k} under its bar: ${JSON.stringify(slots)}`);
+    assert.ok(Math.abs(slots.names[k] - slot) < slots.width / 40, `name ${k} under its bar`);
+  }
   // The pad shows the stroke, the preview its 8×8 image, and the bars the probabilities.
   assert.ok((await colours(page, 'digit-pad')).ink > 1000);
   assert.ok((await colours(page, 'digit-preview')).ink >= 8, 'the 8×8 preview has ink');

@@ -103,13 +103,10 @@ pub fn DigitPad() -> impl IntoView {
         Some(p) => crate::core::loss::argmax(&p).to_string(),
         None => "–".to_string(),
     });
+    // One number under each bar (ten fixed cells, so no node is made while drawing).
     let numbers = Memo::new(move |_| match probabilities.get() {
-        Some(p) => p
-            .iter()
-            .map(|v| format!("{v:.2}"))
-            .collect::<Vec<_>>()
-            .join(" "),
-        None => String::new(),
+        Some(p) => p.iter().map(|v| format!("{v:.2}")).collect::<Vec<_>>(),
+        None => Vec::new(),
     });
     view! {
         <div class="digit-pad-row">
@@ -144,7 +141,18 @@ pub fn DigitPad() -> impl IntoView {
                     {(0..CLASSES).map(|k| view! { <span>{k}</span> }).collect_view()}
                 </div>
                 <p class="digit-probabilities" data-testid="digit-probabilities">
-                    {move || numbers.get()}
+                    {(0..CLASSES)
+                        .map(|k| {
+                            view! {
+                                <span>
+                                    {move || {
+                                        numbers.with(|n| n.get(k).cloned().unwrap_or_default())
+                                    }}
+                                </span>
+                                " "
+                            }
+                        })
+                        .collect_view()}
                 </p>
                 <button data-testid="digit-clear" on:click=clear>
                     "Clear"
