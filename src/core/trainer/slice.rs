@@ -149,8 +149,7 @@ impl Trainer {
                 self.batch_gradient(chunk);
                 in_time = budget.tick(now);
             }
-            self.optimizer
-                .step(&mut self.net.params, &self.net.grads, cursor.lr);
+            self.apply_step(cursor.lr);
             cursor.batch += 1;
             cursor.weight = 0;
             if !in_time {

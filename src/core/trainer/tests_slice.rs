@@ -82,6 +82,18 @@ fn backprop_epochs_in_slices_give_the_same_bits_too() {
 }
 
 #[test]
+fn l1_epochs_in_slices_stop_weights_at_zero_as_whole_ones_do() {
+    let mut cfg = config(GradientMethod::Backprop, 1);
+    cfg.regularization = crate::core::regularization::Regularization::L1;
+    cfg.regularization_rate = 0.01;
+    let (mut sliced, mut whole) = (Trainer::new(cfg.clone()), Trainer::new(cfg));
+    sliced.slow_epochs = true;
+    train_in_frames(&mut sliced, 4);
+    train_whole(&mut whole, 4);
+    assert_eq!(sliced.param_bits(), whole.param_bits());
+}
+
+#[test]
 fn an_epoch_that_outlasts_the_budget_makes_the_next_ones_go_in_slices() {
     let mut t = Trainer::new(config(GradientMethod::Backprop, 10));
     // Every read of this clock is 20 ms later: the first epoch alone outlasts a 12 ms budget.

@@ -76,7 +76,6 @@ impl Trainer {
         #[cfg(feature = "jit")]
         let kernel = self.compiled_kernel();
         let order = std::mem::take(&mut self.order);
-        let l1 = cfg.regularization == Regularization::L1 && cfg.regularization_rate > 0.0;
         for chunk in order.chunks(size) {
             #[cfg(feature = "jit")]
             if let Some(kernel) = kernel {
@@ -86,19 +85,28 @@ impl Trainer {
             }
             #[cfg(not(feature = "jit"))]
             self.batch_gradient(chunk);
-            if l1 {
-                self.before_step.clear();
-                self.before_step.extend_from_slice(&self.net.params);
-            }
-            self.optimizer
-                .step(&mut self.net.params, &self.net.grads, lr);
-            if l1 {
-                let limit = lr * self.config.regularization_rate;
-                self.net.stop_l1_crossings(&self.before_step, limit);
-            }
+            self.apply_step(lr);
         }
         self.order = order;
         self.epoch += 1;
+    }
+
+    /// One optimizer step with the gradients in `net.grads` at rate `lr`, for whole epochs and
+    /// epochs in slices alike. With L1 on, a weight the step carries across 0 stops at 0 (as
+    /// the Playground's does).
+    pub(super) fn apply_step(&mut self, lr: f64) {
+        let cfg = &self.config;
+        let l1 = cfg.regularization == Regularization::L1 && cfg.regularization_rate > 0.0;
+        if l1 {
+            self.before_step.clear();
+            self.before_step.extend_from_slice(&self.net.params);
+        }
+        self.optimizer
+            .step(&mut self.net.params, &self.net.grads, lr);
+        if l1 {
+            let limit = lr * self.config.regularization_rate;
+            self.net.stop_l1_crossings(&self.before_step, limit);
+        }
     }
 
     /// One random-search trial on the whole training set.
