@@ -1,0 +1,75 @@
+// The last persona pass's leftovers: the Σ popover on three classes (the multi-class form, with
+// the readout's numbers; Escape and a press outside close it), the backpropagation panel's point
+// field, the hover reading at the plot's corners, the activation curve's axis numbers, the
+// presenter's loss chart and Clear, and Escape in the shortcuts help.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  useSession, click, text, tid, waitUntil, screenshot, errorReport, ARTIFACTS,
+} from './harness.mjs';
+import path from 'node:path';
+
+const session = useSession();
+
+/** The element with the keyboard's focus, by test id. */
+const focused = (page) => page.evaluate(() => document.activeElement?.dataset?.testid ?? document.activeElement?.tagName);
+
+test('Σ on three classes: the multi-class form, one −ln p(true class) per training point, whose mean is the readout; Escape and a press outside close it and give the focus back to Σ', async () => {
+  const app = await session().open('#dataset=blobs&classes=3&networkShape=3&learningRate=0.01&output=auto&speed=1');
+  const { page } = app;
+  await click(page, 'play');
+  await waitUntil(async () => Number((await text(page, 'epoch')) ?? 0) >= 3, { what: 'a few epochs' });
+  await click(page, 'play');
+  await page.waitForTimeout(200);
+  await click(page, 'ce-open');
+  const popover = page.locator(tid('ce-popover'));
+  await popover.waitFor();
+  // Not the notes' two-class panel: the multi-class form.
+  assert.equal(await popover.locator(tid('ce-panel-readout')).count(), 0, 'no binary panel on three classes');
+  const formula = (await popover.locator(tid('ce-class-formula')).textContent()).trim();
+  assert.match(formula, /^CE = −Σᵢ Σₖ yᵢₖ ln pᵢₖ over K = 3 classes/);
+  const points = await page.evaluate(() => Array.from(window.wasmBindings.probe_points()));
+  const lines = (await popover.locator(tid('ce-class-terms')).textContent()).trim().split('\n');
+  assert.ok(lines.length >= 6, lines.join('\n'));
+  for (const line of lines.slice(0, 6)) {
+    const m = line.match(/^#(\d+) y = \[([01 ]+)\]: −ln p\((\d)\) = −ln ([0-9.e-]+) = ([0-9.]+)$/);
+    assert.ok(m, line);
+    const [i, k] = [Number(m[1]), Number(m[3])];
+    assert.equal(points[4 * i + 2], k, `point ${i}'s class`);
+    assert.equal(points[4 * i + 3], 0, `point ${i} is a training point`);
+    assert.deepEqual(m[2].split(' ').map(Number), [0, 1, 2].map((c) => (c === k ? 1 : 0)));
+    const p = (await page.evaluate(([a, b]) => Array.from(window.wasmBindings.probe_predict(a, b)), [points[4 * i], points[4 * i + 1]]))[k];
+    assert.ok(Math.abs(Number(m[4]) - p) < 1e-4, `${line}: p(${k}) = ${p}`);
+    assert.equal(m[5], (-Math.log(p)).toFixed(3), line);
+  }
+  const sum = (await popover.locator(tid('ce-class-sum')).textContent()).trim();
+  const readout = (await text(page, 'train-loss')).trim();
+  const nTrain = points.filter((_, j) => j % 4 === 3).filter((t) => t === 0).length;
+  assert.match(sum, new RegExp(`^CE = [0-9.]+ \\(sum over the ${nTrain} training points\\); mean ${readout.replace('.', '\\.')}: the training loss readout$`));
+  await popover.screenshot({ path: path.join(ARTIFACTS, 'ce-popover-classes.png') });
+
+  // Escape closes it, and the focus is back on Σ.
+  await popover.locator(tid('ce-close')).focus();
+  await page.keyboard.press('Escape');
+  await waitUntil(async () => (await page.locator(tid('ce-popover')).count()) === 0, { what: 'Escape to close' });
+  assert.equal(await focused(page), 'ce-open');
+  // A press outside it (on the page's heading) closes it, and the focus is back on Σ.
+  await click(page, 'ce-open');
+  await popover.waitFor();
+  const box = await page.locator('h1').first().boundingBox();
+  await page.mouse.click(box.x + 5, box.y + box.height / 2);
+  await waitUntil(async () => (await page.locator(tid('ce-popover')).count()) === 0, { what: 'a press outside to close' });
+  assert.equal(await focused(page), 'ce-open');
+  // A press inside keeps it open; Σ toggles it.
+  await click(page, 'ce-open');
+  await popover.locator(tid('ce-class-sum')).click();
+  assert.equal(await page.locator(tid('ce-popover')).count(), 1);
+  await click(page, 'ce-open');
+  assert.equal(await page.locator(tid('ce-popover')).count(), 0);
+  // Two classes: the notes' panel, as before.
+  const two = await session().open('#dataset=circle&networkShape=4&output=auto');
+  await click(two.page, 'ce-open');
+  await two.page.locator(tid('ce-panel-readout')).waitFor();
+  assert.equal(await two.page.locator(tid('ce-panel-classes')).count(), 0);
+  assert.deepEqual([...app.pageErrors, ...two.pageErrors], [], errorReport(app));
+});
