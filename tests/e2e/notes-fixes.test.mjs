@@ -73,3 +73,38 @@ test('Σ on three classes: the multi-class form, one −ln p(true class) per tra
   assert.equal(await two.page.locator(tid('ce-panel-classes')).count(), 0);
   assert.deepEqual([...app.pageErrors, ...two.pageErrors], [], errorReport(app));
 });
+
+test("the backpropagation panel's Point message follows the field's text as it is typed, and goes when it is valid", async () => {
+  const app = await session().open('#dataset=xor&networkShape=2&seed=3&samples=40');
+  const { page } = app;
+  await page.locator(`${tid('backprop')} summary`).click();
+  const field = page.locator(tid('backprop-point'));
+  const message = async () => ((await text(page, 'backprop-point-message')) ?? '').trim();
+  const shows = async () => page.getAttribute(tid('backprop-steps'), 'data-point');
+  assert.equal(await message(), '');
+  // Typed, with no Enter and no blur: the message is there at once.
+  await field.fill('abc');
+  await waitUntil(async () => /type a number from 1 to 40/.test(await message()), { what: 'the message while typing' });
+  await field.fill('7');
+  await waitUntil(async () => (await message()) === '' && (await shows()) === '7', { what: 'a valid point clears it' });
+  // Blurred on a bad value: the message stays while the text is bad.
+  await field.fill('0.5x');
+  await field.blur();
+  await waitUntil(async () => /type a number/.test(await message()), { what: 'the message after a blur' });
+  assert.equal(await shows(), '7', 'the point shown before stays');
+  await field.focus();
+  await field.fill('99');
+  await field.press('Enter');
+  await waitUntil(async () => /numbered 1 to 40; showing point 40/.test(await message()) && (await shows()) === '40',
+    { what: 'an out-of-range point clamped and explained' });
+  await field.fill('12');
+  await waitUntil(async () => (await message()) === '', { what: 'the message to go' });
+  assert.doesNotMatch(((await text(page, 'status')) ?? ''), /Point:/, 'and the status with it');
+  // The data shrink under a point: the field's 12 is now out of range, and it says so by itself.
+  await page.evaluate(() => { location.hash = location.hash.replace('samples=40', 'samples=10'); });
+  await waitUntil(async () => /numbered 1 to 10; showing point 10/.test(await message()), { what: 'the message on fewer points' });
+  await page.evaluate(() => { location.hash = location.hash.replace('samples=10', 'samples=40'); });
+  await waitUntil(async () => (await message()) === '', { what: 'the message to go with the points back' });
+  assert.equal(await shows(), '12');
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});
