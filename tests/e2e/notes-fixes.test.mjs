@@ -108,3 +108,19 @@ test("the backpropagation panel's Point message follows the field's text as it i
   assert.equal(await shows(), '12');
   assert.deepEqual(app.pageErrors, [], errorReport(app));
 });
+
+test('the shortcuts help lists Escape: it closes popovers and cancels long work', async () => {
+  const app = await session().open('#dataset=circle&networkShape=4');
+  const { page } = app;
+  await page.keyboard.press('?');
+  await page.locator(tid('shortcuts-help')).waitFor();
+  const row = page.locator(`${tid('shortcuts-help')} tr`, { has: page.locator('kbd', { hasText: /^Escape$/ }) });
+  assert.equal(await row.count(), 1, 'a row for Escape');
+  assert.ok(await row.isVisible());
+  const what = (await row.locator('td').textContent()).trim();
+  assert.match(what, /popover/);
+  assert.match(what, /cancel long work/);
+  await page.keyboard.press('Escape');
+  await waitUntil(async () => !(await page.locator(tid('shortcuts-help')).isVisible()), { what: 'Escape closes the help' });
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});
