@@ -124,3 +124,90 @@ test('the shortcuts help lists Escape: it closes popovers and cancels long work'
   await waitUntil(async () => !(await page.locator(tid('shortcuts-help')).isVisible()), { what: 'Escape closes the help' });
   assert.deepEqual(app.pageErrors, [], errorReport(app));
 });
+
+/** The activation chart's axis numbers in `scope`: text, centre, font size, contrast with what is behind. */
+async function ticks(page, scope) {
+  return page.evaluate((scope) => {
+    const fig = [...document.querySelectorAll(`[data-testid="${scope}"]`)].find((e) => e.checkVisibility());
+    const canvas = fig.querySelector('canvas').getBoundingClientRect();
+    const rgb = (c) => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = ([r, g, b]) => {
+      const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const behind = (el) => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = rgb(getComputedStyle(e).backgroundColor);
+        if (c.length === 3 || (c.length === 4 && c[3] > 0.9)) return c.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const panel = fig.closest('.panel, .lesson-panel') ?? document.body;
+    const clip = panel.getBoundingClientRect();
+    return [...fig.querySelectorAll('.activation-tick')].map((el) => {
+      const b = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      const [l1, l2] = [lum(rgb(style.color)), lum(behind(el))].sort((a, b) => b - a);
+      return {
+        axis: el.dataset.testid === 'activation-z-tick' ? 'z' : 'y',
+        value: Number(el.dataset.value),
+        text: el.textContent.trim(),
+        cx: b.x + b.width / 2, cy: b.y + b.height / 2, box: b,
+        font: parseFloat(style.fontSize),
+        contrast: (l1 + 0.05) / (l2 + 0.05),
+        inside: b.left >= clip.left && b.right <= clip.right && b.top >= clip.top && b.bottom <= clip.bottom,
+        outsideChart: b.right <= canvas.left + 1 || b.top >= canvas.bottom - 1,
+        canvas: { x: canvas.x + 1, y: canvas.y + 1, w: canvas.width - 2, h: canvas.height - 2 },
+      };
+    });
+  }, scope);
+}
+
+test('the activation curve has axis numbers (z −3, 0, 3; y −1 to 3) at their values, readable in both themes', async () => {
+  const app = await session().open('#dataset=circle&networkShape=4&activation=tanh&output=auto');
+  const { page } = app;
+  await page.locator(tid('activation-curve-menu')).scrollIntoViewIfNeeded();
+  const [z0, z1] = [-3, 3];
+  const [y0, y1] = [-1.5, 3];
+  for (const theme of ['light', 'dark']) {
+    if (theme === 'dark') {
+      await click(page, 'theme-toggle');
+      await waitUntil(async () => (await page.evaluate(() => document.documentElement.dataset.theme)) === 'dark', { what: 'the dark theme' });
+    }
+    const all = await ticks(page, 'activation-curve-menu');
+    const z = all.filter((t) => t.axis === 'z');
+    const y = all.filter((t) => t.axis === 'y');
+    assert.deepEqual(z.map((t) => t.text), ['−3', '0', '3']);
+    assert.deepEqual(y.map((t) => t.text), ['−1', '0', '1', '2', '3']);
+    for (const t of all) {
+      const c = t.canvas;
+      if (t.axis === 'z') {
+        const x = c.x + ((t.value - z0) / (z1 - z0)) * c.w;
+        assert.ok(Math.abs(t.cx - x) < 2, `${theme}: z ${t.text} at ${t.cx}, its place ${x}`);
+      } else {
+        const py = c.y + ((y1 - t.value) / (y1 - y0)) * c.h;
+        assert.ok(Math.abs(t.cy - py) < 2, `${theme}: y ${t.text} at ${t.cy}, its place ${py}`);
+      }
+      assert.ok(t.font >= 11, `${theme}: ${t.text} is ${t.font}px`);
+      assert.ok(t.contrast >= 4.5, `${theme}: ${t.text}'s contrast ${t.contrast.toFixed(2)}`);
+      assert.ok(t.inside, `${theme}: ${t.text} is inside its panel: ${JSON.stringify(t.box)}`);
+      assert.ok(t.outsideChart, `${theme}: ${t.text} is beside the chart, not over the curves`);
+    }
+    // No two numbers overlap.
+    for (let i = 0; i < all.length; i++) {
+      for (let j = i + 1; j < all.length; j++) {
+        const [a, b] = [all[i].box, all[j].box];
+        const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        assert.ok(!overlap, `${theme}: ${all[i].axis}${all[i].text} and ${all[j].axis}${all[j].text} overlap`);
+      }
+    }
+    await page.locator(tid('activation-curve-menu')).screenshot({ path: path.join(ARTIFACTS, `activation-ticks-${theme}.png`) });
+  }
+  // Lesson 05's chart has them too.
+  const lesson = await session().open('#lesson=activations&card=4');
+  await lesson.page.locator(`${tid('activation-curve-lesson')} >> visible=true`).scrollIntoViewIfNeeded();
+  const inLesson = await ticks(lesson.page, 'activation-curve-lesson');
+  assert.equal(inLesson.length, 8);
+  assert.ok(inLesson.every((t) => t.inside && t.contrast >= 4.5), JSON.stringify(inLesson.filter((t) => !t.inside)));
+  assert.deepEqual([...app.pageErrors, ...lesson.pageErrors], [], errorReport(app));
+});
