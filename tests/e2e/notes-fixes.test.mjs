@@ -211,3 +211,116 @@ test('the activation curve has axis numbers (z −3, 0, 3; y −1 to 3) at their
   assert.ok(inLesson.every((t) => t.inside && t.contrast >= 4.5), JSON.stringify(inLesson.filter((t) => !t.inside)));
   assert.deepEqual([...app.pageErrors, ...lesson.pageErrors], [], errorReport(app));
 });
+
+/** Each view beside the plot, and its panel. */
+const PANELS = {
+  diagram: '.diagram-panel',
+  neurons: '.neurons-panel',
+  'hidden-space': '.hidden-space-panel',
+  lift: '.lift-panel',
+  'loss-surface': '.surface-panel',
+  gradients: '.gradient-panel',
+  arithmetic: '.arithmetic-panel',
+  backprop: '.backprop-panel',
+};
+
+/** The presenter's column: boxes of its parts, the picker's shown name and the view that is visible. */
+async function presenter(page) {
+  return page.evaluate((panels) => {
+    const box = (q) => {
+      const e = document.querySelector(q);
+      if (!e || !e.checkVisibility()) return null;
+      const b = e.getBoundingClientRect();
+      return { x: b.x, y: b.y, w: b.width, h: b.height };
+    };
+    const select = document.querySelector('[data-testid="stage-view"]');
+    const visible = Object.entries(panels).filter(([, q]) => document.querySelector(q)?.checkVisibility()).map(([k]) => k);
+    return {
+      parts: {
+        lesson: box('.lesson-strip'), readouts: box('.charts-panel > .readouts'), loss: box('canvas.loss-chart'),
+        picker: box('.stage-picker-row'), brushes: box('.brushes'),
+      },
+      said: select?.selectedOptions?.[0]?.textContent?.trim(),
+      saidValue: select?.selectedOptions?.[0]?.value,
+      value: select?.value,
+      labels: Object.fromEntries([...(select?.options ?? [])].map((o) => [o.value, o.textContent.trim()])),
+      pick: document.documentElement.dataset.pick,
+      visible,
+      screen: { w: innerWidth, h: innerHeight },
+    };
+  }, PANELS);
+}
+
+/** The open lesson card's title in the presenter's strip. */
+const cardTitle = (page) => page.evaluate(() => [...document.querySelectorAll('.lesson-strip-title')].find((e) => e.checkVisibility())?.textContent ?? '');
+
+/** The loss chart is at least 140 px tall, every part is on the screen and none overlaps another. */
+function assertRoomy(p, where) {
+  assert.ok(p.parts.loss.h >= 140, `${where}: the loss chart is ${p.parts.loss.h} px tall`);
+  const parts = Object.entries(p.parts).filter(([, b]) => b);
+  for (const [name, b] of parts) {
+    assert.ok(b.x >= -1 && b.y >= -1 && b.x + b.w <= p.screen.w + 1 && b.y + b.h <= p.screen.h + 1, `${where}: ${name} on screen ${JSON.stringify(b)}`);
+  }
+  for (let i = 0; i < parts.length; i++) {
+    for (let j = i + 1; j < parts.length; j++) {
+      const [[n1, a], [n2, b]] = [parts[i], parts[j]];
+      const overlap = a.x < b.x + b.w - 1 && b.x < a.x + a.w - 1 && a.y < b.y + b.h - 1 && b.y < a.y + a.h - 1;
+      assert.ok(!overlap, `${where}: ${n1} and ${n2} overlap`);
+    }
+  }
+}
+
+/** The picker names the one view that is shown. */
+function assertNamed(p, where) {
+  assert.deepEqual(p.visible, [p.pick], `${where}: one view shown, the picked one`);
+  assert.equal(p.saidValue, p.pick, `${where}: the picker says "${p.said}" while ${p.pick} is shown`);
+  assert.equal(p.said, p.labels[p.pick], where);
+}
+
+test('lecture layout with lesson=backpropagation: the loss chart keeps ≥ 140 px on every card, at 1280×720 and 1920×1080, and the picker always names the view shown', async () => {
+  for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+    const app = await session().open('#lesson=backpropagation&lecture=true');
+    const { page } = app;
+    await page.setViewportSize(viewport);
+    const at = `${viewport.width}×${viewport.height}`;
+    await page.waitForTimeout(300);
+    let p = await presenter(page);
+    assertRoomy(p, `${at} card 1`);
+    assertNamed(p, `${at} card 1`);
+    if (viewport.width === 1280) await screenshot(page, 'presenter-backprop-lesson-1280.png');
+    await page.selectOption(tid('stage-view'), 'backprop');
+    await waitUntil(async () => (await presenter(page)).pick === 'backprop', { what: 'the backprop panel picked' });
+    assertNamed(await presenter(page), `${at} backprop picked`);
+    await page.locator(tid('stage-view')).blur();
+    for (let card = 2; card <= 4; card++) {
+      await page.keyboard.press('n');
+      await waitUntil(async () => new RegExp(`\\(${card}\\s/\\s4\\)`).test(await cardTitle(page)), { what: `card ${card}` });
+      await page.waitForTimeout(200);
+      p = await presenter(page);
+      assertRoomy(p, `${at} card ${card}`);
+      assertNamed(p, `${at} card ${card}`);
+    }
+    // Back to card 1, the controls' drawer opened and closed, full screen in and out, another pick.
+    for (let card = 3; card >= 1; card--) {
+      await page.keyboard.press('p');
+      await waitUntil(async () => new RegExp(`\\(${card}\\s/\\s4\\)`).test(await cardTitle(page)), { what: `card ${card}` });
+    }
+    await page.waitForTimeout(200);
+    assertNamed(await presenter(page), `${at} back on card 1`);
+    for (const key of ['c', 'c', 'f', 'f']) {
+      await page.keyboard.press(key);
+      await page.waitForTimeout(300);
+      const q = await presenter(page);
+      if (q.parts.picker) assertNamed(q, `${at} after ${key}`);
+    }
+    await page.selectOption(tid('stage-view'), 'diagram');
+    await page.reload();
+    await page.locator(tid('stage-view')).waitFor();
+    await page.waitForTimeout(300);
+    p = await presenter(page);
+    assertNamed(p, `${at} reloaded`);
+    assertRoomy(p, `${at} reloaded`);
+    assert.deepEqual(app.pageErrors, [], errorReport(app));
+    await app.context.close();
+  }
+});
