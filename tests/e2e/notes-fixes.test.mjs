@@ -324,3 +324,33 @@ test('lecture layout with lesson=backpropagation: the loss chart keeps ≥ 140 p
     await app.context.close();
   }
 });
+
+test('Clear is with the brushes in the lecture layout at 1280×720 and 1920×1080: on screen, not covered, and it clears (Undo brings the points back)', async () => {
+  for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+    for (const hash of ['#lecture=true&dataset=circle&networkShape=4', '#lesson=backpropagation&lecture=true', '#lecture=true&dataset=blobs&classes=6']) {
+      const app = await session().open(hash);
+      const { page } = app;
+      await page.setViewportSize(viewport);
+      await page.waitForTimeout(300);
+      const where = `${viewport.width}×${viewport.height} ${hash}`;
+      const clear = page.locator(tid('clear'));
+      assert.ok(await clear.isVisible(), `${where}: Clear is visible`);
+      const b = await clear.boundingBox();
+      assert.ok(b.x >= 0 && b.y >= 0 && b.x + b.width <= viewport.width && b.y + b.height <= viewport.height, `${where}: Clear on screen ${JSON.stringify(b)}`);
+      const top = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('[data-testid]')?.dataset.testid, [b.x + b.width / 2, b.y + b.height / 2]);
+      assert.equal(top, 'clear', `${where}: nothing covers Clear`);
+      if (hash.includes('circle')) {
+        const before = Number(await text(page, 'point-count'));
+        assert.ok(before > 0);
+        await clear.click();
+        await waitUntil(async () => Number(await text(page, 'point-count')) === 0, { what: 'Clear to remove the points' });
+        assert.ok(await page.locator(tid('undo')).isVisible(), `${where}: Undo is beside it`);
+        await page.locator(tid('undo')).click();
+        await waitUntil(async () => Number(await text(page, 'point-count')) === before, { what: 'Undo to bring them back' });
+        await screenshot(page, `presenter-clear-${viewport.width}.png`);
+      }
+      assert.deepEqual(app.pageErrors, [], errorReport(app));
+      await app.context.close();
+    }
+  }
+});
