@@ -354,3 +354,52 @@ test('Clear is with the brushes in the lecture layout at 1280×720 and 1920×108
     }
   }
 });
+
+test('the hover reading shows at the four corners of the domain and along the bottom strip (under x₁), in its own corner away from the pointer, never clipped', async () => {
+  const cases = [
+    ['#dataset=circle&networkShape=4&output=auto', { width: 1280, height: 900 }],
+    ['#lecture=true&dataset=circle&networkShape=4&output=auto', { width: 1280, height: 720 }],
+    ['#lesson=backpropagation&lecture=true', { width: 1280, height: 720 }],
+    ['#lecture=true&dataset=blobs&classes=6&networkShape=4&output=auto', { width: 1920, height: 1080 }],
+    ['#dataset=blobs&classes=6&networkShape=4&output=auto', { width: 390, height: 844 }],
+  ];
+  for (const [hash, viewport] of cases) {
+    const app = await session().open(hash);
+    const { page } = app;
+    await page.setViewportSize(viewport);
+    await page.locator(tid('data-canvas')).scrollIntoViewIfNeeded();
+    await page.waitForTimeout(200);
+    const canvas = await page.locator(tid('data-canvas')).boundingBox();
+    const [lo, hi] = [-6, 6];
+    const spots = [];
+    for (const [u, v] of [[0, 0], [1, 0], [0, 1], [1, 1]]) spots.push([`corner ${u},${v}`, u, v]);
+    // The bottom strip: the tick labels' row and the x₁ name's place, across.
+    for (const u of [0.1, 0.5, 0.9, 0.95]) spots.push([`bottom strip ${u}`, u, 0.985]);
+    // Along the top, left of the middle: where a wide box in the top-right corner would cover it.
+    for (const u of [0.3, 0.45]) spots.push([`top ${u}`, u, 0.02]);
+    for (const [name, u, v] of spots) {
+      // 4 px in: the plot's corners are rounded (6 px), and a pointer reaches no nearer.
+      const px = canvas.x + 4 + u * (canvas.width - 8);
+      const py = canvas.y + 4 + v * (canvas.height - 8);
+      const where = `${viewport.width}×${viewport.height} ${hash} ${name}`;
+      await page.mouse.move(px, py);
+      await waitUntil(async () => page.locator(tid('plot-reading')).isVisible(), { what: `the reading at ${where}` });
+      const at = ((await page.getAttribute(tid('plot-reading'), 'data-at')) ?? '').split(',').map(Number);
+      const want = [lo + ((px - canvas.x) / canvas.width) * (hi - lo), hi - ((py - canvas.y) / canvas.height) * (hi - lo)];
+      // At the place under the pointer, or at a data point within its reach (10 px).
+      const reach = (10 / canvas.width) * (hi - lo) * 1.5;
+      assert.ok(Math.abs(at[0] - want[0]) < reach && Math.abs(at[1] - want[1]) < reach, `${where}: read at ${at}, pointer at ${want}`);
+      const box = await page.locator(tid('plot-reading')).boundingBox();
+      assert.ok(box.x >= canvas.x - 1 && box.y >= canvas.y - 1 && box.x + box.width <= canvas.x + canvas.width + 1
+        && box.y + box.height <= canvas.y + canvas.height + 1, `${where}: the box ${JSON.stringify(box)} inside the plot ${JSON.stringify(canvas)}`);
+      assert.ok(box.y >= 0 && box.y + box.height <= viewport.height, `${where}: the box on the screen`);
+      const over = px >= box.x && px <= box.x + box.width && py >= box.y && py <= box.y + box.height;
+      assert.ok(!over, `${where}: the box ${JSON.stringify(box)} is not over the pointer`);
+      const clipped = await page.$eval(tid('plot-reading'), (el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1);
+      assert.ok(!clipped, `${where}: the reading's text is not clipped`);
+    }
+    if (viewport.width === 390) await screenshot(page, 'plot-reading-corner-phone.png');
+    assert.deepEqual(app.pageErrors, [], errorReport(app));
+    await app.context.close();
+  }
+});
