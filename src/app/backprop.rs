@@ -8,7 +8,6 @@ use super::AppState;
 use crate::core::backprop::{BackpropTable, UnitStep, WeightStep, SMALL_LAYERS, SMALL_UNITS};
 use crate::core::number_text::fixed;
 use leptos::prelude::*;
-use web_sys::HtmlInputElement;
 
 /// The table on show, and which point and epoch it is of.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,9 +24,16 @@ struct Shown {
 pub fn BackpropPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let (open, set_open) = signal(false);
-    let (point, set_point) = signal(1usize);
+    // The field's text as it stands; the point shown and the field's message follow it.
+    let (typed, set_typed) = signal("1".to_string());
     let (weight, set_weight) = signal(0usize);
     let count = Memo::new(move |_| state.snapshot.with(|s| s.points.len()));
+    let reading = Memo::new(move |_| typed.with(|t| typed_point(t, count.get())));
+    // Text that is no number keeps the point shown before it.
+    let point =
+        Memo::new(move |prev: Option<&usize>| reading.with(|r| r.0).or(prev.copied()).unwrap_or(1));
+    let message = Memo::new(move |_| reading.with(|r| r.1.clone()));
+    Effect::new(move |_| state.say_field("Point", message.get()));
     let shown = Memo::new(move |prev: Option<&Option<Shown>>| {
         if !open.get() {
             return None;
@@ -72,16 +78,6 @@ pub fn BackpropPanel() -> impl IntoView {
             }
         });
     }
-    let on_point = move |ev: leptos::ev::Event| {
-        let input = event_target::<HtmlInputElement>(&ev);
-        let n = count.get_untracked();
-        let (p, message) = typed_point(&input.value(), n);
-        if let Some(p) = p {
-            set_point.set(p);
-        }
-        state.say_field("Point", message);
-        input.set_value(&point.get_untracked().to_string());
-    };
     view! {
         <details
             class="backprop"
@@ -100,8 +96,9 @@ pub fn BackpropPanel() -> impl IntoView {
                         type="text"
                         inputmode="numeric"
                         data-testid="backprop-point"
-                        prop:value=move || point.get().to_string()
-                        on:change=on_point
+                        aria-describedby="backprop-point-message"
+                        prop:value=move || typed.get()
+                        on:input=move |ev| set_typed.set(event_target_value(&ev))
                     />
                 </label>
                 <span class="backprop-of">
@@ -124,6 +121,14 @@ pub fn BackpropPanel() -> impl IntoView {
                     }}
                 </span>
             </div>
+            <p
+                class="field-note"
+                id="backprop-point-message"
+                data-testid="backprop-point-message"
+                role="status"
+            >
+                {move || message.get().unwrap_or_default()}
+            </p>
             <Show when=move || stale.get()>
                 <p class="backprop-note" data-testid="backprop-stale">
                     {move || {

@@ -140,7 +140,7 @@ fn EditButtons() -> impl IntoView {
     );
     view! {
         <button
-            class="ghost"
+            class="ghost clear"
             data-testid="clear"
             aria-label="Clear: remove every point"
             on:click=move |_| state.edit_points(PointEdit::Clear)
@@ -148,7 +148,7 @@ fn EditButtons() -> impl IntoView {
             "Clear"
         </button>
         <button
-            class="ghost"
+            class="ghost undo"
             data-testid="undo"
             // The keys are the tooltip's (a mouse's), not the name's.
             aria-label="Undo the last point edit"

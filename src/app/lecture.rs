@@ -181,7 +181,7 @@ pub fn ViewBar() -> impl IntoView {
 }
 
 /// Every shortcut, as shown in the help: keys and what they do.
-pub const SHORTCUTS: [(&str, &str); 14] = [
+pub const SHORTCUTS: [(&str, &str); 15] = [
     ("Space", "play / pause"),
     ("→", "train one epoch (Step)"),
     ("R", "reset the weights"),
@@ -202,6 +202,10 @@ pub const SHORTCUTS: [(&str, &str); 14] = [
     ("C", "lecture mode: show or hide the controls"),
     ("D", "dark / light theme"),
     ("?", "this help (Escape closes it)"),
+    (
+        "Escape",
+        "close what is open (this help, a popover, full screen, the big QR code); with nothing open, cancel long work (random restarts, a Step in slices)",
+    ),
 ];
 
 /// The keyboard shortcuts' help, a small dialog.

@@ -4,6 +4,7 @@ mod backprop;
 mod bench_page;
 mod brushes;
 mod ce_panel;
+mod ce_popover;
 mod controls;
 mod diagram;
 mod digits;

@@ -1,8 +1,9 @@
 //! Epoch, point count, losses and accuracies, as text that tests can read.
 use super::AppState;
-use crate::app::ce_panel::CrossEntropyPanel;
+use crate::app::ce_popover::CePopover;
 use crate::core::config::Model;
 use crate::core::number_text;
+use leptos::html::Button;
 use leptos::prelude::*;
 
 /// A loss with three decimals (scientific past 10⁶), or a dash when there is none.
@@ -73,6 +74,7 @@ pub fn Readouts() -> impl IntoView {
     let snap = state.snapshot;
     let (train_label, test_label) = (loss_label(true), loss_label(false));
     let ce_open = RwSignal::new(false);
+    let ce_button = NodeRef::<Button>::new();
     let item = |label: Signal<&'static str>, id: &'static str, text: Signal<String>| {
         view! {
             <div class="readout">
@@ -109,7 +111,7 @@ pub fn Readouts() -> impl IntoView {
                 }),
             )} <div class="readout" title=TRAIN_MEAN>
                 <span class="readout-label">
-                    {move || train_label.get()} <CeOpener open=ce_open />
+                    {move || train_label.get()} <CeOpener open=ce_open button=ce_button />
                 </span>
                 <span class="readout-value" data-testid="train-loss">
                     {move || snap.with(|s| loss(s.metrics.train_loss))}
@@ -138,21 +140,7 @@ pub fn Readouts() -> impl IntoView {
                     Signal::derive(move || snap.with(|s| percent(s.metrics.test_accuracy))),
                 )}
             </Show> <Show when=move || ce_open.get()>
-                <div class="ce-popover" data-testid="ce-popover">
-                    <div class="ce-popover-head">
-                        <strong>"Cross-entropy by hand"</strong>
-                        <button
-                            type="button"
-                            class="ghost"
-                            data-testid="ce-close"
-                            aria-label="Close"
-                            on:click=move |_| ce_open.set(false)
-                        >
-                            "×"
-                        </button>
-                    </div>
-                    <CrossEntropyPanel place="readout" />
-                </div>
+                <CePopover open=ce_open opener=ce_button />
             </Show>
         </div>
     }
@@ -164,6 +152,8 @@ pub fn Readouts() -> impl IntoView {
 fn CeOpener(
     /// Whether the panel is open.
     open: RwSignal<bool>,
+    /// The button, for the popover to give the focus back to.
+    button: NodeRef<Button>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let classifies = move || {
@@ -177,6 +167,7 @@ fn CeOpener(
                 type="button"
                 class="ghost readout-ce"
                 data-testid="ce-open"
+                node_ref=button
                 title="Cross-entropy by hand: the notes' sum over the points (the readout is the mean over the training points)"
                 aria-label="Cross-entropy by hand"
                 aria-expanded=move || open.get().to_string()

@@ -176,6 +176,16 @@ mod tests {
     }
 
     #[test]
+    fn the_help_lists_escape_what_it_closes_and_cancels() {
+        assert_eq!(shortcut_for("Escape", NONE), Some(Shortcut::Close));
+        let (_, what) = super::super::lecture::SHORTCUTS
+            .iter()
+            .find(|(keys, _)| *keys == "Escape")
+            .expect("Escape is in the help");
+        assert!(what.contains("popover") && what.contains("cancel long work"));
+    }
+
+    #[test]
     fn ctrl_or_cmd_undoes_and_redoes_and_never_resets() {
         let cmd = Modifiers {
             command: true,

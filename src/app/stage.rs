@@ -89,7 +89,11 @@ fn StagePicker() -> impl IntoView {
                             .into_iter()
                             .map(|v| {
                                 view! {
-                                    <option value=v.name() selected=move || shown.get() == Some(v)>
+                                    <option
+                                        value=v.name()
+                                        selected=move || shown.get() == Some(v)
+                                        prop:selected=move || shown.get() == Some(v)
+                                    >
                                         {v.label()}
                                     </option>
                                 }

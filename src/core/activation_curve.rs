@@ -8,6 +8,17 @@ use crate::core::activation::{Activation, ELU_ALPHA, LEAKY_SLOPE};
 pub const Z_RANGE: (f64, f64) = (-3.0, 3.0);
 pub const Y_RANGE: (f64, f64) = (-1.5, 3.0);
 
+/// The z values labelled under the chart.
+pub const Z_TICKS: [f64; 3] = [-3.0, 0.0, 3.0];
+/// The y values labelled beside the chart (its range, −1.5 to 3, in whole numbers).
+pub const Y_TICKS: [f64; 5] = [-1.0, 0.0, 1.0, 2.0, 3.0];
+
+/// A tick's label, with a real minus sign: `−3`, `0`, `3`.
+pub fn tick_label(v: f64) -> String {
+    let text = format!("{v}");
+    text.replace('-', "−")
+}
+
 /// The formulas of f and f′, as a lesson writes them.
 pub fn formulas(a: Activation) -> (String, String) {
     let (f, d) = match a {
@@ -122,6 +133,19 @@ mod tests {
             formulas(Activation::Elu).1,
             "f′(z) = 1 if z > 0, else f(z) + 1"
         );
+    }
+
+    #[test]
+    fn ticks_lie_in_the_frame_and_read_with_a_minus_sign() {
+        for z in Z_TICKS {
+            assert!((Z_RANGE.0..=Z_RANGE.1).contains(&z));
+        }
+        for y in Y_TICKS {
+            assert!((Y_RANGE.0..=Y_RANGE.1).contains(&y));
+        }
+        let labels: Vec<String> = Z_TICKS.iter().map(|&z| tick_label(z)).collect();
+        assert_eq!(labels, ["−3", "0", "3"]);
+        assert_eq!(tick_label(-1.0), "−1");
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod adaline;
 pub mod backprop;
 pub mod base64;
 pub mod caption;
+pub mod class_ce;
 pub mod config;
 pub mod cross_entropy;
 pub mod csv;

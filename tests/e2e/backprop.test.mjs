@@ -120,7 +120,10 @@ test('a point number out of range is clamped and explained; text is refused', as
   await page.fill(tid('backprop-point'), 'two');
   await page.press(tid('backprop-point'), 'Enter');
   await waitUntil(async () => /type a number/.test(await text(page, 'status')), { what: 'the refusal' });
-  assert.equal(await page.inputValue(tid('backprop-point')), '40', 'the field shows the point shown');
+  // The field keeps what was typed, with its message beside it; the panel keeps point 40.
+  assert.equal(await page.inputValue(tid('backprop-point')), 'two');
+  assert.match(await text(page, 'backprop-point-message'), /type a number from 1 to 40/);
+  assert.equal(await page.getAttribute(tid('backprop-steps'), 'data-point'), '40');
   await sleep(100);
   assert.deepEqual(app.pageErrors, [], errorReport(app));
 });

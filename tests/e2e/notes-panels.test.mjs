@@ -57,18 +57,25 @@ test("cross-entropy by hand: the notes' 0.69 and 5.12 with each term, in the les
   assert.equal(back.message, '');
   assert.match(back.sum, /^CE = 5\.12 /);
 
-  // From the loss readout: "Σ by hand" opens the same panel under the readouts.
+  // From the loss readout: on this card's three classes, Σ writes out the multi-class form
+  // (notes-fixes.test.mjs checks its numbers).
   const title = await page.locator('.readout', { has: page.locator(tid('train-loss')) }).getAttribute('title');
   assert.match(title, /Mean over the training points/);
   assert.equal(await page.locator(tid('ce-popover')).count(), 0);
   await click(page, 'ce-open');
   await onScreen(page, 'ce-popover');
-  const popover = await typeCe(page, 'ce-panel-readout', '0.8, 0.7, 0.1', '1, 1, 0');
-  assert.match(popover.sum, /^CE = 0\.69 /);
-  await screenshot(page, 'ce-panel-readout.png');
+  assert.equal(await page.locator(tid('ce-panel-classes')).count(), 1);
   await click(page, 'ce-close');
-  assert.equal(await page.locator(tid('ce-popover')).count(), 0);
-  assert.deepEqual(app.pageErrors, [], errorReport(app));
+  // On two classes, "Σ by hand" opens the same panel as the card, under the readouts.
+  const two = await session().open('#dataset=circle&networkShape=4&output=auto');
+  await click(two.page, 'ce-open');
+  await onScreen(two.page, 'ce-popover');
+  const popover = await typeCe(two.page, 'ce-panel-readout', '0.8, 0.7, 0.1', '1, 1, 0');
+  assert.match(popover.sum, /^CE = 0\.69 /);
+  await screenshot(two.page, 'ce-panel-readout.png');
+  await click(two.page, 'ce-close');
+  assert.equal(await two.page.locator(tid('ce-popover')).count(), 0);
+  assert.deepEqual([...app.pageErrors, ...two.pageErrors], [], errorReport(app));
 });
 
 /** The reading's data: its place, its probabilities and its outputs (full precision). */

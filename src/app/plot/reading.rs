@@ -21,8 +21,16 @@ struct Place {
     x1: f64,
     x2: f64,
     reach: (f64, f64),
-    /// The pointer is in the plot's top-right quarter, so the box goes to the bottom left.
-    flip: bool,
+    /// Where the box goes: the corner away from the pointer (the bottom when the pointer is in
+    /// the plot's top half, the left when it is in the right half), so it never covers it.
+    corner: Corner,
+}
+
+/// The plot's corner that holds the box.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Corner {
+    bottom: bool,
+    left: bool,
 }
 
 /// The reading's place, shared by the plot's events and the box.
@@ -74,7 +82,10 @@ impl PlotReading {
             x1,
             x2,
             reach: ((e1 - x1).abs(), (e2 - x2).abs()),
-            flip: px > rect.width() / 2.0 && py < rect.height() / 2.0,
+            corner: Corner {
+                bottom: py < rect.height() / 2.0,
+                left: px > rect.width() / 2.0,
+            },
         };
         if self.at.get_untracked() != Some(place) {
             self.at.set(Some(place));
@@ -89,8 +100,8 @@ impl PlotReading {
     }
 }
 
-/// The box with the reading, over the plot's top-right corner (bottom-left when the pointer is
-/// there); hidden without a reading.
+/// The box with the reading, in the plot's corner away from the pointer (top right when the
+/// pointer is in the bottom-left quarter); hidden without a reading.
 #[component]
 pub fn ReadingBox(
     /// The reading's place.
@@ -113,11 +124,12 @@ pub fn ReadingBox(
             })
         })
     });
-    let flip = Memo::new(move |_| reading.at.with(|p| p.is_some_and(|p| p.flip)));
+    let corner = Memo::new(move |_| reading.at.with(|p| p.map(|p| p.corner).unwrap_or_default()));
     view! {
         <pre
             class="plot-reading"
-            class:flip=move || flip.get()
+            class:at-bottom=move || corner.get().bottom
+            class:at-left=move || corner.get().left
             data-testid="plot-reading"
             aria-live="polite"
             hidden=move || text.with(Option::is_none)
