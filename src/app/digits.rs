@@ -52,8 +52,11 @@ pub fn DigitsPanel() -> impl IntoView {
     });
     view! {
         <div class="digits-panel" data-testid="digits-panel">
-            <h2>"Draw a digit"</h2>
-            <pad::DigitPad />
+            // Two parts, which a phone shows apart: the pad, the lesson card, then the views.
+            <div class="digits-draw">
+                <h2>"Draw a digit"</h2>
+                <pad::DigitPad />
+            </div>
             <div class="digits-views">
                 <figure>
                     <figcaption>
