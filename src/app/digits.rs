@@ -2,6 +2,7 @@
 //! the network's answers, the confusion matrix, the accuracy chart, every first-layer unit's
 //! weights as an 8×8 image and, for a second hidden layer, the first-layer units each of its
 //! units weighs most. Each is one canvas redrawn from the snapshot (no DOM nodes per frame).
+use super::lecture::PageView;
 use super::AppState;
 use crate::core::digits::{DigitsView, SIDE};
 use crate::core::mlp::Mlp;
@@ -32,13 +33,15 @@ pub fn DigitsPanel() -> impl IntoView {
     let second = NodeRef::<Canvas>::new();
     let accuracy = NodeRef::<Canvas>::new();
     let layers = Memo::new(move |_| state.snapshot.with(|s| s.net.layers().len()));
+    let dark = expect_context::<PageView>().dark;
     Effect::new(move |_| {
+        let dark = dark.get();
         state.snapshot.with(|s| {
             let ModelView::Digits(view) = &s.model else {
                 return;
             };
             let nodes = [&grid, &confusion, &accuracy, &weights, &second];
-            let drawn = draw_views(view, &s.net, nodes);
+            let drawn = draw_views(view, &s.net, nodes, dark);
             if let Err(e) = drawn {
                 state.say(format!("Could not draw the digits: {e:?}"));
             }
@@ -121,8 +124,9 @@ fn draw_views(
     view: &DigitsView,
     net: &Mlp,
     [grid, confusion, accuracy, weights, second]: [&NodeRef<Canvas>; 5],
+    dark: bool,
 ) -> Result<(), JsValue> {
-    let pictures = DigitsPictures::of(view, net);
+    let pictures = DigitsPictures::of(view, net).themed(dark);
     for (node, (pic, labels), font) in [
         (grid, &pictures.grid, (SIDE + 2) as f64),
         (confusion, &pictures.confusion, 10.0),
@@ -138,7 +142,7 @@ fn draw_views(
     if let Some(el) = canvas(accuracy) {
         let [train, test] = accuracy_lines(&view.accuracy_history, CHART_BOX);
         let lines = [(TRAIN_INK, train), (CLASS_COLORS[3], test)];
-        draw_accuracy(&el, &lines, CHART_BOX)?;
+        draw_accuracy(&el, &lines, CHART_BOX, dark)?;
     }
     Ok(())
 }
