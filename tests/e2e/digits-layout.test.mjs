@@ -56,3 +56,35 @@ test('digits lesson on a phone (390×844): pad, answer, test accuracy and the le
   await shot(page, 'digits-layout-390x844.png');
   assert.deepEqual(app.pageErrors, [], errorReport(app));
 });
+
+const overlaps = (a, b) =>
+  a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+
+test('digits in the presenter layout (lecture mode, 1280×720): every view fits on the screen, nothing cut or covered', async () => {
+  const app = await openAt('#model=digits&networkShape=16,12&lecture=true', 1280, 720);
+  const { page } = app;
+  const views = ['digit-pad', 'digit-preview', 'digit-bars', 'digit-prediction', 'digit-clear', 'digit-grid',
+    'digit-confusion', 'digit-accuracy', 'digit-weights', 'digit-second'].map(tid);
+  const charts = [tid('test-accuracy'), tid('loss-chart'), tid('gradient-chart')];
+  const r = await rects(page, [...views, ...charts, '.digits-panel']);
+  const panel = r['.digits-panel'];
+  for (const sel of [...views, ...charts]) {
+    const box = r[sel];
+    assert.ok(box && box.left >= 0 && box.top >= 0 && box.right <= 1280 && box.bottom <= 720, `${sel} on the screen: ${JSON.stringify(box)}`);
+    assert.ok(box.bottom - box.top > 8, `${sel} is not squashed: ${JSON.stringify(box)}`);
+  }
+  for (const sel of views) {
+    const box = r[sel];
+    assert.ok(box.right <= panel.right + 1 && box.bottom <= panel.bottom + 1, `${sel} inside the digits' panel (not cut): ${JSON.stringify(box)} in ${JSON.stringify(panel)}`);
+    for (const chart of charts) assert.ok(!overlaps(box, r[chart]), `${sel} does not cover ${chart}`);
+  }
+  // The views are large enough to read: the pad and the matrix at least 150 px.
+  assert.ok(r[tid('digit-pad')].right - r[tid('digit-pad')].left >= 150);
+  assert.ok(r[tid('digit-confusion')].right - r[tid('digit-confusion')].left >= 120);
+  const size = await page.evaluate(() => ({
+    w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight,
+  }));
+  assert.ok(size.w <= 1280 && size.h <= 720, `no scrolling: ${JSON.stringify(size)}`);
+  await shot(page, 'digits-layout-lecture-1280x720.png');
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});
