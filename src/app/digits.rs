@@ -20,6 +20,9 @@ mod pad;
 /// The accuracy chart's size and plot box, in pixels.
 const CHART: (u32, u32) = (300, 150);
 const CHART_BOX: [f64; 4] = [44.0, 10.0, 292.0, 140.0];
+/// The confusion matrix's numbers, in canvas pixels: 11 CSS pixels or more where a phone
+/// shows the matrix at its own size.
+const CONFUSION_FONT: f64 = 12.0;
 /// The train line's ink, as the loss chart's.
 const TRAIN_INK: crate::render::colors::Rgb = [40, 40, 40];
 
@@ -129,7 +132,7 @@ fn draw_views(
     let pictures = DigitsPictures::of(view, net).themed(dark);
     for (node, (pic, labels), font) in [
         (grid, &pictures.grid, (SIDE + 2) as f64),
-        (confusion, &pictures.confusion, 10.0),
+        (confusion, &pictures.confusion, CONFUSION_FONT),
         (second, &pictures.second, 10.0),
     ] {
         if let Some(el) = canvas(node) {

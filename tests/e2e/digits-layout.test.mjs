@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { useSession, openPage, tid, waitUntil, errorReport, ARTIFACTS } from './harness.mjs';
+import { useSession, openPage, tid, click, waitUntil, errorReport, ARTIFACTS } from './harness.mjs';
 
 const session = useSession();
 
@@ -54,6 +54,23 @@ test('digits lesson on a phone (390×844): pad, answer, test accuracy and the le
   }));
   assert.ok(scrollWidth <= innerWidth, `the page is ${scrollWidth} px wide in a ${innerWidth} px window`);
   await shot(page, 'digits-layout-390x844.png');
+  // The confusion matrix's numbers are at least 11 CSS pixels tall where the phone shows it.
+  const type = await page.$eval(tid('digit-confusion'), (c) => {
+    const px = parseFloat(c.getContext('2d').font);
+    return { px, css: px * c.getBoundingClientRect().width / c.width };
+  });
+  assert.ok(type.css >= 11, `the confusion matrix's type: ${JSON.stringify(type)}`);
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});
+
+test('digits with no hidden layer (softmax regression): no activation menu, a note instead; a layer brings it back', async () => {
+  const app = await openAt('#model=digits&networkShape=', 1280, 900);
+  const { page } = app;
+  assert.equal(await page.locator(tid('activation')).count(), 0, 'no activation menu');
+  assert.ok(await page.locator(tid('no-activation')).isVisible());
+  await click(page, 'add-layer');
+  await waitUntil(() => page.locator(tid('activation')).isVisible(), { what: 'the activation menu' });
+  assert.equal(await page.locator(tid('no-activation')).count(), 0);
   assert.deepEqual(app.pageErrors, [], errorReport(app));
 });
 
