@@ -20,6 +20,8 @@ mod pad;
 /// The accuracy chart's size and plot box, in pixels.
 const CHART: (u32, u32) = (300, 150);
 const CHART_BOX: [f64; 4] = [44.0, 10.0, 292.0, 140.0];
+/// How often the views are redrawn while training plays, at most, in milliseconds.
+const VIEWS_EVERY_MS: f64 = 250.0;
 /// The confusion matrix's numbers, in canvas pixels: 11 CSS pixels or more where a phone
 /// shows the matrix at its own size.
 const CONFUSION_FONT: f64 = 12.0;
@@ -37,9 +39,21 @@ pub fn DigitsPanel() -> impl IntoView {
     let accuracy = NodeRef::<Canvas>::new();
     let layers = Memo::new(move |_| state.snapshot.with(|s| s.net.layers().len()));
     let dark = expect_context::<PageView>().dark;
+    let views = NodeRef::<leptos::html::Div>::new();
+    let visible = super::sized::watch_visible(views);
+    let last_drawn = StoredValue::new(f64::NEG_INFINITY);
     Effect::new(move |_| {
         let dark = dark.get();
-        state.snapshot.with(|s| {
+        // While playing, the views are redrawn a few times a second, and only on screen: the
+        // frame's time goes to training (a pause, Step or a change redraws them at once).
+        let playing = state.playing.get();
+        state.snapshot.track();
+        let now = window().performance().map_or(0.0, |p| p.now());
+        if !visible.get() || (playing && now - last_drawn.get_value() < VIEWS_EVERY_MS) {
+            return;
+        }
+        last_drawn.set_value(now);
+        state.snapshot.with_untracked(|s| {
             let ModelView::Digits(view) = &s.model else {
                 return;
             };
@@ -63,7 +77,7 @@ pub fn DigitsPanel() -> impl IntoView {
                 <h2>"Draw a digit"</h2>
                 <pad::DigitPad />
             </div>
-            <div class="digits-views">
+            <div class="digits-views" node_ref=views>
                 <figure>
                     <figcaption>
                         "Test digits and the network's answers (wrong ones framed): "
