@@ -47,6 +47,25 @@ pub fn diverging(v: f64) -> Rgb {
     }
 }
 
+/// The dark theme's panel (`--panel` in style/view.css), which white turns into.
+pub const DARK_PAPER: Rgb = [27, 34, 44];
+
+/// `c` for the dark theme: its lightness turned over (white becomes [`DARK_PAPER`], dark ink
+/// light ink) with its hue kept, so that blue stays blue and orange orange.
+pub fn dark_of(c: Rgb) -> Rgb {
+    let (hi, lo) = (c.iter().max(), c.iter().min());
+    let (hi, lo) = (i32::from(*hi.unwrap_or(&0)), i32::from(*lo.unwrap_or(&0)));
+    // Adding 255 − (max + min) to every channel turns HSL's lightness L into 1 − L.
+    let shift = 255 - hi - lo;
+    let mut out = [0; 3];
+    for k in 0..3 {
+        let turned = (i32::from(c[k]) + shift).clamp(0, 255);
+        let paper = i32::from(DARK_PAPER[k]);
+        out[k] = (paper + turned * (255 - paper) / 255) as u8;
+    }
+    out
+}
+
 /// WCAG's relative luminance of an sRGB colour, 0 (black) to 1 (white).
 pub fn luminance(c: Rgb) -> f64 {
     let lin = |v: u8| {
@@ -80,5 +99,22 @@ mod tests {
         assert_eq!(diverging(0.0), NEUTRAL);
         assert_eq!(diverging(f64::NAN), NEUTRAL);
         assert_eq!(css([255, 0, 16]), "#ff0010");
+    }
+
+    #[test]
+    fn the_dark_theme_turns_lightness_over_and_keeps_hue() {
+        assert_eq!(dark_of([255, 255, 255]), DARK_PAPER);
+        assert!(
+            luminance(dark_of([27, 35, 48])) > 0.6,
+            "dark ink becomes light"
+        );
+        let blue = dark_of(CLASS_COLORS[1]);
+        assert!(blue[2] > blue[0] + 100, "blue stays blue: {blue:?}");
+        let orange = dark_of(CLASS_COLORS[0]);
+        assert!(
+            orange[0] > orange[2] + 100,
+            "orange stays orange: {orange:?}"
+        );
+        assert!(contrast(dark_of([27, 35, 48]), DARK_PAPER) > 7.0);
     }
 }

@@ -3,7 +3,7 @@
 //! canvas adapter, which writes it where [`Tiles`] says.
 use crate::core::digits::{Digit, CLASSES, MAX_INK, PIXELS, SIDE};
 use crate::core::mlp::Mlp;
-use crate::render::colors::{diverging, mix, Rgb, CLASS_COLORS};
+use crate::render::colors::{dark_of, diverging, mix, Rgb, CLASS_COLORS};
 
 /// Paper and ink of a digit image.
 pub const PAPER: Rgb = [255, 255, 255];
@@ -62,6 +62,18 @@ impl Picture {
             height,
             rgba,
         }
+    }
+
+    /// The picture in the page's theme: as painted, or every pixel [`dark_of`] for the dark
+    /// theme.
+    pub fn themed(mut self, dark: bool) -> Self {
+        if dark {
+            for px in self.rgba.chunks_exact_mut(4) {
+                let c = dark_of([px[0], px[1], px[2]]);
+                px[..3].copy_from_slice(&c);
+            }
+        }
+        self
     }
 
     /// Fills a rectangle (clipped to the picture).

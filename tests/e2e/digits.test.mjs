@@ -201,3 +201,16 @@ test('digits: the model choice opens digits mode with a hidden layer of 16, and 
   assert.deepEqual(app.pageErrors, [], errorReport(app));
   assert.deepEqual(app.consoleErrors, [], errorReport(app));
 });
+
+test('digits: a link without networkShape opens the lesson\'s 64-16-10, as the model choice does', async () => {
+  const app = await openDigits('#model=digits');
+  const { page } = app;
+  assert.equal(await text(page, 'network-shape'), '64 → 16 → 10');
+  assert.equal(await page.locator(tid('digit-weights')).count(), 1, 'the weight images of the hidden layer');
+  await waitUntil(async () => (await hashParams(page)).get('networkShape') === '16', { what: 'the link writes it' });
+  // A shape the link gives is kept.
+  const given = await openDigits('#model=digits&networkShape=');
+  assert.equal(await text(given.page, 'network-shape'), '64 → 10');
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+  assert.deepEqual(app.consoleErrors, [], errorReport(app));
+});

@@ -48,14 +48,7 @@ pub fn ModelChoice() -> impl IntoView {
             value=Signal::derive(move || state.config.with(|c| c.model.name().to_string()))
             on_change=Callback::new(move |v: String| {
                 if let Some(m) = crate::core::config::Model::from_name(&v) {
-                    state
-                        .update_config(|c| {
-                            c.model = m;
-                            let narrow = c.network_shape.iter().any(|&n| n < 10);
-                            if m == crate::core::config::Model::Digits && narrow {
-                                c.network_shape = vec![16];
-                            }
-                        });
+                    state.update_config(|c| c.choose_model(m));
                 }
             })
         />

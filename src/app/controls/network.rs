@@ -20,6 +20,11 @@ pub fn NetworkPanel() -> impl IntoView {
         })
     };
     let logistic = move || cfg.with(|c| c.model == crate::core::config::Model::Logistic);
+    // Digits with no hidden layer: the pixels go straight to the softmax, with no hidden
+    // activation to choose.
+    let softmax_regression = move || {
+        cfg.with(|c| c.model == crate::core::config::Model::Digits && c.network_shape.is_empty())
+    };
     view! {
         <h2 data-group="network">"Network"</h2>
         <p class="shape" data-testid="network-shape">
@@ -30,22 +35,24 @@ pub fn NetworkPanel() -> impl IntoView {
         </Show>
         <Show when=move || !logistic()>
             <HiddenLayers />
-            <SelectField
-                label="Activation"
-                testid="activation"
-                options=Activation::ALL.iter().map(|a| (a.name(), a.label())).collect()
-                value=Signal::derive(move || cfg.with(|c| c.activation.name().to_string()))
-                on_change=Callback::new(move |v: String| {
-                    if let Some(a) = Activation::from_name(&v) {
-                        let mut note = None;
-                        state.update_config(|c| note = c.set_activation(a));
-                        if let Some(note) = note {
-                            state.say(note);
+            <Show when=move || !softmax_regression() fallback=NoActivation>
+                <SelectField
+                    label="Activation"
+                    testid="activation"
+                    options=Activation::ALL.iter().map(|a| (a.name(), a.label())).collect()
+                    value=Signal::derive(move || cfg.with(|c| c.activation.name().to_string()))
+                    on_change=Callback::new(move |v: String| {
+                        if let Some(a) = Activation::from_name(&v) {
+                            let mut note = None;
+                            state.update_config(|c| note = c.set_activation(a));
+                            if let Some(note) = note {
+                                state.say(note);
+                            }
                         }
-                    }
-                })
-            />
-            <super::ActivationCurve place="menu" />
+                    })
+                />
+                <super::ActivationCurve place="menu" />
+            </Show>
         </Show>
         <SelectField
             label="Initialization"
@@ -58,6 +65,16 @@ pub fn NetworkPanel() -> impl IntoView {
                 }
             })
         />
+    }
+}
+
+/// In place of the activation's menu when there is no hidden layer to apply it to.
+#[component]
+fn NoActivation() -> impl IntoView {
+    view! {
+        <p class="hint" data-testid="no-activation">
+            "No hidden layer: softmax regression has no hidden activation. Add a layer to choose one."
+        </p>
     }
 }
 

@@ -20,6 +20,7 @@ const BARS: (usize, usize) = (200, 60);
 #[component]
 pub fn DigitPad() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let dark = expect_context::<crate::app::lecture::PageView>().dark;
     let pad = StoredValue::new(Pad::new());
     // Grows with every change of the drawing.
     let (drawn, set_drawn) = signal(0u64);
@@ -75,13 +76,14 @@ pub fn DigitPad() -> impl IntoView {
     // changes.
     Effect::new(move |_| {
         drawn.track();
+        let dark = dark.get();
         let Some(el) = canvas.get() else { return };
         let side = (PAD_SIDE * crate::render::canvas::pixel_ratio()).round() as u32;
         if el.width() != side || el.height() != side {
             el.set_width(side);
             el.set_height(side);
         }
-        let done = pad.with_value(|p| draw_strokes(&el, p.strokes(), PAD_SIDE, PEN));
+        let done = pad.with_value(|p| draw_strokes(&el, p.strokes(), PAD_SIDE, PEN, dark));
         if let Err(e) = done {
             state.say(format!("Could not draw the pad: {e:?}"));
         }
@@ -89,13 +91,14 @@ pub fn DigitPad() -> impl IntoView {
     Effect::new(move |_| {
         let pixels = image.get().unwrap_or([0; PIXELS]);
         if let Some(el) = preview.get() {
-            let _ = draw_picture(&el, &digit_picture(&pixels, 1), &[], 10.0);
+            let pic = digit_picture(&pixels, 1).themed(dark.get());
+            let _ = draw_picture(&el, &pic, &[], 10.0);
         }
     });
     Effect::new(move |_| {
         let p = probabilities.get();
         if let Some(el) = bars.get() {
-            let pic = bars_picture(p.as_ref(), BARS.0, BARS.1);
+            let pic = bars_picture(p.as_ref(), BARS.0, BARS.1).themed(dark.get());
             let _ = draw_picture(&el, &pic, &[], 10.0);
         }
     });

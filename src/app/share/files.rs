@@ -130,10 +130,20 @@ fn on_file<R: 'static>(
     report(state, "read the file", result);
 }
 
-/// Export and import buttons.
+/// Why each file does not apply in digits mode (its tooltip there, where it is disabled).
+const DIGITS_NO_PLOT: &str = "Digits mode has no plot: its views are pictures of digits";
+const DIGITS_NO_POINTS: &str =
+    "Digits mode trains on the built-in 8×8 images: there are no points to export or import";
+const DIGITS_NO_MODEL: &str = "A model file holds a network on the plot's input features, not on 64 pixels: share the link with weights instead";
+
+/// Export and import buttons. In digits mode only the links apply: the others are disabled,
+/// each with its reason as its tooltip.
 #[component]
 pub fn ImportExport() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let digits = Memo::new(move |_| state.config.with(|c| c.model == Model::Digits));
+    let off = move || digits.get();
+    let why = move |reason: &'static str| move || digits.get().then_some(reason);
     let export_csv = move |_| {
         let csv = state.trainer.with_value(|t| points_to_csv(t.points()));
         report(
@@ -159,34 +169,58 @@ pub fn ImportExport() -> impl IntoView {
     };
     view! {
         <h2>"Import and export"</h2>
+        <Show when=off>
+            <p class="hint" data-testid="digits-files-note">
+                "Digits mode: no points and no plot, so only the links apply. Share with weights passes on a trained network."
+            </p>
+        </Show>
         <div class="file-buttons">
-            <button data-testid="export-png" on:click=export_png>
+            <button
+                data-testid="export-png"
+                on:click=export_png
+                disabled=off
+                title=why(DIGITS_NO_PLOT)
+            >
                 "Plot as PNG"
             </button>
-            <button data-testid="export-csv" on:click=export_csv>
+            <button
+                data-testid="export-csv"
+                on:click=export_csv
+                disabled=off
+                title=why(DIGITS_NO_POINTS)
+            >
                 "Points as CSV"
             </button>
-            <label class="file-button">
+            <label class="file-button" class:disabled=off title=why(DIGITS_NO_POINTS)>
                 "Import points (CSV)…"
                 <input
                     type="file"
                     accept=".csv,text/csv,text/plain"
                     data-testid="import-csv"
+                    disabled=off
                     on:change=move |ev| on_file(state, ev, import_csv)
                 />
             </label>
         </div>
-        <PasteCsv />
+        <Show when=move || !off()>
+            <PasteCsv />
+        </Show>
         <div class="file-buttons">
-            <button data-testid="export-model" on:click=export_model>
+            <button
+                data-testid="export-model"
+                on:click=export_model
+                disabled=off
+                title=why(DIGITS_NO_MODEL)
+            >
                 "Model as JSON"
             </button>
-            <label class="file-button">
+            <label class="file-button" class:disabled=off title=why(DIGITS_NO_MODEL)>
                 "Import model (JSON)…"
                 <input
                     type="file"
                     accept=".json,application/json"
                     data-testid="import-model"
+                    disabled=off
                     on:change=move |ev| on_file(state, ev, import_model)
                 />
             </label>

@@ -35,6 +35,7 @@ impl ExperimentConfig {
             point_edit: Default::default(),
             init_given: false,
             decay_given: (false, false),
+            shape_given: false,
         };
         for (key, raw) in pairs {
             let value = percent_decode(raw);
@@ -61,7 +62,16 @@ impl ExperimentConfig {
     /// ours, not a Playground link). The QR code holds it, so that its modules stay large
     /// enough for a phone at arm's length; it relies on this version's defaults.
     pub fn to_short_hash(&self) -> String {
-        self.hash_from(self.params.as_deref(), Some(&ExperimentConfig::default()))
+        self.hash_from(self.params.as_deref(), Some(&self.model_defaults()))
+    }
+
+    /// The defaults a link naming `self`'s model starts from: those of the model's hidden
+    /// layers too ([`super::Model::default_shape`]), which a short link leaves out.
+    fn model_defaults(&self) -> ExperimentConfig {
+        ExperimentConfig {
+            network_shape: self.model.default_shape(),
+            ..ExperimentConfig::default()
+        }
     }
 
     /// The hash for sharing a trained network: `self` with `params` (the network's weights
@@ -83,7 +93,7 @@ impl ExperimentConfig {
             restart: 0,
             ..self.clone()
         };
-        shared.hash_from(Some(params), Some(&ExperimentConfig::default()))
+        shared.hash_from(Some(params), Some(&self.model_defaults()))
     }
 
     fn hash_with(&self, params: Option<&[f64]>) -> String {

@@ -64,6 +64,16 @@ impl Model {
         }
     }
 
+    /// The hidden layers this model starts with when nothing names them (a link without
+    /// `networkShape`, or the model choice from too narrow a network): the digits lesson's one
+    /// layer of 16, or the playground's 4, 2.
+    pub fn default_shape(self) -> Vec<usize> {
+        match self {
+            Model::Digits => vec![16],
+            _ => vec![4, 2],
+        }
+    }
+
     /// Parses a link name; `None` for anything unknown.
     pub fn from_name(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|m| m.name() == name)

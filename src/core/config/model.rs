@@ -6,6 +6,16 @@ use crate::core::features::FeatureSet;
 use crate::core::loss::Output;
 
 impl ExperimentConfig {
+    /// Chooses `model` as the model choice does: digits mode replaces a network too narrow
+    /// for 64 inputs and 10 classes (a layer under 10 units) with the mode's own
+    /// ([`Model::default_shape`]), as a digits link without `networkShape` gets.
+    pub fn choose_model(&mut self, model: Model) {
+        self.model = model;
+        if model == Model::Digits && self.network_shape.iter().any(|&n| n < 10) {
+            self.network_shape = model.default_shape();
+        }
+    }
+
     /// How many classes the data has (1 for regression and for curve mode's (x, y) points,
     /// 10 for digits).
     pub fn class_count(&self) -> usize {

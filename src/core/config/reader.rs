@@ -88,6 +88,8 @@ pub(super) struct Reader {
     pub init_given: bool,
     /// Whether the link named the decay (`lrDecay`) and the schedule (`lrSchedule`).
     pub decay_given: (bool, bool),
+    /// Whether the link named the hidden layers (`networkShape`, even empty).
+    pub shape_given: bool,
 }
 
 impl Reader {
@@ -167,6 +169,7 @@ impl Reader {
     /// The network: shape, activation, initialization.
     fn network_key(&mut self, key: &str, value: &str) -> bool {
         self.init_given |= matches!(key, "init" | "initZero");
+        self.shape_given |= key == "networkShape";
         let (cfg, mut p) = self.parser(key, value);
         match key {
             "networkShape" => p.shape(&mut cfg.network_shape),
@@ -259,6 +262,9 @@ impl Reader {
     /// (for its links) and the points' rounding.
     pub fn finish(mut self, tf: bool) -> (ExperimentConfig, Vec<String>) {
         let cfg = &mut self.cfg;
+        if !self.shape_given && cfg.model == Model::Digits {
+            cfg.network_shape = cfg.model.default_shape();
+        }
         if let Some(set) = self.features {
             cfg.features = FeatureSet::from_flags(Feature::ALL.map(|f| (f, set.contains(f))));
             if set.is_empty() {

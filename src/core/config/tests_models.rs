@@ -156,3 +156,41 @@ fn a_new_curve_rebuilds() {
     assert!(Model::Curve.fits_xy() && Model::Line.fits_xy() && !Model::Mlp.fits_xy());
     assert!(Model::Curve.uses_network());
 }
+
+#[test]
+fn digits_start_with_the_lessons_hidden_layer_of_16() {
+    // A link that names the mode but not the network: 64-16-10, as the model choice gives.
+    let (cfg, notes) = ExperimentConfig::from_hash("model=digits");
+    assert_eq!(cfg.network_shape, vec![16]);
+    assert_eq!(cfg.layer_sizes(), vec![64, 16, 10]);
+    assert!(notes.is_empty(), "{notes:?}");
+    let mut chosen = ExperimentConfig::default();
+    chosen.choose_model(Model::Digits);
+    assert_eq!(
+        chosen.network_shape, cfg.network_shape,
+        "menu and link agree"
+    );
+    // A shape the link gives is kept, no hidden layer included; other modes keep 4, 2.
+    assert_eq!(
+        ExperimentConfig::from_hash("model=digits&networkShape=4,2")
+            .0
+            .network_shape,
+        vec![4, 2]
+    );
+    let none = ExperimentConfig::from_hash("model=digits&networkShape=").0;
+    assert!(none.network_shape.is_empty());
+    assert_eq!(
+        ExperimentConfig::from_hash("model=mlp").0.network_shape,
+        vec![4, 2]
+    );
+    // The short link (the QR code's) reads back to the same network either way.
+    for shape in [vec![16], vec![4, 2], vec![]] {
+        let c = ExperimentConfig {
+            network_shape: shape.clone(),
+            ..cfg.clone()
+        };
+        let back = ExperimentConfig::from_hash(&c.to_short_hash()).0;
+        assert_eq!(back.network_shape, shape);
+        assert_eq!(back.model, Model::Digits);
+    }
+}

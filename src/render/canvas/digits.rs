@@ -1,7 +1,12 @@
 //! Digits mode on canvases: a [`Picture`] put at its own size, text over it, the pad's strokes
 //! and the accuracy chart.
 use super::context;
-use crate::render::colors::{css, Rgb};
+use crate::render::colors::{css, dark_of, Rgb};
+
+/// `#rrggbb` of a light-theme colour in the page's theme.
+fn themed(c: Rgb, dark: bool) -> String {
+    css(if dark { dark_of(c) } else { c })
+}
 use crate::render::digits::{Label, Picture};
 use wasm_bindgen::{Clamped, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -34,21 +39,23 @@ pub fn draw_picture(
     Ok(())
 }
 
-/// Draws the pad's strokes (in pad units, `side` of them across) over white, as thick as
-/// `pen` pad units.
+/// Draws the pad's strokes (in pad units, `side` of them across) over white (the dark
+/// theme's panel when `dark`), as thick as `pen` pad units.
 pub fn draw_strokes(
     canvas: &HtmlCanvasElement,
     strokes: &[Vec<(f64, f64)>],
     side: f64,
     pen: f64,
+    dark: bool,
 ) -> Result<(), JsValue> {
     let ctx = context(canvas)?;
     let (w, h) = (f64::from(canvas.width()), f64::from(canvas.height()));
-    ctx.set_fill_style_str("#ffffff");
+    ctx.set_fill_style_str(&themed([255, 255, 255], dark));
     ctx.fill_rect(0.0, 0.0, w, h);
     let scale = w / side;
-    ctx.set_stroke_style_str("#1b2330");
-    ctx.set_fill_style_str("#1b2330");
+    let ink = themed([27, 35, 48], dark);
+    ctx.set_stroke_style_str(&ink);
+    ctx.set_fill_style_str(&ink);
     ctx.set_line_width(pen * scale);
     ctx.set_line_cap("round");
     ctx.set_line_join("round");
@@ -89,20 +96,21 @@ fn stroke_path(
 
 /// Train and test accuracy against epoch (`lines`: each a colour and its points in the
 /// canvas's pixels, as [`crate::render::digits::accuracy_lines`] maps them), over a frame with
-/// 0 %, 50 % and 100 % marked.
+/// 0 %, 50 % and 100 % marked; in the dark theme when `dark`.
 pub fn draw_accuracy(
     canvas: &HtmlCanvasElement,
     lines: &[(Rgb, Vec<(f64, f64)>)],
     plot: [f64; 4],
+    dark: bool,
 ) -> Result<(), JsValue> {
     let ctx = context(canvas)?;
     let (w, h) = (f64::from(canvas.width()), f64::from(canvas.height()));
-    ctx.set_fill_style_str("#ffffff");
+    ctx.set_fill_style_str(&themed([255, 255, 255], dark));
     ctx.fill_rect(0.0, 0.0, w, h);
     let [left, top, right, bottom] = plot;
-    ctx.set_stroke_style_str("#d7dbe2");
+    ctx.set_stroke_style_str(&themed([215, 219, 226], dark));
     ctx.set_line_width(1.0);
-    ctx.set_fill_style_str("#464e5a");
+    ctx.set_fill_style_str(&themed([70, 78, 90], dark));
     ctx.set_font("11px system-ui, sans-serif");
     ctx.set_text_align("right");
     ctx.set_text_baseline("middle");
@@ -120,7 +128,7 @@ pub fn draw_accuracy(
         let Some(&(x0, y0)) = it.next() else {
             continue;
         };
-        ctx.set_stroke_style_str(&css(*color));
+        ctx.set_stroke_style_str(&themed(*color, dark));
         ctx.begin_path();
         ctx.move_to(x0, y0);
         for &(x, y) in it {

@@ -111,3 +111,25 @@ fn the_likeliest_bar_is_blue_and_as_tall_as_its_probability() {
         Picture::new(100, 40, PAPER).rgba
     );
 }
+
+#[test]
+fn the_dark_theme_turns_the_pictures_over() {
+    let mut pixels = [0; PIXELS];
+    pixels[0] = 16;
+    let light = digit_picture(&pixels, 1);
+    let dark = light.clone().themed(true);
+    assert_eq!(light.clone().themed(false), light);
+    assert_eq!(px(&dark, 1, 0), crate::render::colors::DARK_PAPER, "paper");
+    assert!(
+        px(&dark, 0, 0)[0] > 180,
+        "ink is light: {:?}",
+        px(&dark, 0, 0)
+    );
+    let label = Label {
+        x: 0.0,
+        y: 0.0,
+        text: "7".into(),
+        color: INK,
+    };
+    assert!(label.themed(true).color[0] > 180);
+}

@@ -56,6 +56,22 @@ impl DigitsPictures {
     }
 }
 
+impl DigitsPictures {
+    /// The pictures and their labels in the page's theme ([`Picture::themed`]).
+    pub fn themed(self, dark: bool) -> Self {
+        let text = |(pic, labels): (Picture, Vec<Label>)| {
+            let labels = labels.into_iter().map(|l| l.themed(dark)).collect();
+            (pic.themed(dark), labels)
+        };
+        DigitsPictures {
+            grid: text(self.grid),
+            confusion: text(self.confusion),
+            weights: self.weights.themed(dark),
+            second: text(self.second),
+        }
+    }
+}
+
 /// A piece of text centred at (x, y) in a picture's pixels.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Label {
@@ -63,6 +79,21 @@ pub struct Label {
     pub y: f64,
     pub text: String,
     pub color: Rgb,
+}
+
+impl Label {
+    /// The label in the page's theme (its colour [`crate::render::colors::dark_of`] for the
+    /// dark one).
+    pub fn themed(self, dark: bool) -> Self {
+        Label {
+            color: if dark {
+                crate::render::colors::dark_of(self.color)
+            } else {
+                self.color
+            },
+            ..self
+        }
+    }
 }
 
 /// The grid's labels: each tile's predicted digit under its image, in [`WRONG`] when wrong.
