@@ -24,11 +24,12 @@ pub fn PerceptronPanel() -> impl IntoView {
             />
         }
     };
-    let arithmetic = move || {
-        view_of().and_then(|v| v.last).map_or_else(
-            || "Press Step: the trick moves the line towards a misclassified point.".to_string(),
-            |s| s.table().join("\n"),
-        )
+    let arithmetic = move || match view_of() {
+        Some(PerceptronView { last: Some(s), .. }) => s.table().join("\n"),
+        Some(v) if v.misclassified.is_empty() => {
+            "No point is misclassified: the trick has nothing to move the line towards.".into()
+        }
+        _ => "Press Step: the trick moves the line towards a misclassified point.".to_string(),
     };
     view! {
         <h2>"Perceptron"</h2>
