@@ -1,21 +1,7 @@
 //! The points in a link: the compact form, its size, and the plain form beside it.
 use super::*;
+use crate::core::fuzz::random_points;
 use crate::core::rng::Pcg32;
-
-fn random_points(rng: &mut Pcg32, n: usize, problem: Problem) -> Vec<Point> {
-    (0..n)
-        .map(|_| {
-            let label = match problem {
-                Problem::Classification => f64::from(rng.below(6)),
-                Problem::Regression => rng.range(-10.0, 10.0),
-            };
-            clamp_point(
-                Point::new(rng.range(-6.0, 6.0), rng.range(-6.0, 6.0), label),
-                problem,
-            )
-        })
-        .collect()
-}
 
 #[test]
 fn five_hundred_points_fit_in_a_short_link_and_come_back_exactly() {
