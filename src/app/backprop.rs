@@ -281,32 +281,41 @@ fn Steps(
 
 /// A unit's feedforward: its sum and its activation.
 fn unit_row(t: &BackpropTable, u: &UnitStep) -> impl IntoView {
+    let (z, a) = (t.z_text(u), t.a_text(u));
     view! {
-        <li
-            class="backprop-formula"
-            data-testid="backprop-unit"
-            data-layer=u.layer
-            data-unit=u.unit
-            data-z=u.z
-            data-a=u.a
-        >
-            <div>{t.z_text(u)}</div>
-            <div>{t.a_text(u)}</div>
-        </li>
+        <UnitItem testid="backprop-unit" layer=u.layer unit=u.unit {..} data-z=u.z data-a=u.a>
+            <div>{z}</div>
+            <div>{a}</div>
+        </UnitItem>
     }
 }
 
 /// A unit's δ.
 fn delta_row(t: &BackpropTable, u: &UnitStep) -> impl IntoView {
+    let delta = t.delta_text(u);
     view! {
-        <li
-            class="backprop-formula"
-            data-testid="backprop-delta"
-            data-layer=u.layer
-            data-unit=u.unit
-            data-delta=u.delta
-        >
-            {t.delta_text(u)}
+        <UnitItem testid="backprop-delta" layer=u.layer unit=u.unit {..} data-delta=u.delta>
+            {delta}
+        </UnitItem>
+    }
+}
+
+/// One unit's line in a step list, named by its layer and unit for the tests; its own values
+/// come as further `data-` attributes.
+#[component]
+fn UnitItem(
+    /// The line's `data-testid`.
+    testid: &'static str,
+    /// The unit's layer (1 for the first hidden layer).
+    layer: usize,
+    /// The unit's number in its layer, from 0.
+    unit: usize,
+    /// The line's formulas.
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <li class="backprop-formula" data-testid=testid data-layer=layer data-unit=unit>
+            {children()}
         </li>
     }
 }

@@ -26,26 +26,13 @@ pub fn CrossEntropyPanel(
             <p class="hint">
                 "CE = −Σ [y ln p + (1 − y) ln(1 − p)]: a sum over the points, as the notes write it. p is the probability of class 1, y the label (1 or 0)."
             </p>
-            <label class="field">
-                <span class="field-label">"Probabilities p"</span>
-                <input
-                    type="text"
-                    inputmode="decimal"
-                    data-testid="ce-probabilities"
-                    prop:value=move || probabilities.get()
-                    on:input=move |ev| set_probabilities.set(event_target_value(&ev))
-                />
-            </label>
-            <label class="field">
-                <span class="field-label">"Labels y"</span>
-                <input
-                    type="text"
-                    inputmode="decimal"
-                    data-testid="ce-labels"
-                    prop:value=move || labels.get()
-                    on:input=move |ev| set_labels.set(event_target_value(&ev))
-                />
-            </label>
+            <ListField
+                label="Probabilities p"
+                testid="ce-probabilities"
+                value=probabilities
+                set_value=set_probabilities
+            />
+            <ListField label="Labels y" testid="ce-labels" value=labels set_value=set_labels />
             <div class="ce-examples">
                 <button
                     type="button"
@@ -72,6 +59,32 @@ pub fn CrossEntropyPanel(
                 {move || result.with(|r| r.as_ref().err().cloned().unwrap_or_default())}
             </p>
         </div>
+    }
+}
+
+/// One of the panel's two fields: a list of numbers, read as the student types.
+#[component]
+fn ListField(
+    /// The field's label.
+    label: &'static str,
+    /// The input's `data-testid`.
+    testid: &'static str,
+    /// The text in the field.
+    value: ReadSignal<String>,
+    /// Takes the text as it is typed.
+    set_value: WriteSignal<String>,
+) -> impl IntoView {
+    view! {
+        <label class="field">
+            <span class="field-label">{label}</span>
+            <input
+                type="text"
+                inputmode="decimal"
+                data-testid=testid
+                prop:value=move || value.get()
+                on:input=move |ev| set_value.set(event_target_value(&ev))
+            />
+        </label>
     }
 }
 

@@ -37,12 +37,11 @@ pub fn probe_points() -> Vec<f64> {
         .with(Cell::get)
         .and_then(|state| {
             state.trainer.try_with_value(|t| {
-                let c = t.config();
-                let test = |i| crate::core::dataset::is_test_point(c.seed, i, c.perc_train);
+                let mask = t.config().test_mask(t.points());
                 t.points()
                     .iter()
-                    .enumerate()
-                    .flat_map(|(i, p)| [p.x1, p.x2, p.label, f64::from(u8::from(test(i)))])
+                    .zip(mask)
+                    .flat_map(|(p, test)| [p.x1, p.x2, p.label, f64::from(u8::from(test))])
                     .collect()
             })
         })

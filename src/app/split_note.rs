@@ -5,17 +5,17 @@ use super::AppState;
 use crate::core::split_note::split_note_text;
 use leptos::prelude::*;
 
-/// The note with the training-share slider, while the user's own points are split and some
-/// of them are test points; gone otherwise.
+/// The note with the training-share slider, while the user's own points (drawn, or a
+/// generated set they edited) are split and some of them are test points; gone otherwise.
 #[component]
 pub fn SplitNote() -> impl IntoView {
     let state = expect_context::<AppState>();
     let text = Memo::new(move |_| {
         state.config.with(|c| {
             let (test, total) = c.own_test_points()?;
-            let split = DataControls::of(c.model).split;
+            let split = DataControls::of(c.model).split && test > 0;
             split
-                .then(|| split_note_text(test, total, c.show_test_data))
+                .then(|| split_note_text(test, total, c.generated_kept(), c.show_test_data))
                 .flatten()
         })
     });

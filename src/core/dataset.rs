@@ -1,7 +1,7 @@
 //! Data set generators over the domain [−6, 6]², with the TensorFlow Playground's shapes,
 //! and the train/test split.
 use crate::core::domain::{Domain, DOMAIN};
-use crate::core::rng::{mix, Pcg32};
+use crate::core::rng::Pcg32;
 use std::f64::consts::{PI, TAU};
 
 /// The most classes a data set, the brushes and the softmax output support.
@@ -304,21 +304,16 @@ fn gaussian_bumps(x: f64, y: f64) -> f64 {
     label
 }
 
-/// Whether point `index` is a test point, for a seed and a training share in percent.
-/// Decided per point from a hash, so adding a point never moves the others between sets.
-pub fn is_test_point(seed: u64, index: usize, perc_train: u32) -> bool {
-    let u = (mix(seed, index as u64) >> 11) as f64 / (1u64 << 53) as f64;
-    u * 100.0 >= f64::from(perc_train)
-}
-
 mod admissions;
 mod curves;
 mod raw;
+mod split;
 pub use admissions::{
     admission_score, admissions, admissions100, ADMISSIONS100_DOMAIN, ADMISSIONS_DOMAIN,
 };
 pub use curves::{curve_points, CurveKind};
 pub use raw::{line_points, LINE_TRUTH};
+pub use split::{is_test_point, stratified_test_mask, test_count};
 
 #[cfg(test)]
 mod tests;

@@ -1,6 +1,9 @@
 //! Test-only helpers for the fixed-budget fuzz runs of the file readers (CSV points, model
 //! JSON): mutations of valid text from the project's own seeded RNG, so every run (and CI)
-//! tries the same cases. The link parser's own run is `config/tests_fuzz.rs`.
+//! tries the same cases. The link parser's own run is `config/tests_fuzz.rs`; it shares
+//! [`pick`] and [`random_text`].
+use crate::core::config::clamp_point;
+use crate::core::dataset::{Point, Problem};
 use crate::core::rng::Pcg32;
 
 /// Pieces that have broken readers: odd numbers, quotes, separators, escapes, markup,
@@ -40,8 +43,34 @@ pub const NASTY: [&str; 32] = [
     "\\ud800",
 ];
 
-fn pick<'a>(rng: &mut Pcg32, items: &[&'a str]) -> &'a str {
+/// One of `items` at random.
+pub fn pick<'a>(rng: &mut Pcg32, items: &[&'a str]) -> &'a str {
     items[rng.below(items.len() as u32) as usize]
+}
+
+/// Up to `max` characters (fewer at random) drawn from `alphabet`.
+pub fn random_text(rng: &mut Pcg32, alphabet: &str, max: u32) -> String {
+    let chars: Vec<char> = alphabet.chars().collect();
+    (0..rng.below(max))
+        .map(|_| chars[rng.below(chars.len() as u32) as usize])
+        .collect()
+}
+
+/// `n` points inside the plot, on the link's grid, with class labels 0–5 or, for
+/// regression, values in [−10, 10].
+pub fn random_points(rng: &mut Pcg32, n: usize, problem: Problem) -> Vec<Point> {
+    (0..n)
+        .map(|_| {
+            let label = match problem {
+                Problem::Classification => f64::from(rng.below(6)),
+                Problem::Regression => rng.range(-10.0, 10.0),
+            };
+            clamp_point(
+                Point::new(rng.range(-6.0, 6.0), rng.range(-6.0, 6.0), label),
+                problem,
+            )
+        })
+        .collect()
 }
 
 /// The char boundary of `text` at or before `at`.

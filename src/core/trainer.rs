@@ -2,7 +2,7 @@
 //! [`Trainer::run_frame`] once per animation frame and publishes a [`Snapshot`]; nothing else
 //! mutates training state.
 use crate::core::config::{Change, ExperimentConfig};
-use crate::core::dataset::{is_test_point, Point};
+use crate::core::dataset::Point;
 use crate::core::grad_history::GradHistory;
 use crate::core::history::LossHistory;
 use crate::core::loss::Output;
@@ -100,7 +100,7 @@ impl Trainer {
     pub fn new(config: ExperimentConfig) -> Self {
         let config = config.clamped();
         let points = data::points_for(&config);
-        let test_mask = split(&config, points.len());
+        let test_mask = config.test_mask(&points);
         let inputs = Inputs::build(&config, &points, &test_mask);
         let mut init_rng = config.init_rng();
         let mut net = Mlp::new(
@@ -212,7 +212,7 @@ impl Trainer {
                 self.metrics.penalty = self.penalty(); // the rate may have changed
                 if points_changed {
                     self.points = data::points_for(&self.config);
-                    self.test_mask = split(&self.config, self.points.len());
+                    self.test_mask = self.config.test_mask(&self.points);
                     self.inputs = Inputs::build(&self.config, &self.points, &self.test_mask);
                     self.order = (0..self.inputs.train_len()).collect();
                     self.evaluate();
@@ -304,12 +304,6 @@ fn start_from_shared(config: &ExperimentConfig, net: &mut Mlp) {
 /// The output layer a config asks for (see [`ExperimentConfig::output`]).
 pub fn output_for(config: &ExperimentConfig) -> Output {
     config.output()
-}
-
-fn split(config: &ExperimentConfig, n: usize) -> Vec<bool> {
-    (0..n)
-        .map(|i| is_test_point(config.seed, i, config.perc_train))
-        .collect()
 }
 
 #[cfg(test)]

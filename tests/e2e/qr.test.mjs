@@ -79,6 +79,13 @@ test('a point edit on a generated set keeps the QR code small, and it opens the 
   const link = await hashParams(page);
   assert.equal(link.get('points'), null, 'not every point');
   assert.match(link.get('pointsRemoved') ?? '', /^\d+$/, 'one generated point removed, by index');
+  // The split note counts the generated points as generated, not as the user's, and the
+  // split holds out 30 % of the 501 points (150).
+  await waitUntil(async () => (await page.$(tid('split-note'))) != null, { what: 'the split note' });
+  assert.match(
+    await text(page, 'split-note-text'),
+    /^150 of 501 points \(499 generated, 2 drawn by you\) are test points \(/,
+  );
 
   const decoded = await qrUntil(page, (t) => /pointsAdded=/.test(t), 'the drawn points');
   const version = await qrVersion(page);

@@ -1,8 +1,8 @@
 //! Adaline mode: the starting weights (editable, shared with the perceptron beside it), the
 //! learning rate, the comparison with the perceptron, the counts, and the last epoch's step.
-use crate::app::fields::{CheckField, LearningRateField, NumberField};
+use super::perceptron::StartingWeights;
+use crate::app::fields::{CheckField, LearningRateField};
 use crate::app::AppState;
-use crate::core::config::limits;
 use crate::core::number_text;
 use crate::core::snapshot::{AdalineView, ModelView};
 use leptos::prelude::*;
@@ -12,17 +12,6 @@ use leptos::prelude::*;
 pub fn AdalinePanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let cfg = state.config;
-    let weight = move |k: usize, label: &'static str, testid: &'static str| {
-        view! {
-            <NumberField
-                label=label
-                testid=testid
-                range=limits::WEIGHT
-                value=Signal::derive(move || cfg.with(|c| c.weights[k]))
-                on_change=Callback::new(move |v| state.update_config(|c| c.weights[k] = v))
-            />
-        }
-    };
     let arithmetic = move || {
         adaline_view(state).and_then(|v| v.last).map_or_else(
             || "Press Step: one epoch moves w down the gradient of the MSE.".to_string(),
@@ -34,10 +23,7 @@ pub fn AdalinePanel() -> impl IntoView {
         <p class="hint">
             "One linear unit: net input z = w₁x₁ + w₂x₂ + b, class 1 if z ≥ 0. Each epoch moves w₁, w₂ and b down the gradient of the mean squared error of z against the targets −1 (class 0) and +1 (class 1), over every point. Starting weights:"
         </p>
-        <div class="grid3">
-            {weight(0, "w₁", "weight-w1")} {weight(1, "w₂", "weight-w2")}
-            {weight(2, "b", "weight-b")}
-        </div>
+        <StartingWeights />
         <LearningRateField />
         <CheckField
             label="Compare with the perceptron"

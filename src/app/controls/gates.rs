@@ -10,7 +10,9 @@ use leptos::prelude::*;
 #[component]
 pub fn GatesPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let load = move |gate: Gate| state.update_config(|c| c.points = Some(gate.points()));
+    // Another gate is another data set: the perceptron starts again from its starting weights
+    // (its counts, its last step and the status go with the old set's run).
+    let load = move |gate: Gate| state.choose_data(|c| c.points = Some(gate.points()));
     let acts_as = move || {
         let weights = state.snapshot.with(|s| match &s.model {
             ModelView::Perceptron(view) => Some(view.weights),

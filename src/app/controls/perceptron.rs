@@ -12,31 +12,17 @@ pub fn PerceptronPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let cfg = state.config;
     let view_of = move || perceptron_view(state);
-    let weight = move |k: usize, label: &'static str, testid: &'static str| {
-        view! {
-            <NumberField
-                label=label
-                testid=testid
-                range=limits::WEIGHT
-                precision=Precision::Weight
-                value=Signal::derive(move || cfg.with(|c| c.weights[k]))
-                on_change=Callback::new(move |v| state.update_config(|c| c.weights[k] = v))
-            />
+    let arithmetic = move || match view_of() {
+        Some(PerceptronView { last: Some(s), .. }) => s.table().join("\n"),
+        Some(v) if v.misclassified.is_empty() => {
+            "No point is misclassified: the trick has nothing to move the line towards.".into()
         }
-    };
-    let arithmetic = move || {
-        view_of().and_then(|v| v.last).map_or_else(
-            || "Press Step: the trick moves the line towards a misclassified point.".to_string(),
-            |s| s.table().join("\n"),
-        )
+        _ => "Press Step: the trick moves the line towards a misclassified point.".to_string(),
     };
     view! {
         <h2>"Perceptron"</h2>
         <p class="hint">"Class 1 if w₁x₁ + w₂x₂ + b ≥ 0. Starting weights:"</p>
-        <div class="grid3">
-            {weight(0, "w₁", "weight-w1")} {weight(1, "w₂", "weight-w2")}
-            {weight(2, "b", "weight-b")}
-        </div>
+        <StartingWeights precision=Precision::Weight />
         <div class="grid2">
             <LearningRateField />
             <SelectField
@@ -59,6 +45,35 @@ pub fn PerceptronPanel() -> impl IntoView {
         >
             {arithmetic}
         </pre>
+    }
+}
+
+/// The starting weights w₁, w₂ and b (the config's `weights`), editable: the perceptron's,
+/// and Adaline's (which shares them with the perceptron beside it).
+#[component]
+pub(super) fn StartingWeights(
+    /// What the fields keep of a typed number.
+    #[prop(optional)]
+    precision: Precision,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let weight = move |k: usize, label: &'static str, testid: &'static str| {
+        view! {
+            <NumberField
+                label=label
+                testid=testid
+                range=limits::WEIGHT
+                precision=precision
+                value=Signal::derive(move || state.config.with(|c| c.weights[k]))
+                on_change=Callback::new(move |v| state.update_config(|c| c.weights[k] = v))
+            />
+        }
+    };
+    view! {
+        <div class="grid3">
+            {weight(0, "w₁", "weight-w1")} {weight(1, "w₂", "weight-w2")}
+            {weight(2, "b", "weight-b")}
+        </div>
     }
 }
 

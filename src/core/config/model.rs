@@ -1,7 +1,9 @@
 //! What the chosen model makes of a config: the number of classes, the plot's domain and axis
 //! names, and the network it builds (inputs, hidden layers, output and loss).
 use super::{ExperimentConfig, Model, OutputStyle};
-use crate::core::dataset::{DatasetKind, Problem, MAX_CLASSES};
+use crate::core::dataset::{
+    is_test_point, stratified_test_mask, DatasetKind, Point, Problem, MAX_CLASSES,
+};
 use crate::core::features::FeatureSet;
 use crate::core::loss::Output;
 
@@ -36,15 +38,30 @@ impl ExperimentConfig {
         from_set.max(from_points).clamp(2, MAX_CLASSES)
     }
 
+    /// Which of `points` (the points in use: the user's, or the generated set) are test
+    /// points. The generated set is split point by point
+    /// ([`crate::core::dataset::is_test_point`]); the user's own points per class, each class
+    /// holding out the slider's share ([`crate::core::dataset::stratified_test_mask`]).
+    pub fn test_mask(&self, points: &[Point]) -> Vec<bool> {
+        if self.points.is_none() {
+            return (0..points.len())
+                .map(|i| is_test_point(self.seed, i, self.perc_train))
+                .collect();
+        }
+        let by_class = self.class_count() > 1;
+        let classes: Vec<u64> = points
+            .iter()
+            .map(|p| if by_class { p.label.round() as u64 } else { 0 })
+            .collect();
+        stratified_test_mask(self.seed, self.perc_train, &classes)
+    }
+
     /// How many of the user's own points are test points (held out of training by the split,
-    /// [`crate::core::dataset::is_test_point`]), and how many there are; `None` for the
-    /// generated set.
+    /// [`ExperimentConfig::test_mask`]), and how many there are; `None` for the generated set.
     pub fn own_test_points(&self) -> Option<(usize, usize)> {
-        let n = self.points.as_ref()?.len();
-        let test = (0..n)
-            .filter(|&i| crate::core::dataset::is_test_point(self.seed, i, self.perc_train))
-            .count();
-        Some((test, n))
+        let points = self.points.as_ref()?;
+        let test = self.test_mask(points).into_iter().filter(|&t| t).count();
+        Some((test, points.len()))
     }
 
     /// The plot's domain: the active data set's (line and curve mode always plot [−6, 6]²).

@@ -40,6 +40,17 @@ impl ExperimentConfig {
         }
     }
 
+    /// How many of the user's points are the generated set's, kept when the user edited it
+    /// (the points [`PointDiff::between`] the set and them keeps); 0 without own points.
+    pub fn generated_kept(&self) -> usize {
+        self.points.as_ref().map_or(0, |points| {
+            points.len()
+                - PointDiff::between(&self.generated_on_grid(), points)
+                    .added
+                    .len()
+        })
+    }
+
     /// [`ExperimentConfig::generated_points`] on the link's grid, as a point edit keeps them.
     pub fn generated_on_grid(&self) -> Vec<Point> {
         let domain = self.domain();

@@ -4,6 +4,7 @@
 //! parse(h) without notes.
 use super::tests_random::random_config;
 use super::*;
+use crate::core::fuzz::pick;
 use crate::core::rng::Pcg32;
 
 /// How many hashes one run tries (about 2 s natively in a debug build on an idle machine).
@@ -42,17 +43,12 @@ const NASTY: [&str; 27] = [
     "0-18446744073709551615",
 ];
 
-fn pick<'a>(rng: &mut Pcg32, items: &[&'a str]) -> &'a str {
-    items[rng.below(items.len() as u32) as usize]
-}
+/// Link characters, and some others: random text is mostly these.
+const LINK_CHARS: &str = "abcxyzXY019-_.,;=&%~#+é€😀\u{0} \t";
 
 /// Random bytes, mostly printable, some of them UTF-8 beyond ASCII.
 fn random_text(rng: &mut Pcg32, max: u32) -> String {
-    let alphabet = "abcxyzXY019-_.,;=&%~#+é€😀\u{0} \t";
-    let chars: Vec<char> = alphabet.chars().collect();
-    (0..rng.below(max))
-        .map(|_| chars[rng.below(chars.len() as u32) as usize])
-        .collect()
+    crate::core::fuzz::random_text(rng, LINK_CHARS, max)
 }
 
 /// A value to put in place of a real one.

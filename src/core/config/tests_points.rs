@@ -1,21 +1,7 @@
 //! The points in a link: the compact form, its size, and the plain form beside it.
 use super::*;
+use crate::core::fuzz::random_points;
 use crate::core::rng::Pcg32;
-
-fn random_points(rng: &mut Pcg32, n: usize, problem: Problem) -> Vec<Point> {
-    (0..n)
-        .map(|_| {
-            let label = match problem {
-                Problem::Classification => f64::from(rng.below(6)),
-                Problem::Regression => rng.range(-10.0, 10.0),
-            };
-            clamp_point(
-                Point::new(rng.range(-6.0, 6.0), rng.range(-6.0, 6.0), label),
-                problem,
-            )
-        })
-        .collect()
-}
 
 #[test]
 fn five_hundred_points_fit_in_a_short_link_and_come_back_exactly() {
@@ -164,4 +150,39 @@ fn too_many_compact_points_are_cut_with_a_note() {
     let (cfg, notes) = ExperimentConfig::from_hash(&format!("points={compact}"));
     assert_eq!(cfg.points.map(|p| p.len()), Some(limits::MAX_POINTS));
     assert_eq!(notes.len(), 1, "{notes:?}");
+}
+
+#[test]
+fn drawn_points_are_split_per_class_at_the_sliders_share() {
+    // A student drew 10, 16 and 12 points at 50 % and saw 9, 10 and 8 of them as test points.
+    for n in [10, 16, 12] {
+        for seed in 0..20 {
+            let points = (0..n)
+                .map(|i| Point::new(i as f64 * 0.5 - 4.0, 1.0, f64::from(i % 2)))
+                .collect();
+            let cfg = ExperimentConfig {
+                seed,
+                perc_train: 50,
+                points: Some(points),
+                ..ExperimentConfig::default()
+            };
+            assert_eq!(cfg.own_test_points(), Some((n as usize / 2, n as usize)));
+            let mask = crate::core::trainer::Trainer::new(cfg.clone())
+                .snapshot()
+                .test_mask;
+            assert_eq!(mask, cfg.test_mask(cfg.points.as_deref().unwrap_or(&[])));
+            let class0 = mask.iter().step_by(2).filter(|&&t| t).count();
+            let share = f64::from(n) / 4.0; // half of class 0's n / 2 points
+            assert!((class0 as f64 - share).abs() < 1.0, "{class0} for {share}");
+        }
+    }
+}
+
+#[test]
+fn a_generated_set_keeps_its_split_point_by_point() {
+    let cfg = ExperimentConfig::default();
+    let points = cfg.generated_points();
+    let mask = cfg.test_mask(&points);
+    assert!((0..points.len())
+        .all(|i| mask[i] == crate::core::dataset::is_test_point(cfg.seed, i, cfg.perc_train)));
 }

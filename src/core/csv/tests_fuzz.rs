@@ -5,7 +5,7 @@
 //! same from the CSV the app writes of them.
 use super::*;
 use crate::core::config::clamp_point;
-use crate::core::fuzz::{mutate, mutate_numbers};
+use crate::core::fuzz::{mutate, mutate_numbers, random_points, random_text};
 use crate::core::rng::Pcg32;
 
 /// How many files one run tries (well under a second natively in a debug build).
@@ -15,18 +15,7 @@ const CASES: usize = 3000;
 /// tabs with decimal commas, quotes, CRLF).
 fn valid(rng: &mut Pcg32, problem: Problem) -> String {
     let n = rng.below(30) as usize;
-    let points: Vec<Point> = (0..n)
-        .map(|_| {
-            let label = match problem {
-                Problem::Classification => f64::from(rng.below(6)),
-                Problem::Regression => rng.range(-10.0, 10.0),
-            };
-            clamp_point(
-                Point::new(rng.range(-6.0, 6.0), rng.range(-6.0, 6.0), label),
-                problem,
-            )
-        })
-        .collect();
+    let points = random_points(rng, n, problem);
     let csv = points_to_csv(&points);
     match rng.below(4) {
         0 => csv.replace(',', ";").replace('.', ","),
@@ -40,13 +29,8 @@ fn valid(rng: &mut Pcg32, problem: Problem) -> String {
     }
 }
 
-/// Random text, mostly of the characters CSV files are made of.
-fn random_text(rng: &mut Pcg32) -> String {
-    let alphabet: Vec<char> = "0123456789.,;-e\t\r\n\" xyé€\u{0}".chars().collect();
-    (0..rng.below(400))
-        .map(|_| alphabet[rng.below(alphabet.len() as u32) as usize])
-        .collect()
-}
+/// The characters CSV files are made of, and some others: random text is mostly these.
+const CSV_CHARS: &str = "0123456789.,;-e\t\r\n\" xyé€\u{0}";
 
 /// Checks one file; whether it was read.
 fn check(text: &str, problem: Problem, columns: Columns) -> bool {
@@ -85,7 +69,7 @@ fn the_csv_reader_survives_thousands_of_mutated_and_random_files() {
         };
         let valid = valid(&mut rng, problem);
         let text = match rng.below(5) {
-            0 => random_text(&mut rng),
+            0 => random_text(&mut rng, CSV_CHARS, 400),
             1 | 2 => mutate(&mut rng, &valid),
             _ => mutate_numbers(&mut rng, &valid),
         };

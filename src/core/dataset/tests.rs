@@ -72,16 +72,6 @@ fn noise_flips_some_labels() {
 }
 
 #[test]
-fn the_split_follows_the_percentage_and_is_stable() {
-    let n = 2000;
-    let test = (0..n).filter(|&i| is_test_point(5, i, 70)).count();
-    assert!((500..700).contains(&test), "{test}");
-    assert!((0..n).all(|i| !is_test_point(5, i, 100)));
-    assert!((0..n).all(|i| is_test_point(5, i, 0)));
-    assert_eq!(is_test_point(5, 17, 50), is_test_point(5, 17, 50));
-}
-
-#[test]
 fn gaussian_bumps_by_hand() {
     assert_eq!(gaussian_bumps(-4.0, 2.5), 1.0);
     assert_eq!(gaussian_bumps(0.0, 2.5), -1.0);

@@ -5,7 +5,7 @@
 //! file that reads the same, and applies to the default experiment within its limits.
 use super::*;
 use crate::core::config::limits;
-use crate::core::fuzz::{mutate, mutate_numbers};
+use crate::core::fuzz::{mutate, mutate_numbers, random_text};
 use crate::core::rng::Pcg32;
 use crate::core::trainer::Trainer;
 
@@ -19,15 +19,8 @@ fn saved(link: &str) -> String {
     t.model_json()
 }
 
-/// Random text, mostly of the characters JSON is made of.
-fn random_text(rng: &mut Pcg32) -> String {
-    let alphabet: Vec<char> = "{}[]:,\"0123456789.-eE truefalsnul\\é\u{0}"
-        .chars()
-        .collect();
-    (0..rng.below(300))
-        .map(|_| alphabet[rng.below(alphabet.len() as u32) as usize])
-        .collect()
-}
+/// The characters JSON is made of, and some others: random text is mostly these.
+const JSON_CHARS: &str = "{}[]:,\"0123456789.-eE truefalsnul\\é\u{0}";
 
 /// Checks one file; whether it was read.
 fn check(text: &str) -> bool {
@@ -63,7 +56,7 @@ fn the_model_reader_survives_thousands_of_mutated_and_random_files() {
     for _ in 0..CASES {
         let valid = &pool[rng.below(pool.len() as u32) as usize];
         let text = match rng.below(6) {
-            0 => random_text(&mut rng),
+            0 => random_text(&mut rng, JSON_CHARS, 300),
             1 | 2 => mutate(&mut rng, valid),
             _ => mutate_numbers(&mut rng, valid),
         };

@@ -9,7 +9,13 @@ use crate::core::gradients::GradientMethod;
 #[cfg(feature = "jit")]
 use crate::core::jit::{LayerShape, Shape};
 #[cfg(feature = "jit")]
-use crate::core::mlp::CompiledKernel;
+pub(super) use crate::core::mlp::CompiledKernel;
+
+/// Without the `jit` feature no kernel is ever compiled: a type with no values, so that the
+/// training loops choose their kernel the same way with the feature and without it.
+#[cfg(not(feature = "jit"))]
+#[derive(Clone, Copy, Debug)]
+pub(super) enum CompiledKernel {}
 
 /// What trains the mini-batches. Either gives the same weights, to the bit.
 #[derive(Clone, Debug, Default)]
@@ -53,16 +59,19 @@ impl Trainer {
         &self.kernels
     }
 
-    /// Whether the next epoch trains on a compiled kernel.
-    #[cfg(feature = "jit")]
+    /// Whether the next epoch trains on a compiled kernel: never without the `jit` feature.
     pub fn uses_compiled_kernel(&self) -> bool {
         self.compiled_kernel().is_some()
     }
 
-    /// Whether the next epoch trains on a compiled kernel: never without the `jit` feature.
-    #[cfg(not(feature = "jit"))]
-    pub fn uses_compiled_kernel(&self) -> bool {
-        false
+    /// The gradient of the training rows numbered `chunk`: by `kernel`, the one compiled for
+    /// the shape (see [`Trainer::compiled_kernel`]), or by the general kernels without one.
+    pub(super) fn minibatch_gradient(&mut self, kernel: Option<CompiledKernel>, chunk: &[usize]) {
+        match kernel {
+            #[cfg(feature = "jit")]
+            Some(kernel) => self.compiled_gradient(kernel, chunk),
+            _ => self.batch_gradient(chunk),
+        }
     }
 
     /// The shape a compiled kernel for this network and config would have, if one can train
@@ -92,5 +101,11 @@ impl Trainer {
     pub(super) fn compiled_kernel(&self) -> Option<CompiledKernel> {
         self.kernel_shape()
             .and_then(|shape| self.kernels.for_shape(&shape))
+    }
+
+    /// No compiled kernel ever trains without the `jit` feature.
+    #[cfg(not(feature = "jit"))]
+    pub(super) fn compiled_kernel(&self) -> Option<CompiledKernel> {
+        None
     }
 }

@@ -127,7 +127,6 @@ impl Trainer {
         now: &mut dyn FnMut() -> f64,
     ) -> bool {
         let numerical = self.config.gradient == GradientMethod::Numerical;
-        #[cfg(feature = "jit")]
         let kernel = self.compiled_kernel();
         let order = std::mem::take(&mut self.order);
         let mut in_time = true;
@@ -139,14 +138,7 @@ impl Trainer {
                     break;
                 }
             } else {
-                #[cfg(feature = "jit")]
-                if let Some(kernel) = kernel {
-                    self.compiled_gradient(kernel, chunk);
-                } else {
-                    self.batch_gradient(chunk);
-                }
-                #[cfg(not(feature = "jit"))]
-                self.batch_gradient(chunk);
+                self.minibatch_gradient(kernel, chunk);
                 in_time = budget.tick(now);
             }
             self.apply_step(cursor.lr);

@@ -73,18 +73,10 @@ impl Trainer {
         let size = cfg.batch_size.clamp(1, n.max(1));
         let lr = cfg.learning_rate_at(self.epoch);
         self.shuffle_rng.shuffle(&mut self.order);
-        #[cfg(feature = "jit")]
         let kernel = self.compiled_kernel();
         let order = std::mem::take(&mut self.order);
         for chunk in order.chunks(size) {
-            #[cfg(feature = "jit")]
-            if let Some(kernel) = kernel {
-                self.compiled_gradient(kernel, chunk);
-            } else {
-                self.batch_gradient(chunk);
-            }
-            #[cfg(not(feature = "jit"))]
-            self.batch_gradient(chunk);
+            self.minibatch_gradient(kernel, chunk);
             self.apply_step(lr);
         }
         self.order = order;
