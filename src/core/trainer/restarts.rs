@@ -8,7 +8,7 @@ use super::budget::Budget;
 use super::{Kernels, Trainer};
 use crate::core::config::ExperimentConfig;
 
-/// Random restarts in progress: restarts `0..=k`, `epochs` epochs each.
+/// Random restarts in progress: `starts` starts (restarts `0..starts`), `epochs` epochs each.
 #[derive(Clone, Debug)]
 pub struct Restarts {
     /// The experiment each start trains (its own `restart`, no early stopping).
@@ -26,15 +26,16 @@ pub struct Restarts {
 }
 
 impl Restarts {
-    /// Restarts `1..=k` of `trainer`'s experiment, and its own start as restart 0, `epochs`
-    /// epochs each (the trainer's compiled kernels train them too).
-    pub fn new(trainer: &Trainer, k: u32, epochs: u32) -> Self {
+    /// `starts` starts of `trainer`'s experiment, its own start (restart 0) among them:
+    /// restarts `0..starts`, `epochs` epochs each (the trainer's compiled kernels train them
+    /// too). "Starts 10" trains 10, "Start 3 of 10".
+    pub fn new(trainer: &Trainer, starts: u32, epochs: u32) -> Self {
         Restarts {
             base: ExperimentConfig {
                 patience: 0,
                 ..trainer.config.clone()
             },
-            starts: k + 1,
+            starts,
             epochs,
             kernels: trainer.kernels.clone(),
             current: None,
@@ -122,7 +123,7 @@ impl Restarts {
         (self.starts, self.epochs)
     }
 
-    /// How far the work got, from 0 to 1, and what it is doing ("Start 3 of 11").
+    /// How far the work got, from 0 to 1, and what it is doing ("Start 3 of 10").
     pub fn progress(&self) -> (f64, String) {
         let done = self.results.len() as u32;
         let within = self.current.as_ref().map_or(0.0, |t| {

@@ -182,8 +182,8 @@ fn a_frame_of_a_large_numerical_epoch_keeps_to_its_budget() {
 fn restarts_in_slices_give_the_results_of_restarts_in_one_go() {
     for gradient in [GradientMethod::Backprop, GradientMethod::RandomSearch] {
         let t = Trainer::new(config(gradient, 10));
-        let whole = t.random_restarts(4, 40);
-        let mut job = Restarts::new(&t, 4, 40);
+        let whole = t.random_restarts(5, 40);
+        let mut job = Restarts::new(&t, 5, 40);
         let mut now = ticking_clock();
         let (mut frames, mut last) = (0, 0.0);
         while !job.run(12.0, &mut now) {
@@ -207,11 +207,25 @@ fn restarts_in_slices_give_the_results_of_restarts_in_one_go() {
 }
 
 #[test]
+fn starts_ten_trains_ten_starts_and_says_of_ten() {
+    // "Starts 10" under Random restarts: ten starts, the seed's own (restart 0) among them.
+    let t = Trainer::new(config(GradientMethod::Backprop, 10));
+    let mut job = Restarts::new(&t, 10, 1);
+    assert_eq!(job.size(), (10, 1));
+    assert_eq!(job.progress(), (0.0, "Start 1 of 10".to_string()));
+    assert!(job.run(f64::INFINITY, &mut || 0.0));
+    let restarts: Vec<u32> = job.results().iter().map(|r| r.0).collect();
+    assert_eq!(restarts, (0..10).collect::<Vec<_>>());
+    assert_eq!(job.progress(), (1.0, "Start 10 of 10".to_string()));
+    assert_eq!(t.random_restarts(10, 1).len(), 10);
+}
+
+#[test]
 fn the_kept_restart_is_the_best_start_trained_with_the_settings_back() {
     let mut cfg = config(GradientMethod::Backprop, 10);
     cfg.patience = 50;
     let mut t = Trainer::new(cfg);
-    let mut job = Restarts::new(&t, 3, 15);
+    let mut job = Restarts::new(&t, 4, 15);
     assert!(
         job.clone().into_best().is_none(),
         "nothing to keep before the end"
