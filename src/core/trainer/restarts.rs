@@ -17,6 +17,9 @@ pub struct Restarts {
     epochs: u32,
     /// What trains the mini-batches (the trainer's compiled kernels, if any).
     kernels: Kernels,
+    /// Whether an epoch was seen to outlast a frame's budget (in the trainer it started from,
+    /// or in a start): the next starts train their epochs in slices from the first.
+    slow_epochs: bool,
     /// The start training now (restart `results.len()`), once begun.
     current: Option<Trainer>,
     /// Each finished start's number and final training loss (∞ where it diverged).
@@ -38,6 +41,7 @@ impl Restarts {
             starts,
             epochs,
             kernels: trainer.kernels.clone(),
+            slow_epochs: trainer.slow_epochs,
             current: None,
             results: Vec::new(),
             best: None,
@@ -82,11 +86,13 @@ impl Restarts {
             ..self.base.clone()
         });
         t.kernels = self.kernels.clone();
+        t.slow_epochs = self.slow_epochs;
         t
     }
 
     /// Records a trained start's final loss, keeping it if it is the best so far.
     fn finish(&mut self, t: Trainer) {
+        self.slow_epochs |= t.slow_epochs;
         let restart = self.results.len() as u32;
         let loss = t
             .metrics

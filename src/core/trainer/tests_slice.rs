@@ -113,6 +113,27 @@ fn an_epoch_that_outlasts_the_budget_makes_the_next_ones_go_in_slices() {
 }
 
 #[test]
+fn the_largest_network_slices_its_first_epoch_and_so_does_every_restart() {
+    // Issue 19's #BIG: 2,166 weights × 1,800 training points. Its first epoch ran whole (tens
+    // of milliseconds) before it was seen to overrun, in every fresh start of the restarts.
+    let big = "networkShape=16,16,16,16,16,16,16,16&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true&cosX=true&cosY=true&samples=2000&percTrainData=90&output=auto&dataset=blobs&classes=6";
+    let (cfg, _) = ExperimentConfig::from_hash(big);
+    let mut t = Trainer::new(cfg);
+    assert!(t.slices_epochs() && t.epochs_in_slices());
+    let mut now = ticking_clock();
+    assert_eq!(t.run_frame(1, 12.0, &mut now), 0, "the first epoch is cut");
+    assert!(t.epoch_progress().is_some_and(|p| p > 0.0 && p < 1.0));
+    let mut job = Restarts::new(&Trainer::new(t.config().clone()), 2, 1);
+    assert!(
+        !job.run(12.0, &mut ticking_clock()),
+        "cut inside the first start's epoch"
+    );
+    assert!(job.results().is_empty());
+    // A small network keeps whole epochs.
+    assert!(!Trainer::new(config(GradientMethod::Backprop, 10)).slices_epochs());
+}
+
+#[test]
 fn a_fitting_epoch_keeps_the_whole_epoch_loop() {
     let mut t = Trainer::new(config(GradientMethod::Backprop, 10));
     t.run_frame(3, 12.0, &mut || 0.0);
