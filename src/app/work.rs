@@ -5,7 +5,8 @@
 //! ([`Restarts`], [`Trainer::run_frame`]). A bar shows how far it got once it has taken a
 //! moment, with Cancel, which stops it at once and leaves the network as it was before. An
 //! epoch that goes on across frames while playing shows the bar too (Pause stops it). A file
-//! being read for an import shows it too ([`read`]).
+//! being read for an import shows it too ([`read`]). Reset and a change that rebuilds the
+//! network stop the work on the network (its result would belong to the network before).
 use super::AppState;
 use crate::core::config::ExperimentConfig;
 use crate::core::trainer::{GradientCheck, Restarts, Trainer, FRAME_BUDGET_MS};
@@ -183,6 +184,21 @@ impl Work {
             drop(job);
         }
         current
+    }
+
+    /// Stops the work on the network (a Step in slices, random restarts, the gradient check)
+    /// without a word, for Reset or a change that rebuilds the network: the work belongs to
+    /// the network before, so none of it may land on the new one. A file being read goes on.
+    pub fn stop_for_new_run(self) {
+        let on_network = self.job.with_value(|job| {
+            job.as_ref()
+                .is_some_and(|(job, _)| !matches!(job, Job::Read(_)))
+        });
+        if on_network {
+            let job = self.job.try_update_value(Option::take);
+            self.show(None);
+            drop(job);
+        }
     }
 
     /// A frame's share of the work, within the frame's budget; called by the run loop.
