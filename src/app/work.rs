@@ -10,8 +10,8 @@
 use super::AppState;
 use crate::core::config::ExperimentConfig;
 use crate::core::trainer::{GradientCheck, Restarts, Trainer, FRAME_BUDGET_MS};
-use leptos::prelude::*;
 use jobs::{finish_restarts, job_progress, permille, step_frame};
+use leptos::prelude::*;
 use read::Reading;
 
 mod bar;

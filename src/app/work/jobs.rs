@@ -7,7 +7,11 @@ use leptos::prelude::*;
 
 /// A frame of a Step in slices: the job again while its epoch goes on, `None` once it is done
 /// (or Play took it over).
-pub(super) fn step_frame(state: AppState, before: Box<Trainer>, now: &mut dyn FnMut() -> f64) -> Option<Job> {
+pub(super) fn step_frame(
+    state: AppState,
+    before: Box<Trainer>,
+    now: &mut dyn FnMut() -> f64,
+) -> Option<Job> {
     if state.playing.get_untracked() {
         return None; // the run loop trains the epoch on
     }
