@@ -9,11 +9,12 @@ use super::Trainer;
 use crate::core::gradients::{Batch, GradientMethod};
 
 /// An epoch of more weight·point products than this (the weights times the training points,
-/// each a step of the forward and the backward pass) goes in slices from the first: several
-/// milliseconds in the browser. Otherwise the first epoch of every fresh network (each of the
-/// random restarts) would run whole before it was seen to overrun: 30–90 ms on the largest
-/// network of issue 19 (2,166 weights × 1,800 points, 3.9 million), frozen.
-const SLICED_WORK: usize = 500_000;
+/// each a step of the forward and the backward pass) goes in slices from the first: about
+/// 10 ms in the browser. Otherwise the first epoch of every fresh network (each of the random
+/// restarts) would run whole before it was seen to overrun: 70–90 ms of the page's thread on
+/// the largest network of issue 19 (2,166 weights × 1,800 points, 3.9 million). Digits mode
+/// (1,210 weights × about 900 points) keeps whole epochs, which fit a frame.
+const SLICED_WORK: usize = 2_000_000;
 
 /// An epoch in progress: where the next slice resumes it.
 #[derive(Clone, Debug, PartialEq)]

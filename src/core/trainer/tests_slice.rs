@@ -129,8 +129,14 @@ fn the_largest_network_slices_its_first_epoch_and_so_does_every_restart() {
         "cut inside the first start's epoch"
     );
     assert!(job.results().is_empty());
-    // A small network keeps whole epochs.
+    // A small network keeps whole epochs, and so does digits mode (the benchmark's scenario).
     assert!(!Trainer::new(config(GradientMethod::Backprop, 10)).slices_epochs());
+    let digits = ExperimentConfig {
+        model: crate::core::config::Model::Digits,
+        network_shape: vec![16],
+        ..ExperimentConfig::default()
+    };
+    assert!(!Trainer::new(digits).slices_epochs());
 }
 
 #[test]
