@@ -162,6 +162,9 @@ impl AppState {
             .trainer
             .try_update_value(|t| t.apply(new))
             .unwrap_or(Change::None);
+        if matches!(change, Change::Rebuild | Change::Output) {
+            self.work.stop_for_new_run(); // its result is the old network's
+        }
         let applied = self.trainer.with_value(|t| t.config().clone());
         if change != Change::None {
             // A link's note about a value the user has changed since goes.
@@ -207,8 +210,10 @@ impl AppState {
         super::url::write_now(*self);
     }
 
-    /// Re-initializes the weights, which starts a new run: the status line clears.
+    /// Re-initializes the weights, which starts a new run: the status line clears, and work
+    /// on the network stops.
     pub fn reset(&self) {
+        self.work.stop_for_new_run();
         self.trainer.update_value(Trainer::reset);
         self.publish_run(true);
     }

@@ -4,11 +4,21 @@
 //! loop gives the work a frame's budget ([`Work::frame`]); the work itself is the core's
 //! ([`Restarts`], [`Trainer::run_frame`]). A bar shows how far it got once it has taken a
 //! moment, with Cancel, which stops it at once and leaves the network as it was before. An
-//! epoch that goes on across frames while playing shows the bar too (Pause stops it).
+//! epoch that goes on across frames while playing shows the bar too (Pause stops it). A file
+//! being read for an import shows it too ([`read`]). Reset and a change that rebuilds the
+//! network stop the work on the network (its result would belong to the network before).
 use super::AppState;
 use crate::core::config::ExperimentConfig;
 use crate::core::trainer::{GradientCheck, Restarts, Trainer, FRAME_BUDGET_MS};
+use jobs::{finish_restarts, job_progress, permille, step_frame};
 use leptos::prelude::*;
+use read::Reading;
+
+mod bar;
+mod jobs;
+mod read;
+
+pub use bar::WorkProgress;
 
 /// Work shows its bar once it has taken this long (ms): quicker work comes and goes unseen.
 const SHOW_AFTER_MS: f64 = 250.0;
@@ -27,12 +37,14 @@ enum Job {
         check: Box<GradientCheck>,
         done: Callback<f64>,
     },
+    /// A chosen file being read (the browser reads it; the frames only show how far).
+    Read(Box<Reading>),
 }
 
 /// What the bar shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Progress {
-    /// What is going on ("Start 3 of 11").
+    /// What is going on ("Start 3 of 10").
     pub label: String,
     /// How far it got, in thousandths.
     pub permille: u32,
@@ -44,11 +56,14 @@ pub struct Progress {
 #[derive(Clone, Copy)]
 pub struct Work {
     /// The job and when it started (ms, `performance.now`).
-    job: StoredValue<Option<(Job, f64)>>,
+    /// (Local: a file read holds the browser's reader.)
+    job: StoredValue<Option<(Job, f64)>, LocalStorage>,
     /// The epoch going on across frames while playing, and since when (ms).
     playing_epoch: StoredValue<Option<(u64, f64)>>,
     /// The bar, while it shows.
     pub progress: RwSignal<Option<Progress>>,
+    /// How many file reads have started (each read's id).
+    reads: StoredValue<u64>,
     /// The last random restarts' numbers and final training losses.
     pub restart_results: RwSignal<Vec<(u32, f64)>>,
 }
@@ -61,9 +76,10 @@ impl Work {
     /// No work yet.
     pub fn new() -> Self {
         Work {
-            job: StoredValue::new(None),
+            job: StoredValue::new_local(None),
             playing_epoch: StoredValue::new(None),
             progress: RwSignal::new(None),
+            reads: StoredValue::new(0),
             restart_results: RwSignal::new(Vec::new()),
         }
     }
@@ -91,15 +107,17 @@ impl Work {
         true
     }
 
-    /// Starts random restarts of the experiment: `k` starts beside the seed's own, `epochs`
-    /// epochs each. Playing pauses; the network is untouched until the best start is kept.
-    pub fn start_restarts(self, state: AppState, k: u32, epochs: u32) {
+    /// Starts random restarts of the experiment: `starts` starts, the seed's own among them,
+    /// `epochs` epochs each. Playing pauses; the network is untouched until the best start is kept.
+    pub fn start_restarts(self, state: AppState, starts: u32, epochs: u32) {
         if self.busy() {
             state.say("Still working: wait for it to finish, or press Cancel.");
             return;
         }
         state.playing.set(false);
-        let job = state.trainer.with_value(|t| Restarts::new(t, k, epochs));
+        let job = state
+            .trainer
+            .with_value(|t| Restarts::new(t, starts, epochs));
         let from = Box::new(state.config.get_untracked());
         let job = Box::new(job);
         self.job
@@ -123,6 +141,64 @@ impl Work {
         let performance = window().performance();
         self.frame(state, &mut || performance.as_ref().map_or(0.0, |p| p.now()));
         true
+    }
+
+    /// Reads `file` as text in the background, then gives it to `then`, unless Cancel (or
+    /// Escape) dropped the read meanwhile; says so if the browser cannot read files.
+    pub fn start_read(
+        self,
+        state: AppState,
+        file: &web_sys::File,
+        then: impl FnOnce(Result<String, String>) + 'static,
+    ) {
+        if self.busy() {
+            state.say("Still working: wait for it to finish, or press Cancel.");
+            return;
+        }
+        let id = self.reads.get_value() + 1;
+        self.reads.set_value(id);
+        let done = move |text| {
+            if self.finish_read(id) {
+                then(text);
+            }
+        };
+        match Reading::start(id, file, done) {
+            Ok(reading) => self
+                .job
+                .set_value(Some((Job::Read(Box::new(reading)), now_ms()))),
+            Err(e) => {
+                let detail = e.as_string().unwrap_or_else(|| format!("{e:?}"));
+                state.say(format!("Could not read the file: {detail}."));
+            }
+        }
+    }
+
+    /// Ends read `id` if it is the job still: returns whether its text is wanted.
+    fn finish_read(self, id: u64) -> bool {
+        let current = self
+            .job
+            .with_value(|job| matches!(job, Some((Job::Read(r), _)) if r.id == id));
+        if current {
+            let job = self.job.try_update_value(Option::take);
+            self.show(None);
+            drop(job);
+        }
+        current
+    }
+
+    /// Stops the work on the network (a Step in slices, random restarts, the gradient check)
+    /// without a word, for Reset or a change that rebuilds the network: the work belongs to
+    /// the network before, so none of it may land on the new one. A file being read goes on.
+    pub fn stop_for_new_run(self) {
+        let on_network = self.job.with_value(|job| {
+            job.as_ref()
+                .is_some_and(|(job, _)| !matches!(job, Job::Read(_)))
+        });
+        if on_network {
+            let job = self.job.try_update_value(Option::take);
+            self.show(None);
+            drop(job);
+        }
     }
 
     /// A frame's share of the work, within the frame's budget; called by the run loop.
@@ -159,6 +235,7 @@ impl Work {
                 }
                 None => Some(Job::Check { check, done }),
             },
+            Job::Read(reading) => Some(Job::Read(reading)),
         };
         let progress = job
             .as_ref()
@@ -186,6 +263,13 @@ impl Work {
                 state.say("Step cancelled: the network is as it was before the step.");
             }
             Job::Check { .. } => state.say("Gradient check cancelled."),
+            Job::Read(reading) => {
+                let name = crate::core::text::shorten(&reading.name);
+                drop(reading); // stops the read; its text is not used
+                state.say(format!(
+                    "Reading {name} cancelled: nothing was imported, nothing changed."
+                ));
+            }
             Job::Restarts { job, .. } => {
                 let (done, (starts, _)) = (job.results().len(), job.size());
                 state.say(format!(
@@ -237,112 +321,5 @@ impl Work {
 impl Default for Work {
     fn default() -> Self {
         Self::new()
-    }
-}
-
-/// A frame of a Step in slices: the job again while its epoch goes on, `None` once it is done
-/// (or Play took it over).
-fn step_frame(state: AppState, before: Box<Trainer>, now: &mut dyn FnMut() -> f64) -> Option<Job> {
-    if state.playing.get_untracked() {
-        return None; // the run loop trains the epoch on
-    }
-    let (trained, going_on) = state
-        .trainer
-        .try_update_value(|t| {
-            state.kernels.supply(t);
-            let trained = t.run_frame(1, FRAME_BUDGET_MS, now);
-            (trained, t.epoch_progress().is_some())
-        })
-        .unwrap_or((0, false));
-    if going_on && trained == 0 {
-        return Some(Job::Step { before });
-    }
-    state.publish();
-    if trained == 0 {
-        state.explain_stop();
-    }
-    None
-}
-
-/// Keeps the best of the finished restarts, if the experiment is still the one they trained.
-fn finish_restarts(state: AppState, job: Restarts, from: &ExperimentConfig) {
-    let (starts, epochs) = job.size();
-    if state.config.with_untracked(|c| c != from) {
-        state.say("The settings changed while the starts trained, so none of them was kept.");
-        return;
-    }
-    let Some((best, trained)) = job.into_best() else {
-        return;
-    };
-    state.trainer.update_value(|t| t.keep_restart(trained));
-    state
-        .config
-        .set(state.trainer.with_value(|t| t.config().clone()));
-    state.publish();
-    state.say(format!(
-        "Kept restart {best}, the lowest final training loss of {starts} starts after {epochs} epochs."
-    ));
-}
-
-/// The bar for `job`.
-fn job_progress(state: AppState, job: &Job) -> Progress {
-    let (fraction, label) = match job {
-        Job::Step { .. } => state.trainer.with_value(|t| {
-            let label = format!("Step: epoch {}", t.epoch() + 1);
-            (t.epoch_progress().unwrap_or(0.0), label)
-        }),
-        Job::Restarts { job, .. } => job.progress(),
-        Job::Check { check, .. } => (check.progress(), "Checking gradients".to_string()),
-    };
-    Progress {
-        label,
-        permille: permille(fraction),
-        cancellable: true,
-    }
-}
-
-fn permille(fraction: f64) -> u32 {
-    (fraction.clamp(0.0, 1.0) * 1000.0).floor() as u32
-}
-
-/// The bar and Cancel, while work shows.
-#[component]
-pub fn WorkProgress() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let work = state.work;
-    let shown = Memo::new(move |_| work.progress.with(Option::is_some));
-    let label = Memo::new(move |_| {
-        work.progress
-            .with(|p| p.as_ref().map(|p| p.label.clone()).unwrap_or_default())
-    });
-    let value = Memo::new(move |_| work.progress.with(|p| p.as_ref().map_or(0, |p| p.permille)));
-    let cancellable = Memo::new(move |_| {
-        work.progress
-            .with(|p| p.as_ref().is_some_and(|p| p.cancellable))
-    });
-    view! {
-        <Show when=move || shown.get()>
-            <div class="work" data-testid="work" role="status">
-                <progress
-                    data-testid="work-progress"
-                    max="1000"
-                    value=move || value.get()
-                    aria-label=move || label.get()
-                >
-                    {move || label.get()}
-                </progress>
-                <span data-testid="work-label">{move || label.get()}</span>
-                <Show when=move || cancellable.get()>
-                    <button
-                        data-testid="work-cancel"
-                        on:click=move |_| {
-                            work.cancel(state);
-                        }
-                    >
-                        "Cancel"
-                    </button>
-                </Show>
-            </div>
-        </Show>
     }
 }

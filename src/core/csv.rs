@@ -77,10 +77,7 @@ pub fn points_from_csv_in(
     columns: Columns,
 ) -> Result<Vec<Point>, String> {
     if text.len() > limits::MAX_CSV_BYTES {
-        return Err(format!(
-            "the file is larger than {}",
-            crate::core::text::plural(limits::MAX_CSV_BYTES, "byte")
-        ));
+        return Err(crate::core::text::larger_than(limits::MAX_CSV_BYTES));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if is_binary(text) {

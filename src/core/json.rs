@@ -48,10 +48,7 @@ impl Json {
 /// Parses one JSON value (surrounded by optional whitespace).
 pub fn parse(text: &str) -> Result<Json, String> {
     if text.len() > limits::MAX_JSON_BYTES {
-        return Err(format!(
-            "the file is larger than {} bytes",
-            limits::MAX_JSON_BYTES
-        ));
+        return Err(crate::core::text::larger_than(limits::MAX_JSON_BYTES));
     }
     serde_json::from_str(text).map_err(|e| message(&e))
 }

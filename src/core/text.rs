@@ -29,9 +29,39 @@ pub fn shorten(text: &str) -> String {
     s
 }
 
+/// A file of `bytes` bytes refused from its size alone, before it is read, if it is over
+/// `limit`: "the file is larger than 1000000 bytes", as the readers say of its text. (A
+/// UTF-8 byte-order mark, which the browser drops when it reads the text, is let pass.)
+pub fn refuse_larger(bytes: f64, limit: usize) -> Result<(), String> {
+    const BOM: f64 = 3.0;
+    if bytes > limit as f64 + BOM {
+        return Err(larger_than(limit));
+    }
+    Ok(())
+}
+
+/// "the file is larger than `limit` bytes".
+pub fn larger_than(limit: usize) -> String {
+    format!("the file is larger than {}", plural(limit, "byte"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_over_the_limit_is_refused_from_its_size_as_from_its_text() {
+        assert_eq!(refuse_larger(1_000.0, 1_000), Ok(()));
+        assert_eq!(refuse_larger(1_003.0, 1_000), Ok(()), "a byte-order mark");
+        assert_eq!(
+            refuse_larger(100e6, 1_000_000),
+            Err("the file is larger than 1000000 bytes".to_string())
+        );
+        assert_eq!(
+            refuse_larger(100e6, 1_000_000).unwrap_err(),
+            larger_than(1_000_000)
+        );
+    }
 
     #[test]
     fn one_is_singular_and_every_other_count_plural() {

@@ -224,9 +224,9 @@ fn RestartsSection() -> impl IntoView {
     let (count, set_count) = signal(10.0);
     let (epochs, set_epochs) = signal(200.0);
     let run = move |_| {
-        let (k, n) = (count.get_untracked() as u32, epochs.get_untracked() as u32);
+        let (starts, n) = (count.get_untracked() as u32, epochs.get_untracked() as u32);
         state.trainer.update_value(|t| state.kernels.supply(t));
-        state.work.start_restarts(state, k, n);
+        state.work.start_restarts(state, starts, n);
     };
     view! {
         <div class="restarts-section">

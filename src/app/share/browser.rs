@@ -1,5 +1,5 @@
-//! The browser side of sharing: the page's link, the clipboard, downloads and reading a
-//! chosen file. Every function returns `Result`, so a missing API becomes a message.
+//! The browser side of sharing: the page's link, the clipboard and downloads (a chosen file
+//! is read as long work: see `app::work`). Every function returns `Result`, so a missing API becomes a message.
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::js_sys::Array;
@@ -102,27 +102,4 @@ pub fn canvas_size(testid: &str) -> Option<(u32, u32)> {
         .dyn_into::<web_sys::HtmlCanvasElement>()
         .ok()?;
     (canvas.width() > 1 && canvas.height() > 1).then(|| (canvas.width(), canvas.height()))
-}
-
-/// Reads the first file chosen in `input` as text and calls `done` with it (or with the
-/// reader's error). Clears the input so the same file can be chosen again.
-pub fn read_chosen_file(
-    input: &HtmlInputElement,
-    done: impl Fn(Result<String, String>) + 'static,
-) -> Result<(), JsValue> {
-    let Some(file) = input.files().and_then(|list| list.get(0)) else {
-        return Ok(());
-    };
-    let reader = web_sys::FileReader::new()?;
-    let on_load = {
-        let reader = reader.clone();
-        Closure::once_into_js(move |_: JsValue| {
-            let text = reader.result().ok().and_then(|v| v.as_string());
-            done(text.ok_or_else(|| "the file could not be read as text".to_string()));
-        })
-    };
-    reader.set_onloadend(Some(on_load.unchecked_ref()));
-    reader.read_as_text(&file)?;
-    input.set_value("");
-    Ok(())
 }

@@ -2,10 +2,11 @@
 //! cannot be read is refused with the reader's message and nothing changes.
 use super::browser;
 use crate::app::AppState;
+use crate::core::config::limits;
 use crate::core::config::Model;
 use crate::core::csv::{points_from_csv_in, points_to_csv, Columns};
 use crate::core::model_json::ModelFile;
-use crate::core::text::plural;
+use crate::core::text::{plural, refuse_larger};
 use crate::core::trainer::PointEdit;
 use leptos::prelude::*;
 use web_sys::HtmlInputElement;
@@ -112,10 +113,13 @@ fn import_model(state: AppState, text: Result<String, String>) {
     }
 }
 
-/// The chosen file of an `<input type=file>` event, read as text and passed to `then`.
+/// The chosen file of an `<input type=file>` event, passed to `then` as text: refused at once
+/// if it is larger than `limit` bytes (nothing is read), else read in the background as long
+/// work, with the bar and Cancel (see [`crate::app::work`]).
 fn on_file<R: 'static>(
     state: AppState,
     ev: leptos::ev::Event,
+    limit: usize,
     then: fn(AppState, Result<String, String>) -> R,
 ) {
     let Some(input) = ev
@@ -124,10 +128,17 @@ fn on_file<R: 'static>(
     else {
         return;
     };
-    let result = browser::read_chosen_file(&input, move |text| {
+    let Some(file) = input.files().and_then(|list| list.get(0)) else {
+        return;
+    };
+    input.set_value(""); // the same file can be chosen again
+    if let Err(e) = refuse_larger(file.size(), limit) {
+        then(state, Err(e));
+        return;
+    }
+    state.work.start_read(state, &file, move |text| {
         then(state, text);
     });
-    report(state, "read the file", result);
 }
 
 /// Why each file does not apply in digits mode (its tooltip there, where it is disabled).
@@ -198,7 +209,7 @@ pub fn ImportExport() -> impl IntoView {
                     accept=".csv,text/csv,text/plain"
                     data-testid="import-csv"
                     disabled=off
-                    on:change=move |ev| on_file(state, ev, import_csv)
+                    on:change=move |ev| on_file(state, ev, limits::MAX_CSV_BYTES, import_csv)
                 />
             </label>
         </div>
@@ -221,7 +232,7 @@ pub fn ImportExport() -> impl IntoView {
                     accept=".json,application/json"
                     data-testid="import-model"
                     disabled=off
-                    on:change=move |ev| on_file(state, ev, import_model)
+                    on:change=move |ev| on_file(state, ev, limits::MAX_JSON_BYTES, import_model)
                 />
             </label>
         </div>

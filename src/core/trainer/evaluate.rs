@@ -84,11 +84,11 @@ impl Trainer {
         self.stopped_at
     }
 
-    /// Random restarts: trains restarts `1..=k` (each from its own initial weights, on the same
-    /// data) for `epochs` epochs, and returns `(restart, final training loss)` for each, with the
-    /// seed's own start as restart 0. Pick the best with [`best_restart`].
-    pub fn random_restarts(&self, k: u32, epochs: u32) -> Vec<(u32, f64)> {
-        (0..=k)
+    /// Random restarts: trains `starts` starts, restarts `0..starts` (each from its own initial
+    /// weights, on the same data; restart 0 is the seed's own) for `epochs` epochs, and returns
+    /// `(restart, final training loss)` for each. Pick the best with [`best_restart`].
+    pub fn random_restarts(&self, starts: u32, epochs: u32) -> Vec<(u32, f64)> {
+        (0..starts)
             .map(|restart| {
                 let mut t = Trainer::new(ExperimentConfig {
                     restart,

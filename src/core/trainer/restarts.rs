@@ -8,7 +8,7 @@ use super::budget::Budget;
 use super::{Kernels, Trainer};
 use crate::core::config::ExperimentConfig;
 
-/// Random restarts in progress: restarts `0..=k`, `epochs` epochs each.
+/// Random restarts in progress: `starts` starts (restarts `0..starts`), `epochs` epochs each.
 #[derive(Clone, Debug)]
 pub struct Restarts {
     /// The experiment each start trains (its own `restart`, no early stopping).
@@ -17,6 +17,9 @@ pub struct Restarts {
     epochs: u32,
     /// What trains the mini-batches (the trainer's compiled kernels, if any).
     kernels: Kernels,
+    /// Whether an epoch was seen to outlast a frame's budget (in the trainer it started from,
+    /// or in a start): the next starts train their epochs in slices from the first.
+    slow_epochs: bool,
     /// The start training now (restart `results.len()`), once begun.
     current: Option<Trainer>,
     /// Each finished start's number and final training loss (∞ where it diverged).
@@ -26,17 +29,19 @@ pub struct Restarts {
 }
 
 impl Restarts {
-    /// Restarts `1..=k` of `trainer`'s experiment, and its own start as restart 0, `epochs`
-    /// epochs each (the trainer's compiled kernels train them too).
-    pub fn new(trainer: &Trainer, k: u32, epochs: u32) -> Self {
+    /// `starts` starts of `trainer`'s experiment, its own start (restart 0) among them:
+    /// restarts `0..starts`, `epochs` epochs each (the trainer's compiled kernels train them
+    /// too). "Starts 10" trains 10, "Start 3 of 10".
+    pub fn new(trainer: &Trainer, starts: u32, epochs: u32) -> Self {
         Restarts {
             base: ExperimentConfig {
                 patience: 0,
                 ..trainer.config.clone()
             },
-            starts: k + 1,
+            starts,
             epochs,
             kernels: trainer.kernels.clone(),
+            slow_epochs: trainer.slow_epochs,
             current: None,
             results: Vec::new(),
             best: None,
@@ -81,11 +86,13 @@ impl Restarts {
             ..self.base.clone()
         });
         t.kernels = self.kernels.clone();
+        t.slow_epochs = self.slow_epochs;
         t
     }
 
     /// Records a trained start's final loss, keeping it if it is the best so far.
     fn finish(&mut self, t: Trainer) {
+        self.slow_epochs |= t.slow_epochs;
         let restart = self.results.len() as u32;
         let loss = t
             .metrics
@@ -122,7 +129,7 @@ impl Restarts {
         (self.starts, self.epochs)
     }
 
-    /// How far the work got, from 0 to 1, and what it is doing ("Start 3 of 11").
+    /// How far the work got, from 0 to 1, and what it is doing ("Start 3 of 10").
     pub fn progress(&self) -> (f64, String) {
         let done = self.results.len() as u32;
         let within = self.current.as_ref().map_or(0.0, |t| {

@@ -362,7 +362,7 @@ fn random_restarts_vary_the_start_not_the_data_and_the_best_is_reproducible() {
         ..xor_config(6)
     };
     let t = Trainer::new(cfg.clone());
-    let results = t.random_restarts(6, 150);
+    let results = t.random_restarts(7, 150);
     assert_eq!(results.len(), 7);
     assert_eq!(results[0].0, 0);
     let losses: Vec<f64> = results.iter().map(|r| r.1).collect();

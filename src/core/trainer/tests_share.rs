@@ -71,7 +71,7 @@ fn other_restarts_keep_their_own_start() {
     cfg.restart = 3;
     let third = Trainer::new(cfg.clone());
     assert_ne!(bits(&third.net().params), bits(&t.net().params));
-    let restarts = third.random_restarts(2, 1);
+    let restarts = third.random_restarts(3, 1);
     assert_eq!(restarts.len(), 3);
     cfg.restart = 0;
     assert_eq!(bits(&Trainer::new(cfg).net().params), bits(&t.net().params));

@@ -113,6 +113,33 @@ fn an_epoch_that_outlasts_the_budget_makes_the_next_ones_go_in_slices() {
 }
 
 #[test]
+fn the_largest_network_slices_its_first_epoch_and_so_does_every_restart() {
+    // Issue 19's #BIG: 2,166 weights × 1,800 training points. Its first epoch ran whole (tens
+    // of milliseconds) before it was seen to overrun, in every fresh start of the restarts.
+    let big = "networkShape=16,16,16,16,16,16,16,16&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true&cosX=true&cosY=true&samples=2000&percTrainData=90&output=auto&dataset=blobs&classes=6";
+    let (cfg, _) = ExperimentConfig::from_hash(big);
+    let mut t = Trainer::new(cfg);
+    assert!(t.slices_epochs() && t.epochs_in_slices());
+    let mut now = ticking_clock();
+    assert_eq!(t.run_frame(1, 12.0, &mut now), 0, "the first epoch is cut");
+    assert!(t.epoch_progress().is_some_and(|p| p > 0.0 && p < 1.0));
+    let mut job = Restarts::new(&Trainer::new(t.config().clone()), 2, 1);
+    assert!(
+        !job.run(12.0, &mut ticking_clock()),
+        "cut inside the first start's epoch"
+    );
+    assert!(job.results().is_empty());
+    // A small network keeps whole epochs, and so does digits mode (the benchmark's scenario).
+    assert!(!Trainer::new(config(GradientMethod::Backprop, 10)).slices_epochs());
+    let digits = ExperimentConfig {
+        model: crate::core::config::Model::Digits,
+        network_shape: vec![16],
+        ..ExperimentConfig::default()
+    };
+    assert!(!Trainer::new(digits).slices_epochs());
+}
+
+#[test]
 fn a_fitting_epoch_keeps_the_whole_epoch_loop() {
     let mut t = Trainer::new(config(GradientMethod::Backprop, 10));
     t.run_frame(3, 12.0, &mut || 0.0);
@@ -182,8 +209,8 @@ fn a_frame_of_a_large_numerical_epoch_keeps_to_its_budget() {
 fn restarts_in_slices_give_the_results_of_restarts_in_one_go() {
     for gradient in [GradientMethod::Backprop, GradientMethod::RandomSearch] {
         let t = Trainer::new(config(gradient, 10));
-        let whole = t.random_restarts(4, 40);
-        let mut job = Restarts::new(&t, 4, 40);
+        let whole = t.random_restarts(5, 40);
+        let mut job = Restarts::new(&t, 5, 40);
         let mut now = ticking_clock();
         let (mut frames, mut last) = (0, 0.0);
         while !job.run(12.0, &mut now) {
@@ -207,11 +234,25 @@ fn restarts_in_slices_give_the_results_of_restarts_in_one_go() {
 }
 
 #[test]
+fn starts_ten_trains_ten_starts_and_says_of_ten() {
+    // "Starts 10" under Random restarts: ten starts, the seed's own (restart 0) among them.
+    let t = Trainer::new(config(GradientMethod::Backprop, 10));
+    let mut job = Restarts::new(&t, 10, 1);
+    assert_eq!(job.size(), (10, 1));
+    assert_eq!(job.progress(), (0.0, "Start 1 of 10".to_string()));
+    assert!(job.run(f64::INFINITY, &mut || 0.0));
+    let restarts: Vec<u32> = job.results().iter().map(|r| r.0).collect();
+    assert_eq!(restarts, (0..10).collect::<Vec<_>>());
+    assert_eq!(job.progress(), (1.0, "Start 10 of 10".to_string()));
+    assert_eq!(t.random_restarts(10, 1).len(), 10);
+}
+
+#[test]
 fn the_kept_restart_is_the_best_start_trained_with_the_settings_back() {
     let mut cfg = config(GradientMethod::Backprop, 10);
     cfg.patience = 50;
     let mut t = Trainer::new(cfg);
-    let mut job = Restarts::new(&t, 3, 15);
+    let mut job = Restarts::new(&t, 4, 15);
     assert!(
         job.clone().into_best().is_none(),
         "nothing to keep before the end"
