@@ -164,6 +164,8 @@ impl AppState {
             .unwrap_or(Change::None);
         if matches!(change, Change::Rebuild | Change::Output) {
             self.work.stop_for_new_run(); // its result is the old network's
+        } else if change == Change::Live {
+            self.work.forget_restarts(); // they trained other points or settings
         }
         let applied = self.trainer.with_value(|t| t.config().clone());
         if change != Change::None {

@@ -190,6 +190,7 @@ impl Work {
     /// without a word, for Reset or a change that rebuilds the network: the work belongs to
     /// the network before, so none of it may land on the new one. A file being read goes on.
     pub fn stop_for_new_run(self) {
+        self.forget_restarts();
         let on_network = self.job.with_value(|job| {
             job.as_ref()
                 .is_some_and(|(job, _)| !matches!(job, Job::Read(_)))
@@ -198,6 +199,14 @@ impl Work {
             let job = self.job.try_update_value(Option::take);
             self.show(None);
             drop(job);
+        }
+    }
+
+    /// Clears the restarts' spread: it described the experiment before a change (its data,
+    /// settings or network) or a new run.
+    pub fn forget_restarts(self) {
+        if self.restart_results.with_untracked(|r| !r.is_empty()) {
+            self.restart_results.set(Vec::new());
         }
     }
 
@@ -218,7 +227,8 @@ impl Work {
                     job.set_kernels(&kernels);
                 }
                 let done = job.run(FRAME_BUDGET_MS, now);
-                if job.results().len() != self.restart_results.with_untracked(Vec::len) {
+                let same = state.config.with_untracked(|c| c == &*from);
+                if same && job.results().len() != self.restart_results.with_untracked(Vec::len) {
                     self.restart_results.set(job.results().to_vec());
                 }
                 if done {

@@ -21,3 +21,27 @@ test('random restarts keep the best start and show the spread', async () => {
   await waitUntil(async () => (await hashParams(page)).has('restart'), { what: 'the restart in the link' });
   assert.deepEqual(app.pageErrors, [], errorReport(app));
 });
+
+test('the restarts\' spread goes when what they trained changes: the data set, the learning rate, Reset', async () => {
+  const app = await session().open('#dataset=xor&networkShape=2&seed=6');
+  const { page } = app;
+  const restarts = async () => {
+    await click(page, 'random-restarts');
+    await waitUntil(async () => /\(10 starts\)/.test(await text(page, 'restart-spread')), { what: 'the spread' });
+    assert.equal(await page.locator('.restart-dot').count(), 10);
+  };
+  const gone = async (what) => {
+    await waitUntil(async () => (await text(page, 'restart-spread')) === '—', { what: `the spread to go after ${what}` });
+    assert.equal(await page.locator('.restart-dot').count(), 0, `no dots after ${what}`);
+  };
+  await restarts();
+  await click(page, 'dataset-circle');
+  await gone('another data set');
+  await restarts();
+  await page.evaluate(() => { location.hash = location.hash.replace(/learningRate=[^&]*/, '') + '&learningRate=0.1'; });
+  await gone('another learning rate');
+  await restarts();
+  await click(page, 'reset');
+  await gone('Reset');
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});
