@@ -139,11 +139,19 @@ pub fn Readouts() -> impl IntoView {
                     "test-accuracy",
                     Signal::derive(move || snap.with(|s| percent(s.metrics.test_accuracy))),
                 )}
-            </Show> <Show when=move || ce_open.get()>
+            </Show> <Show when=move || ce_open.get() && ce_applies(state)>
                 <CePopover open=ce_open opener=ce_button />
             </Show>
         </div>
     }
+}
+
+/// Whether the training loss is cross-entropy, so that Σ (the notes' sum by hand) applies: a
+/// network's sigmoid or softmax output, not the Playground's tanh with its squared error.
+fn ce_applies(state: AppState) -> bool {
+    state
+        .config
+        .with(|c| matches!(c.model, Model::Mlp | Model::Logistic) && c.output().is_cross_entropy())
 }
 
 /// The "Σ" button beside a classifier's training loss label: opens the cross-entropy panel,
@@ -156,13 +164,8 @@ fn CeOpener(
     button: NodeRef<Button>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let classifies = move || {
-        state.config.with(|c| {
-            matches!(c.model, Model::Mlp | Model::Logistic) && c.output().is_classification()
-        })
-    };
     view! {
-        <Show when=classifies>
+        <Show when=move || ce_applies(state)>
             <button
                 type="button"
                 class="ghost readout-ce"

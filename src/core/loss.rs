@@ -153,6 +153,12 @@ impl Output {
         }
     }
 
+    /// Whether the loss is cross-entropy (a sigmoid or softmax output), the sum the notes
+    /// compute by hand; the Playground's tanh output has classes but the squared error.
+    pub fn is_cross_entropy(self) -> bool {
+        matches!(self, Output::Binary | Output::Softmax(_))
+    }
+
     /// Whether the problem has classes (so accuracy means something).
     pub fn is_classification(self) -> bool {
         !matches!(self, Output::Regression | Output::TfLinear)
@@ -231,6 +237,17 @@ pub fn argmax(values: &[f64]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_sigmoid_and_softmax_outputs_train_on_cross_entropy() {
+        assert!(Output::Binary.is_cross_entropy());
+        assert!(Output::Softmax(3).is_cross_entropy());
+        // The Playground's tanh classifier has classes but the squared error.
+        assert!(Output::TfTanh.is_classification());
+        assert!(!Output::TfTanh.is_cross_entropy());
+        assert!(!Output::Regression.is_cross_entropy());
+        assert!(!Output::TfLinear.is_cross_entropy());
+    }
 
     #[test]
     fn cross_entropy_matches_the_worked_example_in_the_notes() {
