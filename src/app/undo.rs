@@ -2,7 +2,7 @@
 //! is [`crate::core::undo::UndoStack`]; this file moves the app's points through it.
 use super::AppState;
 use crate::core::dataset::Point;
-use crate::core::text::plural;
+use crate::core::split_note::points_whose;
 use crate::core::undo::UndoStack;
 use leptos::prelude::*;
 
@@ -41,13 +41,17 @@ impl AppState {
             self.say(nothing);
             return;
         };
-        let count = points.as_ref().map(Vec::len);
         let mut new = self.config.get_untracked();
         new.points = points;
         self.apply_replacing(new);
         super::url::write_now(*self);
-        self.say(match count {
-            Some(n) => format!("{done}: {} of your own.", plural(n, "point")),
+        let whose = self.config.with_untracked(|c| {
+            c.points
+                .as_ref()
+                .map(|p| points_whose(p.len(), c.generated_kept()))
+        });
+        self.say(match whose {
+            Some(whose) => format!("{done}: {whose}."),
             None => format!("{done}: back to the generated data."),
         });
     }

@@ -8,12 +8,11 @@ pub fn split_note_text(test: usize, total: usize, generated: usize, shown: bool)
     if test == 0 || total == 0 {
         return None;
     }
-    let points = if total == 1 { "point" } else { "points" };
     let whose = if generated == 0 {
+        let points = if total == 1 { "point" } else { "points" };
         format!("your {total} {points}")
     } else {
-        let drawn = total.saturating_sub(generated);
-        format!("{total} {points} ({generated} generated, {drawn} drawn by you)")
+        points_whose(total, generated)
     };
     let (verb, these) = if test == 1 {
         ("is a test point", "it is")
@@ -30,9 +29,31 @@ pub fn split_note_text(test: usize, total: usize, generated: usize, shown: bool)
     ))
 }
 
+/// The user's `total` points, `generated` of them kept from the generated set: "4 points of
+/// your own", or "502 points (500 generated, 2 drawn by you)" (not all of them hers).
+pub fn points_whose(total: usize, generated: usize) -> String {
+    let points = if total == 1 { "point" } else { "points" };
+    if generated == 0 {
+        format!("{total} {points} of your own")
+    } else {
+        let drawn = total.saturating_sub(generated);
+        format!("{total} {points} ({generated} generated, {drawn} drawn by you)")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn points_kept_from_a_generated_set_are_counted_apart_from_the_drawn_ones() {
+        assert_eq!(points_whose(4, 0), "4 points of your own");
+        assert_eq!(points_whose(1, 0), "1 point of your own");
+        assert_eq!(
+            points_whose(502, 500),
+            "502 points (500 generated, 2 drawn by you)"
+        );
+    }
 
     #[test]
     fn the_note_counts_the_drawn_test_points_and_goes_when_there_are_none() {
