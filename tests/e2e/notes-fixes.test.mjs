@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useSession, click, text, tid, waitUntil, screenshot, errorReport, ARTIFACTS,
+  useSession, click, text, tid, waitUntil, screenshot, errorReport, ARTIFACTS, clickCanvasAt,
 } from './harness.mjs';
 import path from 'node:path';
 
@@ -59,7 +59,8 @@ test('Σ on three classes: the multi-class form, one −ln p(true class) per tra
   const box = await page.locator('h1').first().boundingBox();
   await page.mouse.click(box.x + 5, box.y + box.height / 2);
   await waitUntil(async () => (await page.locator(tid('ce-popover')).count()) === 0, { what: 'a press outside to close' });
-  assert.equal(await focused(page), 'ce-open');
+  // The focus goes back once the press has moved it (a task later).
+  await waitUntil(async () => (await focused(page)) === 'ce-open', { timeout: 2000, what: 'the focus back on Σ' });
   // A press inside keeps it open; Σ toggles it.
   await click(page, 'ce-open');
   await popover.locator(tid('ce-class-sum')).click();
@@ -72,6 +73,33 @@ test('Σ on three classes: the multi-class form, one −ln p(true class) per tra
   await two.page.locator(tid('ce-panel-readout')).waitFor();
   assert.equal(await two.page.locator(tid('ce-panel-classes')).count(), 0);
   assert.deepEqual([...app.pageErrors, ...two.pageErrors], [], errorReport(app));
+});
+
+test('no Σ where the loss is not cross-entropy: a Playground link (tanh, squared error) has none, and Σ open goes when the output changes to it', async () => {
+  const tf = await session().open('#dataset=circle');
+  assert.equal(await tf.page.locator(tid('ce-open')).count(), 0, 'no Σ on the Playground\'s ½(ŷ − t)²');
+  const own = await session().open('#dataset=circle&output=auto');
+  await click(own.page, 'ce-open');
+  await own.page.locator(tid('ce-popover')).waitFor();
+  // The same experiment with the Playground's output: the button and its popover go.
+  await own.page.evaluate(() => { location.hash = 'dataset=circle'; });
+  await waitUntil(async () => (await own.page.locator(tid('ce-open')).count()) === 0, { what: 'Σ to go' });
+  assert.equal(await own.page.locator(tid('ce-popover')).count(), 0, 'its popover went with it');
+  assert.deepEqual([...tf.pageErrors, ...own.pageErrors], [], errorReport(own));
+});
+
+test('Undo on an edited generated set counts its points as the split note does (generated apart from drawn)', async () => {
+  const app = await session().open('#dataset=xor');
+  const { page } = app;
+  await clickCanvasAt(page, 1.5, 2.5);
+  await clickCanvasAt(page, -4.5, 4.5);
+  await click(page, 'undo');
+  const said = await text(page, 'status');
+  const m = said.match(/^Undid the last point edit: (\d+) points \((\d+) generated, 1 drawn by you\)\.$/);
+  assert.ok(m, said);
+  assert.equal(Number(m[1]), Number(m[2]) + 1, said);
+  assert.doesNotMatch(said, /of your own/);
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
 });
 
 test("the backpropagation panel's Point message follows the field's text as it is typed, and goes when it is valid", async () => {
