@@ -17,6 +17,9 @@ pub struct KeptState {
     /// The experiment's hash as the tab opened it from a link or another tab's save; a save
     /// of it unchanged is left to the link ([`storage::save_experiment`]).
     opened: StoredValue<String>,
+    /// The key and hash of the last save that worked: saving them again is skipped (a big
+    /// experiment's save is 130 KB written and its old entries read).
+    saved: StoredValue<Option<(String, String)>>,
 }
 
 /// An experiment a bare address brings back, and what to say about it.
@@ -33,6 +36,7 @@ impl KeptState {
             problem: RwSignal::new(None),
             others: RwSignal::new(Vec::new()),
             opened: StoredValue::new(String::new()),
+            saved: StoredValue::new(None),
         }
     }
 
@@ -65,14 +69,34 @@ impl KeptState {
     pub fn opened(&self, hash: &str, own: bool) {
         self.opened
             .set_value(if own { String::new() } else { hash.into() });
+        if self.just_saved(hash) {
+            return; // the tab's entry holds it, from its last save: nothing to read
+        }
+        self.saved.set_value(None); // whether it is written again now depends on `opened`
         if !own && storage::own_experiment().is_some_and(|k| k.hash != hash) {
             storage::new_tab_id();
         }
     }
 
+    /// Whether this tab's key holds `hash` from its last save (nothing to read or write).
+    fn just_saved(&self, hash: &str) -> bool {
+        self.saved.with_value(|s| {
+            s.as_ref()
+                .is_some_and(|(key, h)| h == hash && *key == storage::own_key())
+        })
+    }
+
     /// Keeps `hash` as this tab's working experiment, and shows or clears the warning.
     pub fn save(&self, hash: &str) {
+        if self.just_saved(hash) {
+            return; // its warning, if any, went with that save
+        }
         let problem = storage::save_experiment(hash, &self.opened.get_value()).err();
+        self.saved.set_value(
+            problem
+                .is_none()
+                .then(|| (storage::own_key(), hash.to_string())),
+        );
         if self.problem.get_untracked() != problem {
             self.problem.set(problem);
         }

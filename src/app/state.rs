@@ -40,6 +40,8 @@ pub struct AppState {
     pub stashed_points: RwSignal<Option<Vec<Point>>>,
     /// The open lesson and card (in the link as `lesson=…&card=…`), if any.
     pub lesson: RwSignal<Option<LessonLink>>,
+    /// The page's hash for the config and lesson, formatted once per change ([`super::url`]).
+    pub hash: Memo<String>,
     /// The user's points before each point edit (`None`: the generated set), for undo/redo.
     pub point_history: StoredValue<UndoStack<Option<Vec<Point>>>>,
     /// Whether there is a point edit to undo, and one to redo (for the buttons).
@@ -75,15 +77,18 @@ impl AppState {
             }
             (None, false) => Status::link_notes("From the link: ", notes, trainer.config()),
         };
+        let config = RwSignal::new(trainer.config().clone());
+        let lesson = RwSignal::new(opened.lesson);
         let state = AppState {
             snapshot: RwSignal::new(trainer.snapshot()),
-            config: RwSignal::new(trainer.config().clone()),
+            config,
+            hash: super::url::hash_memo(config, lesson),
             trainer: StoredValue::new(trainer),
             playing: RwSignal::new(false),
             brush: RwSignal::new(Brush::Class(1)),
             status: RwSignal::new(status),
             stashed_points: RwSignal::new(None),
-            lesson: RwSignal::new(opened.lesson),
+            lesson,
             point_history: StoredValue::new(UndoStack::default()),
             can_undo_redo: RwSignal::new((false, false)),
             kernels: super::jit::Compiler::new(&search),

@@ -9,7 +9,7 @@
 //! or every [`STORM_WAIT_MS`]: it costs a few loads, not one each.
 use super::AppState;
 use crate::core::config::{Change, ExperimentConfig};
-use crate::core::lesson::{self, link::join_hash};
+use crate::core::lesson::{self, link::join_hash, LessonLink};
 use crate::core::recent::Kept;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -21,11 +21,7 @@ const DEBOUNCE: Duration = Duration::from_millis(250);
 pub fn sync(state: AppState) {
     let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
     Effect::new(move |_| {
-        let hash = state.lesson.with(|link| {
-            state
-                .config
-                .with(|c| join_hash(&c.to_hash(), link.as_ref()))
-        });
+        let hash = state.hash.get();
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
@@ -146,12 +142,18 @@ pub fn open_link(state: AppState, hash: &str, note: Option<String>) {
     }
 }
 
+/// The hash (without `#`) of `config` and `lesson`, formatted once per change however often
+/// it is read: a link with 5,000 points is 130 KB of text.
+pub fn hash_memo(
+    config: RwSignal<ExperimentConfig>,
+    lesson: RwSignal<Option<LessonLink>>,
+) -> Memo<String> {
+    Memo::new(move |_| lesson.with(|link| config.with(|c| join_hash(&c.to_hash(), link.as_ref()))))
+}
+
 /// The hash (without `#`) for the current config and lesson.
 pub fn current_hash(state: AppState) -> String {
-    let link = state.lesson.get_untracked();
-    state
-        .config
-        .with_untracked(|c| join_hash(&c.to_hash(), link.as_ref()))
+    state.hash.get_untracked()
 }
 
 /// Writes the current config to the hash now (for discrete edits such as a drawn point, so

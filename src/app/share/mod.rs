@@ -106,11 +106,7 @@ fn dropped_text(points: Option<usize>, weights: bool) -> String {
 #[component]
 pub fn SharePanel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let plain_hash = Memo::new(move |_| {
-        state
-            .lesson
-            .with(|l| state.config.with(|c| join_hash(&c.to_hash(), l.as_ref())))
-    });
+    let plain_hash = state.hash; // formatted once per change, for the page's link too
     let (shown, set_shown) = signal(String::new());
     // The link with weights and the plain link's hash when it was made.
     let (made, set_made) = signal(None::<Shared>);

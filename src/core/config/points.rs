@@ -25,9 +25,39 @@ fn format_points(points: &[Point]) -> String {
         if i > 0 {
             s.push(';');
         }
-        let _ = write!(s, "{},{},{}", p.x1, p.x2, p.label);
+        write_number(&mut s, p.x1);
+        s.push(',');
+        write_number(&mut s, p.x2);
+        s.push(',');
+        write_number(&mut s, p.label);
     }
     s
+}
+
+/// Writes `v` as `{}` does, faster for whole hundredths (what clicks and most files hold): a
+/// link of 5,000 points is 15,000 numbers, and the float formatting took most of its time.
+pub(super) fn write_number(s: &mut String, v: f64) {
+    let k = (v * 100.0).round();
+    if v == 0.0 || v.abs() >= 1e9 || k / 100.0 != v {
+        let _ = write!(s, "{v}"); // -0, large, or not a hundredth: the shortest exact digits
+        return;
+    }
+    // v is the double nearest k/100, and no shorter decimal is: k/100's digits are v's.
+    let k = k as i64;
+    if k < 0 {
+        s.push('-');
+    }
+    let (whole, cents) = (k.unsigned_abs() / 100, k.unsigned_abs() % 100);
+    let _ = write!(s, "{whole}");
+    match cents {
+        0 => {}
+        c if c % 10 == 0 => {
+            let _ = write!(s, ".{}", c / 10);
+        }
+        c => {
+            let _ = write!(s, ".{c:02}");
+        }
+    }
 }
 
 /// Reads either form of a `points` value (or of `key`'s, which holds points the same way).

@@ -186,3 +186,26 @@ fn a_generated_set_keeps_its_split_point_by_point() {
     assert!((0..points.len())
         .all(|i| mask[i] == crate::core::dataset::is_test_point(cfg.seed, i, cfg.perc_train)));
 }
+
+#[test]
+fn numbers_in_a_link_are_written_as_display_writes_them() {
+    let mut values: Vec<f64> = (-130_000..=130_000).map(|k| f64::from(k) / 100.0).collect();
+    values.extend((-2000..=2000).map(|k| f64::from(k) * 0.37 - 3.1));
+    values.extend([
+        0.0,
+        -0.0,
+        1e-7,
+        0.1 + 0.2,
+        1e9,
+        -1e12,
+        123_456_789.99,
+        5e-324,
+        f64::MAX,
+    ]);
+    values.extend([0.005, 0.015, -0.125, 2.675, 1.0 / 3.0]);
+    for v in values {
+        let mut s = String::new();
+        super::points::write_number(&mut s, v);
+        assert_eq!(s, format!("{v}"), "{v:?}");
+    }
+}
