@@ -78,6 +78,16 @@ impl KeptState {
         }
     }
 
+    /// The experiment this tab has kept stays as it is: the tab's next saves go under a new
+    /// key. For a change that replaces the user's points (an imported file), called before
+    /// its save, which would otherwise write over them.
+    pub fn keep_apart(&self) {
+        if storage::own_experiment().is_some() {
+            storage::new_tab_id();
+            self.saved.set_value(None);
+        }
+    }
+
     /// Whether this tab's key holds `hash` from its last save (nothing to read or write).
     fn just_saved(&self, hash: &str) -> bool {
         self.saved.with_value(|s| {

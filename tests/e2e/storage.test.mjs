@@ -212,3 +212,21 @@ test('a page that keeps nothing (no storage) says so once it has work to keep', 
   assert.equal(await readNumber(page, 'point-count'), 3);
   await app.context.close();
 });
+
+test('an imported file does not write over the drawing this tab kept: both stay in this browser', async () => {
+  const app = await session().open('#points=1,1,0;2,2,1');
+  const { page } = app;
+  await draw(page, 'brush-0', [[-3, 4]], 3);
+  await waitUntil(async () => Object.values(await keptEntries(page)).length === 1, { what: 'the drawing kept' });
+  const drawing = Object.values(await keptEntries(page))[0];
+  await page.setInputFiles(tid('import-csv'), {
+    name: 'two.csv', mimeType: 'text/csv', buffer: Buffer.from('x1,x2,label\n-4,-4,0\n4,4,1\n'),
+  });
+  await statusMatching(page, /^Imported 2 points from the CSV\./, 'the import');
+  await waitForNumber(page, 'point-count', (v) => v === 2, { what: 'the 2 imported points' });
+  await waitUntil(async () => Object.values(await keptEntries(page)).length === 2, { what: 'the import kept beside the drawing' });
+  const entries = Object.values(await keptEntries(page));
+  assert.ok(entries.includes(drawing), `the drawing's entry is untouched: ${JSON.stringify(entries)}`);
+  assert.ok(entries.includes(await page.evaluate(() => location.hash.slice(1))), 'the imported points are kept too');
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});

@@ -38,6 +38,9 @@ fn import_csv(state: AppState, text: Result<String, String>) -> bool {
         Ok(points) => {
             let n = points.len();
             let own = state.config.with_untracked(|c| c.points.clone());
+            if own.as_ref().is_some_and(|p| !p.is_empty()) {
+                state.kept.keep_apart(); // the drawing stays kept in this browser too
+            }
             state.edit_points(PointEdit::Replace(points));
             match own.filter(|p| !p.is_empty()) {
                 Some(old) => {
