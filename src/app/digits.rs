@@ -9,7 +9,11 @@ use crate::core::mlp::Mlp;
 use crate::core::snapshot::ModelView;
 use crate::render::canvas::{draw_accuracy, draw_picture};
 use crate::render::colors::CLASS_COLORS;
-use crate::render::digits::{accuracy_lines, DigitsPictures};
+use super::sized::CssSize;
+use crate::core::digits::CLASSES;
+use crate::render::digits::{
+    accuracy_lines, confusion_labels, confusion_picture, DigitsPictures, Label, Picture,
+};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -25,6 +29,8 @@ const VIEWS_EVERY_MS: f64 = 250.0;
 /// The confusion matrix's numbers, in canvas pixels: 11 CSS pixels or more where a phone
 /// shows the matrix at its own size.
 const CONFUSION_FONT: f64 = 12.0;
+/// The smallest type in the presenter's views, in CSS pixels.
+const STAGE_MIN_TYPE: f64 = 16.0;
 /// The train line's ink, as the loss chart's.
 const TRAIN_INK: crate::render::colors::Rgb = [40, 40, 40];
 
@@ -38,12 +44,25 @@ pub fn DigitsPanel() -> impl IntoView {
     let second = NodeRef::<Canvas>::new();
     let accuracy = NodeRef::<Canvas>::new();
     let layers = Memo::new(move |_| state.snapshot.with(|s| s.net.layers().len()));
-    let dark = expect_context::<PageView>().dark;
+    let page = expect_context::<PageView>();
+    let dark = page.dark;
     let views = NodeRef::<leptos::html::Div>::new();
     let visible = super::sized::watch_visible(views);
+    // Each view's room; in the presenter layout the canvases are drawn at their room's size.
+    let rooms: [NodeRef<leptos::html::Div>; 5] = std::array::from_fn(|_| NodeRef::new());
+    let room_sizes = rooms.map(super::sized::watch_size);
+    let fill = Memo::new(move |_| {
+        let lecture = state.config.with(|c| c.lecture);
+        let full = page.maximised.get();
+        let drawer = lecture && !full && page.drawer_open.get();
+        let landscape = window_size().is_some_and(|(w, h)| w > h);
+        (lecture || full) && !drawer && landscape
+    });
     let last_drawn = StoredValue::new(f64::NEG_INFINITY);
     Effect::new(move |_| {
         let dark = dark.get();
+        let fill = fill.get();
+        let sizes = room_sizes.map(|s| s.get().filter(|_| fill));
         // While playing, the views are redrawn a few times a second, and only on screen: the
         // frame's time goes to training (a pause, Step or a change redraws them at once).
         let playing = state.playing.get();
@@ -58,7 +77,8 @@ pub fn DigitsPanel() -> impl IntoView {
                 return;
             };
             let nodes = [&grid, &confusion, &accuracy, &weights, &second];
-            let drawn = draw_views(view, &s.net, nodes, dark);
+            let dpr = window().device_pixel_ratio().max(1.0);
+            let drawn = draw_views(view, &s.net, nodes, Rooms { sizes, dpr }, dark);
             if let Err(e) = drawn {
                 state.say(format!("Could not draw the digits: {e:?}"));
             }
@@ -80,18 +100,24 @@ pub fn DigitsPanel() -> impl IntoView {
             <div class="digits-views" node_ref=views>
                 <figure>
                     <figcaption>
-                        "Test digits and the network's answers (wrong ones framed): "
+                        "Test digits "
+                        <span class="long">"and the network's answers "</span>
+                        "(wrong ones framed): "
                         <span data-testid="digits-wrong">{move || wrong.get()}</span>
                     </figcaption>
-                    <canvas class="digit-grid" node_ref=grid data-testid="digit-grid"></canvas>
+                    <div class="digit-room" node_ref=rooms[0]>
+                        <canvas class="digit-grid" node_ref=grid data-testid="digit-grid"></canvas>
+                    </div>
                 </figure>
                 <figure>
                     <figcaption>"Confusion matrix: true digit down, answer across"</figcaption>
-                    <canvas
-                        class="digit-confusion"
-                        node_ref=confusion
-                        data-testid="digit-confusion"
-                    ></canvas>
+                    <div class="digit-room" node_ref=rooms[1]>
+                        <canvas
+                            class="digit-confusion"
+                            node_ref=confusion
+                            data-testid="digit-confusion"
+                        ></canvas>
+                    </div>
                 </figure>
                 <figure>
                     <figcaption>"Accuracy"</figcaption>
@@ -99,36 +125,43 @@ pub fn DigitsPanel() -> impl IntoView {
                         <span class="key train">"train"</span>
                         <span class="key test">"test"</span>
                     </div>
-                    <canvas
-                        class="digit-accuracy"
-                        node_ref=accuracy
-                        data-testid="digit-accuracy"
-                        width=CHART.0
-                        height=CHART.1
-                    ></canvas>
+                    <div class="digit-room" node_ref=rooms[2]>
+                        <canvas
+                            class="digit-accuracy"
+                            node_ref=accuracy
+                            data-testid="digit-accuracy"
+                            width=CHART.0
+                            height=CHART.1
+                        ></canvas>
+                    </div>
                 </figure>
                 <Show when=move || { layers.get() > 1 }>
                     <figure>
                         <figcaption>
                             "Each first-layer unit's 64 weights (blue +, orange −)"
                         </figcaption>
-                        <canvas
-                            class="digit-weights"
-                            node_ref=weights
-                            data-testid="digit-weights"
-                        ></canvas>
+                        <div class="digit-room" node_ref=rooms[3]>
+                            <canvas
+                                class="digit-weights"
+                                node_ref=weights
+                                data-testid="digit-weights"
+                            ></canvas>
+                        </div>
                     </figure>
                 </Show>
                 <Show when=move || { layers.get() > 2 }>
                     <figure>
                         <figcaption>
-                            "Second layer: the first-layer units each unit weighs most (frame: blue +, orange −)"
+                            "Second layer: the first-layer units each unit weighs most "
+                            <span class="long">"(frame: blue +, orange −)"</span>
                         </figcaption>
-                        <canvas
-                            class="digit-second"
-                            node_ref=second
-                            data-testid="digit-second"
-                        ></canvas>
+                        <div class="digit-room" node_ref=rooms[4]>
+                            <canvas
+                                class="digit-second"
+                                node_ref=second
+                                data-testid="digit-second"
+                            ></canvas>
+                        </div>
                     </figure>
                 </Show>
             </div>
@@ -136,32 +169,110 @@ pub fn DigitsPanel() -> impl IntoView {
     }
 }
 
-/// Every view but the pad, from the snapshot's digits view and network.
+/// The views' rooms in CSS pixels (`None`: drawn at their own size) and the device pixel
+/// ratio.
+struct Rooms {
+    sizes: [CssSize; 5],
+    dpr: f64,
+}
+
+/// Every view but the pad, from the snapshot's digits view and network, each at its room's
+/// size where it has one.
 fn draw_views(
     view: &DigitsView,
     net: &Mlp,
     [grid, confusion, accuracy, weights, second]: [&NodeRef<Canvas>; 5],
+    Rooms { sizes, dpr }: Rooms,
     dark: bool,
 ) -> Result<(), JsValue> {
-    let pictures = DigitsPictures::of(view, net).themed(dark);
-    for (node, (pic, labels), font) in [
-        (grid, &pictures.grid, (SIDE + 2) as f64),
-        (confusion, &pictures.confusion, CONFUSION_FONT),
-        (second, &pictures.second, 10.0),
+    let mut pictures = DigitsPictures::of(view, net);
+    if let Some((w, h)) = sizes[1] {
+        // The matrix is painted anew with cells as large as its room allows.
+        let cell = ((w.min(h) * dpr) / (CLASSES + 1) as f64).floor().max(12.0) as usize;
+        pictures.confusion = confusion_pictures(&view.confusion, cell);
+    }
+    let pictures = pictures.themed(dark);
+    let confusion_px = sizes[1].map_or(CONFUSION_FONT, |(w, h)| {
+        let cell = (w.min(h) / (CLASSES + 1) as f64).floor();
+        (cell * 0.55).clamp(CONFUSION_FONT - 1.0, 40.0) * dpr
+    });
+    for (node, (pic, labels), font, room) in [
+        (grid, &pictures.grid, (SIDE + 2) as f64, sizes[0]),
+        (confusion, &pictures.confusion, confusion_px, None),
+        (second, &pictures.second, 10.0, sizes[4]),
     ] {
         if let Some(el) = canvas(node) {
-            draw_picture(&el, pic, labels, font)?;
+            let (pic, labels, font) = fitted(pic, labels, font, room, dpr);
+            draw_picture(&el, &pic, &labels, font)?;
         }
     }
     if let Some(el) = canvas(weights) {
-        draw_picture(&el, &pictures.weights, &[], 10.0)?;
+        let (pic, _, _) = fitted(&pictures.weights, &[], 10.0, sizes[3], dpr);
+        draw_picture(&el, &pic, &[], 10.0)?;
     }
     if let Some(el) = canvas(accuracy) {
-        let [train, test] = accuracy_lines(&view.accuracy_history, CHART_BOX);
+        let (size, plot, type_px) = match sizes[2] {
+            Some((w, h)) => {
+                let (w, h) = ((w * dpr).floor(), (h * dpr).floor());
+                let t = STAGE_MIN_TYPE * dpr;
+                (
+                    (w as u32, h as u32),
+                    [t * 3.6, t * 0.8, w - t * 0.6, h - t * 0.8],
+                    t,
+                )
+            }
+            None => (CHART, CHART_BOX, 11.0),
+        };
+        if (el.width(), el.height()) != size {
+            el.set_width(size.0);
+            el.set_height(size.1);
+        }
+        let [train, test] = accuracy_lines(&view.accuracy_history, plot);
         let lines = [(TRAIN_INK, train), (CLASS_COLORS[3], test)];
-        draw_accuracy(&el, &lines, CHART_BOX, dark)?;
+        draw_accuracy(&el, &lines, plot, type_px, dark)?;
     }
     Ok(())
+}
+
+/// A picture, its labels and their type scaled to fill `room` (CSS pixels, at `dpr` canvas
+/// pixels each) with its own shape, never below its own size; as it is without a room.
+fn fitted(
+    pic: &Picture,
+    labels: &[Label],
+    font: f64,
+    room: CssSize,
+    dpr: f64,
+) -> (Picture, Vec<Label>, f64) {
+    let Some((w, h)) = room else {
+        return (pic.clone(), labels.to_vec(), font);
+    };
+    let (pw, ph) = (pic.width.max(1) as f64, pic.height.max(1) as f64);
+    let k = ((w * dpr) / pw).min((h * dpr) / ph).max(1.0);
+    let (nw, nh) = ((pw * k).floor() as usize, (ph * k).floor() as usize);
+    let k = nw as f64 / pw;
+    let labels = labels
+        .iter()
+        .map(|l| Label {
+            x: l.x * k,
+            y: l.y * k,
+            ..l.clone()
+        })
+        .collect();
+    (pic.resized(nw, nh), labels, font * k)
+}
+
+/// The confusion matrix's picture and labels with cells `cell` pixels wide.
+fn confusion_pictures(confusion: &[[u32; CLASSES]; CLASSES], cell: usize) -> (Picture, Vec<Label>) {
+    (
+        confusion_picture(confusion, cell),
+        confusion_labels(confusion, cell),
+    )
+}
+
+/// The window's inner size in CSS pixels.
+fn window_size() -> Option<(f64, f64)> {
+    let w = window();
+    Some((w.inner_width().ok()?.as_f64()?, w.inner_height().ok()?.as_f64()?))
 }
 
 /// The canvas, once mounted (tracked: a canvas that a `Show` mounts is drawn at once).

@@ -76,6 +76,28 @@ impl Picture {
         self
     }
 
+    /// The picture resampled to `width × height`, each new pixel the nearest old one: blocks
+    /// stay sharp at any size (the presenter's views are drawn at the size they are shown).
+    pub fn resized(&self, width: usize, height: usize) -> Picture {
+        if (width, height) == (self.width, self.height) || self.width == 0 || self.height == 0 {
+            return self.clone();
+        }
+        let mut rgba = Vec::with_capacity(width * height * 4);
+        for y in 0..height {
+            let sy = (y * self.height / height.max(1)).min(self.height - 1);
+            for x in 0..width {
+                let sx = (x * self.width / width.max(1)).min(self.width - 1);
+                let i = (sy * self.width + sx) * 4;
+                rgba.extend_from_slice(&self.rgba[i..i + 4]);
+            }
+        }
+        Picture {
+            width,
+            height,
+            rgba,
+        }
+    }
+
     /// Fills a rectangle (clipped to the picture).
     pub fn rect(&mut self, x: usize, y: usize, w: usize, h: usize, c: Rgb) {
         for py in y..(y + h).min(self.height) {

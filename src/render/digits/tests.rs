@@ -133,3 +133,18 @@ fn the_dark_theme_turns_the_pictures_over() {
     };
     assert!(label.themed(true).color[0] > 180);
 }
+
+#[test]
+fn a_resized_picture_keeps_its_blocks_sharp() {
+    let mut pic = Picture::new(4, 2, PAPER);
+    pic.rect(0, 0, 2, 2, INK);
+    let big = pic.resized(10, 5);
+    assert_eq!((big.width, big.height, big.rgba.len()), (10, 5, 200));
+    // The left half is ink, the right half paper, with no mixed colour in between.
+    for y in 0..5 {
+        for x in 0..10 {
+            assert_eq!(px(&big, x, y), if x < 5 { INK } else { PAPER }, "({x}, {y})");
+        }
+    }
+    assert_eq!(pic.resized(4, 2), pic);
+}
