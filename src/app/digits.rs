@@ -3,16 +3,17 @@
 //! weights as an 8×8 image and, for a second hidden layer, the first-layer units each of its
 //! units weighs most. Each is one canvas redrawn from the snapshot (no DOM nodes per frame).
 use super::lecture::PageView;
+use super::sized::CssSize;
 use super::AppState;
+use crate::core::digits::CLASSES;
 use crate::core::digits::{DigitsView, SIDE};
 use crate::core::mlp::Mlp;
 use crate::core::snapshot::ModelView;
 use crate::render::canvas::{draw_accuracy, draw_picture};
 use crate::render::colors::CLASS_COLORS;
-use super::sized::CssSize;
-use crate::core::digits::CLASSES;
 use crate::render::digits::{
-    accuracy_lines, confusion_labels, confusion_picture, DigitsPictures, Label, Picture,
+    accuracy_lines, confusion_labels, confusion_picture, grid_tiles, weight_tiles, DigitsPictures,
+    Label, Picture, Tiles, GRID_COLS, GRID_SCALE, WEIGHT_COLS, WEIGHT_SCALE,
 };
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -98,10 +99,9 @@ pub fn DigitsPanel() -> impl IntoView {
                 <pad::DigitPad />
             </div>
             <div class="digits-views" node_ref=views>
-                <figure>
+                <figure class="view-grid">
                     <figcaption>
-                        "Test digits "
-                        <span class="long">"and the network's answers "</span>
+                        "Test digits " <span class="long">"and the network's answers "</span>
                         "(wrong ones framed): "
                         <span data-testid="digits-wrong">{move || wrong.get()}</span>
                     </figcaption>
@@ -109,7 +109,7 @@ pub fn DigitsPanel() -> impl IntoView {
                         <canvas class="digit-grid" node_ref=grid data-testid="digit-grid"></canvas>
                     </div>
                 </figure>
-                <figure>
+                <figure class="view-confusion">
                     <figcaption>"Confusion matrix: true digit down, answer across"</figcaption>
                     <div class="digit-room" node_ref=rooms[1]>
                         <canvas
@@ -119,7 +119,7 @@ pub fn DigitsPanel() -> impl IntoView {
                         ></canvas>
                     </div>
                 </figure>
-                <figure>
+                <figure class="view-accuracy">
                     <figcaption>"Accuracy"</figcaption>
                     <div class="legend">
                         <span class="key train">"train"</span>
@@ -136,7 +136,7 @@ pub fn DigitsPanel() -> impl IntoView {
                     </div>
                 </figure>
                 <Show when=move || { layers.get() > 1 }>
-                    <figure>
+                    <figure class="view-weights">
                         <figcaption>
                             "Each first-layer unit's 64 weights (blue +, orange −)"
                         </figcaption>
@@ -150,7 +150,7 @@ pub fn DigitsPanel() -> impl IntoView {
                     </figure>
                 </Show>
                 <Show when=move || { layers.get() > 2 }>
-                    <figure>
+                    <figure class="view-second">
                         <figcaption>
                             "Second layer: the first-layer units each unit weighs most "
                             <span class="long">"(frame: blue +, orange −)"</span>
@@ -185,7 +185,29 @@ fn draw_views(
     Rooms { sizes, dpr }: Rooms,
     dark: bool,
 ) -> Result<(), JsValue> {
-    let mut pictures = DigitsPictures::of(view, net);
+    let mut pictures = match (sizes[0], sizes[3]) {
+        (None, None) => DigitsPictures::of(view, net),
+        (grid_room, weights_room) => {
+            let units = net.layers().first().map_or(0, |l| l.fan_out);
+            let cols = |room: CssSize, tiles: Tiles, default| {
+                room.map_or(default, |(w, h)| tiles.best_cols(w, h))
+            };
+            DigitsPictures::in_cols(
+                view,
+                net,
+                cols(
+                    grid_room,
+                    grid_tiles(view.grid.len(), 1, GRID_SCALE),
+                    GRID_COLS,
+                ),
+                cols(
+                    weights_room,
+                    weight_tiles(units, 1, WEIGHT_SCALE),
+                    WEIGHT_COLS,
+                ),
+            )
+        }
+    };
     if let Some((w, h)) = sizes[1] {
         // The matrix is painted anew with cells as large as its room allows.
         let cell = ((w.min(h) * dpr) / (CLASSES + 1) as f64).floor().max(12.0) as usize;
@@ -272,7 +294,10 @@ fn confusion_pictures(confusion: &[[u32; CLASSES]; CLASSES], cell: usize) -> (Pi
 /// The window's inner size in CSS pixels.
 fn window_size() -> Option<(f64, f64)> {
     let w = window();
-    Some((w.inner_width().ok()?.as_f64()?, w.inner_height().ok()?.as_f64()?))
+    Some((
+        w.inner_width().ok()?.as_f64()?,
+        w.inner_height().ok()?.as_f64()?,
+    ))
 }
 
 /// The canvas, once mounted (tracked: a canvas that a `Show` mounts is drawn at once).

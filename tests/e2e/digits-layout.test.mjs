@@ -85,8 +85,9 @@ for (const [width, height, shape] of [[1280, 720, '16,12'], [1920, 1080, '16']])
       .concat(shape.includes(',') ? ['digit-second'] : []).map(tid);
     const views = [...big, ...['digit-pad', 'digit-preview', 'digit-bars', 'digit-prediction', 'digit-clear'].map(tid)];
     const charts = [tid('test-accuracy'), tid('loss-chart'), tid('gradient-chart')];
-    // The views are drawn after a resize settles: wait for the matrix to fill its room.
-    await waitUntil(() => page.$eval(tid('digit-confusion'), (c) => c.width > 200), { what: 'the matrix drawn at its room\'s size' });
+    // The views are drawn once their rooms are measured: wait for the accuracy chart's.
+    await waitUntil(() => page.$eval(tid('digit-accuracy'), (c) => Math.abs(c.width - c.clientWidth * devicePixelRatio) <= 1),
+      { what: 'the accuracy chart drawn at its room\'s size' });
     const r = await rects(page, [...views, ...charts, '.digits-panel']);
     const panel = r['.digits-panel'];
     for (const sel of [...views, ...charts]) {

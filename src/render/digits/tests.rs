@@ -143,8 +143,26 @@ fn a_resized_picture_keeps_its_blocks_sharp() {
     // The left half is ink, the right half paper, with no mixed colour in between.
     for y in 0..5 {
         for x in 0..10 {
-            assert_eq!(px(&big, x, y), if x < 5 { INK } else { PAPER }, "({x}, {y})");
+            assert_eq!(
+                px(&big, x, y),
+                if x < 5 { INK } else { PAPER },
+                "({x}, {y})"
+            );
         }
     }
     assert_eq!(pic.resized(4, 2), pic);
+}
+
+#[test]
+fn tiles_take_the_columns_that_show_them_largest() {
+    let tiles = Tiles {
+        cols: 1,
+        count: 16,
+        w: 10,
+        h: 10,
+        gap: 0,
+    };
+    assert_eq!(tiles.best_cols(400.0, 100.0), 16, "a wide room: one row");
+    assert_eq!(tiles.best_cols(100.0, 400.0), 1, "a tall room: one column");
+    assert_eq!(tiles.best_cols(200.0, 200.0), 4, "a square room: 4 × 4");
 }
