@@ -162,7 +162,7 @@ fn tiles_take_the_columns_that_show_them_largest() {
         h: 10,
         gap: 0,
     };
-    assert_eq!(tiles.best_cols(400.0, 100.0), 16, "a wide room: one row");
-    assert_eq!(tiles.best_cols(100.0, 400.0), 1, "a tall room: one column");
+    assert_eq!(tiles.best_cols(1600.0, 100.0), 16, "a wide room: one row");
+    assert_eq!(tiles.best_cols(100.0, 1600.0), 1, "a tall room: one column");
     assert_eq!(tiles.best_cols(200.0, 200.0), 4, "a square room: 4 × 4");
 }
