@@ -33,17 +33,18 @@ pub fn DigitsPanel() -> impl IntoView {
     // Each view's room; in the presenter layout the canvases are drawn at their room's size.
     let rooms: [NodeRef<leptos::html::Div>; 5] = std::array::from_fn(|_| NodeRef::new());
     let room_sizes = rooms.map(super::sized::watch_size);
-    let fill = Memo::new(move |_| {
+    // Asked at each redraw (a resize redraws): the window may have turned.
+    let fill = move || {
         let lecture = state.config.with(|c| c.lecture);
         let full = page.maximised.get();
         let drawer = lecture && !full && page.drawer_open.get();
         let landscape = window_size().is_some_and(|(w, h)| w > h);
         (lecture || full) && !drawer && landscape
-    });
+    };
     let last_drawn = StoredValue::new(f64::NEG_INFINITY);
     Effect::new(move |_| {
         let dark = dark.get();
-        let fill = fill.get();
+        let fill = fill();
         let sizes = room_sizes.map(|s| s.get().filter(|_| fill));
         // While playing, the views are redrawn a few times a second, and only on screen: the
         // frame's time goes to training (a pause, Step or a change redraws them at once).
