@@ -4,29 +4,17 @@
 //! units weighs most. Each is one canvas redrawn from the snapshot (no DOM nodes per frame).
 use super::lecture::PageView;
 use super::AppState;
-use crate::core::digits::{DigitsView, SIDE};
-use crate::core::mlp::Mlp;
 use crate::core::snapshot::ModelView;
-use crate::render::canvas::{draw_accuracy, draw_picture};
-use crate::render::colors::CLASS_COLORS;
-use crate::render::digits::{accuracy_lines, DigitsPictures};
+use draw::{draw_views, window_size, Rooms, CHART};
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
 use web_sys::HtmlCanvasElement;
 
+mod draw;
 mod pad;
 
-/// The accuracy chart's size and plot box, in pixels.
-const CHART: (u32, u32) = (300, 150);
-const CHART_BOX: [f64; 4] = [44.0, 10.0, 292.0, 140.0];
 /// How often the views are redrawn while training plays, at most, in milliseconds.
 const VIEWS_EVERY_MS: f64 = 250.0;
-/// The confusion matrix's numbers, in canvas pixels: 11 CSS pixels or more where a phone
-/// shows the matrix at its own size.
-const CONFUSION_FONT: f64 = 12.0;
-/// The train line's ink, as the loss chart's.
-const TRAIN_INK: crate::render::colors::Rgb = [40, 40, 40];
 
 /// The digits panel.
 #[component]
@@ -38,12 +26,26 @@ pub fn DigitsPanel() -> impl IntoView {
     let second = NodeRef::<Canvas>::new();
     let accuracy = NodeRef::<Canvas>::new();
     let layers = Memo::new(move |_| state.snapshot.with(|s| s.net.layers().len()));
-    let dark = expect_context::<PageView>().dark;
+    let page = expect_context::<PageView>();
+    let dark = page.dark;
     let views = NodeRef::<leptos::html::Div>::new();
     let visible = super::sized::watch_visible(views);
+    // Each view's room; in the presenter layout the canvases are drawn at their room's size.
+    let rooms: [NodeRef<leptos::html::Div>; 5] = std::array::from_fn(|_| NodeRef::new());
+    let room_sizes = rooms.map(super::sized::watch_size);
+    // Asked at each redraw (a resize redraws): the window may have turned.
+    let fill = move || {
+        let lecture = state.config.with(|c| c.lecture);
+        let full = page.maximised.get();
+        let drawer = lecture && !full && page.drawer_open.get();
+        let landscape = window_size().is_some_and(|(w, h)| w > h);
+        (lecture || full) && !drawer && landscape
+    };
     let last_drawn = StoredValue::new(f64::NEG_INFINITY);
     Effect::new(move |_| {
         let dark = dark.get();
+        let fill = fill();
+        let sizes = room_sizes.map(|s| s.get().filter(|_| fill));
         // While playing, the views are redrawn a few times a second, and only on screen: the
         // frame's time goes to training (a pause, Step or a change redraws them at once).
         let playing = state.playing.get();
@@ -58,7 +60,8 @@ pub fn DigitsPanel() -> impl IntoView {
                 return;
             };
             let nodes = [&grid, &confusion, &accuracy, &weights, &second];
-            let drawn = draw_views(view, &s.net, nodes, dark);
+            let dpr = window().device_pixel_ratio().max(1.0);
+            let drawn = draw_views(view, &s.net, nodes, Rooms { sizes, dpr }, dark);
             if let Err(e) = drawn {
                 state.say(format!("Could not draw the digits: {e:?}"));
             }
@@ -78,90 +81,74 @@ pub fn DigitsPanel() -> impl IntoView {
                 <pad::DigitPad />
             </div>
             <div class="digits-views" node_ref=views>
-                <figure>
+                <figure class="view-grid">
                     <figcaption>
-                        "Test digits and the network's answers (wrong ones framed): "
+                        "Test digits " <span class="long">"and the network's answers "</span>
+                        "(wrong ones framed): "
                         <span data-testid="digits-wrong">{move || wrong.get()}</span>
                     </figcaption>
-                    <canvas class="digit-grid" node_ref=grid data-testid="digit-grid"></canvas>
+                    <div class="digit-room" node_ref=rooms[0]>
+                        <canvas class="digit-grid" node_ref=grid data-testid="digit-grid"></canvas>
+                    </div>
                 </figure>
-                <figure>
+                <figure class="view-confusion">
                     <figcaption>"Confusion matrix: true digit down, answer across"</figcaption>
-                    <canvas
-                        class="digit-confusion"
-                        node_ref=confusion
-                        data-testid="digit-confusion"
-                    ></canvas>
+                    <div class="digit-room" node_ref=rooms[1]>
+                        <canvas
+                            class="digit-confusion"
+                            node_ref=confusion
+                            data-testid="digit-confusion"
+                        ></canvas>
+                    </div>
                 </figure>
-                <figure>
+                <figure class="view-accuracy">
                     <figcaption>"Accuracy"</figcaption>
                     <div class="legend">
                         <span class="key train">"train"</span>
                         <span class="key test">"test"</span>
                     </div>
-                    <canvas
-                        class="digit-accuracy"
-                        node_ref=accuracy
-                        data-testid="digit-accuracy"
-                        width=CHART.0
-                        height=CHART.1
-                    ></canvas>
+                    <div class="digit-room" node_ref=rooms[2]>
+                        <canvas
+                            class="digit-accuracy"
+                            node_ref=accuracy
+                            data-testid="digit-accuracy"
+                            width=CHART.0
+                            height=CHART.1
+                        ></canvas>
+                    </div>
                 </figure>
                 <Show when=move || { layers.get() > 1 }>
-                    <figure>
+                    <figure class="view-weights">
                         <figcaption>
                             "Each first-layer unit's 64 weights (blue +, orange −)"
                         </figcaption>
-                        <canvas
-                            class="digit-weights"
-                            node_ref=weights
-                            data-testid="digit-weights"
-                        ></canvas>
+                        <div class="digit-room" node_ref=rooms[3]>
+                            <canvas
+                                class="digit-weights"
+                                node_ref=weights
+                                data-testid="digit-weights"
+                            ></canvas>
+                        </div>
                     </figure>
                 </Show>
                 <Show when=move || { layers.get() > 2 }>
-                    <figure>
+                    <figure class="view-second">
                         <figcaption>
-                            "Second layer: the first-layer units each unit weighs most (frame: blue +, orange −)"
+                            "Second layer: the first-layer units each unit weighs most "
+                            <span class="long">"(frame: blue +, orange −)"</span>
                         </figcaption>
-                        <canvas
-                            class="digit-second"
-                            node_ref=second
-                            data-testid="digit-second"
-                        ></canvas>
+                        <div class="digit-room" node_ref=rooms[4]>
+                            <canvas
+                                class="digit-second"
+                                node_ref=second
+                                data-testid="digit-second"
+                            ></canvas>
+                        </div>
                     </figure>
                 </Show>
             </div>
         </div>
     }
-}
-
-/// Every view but the pad, from the snapshot's digits view and network.
-fn draw_views(
-    view: &DigitsView,
-    net: &Mlp,
-    [grid, confusion, accuracy, weights, second]: [&NodeRef<Canvas>; 5],
-    dark: bool,
-) -> Result<(), JsValue> {
-    let pictures = DigitsPictures::of(view, net).themed(dark);
-    for (node, (pic, labels), font) in [
-        (grid, &pictures.grid, (SIDE + 2) as f64),
-        (confusion, &pictures.confusion, CONFUSION_FONT),
-        (second, &pictures.second, 10.0),
-    ] {
-        if let Some(el) = canvas(node) {
-            draw_picture(&el, pic, labels, font)?;
-        }
-    }
-    if let Some(el) = canvas(weights) {
-        draw_picture(&el, &pictures.weights, &[], 10.0)?;
-    }
-    if let Some(el) = canvas(accuracy) {
-        let [train, test] = accuracy_lines(&view.accuracy_history, CHART_BOX);
-        let lines = [(TRAIN_INK, train), (CLASS_COLORS[3], test)];
-        draw_accuracy(&el, &lines, CHART_BOX, dark)?;
-    }
-    Ok(())
 }
 
 /// The canvas, once mounted (tracked: a canvas that a `Show` mounts is drawn at once).

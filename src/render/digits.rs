@@ -42,6 +42,20 @@ impl Tiles {
     }
 }
 
+impl Tiles {
+    /// The columns (1 to `count`) that let these tiles be shown largest in a `w × h` room,
+    /// the picture scaled whole to fit it.
+    pub fn best_cols(&self, w: f64, h: f64) -> usize {
+        let fit = |cols: usize| {
+            let (pw, ph) = Tiles { cols, ..*self }.size();
+            (w / pw.max(1) as f64).min(h / ph.max(1) as f64)
+        };
+        (1..=self.count.max(1))
+            .max_by(|&a, &b| fit(a).total_cmp(&fit(b)).then(b.cmp(&a)))
+            .unwrap_or(1)
+    }
+}
+
 /// An RGBA picture being painted.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Picture {
@@ -76,6 +90,28 @@ impl Picture {
         self
     }
 
+    /// The picture resampled to `width × height`, each new pixel the nearest old one: blocks
+    /// stay sharp at any size (the presenter's views are drawn at the size they are shown).
+    pub fn resized(&self, width: usize, height: usize) -> Picture {
+        if (width, height) == (self.width, self.height) || self.width == 0 || self.height == 0 {
+            return self.clone();
+        }
+        let mut rgba = Vec::with_capacity(width * height * 4);
+        for y in 0..height {
+            let sy = (y * self.height / height.max(1)).min(self.height - 1);
+            for x in 0..width {
+                let sx = (x * self.width / width.max(1)).min(self.width - 1);
+                let i = (sy * self.width + sx) * 4;
+                rgba.extend_from_slice(&self.rgba[i..i + 4]);
+            }
+        }
+        Picture {
+            width,
+            height,
+            rgba,
+        }
+    }
+
     /// Fills a rectangle (clipped to the picture).
     pub fn rect(&mut self, x: usize, y: usize, w: usize, h: usize, c: Rgb) {
         for py in y..(y + h).min(self.height) {
@@ -105,6 +141,29 @@ impl Picture {
     }
 }
 
+/// The grid's tiles: `count` images, `scale` pixels a pixel, over a line for the label.
+pub fn grid_tiles(count: usize, cols: usize, scale: usize) -> Tiles {
+    let side = SIDE * scale;
+    Tiles {
+        cols,
+        count,
+        w: side,
+        h: side + 2 * scale + 4,
+        gap: scale.max(3),
+    }
+}
+
+/// The weight images' tiles: `units` images, `scale` pixels a weight.
+pub fn weight_tiles(units: usize, cols: usize, scale: usize) -> Tiles {
+    Tiles {
+        cols: cols.min(units).max(1),
+        count: units,
+        w: SIDE * scale,
+        h: SIDE * scale,
+        gap: scale.max(2),
+    }
+}
+
 /// The colour of ink 0–16.
 pub fn ink_color(ink: u8) -> Rgb {
     mix(PAPER, INK, f64::from(ink.min(MAX_INK)) / f64::from(MAX_INK))
@@ -122,14 +181,7 @@ pub fn digit_picture(pixels: &[u8; PIXELS], scale: usize) -> Picture {
 /// the predicted label; a wrong prediction is framed in [`WRONG`]. `items` are the images and
 /// whether each is wrong.
 pub fn grid_picture(items: &[(&Digit, bool)], cols: usize, scale: usize) -> (Picture, Tiles) {
-    let side = SIDE * scale;
-    let tiles = Tiles {
-        cols,
-        count: items.len(),
-        w: side,
-        h: side + 2 * scale + 4,
-        gap: scale.max(3),
-    };
+    let tiles = grid_tiles(items.len(), cols, scale);
     let (w, h) = tiles.size();
     let mut pic = Picture::new(w, h, PAPER);
     for (i, (digit, wrong)) in items.iter().enumerate() {
@@ -183,13 +235,7 @@ pub fn weights_picture(net: &Mlp, cols: usize, scale: usize) -> (Picture, Tiles)
     } else {
         0
     };
-    let tiles = Tiles {
-        cols: cols.min(units).max(1),
-        count: units,
-        w: SIDE * scale,
-        h: SIDE * scale,
-        gap: scale.max(2),
-    };
+    let tiles = weight_tiles(units, cols, scale);
     let (w, h) = tiles.size();
     let mut pic = Picture::new(w, h, PAPER);
     for j in 0..units {
@@ -226,6 +272,7 @@ pub fn bars_picture(probabilities: Option<&[f64; CLASSES]>, w: usize, h: usize) 
 mod views;
 pub use views::{
     accuracy_lines, confusion_labels, grid_labels, strongest_picture, DigitsPictures, Label,
+    GRID_COLS, GRID_SCALE, WEIGHT_COLS, WEIGHT_SCALE,
 };
 
 #[cfg(test)]

@@ -77,31 +77,62 @@ test('digits with no hidden layer (softmax regression): no activation menu, a no
 const overlaps = (a, b) =>
   a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
 
-test('digits in the presenter layout (lecture mode, 1280×720): every view fits on the screen, nothing cut or covered', async () => {
-  const app = await openAt('#model=digits&networkShape=16,12&lecture=true', 1280, 720);
-  const { page } = app;
-  const views = ['digit-pad', 'digit-preview', 'digit-bars', 'digit-prediction', 'digit-clear', 'digit-grid',
-    'digit-confusion', 'digit-accuracy', 'digit-weights', 'digit-second'].map(tid);
-  const charts = [tid('test-accuracy'), tid('loss-chart'), tid('gradient-chart')];
-  const r = await rects(page, [...views, ...charts, '.digits-panel']);
-  const panel = r['.digits-panel'];
-  for (const sel of [...views, ...charts]) {
-    const box = r[sel];
-    assert.ok(box && box.left >= 0 && box.top >= 0 && box.right <= 1280 && box.bottom <= 720, `${sel} on the screen: ${JSON.stringify(box)}`);
-    assert.ok(box.bottom - box.top > 8, `${sel} is not squashed: ${JSON.stringify(box)}`);
-  }
-  for (const sel of views) {
-    const box = r[sel];
-    assert.ok(box.right <= panel.right + 1 && box.bottom <= panel.bottom + 1, `${sel} inside the digits' panel (not cut): ${JSON.stringify(box)} in ${JSON.stringify(panel)}`);
-    for (const chart of charts) assert.ok(!overlaps(box, r[chart]), `${sel} does not cover ${chart}`);
-  }
-  // The views are large enough to read: the pad and the matrix at least 150 px.
-  assert.ok(r[tid('digit-pad')].right - r[tid('digit-pad')].left >= 150);
-  assert.ok(r[tid('digit-confusion')].right - r[tid('digit-confusion')].left >= 120);
-  const size = await page.evaluate(() => ({
-    w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight,
-  }));
-  assert.ok(size.w <= 1280 && size.h <= 720, `no scrolling: ${JSON.stringify(size)}`);
-  await shot(page, 'digits-layout-lecture-1280x720.png');
-  assert.deepEqual(app.pageErrors, [], errorReport(app));
-});
+for (const [width, height, shape] of [[1280, 720, '16,12'], [1920, 1080, '16']]) {
+  test(`digits in the presenter layout (lecture mode, ${width}×${height}, layers ${shape}): the views fill the plot's place, in the presenter's type, nothing cut or covered`, async () => {
+    const app = await openAt(`#model=digits&networkShape=${shape}&lecture=true`, width, height);
+    const { page } = app;
+    const big = ['digit-grid', 'digit-confusion', 'digit-accuracy', 'digit-weights']
+      .concat(shape.includes(',') ? ['digit-second'] : []).map(tid);
+    const views = [...big, ...['digit-pad', 'digit-preview', 'digit-bars', 'digit-prediction', 'digit-clear'].map(tid)];
+    const charts = [tid('test-accuracy'), tid('loss-chart'), tid('gradient-chart')];
+    // The views are drawn once their rooms are measured: wait for the accuracy chart's.
+    await waitUntil(() => page.$eval(tid('digit-accuracy'), (c) => Math.abs(c.width - c.clientWidth * devicePixelRatio) <= 1),
+      { what: 'the accuracy chart drawn at its room\'s size' });
+    const r = await rects(page, [...views, ...charts, '.digits-panel']);
+    const panel = r['.digits-panel'];
+    for (const sel of [...views, ...charts]) {
+      const box = r[sel];
+      assert.ok(box && box.left >= 0 && box.top >= 0 && box.right <= width && box.bottom <= height, `${sel} on the screen: ${JSON.stringify(box)}`);
+      assert.ok(box.bottom - box.top > 8, `${sel} is not squashed: ${JSON.stringify(box)}`);
+    }
+    for (const sel of views) {
+      const box = r[sel];
+      assert.ok(box.right <= panel.right + 1 && box.bottom <= panel.bottom + 1, `${sel} inside the digits' panel (not cut): ${JSON.stringify(box)} in ${JSON.stringify(panel)}`);
+      for (const chart of charts) assert.ok(!overlaps(box, r[chart]), `${sel} does not cover ${chart}`);
+      for (const other of views) {
+        if (other !== sel) assert.ok(!overlaps(box, r[other]), `${sel} does not cover ${other}`);
+      }
+    }
+    // Each view grows with the room: at least a quarter of the panel's width (or, for a wide
+    // one, as tall as a fifth of it), and together they reach down to the panel's foot.
+    const panelWidth = panel.right - panel.left;
+    for (const sel of big) {
+      const box = r[sel];
+      const [w, h] = [box.right - box.left, box.bottom - box.top];
+      assert.ok(w >= 0.25 * panelWidth || h >= 0.2 * panelWidth, `${sel} fills its room: ${w}×${h} in a ${panelWidth} px panel`);
+    }
+    const lowest = Math.max(...big.map((sel) => r[sel].bottom));
+    assert.ok(lowest >= panel.bottom - 0.15 * (panel.bottom - panel.top), `the views use the panel's height: ${lowest} in ${JSON.stringify(panel)}`);
+    assert.ok(r[tid('digit-pad')].right - r[tid('digit-pad')].left >= 150);
+    // Each canvas is drawn at the size it is shown (sharp, not scaled up).
+    const drawn = await page.evaluate((sels) => sels.map((sel) => {
+      const c = document.querySelector(sel);
+      return { sel, width: c.width, shown: c.clientWidth * devicePixelRatio };
+    }), big);
+    for (const d of drawn) assert.ok(d.width >= d.shown - 1, `${d.sel} drawn at its shown size: ${JSON.stringify(d)}`);
+    // The presenter's type: captions at least 16 px, the matrix's numbers at least 11 px.
+    const captions = await page.$$eval('.digits-views figcaption', (els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+    for (const px of captions) assert.ok(px >= 16, `captions' type: ${captions}`);
+    const type = await page.$eval(tid('digit-confusion'), (c) => {
+      const px = parseFloat(c.getContext('2d').font);
+      return { px, css: px * c.getBoundingClientRect().width / c.width };
+    });
+    assert.ok(type.css >= 11, `the confusion matrix's type: ${JSON.stringify(type)}`);
+    const size = await page.evaluate(() => ({
+      w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight,
+    }));
+    assert.ok(size.w <= width && size.h <= height, `no scrolling: ${JSON.stringify(size)}`);
+    await shot(page, `digits-layout-lecture-${width}x${height}.png`);
+    assert.deepEqual(app.pageErrors, [], errorReport(app));
+  });
+}

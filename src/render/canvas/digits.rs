@@ -96,11 +96,12 @@ fn stroke_path(
 
 /// Train and test accuracy against epoch (`lines`: each a colour and its points in the
 /// canvas's pixels, as [`crate::render::digits::accuracy_lines`] maps them), over a frame with
-/// 0 %, 50 % and 100 % marked; in the dark theme when `dark`.
+/// 0 %, 50 % and 100 % marked in `type_px` canvas pixels; in the dark theme when `dark`.
 pub fn draw_accuracy(
     canvas: &HtmlCanvasElement,
     lines: &[(Rgb, Vec<(f64, f64)>)],
     plot: [f64; 4],
+    type_px: f64,
     dark: bool,
 ) -> Result<(), JsValue> {
     let ctx = context(canvas)?;
@@ -111,7 +112,7 @@ pub fn draw_accuracy(
     ctx.set_stroke_style_str(&themed([215, 219, 226], dark));
     ctx.set_line_width(1.0);
     ctx.set_fill_style_str(&themed([70, 78, 90], dark));
-    ctx.set_font("11px system-ui, sans-serif");
+    ctx.set_font(&format!("{type_px}px system-ui, sans-serif"));
     ctx.set_text_align("right");
     ctx.set_text_baseline("middle");
     for (share, text) in [(0.0, "0 %"), (0.5, "50 %"), (1.0, "100 %")] {
@@ -120,9 +121,9 @@ pub fn draw_accuracy(
         ctx.move_to(left, y);
         ctx.line_to(right, y);
         ctx.stroke();
-        ctx.fill_text(text, left - 4.0, y)?;
+        ctx.fill_text(text, left - type_px / 3.0, y)?;
     }
-    ctx.set_line_width(2.0);
+    ctx.set_line_width((type_px / 5.5).max(2.0));
     for (color, points) in lines {
         let mut it = points.iter();
         let Some(&(x0, y0)) = it.next() else {

@@ -133,3 +133,36 @@ fn the_dark_theme_turns_the_pictures_over() {
     };
     assert!(label.themed(true).color[0] > 180);
 }
+
+#[test]
+fn a_resized_picture_keeps_its_blocks_sharp() {
+    let mut pic = Picture::new(4, 2, PAPER);
+    pic.rect(0, 0, 2, 2, INK);
+    let big = pic.resized(10, 5);
+    assert_eq!((big.width, big.height, big.rgba.len()), (10, 5, 200));
+    // The left half is ink, the right half paper, with no mixed colour in between.
+    for y in 0..5 {
+        for x in 0..10 {
+            assert_eq!(
+                px(&big, x, y),
+                if x < 5 { INK } else { PAPER },
+                "({x}, {y})"
+            );
+        }
+    }
+    assert_eq!(pic.resized(4, 2), pic);
+}
+
+#[test]
+fn tiles_take_the_columns_that_show_them_largest() {
+    let tiles = Tiles {
+        cols: 1,
+        count: 16,
+        w: 10,
+        h: 10,
+        gap: 0,
+    };
+    assert_eq!(tiles.best_cols(1600.0, 100.0), 16, "a wide room: one row");
+    assert_eq!(tiles.best_cols(100.0, 1600.0), 1, "a tall room: one column");
+    assert_eq!(tiles.best_cols(200.0, 200.0), 4, "a square room: 4 × 4");
+}

@@ -30,6 +30,11 @@ pub struct DigitsPictures {
 impl DigitsPictures {
     /// The pictures of `view` and the network `net`.
     pub fn of(view: &DigitsView, net: &Mlp) -> Self {
+        Self::in_cols(view, net, GRID_COLS, WEIGHT_COLS)
+    }
+
+    /// The pictures, the grid in `grid_cols` columns and the weight images in `weight_cols`.
+    pub fn in_cols(view: &DigitsView, net: &Mlp, grid_cols: usize, weight_cols: usize) -> Self {
         let all = digits::all();
         let answers: Vec<(u8, bool)> = view
             .grid
@@ -41,7 +46,7 @@ impl DigitsPictures {
             .iter()
             .filter_map(|&(i, p)| all.get(i).map(|d| (d, d.label != p)))
             .collect();
-        let (grid, tiles) = grid_picture(&items, GRID_COLS, GRID_SCALE);
+        let (grid, tiles) = grid_picture(&items, grid_cols, GRID_SCALE);
         let grid_text = grid_labels(&tiles, &answers, GRID_SCALE);
         let strongest = digits::strongest_inputs(net, STRONGEST);
         DigitsPictures {
@@ -50,7 +55,7 @@ impl DigitsPictures {
                 confusion_picture(&view.confusion, CELL),
                 confusion_labels(&view.confusion, CELL),
             ),
-            weights: weights_picture(net, WEIGHT_COLS, WEIGHT_SCALE).0,
+            weights: weights_picture(net, weight_cols, WEIGHT_SCALE).0,
             second: strongest_picture(net, &strongest, GRID_SCALE),
         }
     }
