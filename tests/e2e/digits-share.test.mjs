@@ -8,12 +8,8 @@ import { useSession, click, text, tid, waitUntil, waitForNumber, errorReport } f
 
 const session = useSession();
 
-async function openDigits(hash) {
-  const app = await session().open(hash, { waitForApp: false });
-  await waitUntil(() => app.page.locator(tid('digit-pad')).isVisible(), { timeout: 30_000, what: 'the pad' });
-  await waitForNumber(app.page, 'epoch', Number.isFinite, { timeout: 30_000 });
-  return app;
-}
+/** Digits mode opened; the harness waits for its pad (it has no plot) and the epoch. */
+const openDigits = (hash) => session().open(hash);
 
 const linkField = (page) => page.$eval(tid('link-field'), (el) => el.value);
 const hashOf = (link) => new URLSearchParams(link.split('#')[1] ?? '');

@@ -10,12 +10,8 @@ import {
 
 const session = useSession();
 
-async function openDigits(hash) {
-  const app = await session().open(hash, { waitForApp: false });
-  await waitUntil(() => app.page.locator(tid('digit-pad')).isVisible(), { timeout: 30_000, what: 'the pad' });
-  await waitForNumber(app.page, 'epoch', Number.isFinite, { timeout: 30_000 });
-  return app;
-}
+/** Digits mode opened; the harness waits for its pad (it has no plot) and the epoch. */
+const openDigits = (hash) => session().open(hash);
 
 /**
  * A canvas's pixels, read on screen (the app draws a view when it is seen): a checksum, its

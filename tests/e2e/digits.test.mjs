@@ -12,19 +12,8 @@ import {
 const session = useSession();
 
 /** Opens a digits link and waits for the pad and the readouts (there is no plot to wait for). */
-async function openDigits(hash) {
-  const app = await session().open(hash, { waitForApp: false });
-  const { page } = app;
-  await waitUntil(
-    async () => {
-      if (app.pageErrors.length) throw new Error(`page error: ${app.pageErrors.join('\n')}`);
-      return page.locator(tid('digit-pad')).isVisible();
-    },
-    { timeout: 30_000, what: 'the drawing pad' },
-  );
-  await waitForNumber(page, 'epoch', Number.isFinite, { timeout: 30_000 });
-  return app;
-}
+/** Digits mode opened; the harness waits for its pad (it has no plot) and the epoch. */
+const openDigits = (hash) => session().open(hash);
 
 /** A canvas's pixels by colour: blue-ish, orange-ish, faintly orange and non-white, and its size. */
 async function colours(page, id) {
