@@ -3,7 +3,23 @@
 //! refuses it, over the whole window (Escape or the button again closes it).
 use super::lecture::PageView;
 use leptos::prelude::*;
+use std::cell::Cell;
 use wasm_bindgen::JsValue;
+
+thread_local! {
+    /// Whether the page itself asked the browser to leave full screen, and the browser has not
+    /// reported it yet: that report is not the browser leaving by itself, and must not undo a
+    /// full screen asked for again meanwhile (F pressed twice quickly).
+    static OWN_EXIT: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Asks the browser to leave its full screen, if it shows one, as the page's own request.
+fn exit_native() {
+    if document().fullscreen_element().is_some() {
+        OWN_EXIT.with(|e| e.set(true));
+        document().exit_fullscreen();
+    }
+}
 
 /// The `id` of the plot's frame: the plot's canvases with their axis labels.
 pub const PLOT_FRAME_ID: &str = "plot-frame";
@@ -14,9 +30,7 @@ pub const PLOT_FRAME_ID: &str = "plot-frame";
 pub fn toggle(page: PageView) {
     if page.maximised.get_untracked() {
         page.maximised.set(false);
-        if document().fullscreen_element().is_some() {
-            document().exit_fullscreen();
-        }
+        exit_native();
     } else {
         // Refused (an iframe, a browser without it): the layout fills the window instead.
         let _ = request_native();
@@ -29,9 +43,7 @@ pub fn leave(page: PageView) -> bool {
     let was = page.maximised.get_untracked() || document().fullscreen_element().is_some();
     if was {
         page.maximised.set(false);
-        if document().fullscreen_element().is_some() {
-            document().exit_fullscreen();
-        }
+        exit_native();
     }
     was
 }
@@ -41,7 +53,13 @@ pub fn leave(page: PageView) -> bool {
 pub fn follow_browser(page: PageView) {
     let change = leptos::ev::Custom::<web_sys::Event>::new("fullscreenchange");
     let handle = window_event_listener(change, move |_| {
-        if document().fullscreen_element().is_none() && page.maximised.get_untracked() {
+        if document().fullscreen_element().is_some() {
+            return;
+        }
+        if OWN_EXIT.with(|e| e.replace(false)) {
+            return; // the page's own exit, reported late: the page already follows it
+        }
+        if page.maximised.get_untracked() {
             page.maximised.set(false);
         }
     });
