@@ -142,21 +142,32 @@ impl SaveError {
 /// Keeps `hash` as this tab's working experiment: in sessionStorage, and in localStorage
 /// unless it is the experiment as the tab `opened` it and nothing of it was kept yet (a link
 /// opened and not changed is in the link; it must not push the user's work out of the last
-/// few). After a save, entries beyond the last few are removed.
+/// few). After the first save under the tab's key, entries beyond the last few are removed.
 pub fn save_experiment(hash: &str, opened: &str) -> Result<(), SaveError> {
     if let Ok(s) = session_storage() {
         let _ = s.set_item(WORKING_KEY, hash); // its own quota: a full localStorage leaves it
     }
     let key = own_key();
-    if hash == opened && load(&key).is_none() {
+    let storage = local_storage().map_err(|_| SaveError::Refused)?;
+    let new_key = !has_key(&storage, &key);
+    if hash == opened && new_key {
         return Ok(());
     }
-    let storage = local_storage().map_err(|_| SaveError::Refused)?;
     storage
         .set_item(&key, &Kept::text(now_ms(), hash))
         .map_err(|e| SaveError::of(&e))?;
-    for old in recent::to_remove(&kept_experiments(), &key) {
-        let _ = storage.remove_item(&old);
+    // Only a new key can take the kept ones past the last few: the others are read (each up
+    // to a 130 KB link) only then, not at every save of the tab's own.
+    if new_key {
+        for old in recent::to_remove(&kept_experiments(), &key) {
+            let _ = storage.remove_item(&old);
+        }
     }
     Ok(())
+}
+
+/// Whether `storage` holds `key`, from the keys' names alone (its value is not read).
+fn has_key(storage: &Storage, key: &str) -> bool {
+    let n = storage.length().unwrap_or(0);
+    (0..n).any(|i| storage.key(i).ok().flatten().as_deref() == Some(key))
 }

@@ -12,8 +12,6 @@ import { useSession, tid, text, readNumber, waitUntil, screenshot, errorReport, 
 import { LIMIT_MS, OWN_TASK_MS, traceTasks, progress, clickLatency, keysAnswer } from './work.mjs';
 
 const session = useSession();
-/** Applying the largest CSV is one task of at most this much of the thread's time (ms). */
-const APPLY_TASK_MS = 200;
 const THREE = '#points=1,1,1;-2,-2,0;3,-1,1';
 const DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'nn-import-big-'));
 const FILES = {
@@ -121,14 +119,14 @@ test('the largest CSV a file may hold (5,000 points, 990 KB) lands with its mess
   await page.setInputFiles(tid('import-csv'), FILES.maxCsv);
   await waitUntil(() => progress(page), { interval: 20, what: 'the bar while the file is read' });
   await waitUntil(async () => /Imported/.test(await text(page, 'status')), { what: 'the import' });
-  // Applying 5,000 points (a 130 KB link, saved in this browser) is one task of 100–135 ms of
-  // the thread's time on the test machine: about 55 ms of it the canvas rasterizing the 5,000
-  // points' circles, the rest the import, one format of the link, its save and replaceState.
-  // (The link used to be formatted 4 times and saved twice.) The bound is that task's, with
-  // room for the machine's load; OWN_TASK_MS is not met yet. The debounced write is traced too.
+  // Applying 5,000 points goes in three tasks: the import (parse, train set, the link's hash
+  // once), the next frame's drawing of the points (stamped, not 5,000 arcs), and the 130 KB
+  // link's save and replaceState. Each took 17–51 ms of the thread's time on the test machine
+  // (2026-12-07; the one task they were took 96–138 ms). The bound is the issue's 100 ms: no
+  // input waits longer than that. The debounced write is traced too.
   await sleep(600);
   const tasks = await trace.stop();
-  assert.ok(tasks.every((t) => t.cpu < APPLY_TASK_MS), `long tasks (clock/thread ms): ${JSON.stringify(tasks)}`);
+  assert.ok(tasks.every((t) => t.cpu < LIMIT_MS), `long tasks (clock/thread ms): ${JSON.stringify(tasks)}`);
   assert.match(await text(page, 'status'), /^Imported 5000 points from the CSV\. Your previous points are kept/);
   assert.equal(await readNumber(page, 'point-count'), 5000);
   assert.equal(await progress(page), null, 'the bar goes once the points are in');

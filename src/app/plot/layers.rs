@@ -109,13 +109,35 @@ pub fn draw(state: AppState, canvases: PlotCanvases) {
         });
         report(state, result);
     });
+    // The axes and points are drawn at the next frame, before it is painted, and not in the
+    // task that changed them: 5,000 imported points take the browser ~15 ms to stamp, which
+    // would lengthen the import's own task (issue 19: no input waits 100 ms). One draw a frame.
     let points = Memo::new(move |_| state.snapshot.with(PointsKey::of));
+    let scheduled = StoredValue::new(false);
     Effect::new(move |_| {
-        let show = state.config.with(|c| (c.show_test_data, c.lecture));
-        let Some(el) = watch.canvas() else {
+        state.config.with(|c| (c.show_test_data, c.lecture));
+        points.track();
+        // What `watch.canvas()` reads, tracked here and sized in the frame, so that a resize
+        // does not clear the canvas a frame before it is drawn again.
+        (
+            canvases.points.track(),
+            watch.size.track(),
+            watch.visible.track(),
+        );
+        if scheduled.get_value() {
             return;
-        };
-        report(state, points.with(|key| draw_key(&el, key, show)));
+        }
+        scheduled.set_value(true);
+        request_animation_frame(move || {
+            scheduled.set_value(false);
+            let Some(el) = untrack(|| watch.canvas()) else {
+                return;
+            };
+            let show = state
+                .config
+                .with_untracked(|c| (c.show_test_data, c.lecture));
+            report(state, points.with_untracked(|key| draw_key(&el, key, show)));
+        });
     });
 }
 

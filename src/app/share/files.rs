@@ -37,18 +37,21 @@ fn import_csv(state: AppState, text: Result<String, String>) -> bool {
         }
         Ok(points) => {
             let n = points.len();
-            let own = state.config.with_untracked(|c| c.points.clone());
-            if own.as_ref().is_some_and(|p| !p.is_empty()) {
-                state.kept.keep_apart(); // the drawing stays kept in this browser too
+            let own = state
+                .config
+                .with_untracked(|c| c.points.clone())
+                .filter(|p| !p.is_empty());
+            if let Some(old) = &own {
+                // The drawing stays kept in this browser too (the import's save, a task later,
+                // goes under a new key), and aside for "Back to my points".
+                state.kept.keep_apart();
+                state.keep_aside(old.clone());
             }
             state.edit_points(PointEdit::Replace(points));
-            match own.filter(|p| !p.is_empty()) {
-                Some(old) => {
-                    state.keep_aside(old);
-                    state.say(format!("Imported {} from the CSV. Your previous points are kept: press \"Back to my points\" to bring them back.", plural(n, "point")));
-                }
-                None => state.say(format!("Imported {} from the CSV.", plural(n, "point"))),
-            }
+            state.say(match own {
+                Some(_) => format!("Imported {} from the CSV. Your previous points are kept: press \"Back to my points\" to bring them back.", plural(n, "point")),
+                None => format!("Imported {} from the CSV.", plural(n, "point")),
+            });
             true
         }
     }
