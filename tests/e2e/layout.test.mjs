@@ -407,11 +407,16 @@ for (const [width, height] of [[1280, 720], [1920, 1080]]) {
   });
 }
 
-for (const [width, height] of [[1366, 768], [1280, 800]]) {
-  test(`${width}×${height}, no lesson, not lecture mode: the whole plot is on the first screen`, async () => {
-    const app = await openAt('', width, height);
+// A phone and a tablet held upright, with touch (the Read brush, no keys' "?"), as well as
+// two laptops: the whole plot, its tick labels included, on the first screen. (The phone's
+// plot ended 39 px below it until Lecture and Dark went beside the speed.)
+for (const [width, height, touch] of [[1366, 768], [1280, 800], [390, 844, true], [820, 1180, true]]) {
+  test(`${width}×${height}${touch ? ' (touch)' : ''}, no lesson, not lecture mode: the whole plot is on the first screen`, async () => {
+    const context = touch ? { hasTouch: true, isMobile: true } : {};
+    const app = await openPage(session().browser, `${session().url}/`, { viewport: { width, height }, context });
     const { page } = app;
     await settle(page);
+    if (touch) assert.ok(await page.locator(tid('probe-brush')).isVisible(), 'a touch screen (the Read brush)');
     const plot = await rectOf(page, '.plot-layers');
     assert.ok(plot.top >= 0 && plot.bottom <= height, `the plot runs from ${plot.top} to ${plot.bottom} px of ${height}`);
     await noSidewaysScroll(page, `${width}×${height}`);
