@@ -75,6 +75,17 @@ impl Legend {
     }
 }
 
+impl Legend {
+    /// The legend where `any_test` says whether any point is a test point now: no "ring =
+    /// test" entry without one (a training share of 100 %, a few drawn points that all train).
+    pub fn for_points(self, any_test: bool) -> Legend {
+        Legend {
+            rings: self.rings && any_test,
+            ..self
+        }
+    }
+}
+
 /// The decision line's entry, where it is drawn (two classes, `boundaryLine` on).
 fn boundary(c: &ExperimentConfig) -> Option<&'static str> {
     let tf = c.output == OutputStyle::Tf && c.model == Model::Mlp;
@@ -158,6 +169,12 @@ mod tests {
         let reg = legend("problem=regression&regDataset=reg-plane");
         assert!(reg.scale && reg.classes.is_empty());
         assert!(!legend("dataset=circle&showTestData=false").rings);
+        let circle = legend("dataset=circle&output=auto");
+        assert!(circle.clone().for_points(true).rings);
+        assert!(
+            !circle.for_points(false).rings,
+            "no test point, no ring entry"
+        );
     }
 
     #[test]

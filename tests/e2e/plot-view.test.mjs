@@ -117,6 +117,11 @@ test('every data set shows tick labels, and the legend names its classes', async
   assert.deepEqual(names.map((s) => s.trim()), ['Not admitted (0)', 'Admitted (1)']);
   const noTest = await session().open('#dataset=circle&showTestData=false');
   assert.equal(await noTest.page.locator(tid('legend-rings')).count(), 0, 'no rings when test points are hidden');
+  // No test point at all (every point trains): no "ring = test" either; one held out brings it.
+  const allTrain = await session().open('#points=1,1,0;2,2,1;-1,-2,0;3,-3,1&percTrainData=100');
+  assert.equal(await allTrain.page.locator(tid('legend-rings')).count(), 0, 'no rings when no point is a test point');
+  await allTrain.page.fill(tid('perc-train'), '50');
+  await waitUntil(async () => (await allTrain.page.locator(tid('legend-rings')).count()) === 1, { what: 'the ring entry with test points' });
   const hidden = await session().open('#dataset=circle&hideText=true');
   assert.equal(await hidden.page.locator(tid('plot-legend')).isVisible(), false, 'hideText hides the legend');
   assert.deepEqual(app.pageErrors, [], errorReport(app));

@@ -10,7 +10,8 @@ use leptos::prelude::*;
 #[component]
 pub fn PlotLegend() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let legend = Memo::new(move |_| state.config.with(Legend::of));
+    let any_test = Memo::new(move |_| state.snapshot.with(|s| s.test_mask.contains(&true)));
+    let legend = Memo::new(move |_| state.config.with(Legend::of).for_points(any_test.get()));
     let classes = move || legend.with(|l| l.classes.clone());
     view! {
         <div class="plot-legend" data-testid="plot-legend">
