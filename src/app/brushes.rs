@@ -32,6 +32,24 @@ fn brush_label(c: &ExperimentConfig, k: usize) -> String {
     }
 }
 
+/// Whether brush `k` starts a class the data does not have yet (drawn with a "+").
+fn brush_is_new(c: &ExperimentConfig, k: usize) -> bool {
+    c.problem == Problem::Classification
+        && !c.model.fits_xy()
+        && !c.model.is_linear_unit()
+        && k >= c.class_count()
+}
+
+/// The tooltip of brush `k`: what a point of a new class does to the network; none otherwise.
+fn brush_title(c: &ExperimentConfig, k: usize) -> Option<String> {
+    brush_is_new(c, k).then(|| {
+        format!(
+            "A new class: its first point gives the network a class more to tell ({} in all)",
+            k + 1
+        )
+    })
+}
+
 /// Whether brush `k` is the one in use. Line and curve mode's one brush stands for every
 /// class brush: their points have no class.
 fn brush_active(c: &ExperimentConfig, brush: Brush, k: usize) -> bool {
@@ -109,6 +127,8 @@ fn ClassBrush(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let label = move || state.config.with(|c| brush_label(c, class));
+    let title = move || state.config.with(|c| brush_title(c, class));
+    let new_class = move || state.config.with(|c| brush_is_new(c, class));
     let active = move || {
         state
             .config
@@ -119,11 +139,16 @@ fn ClassBrush(
             class="brush"
             class:active=active
             data-testid=format!("brush-{class}")
+            title=title
             aria-pressed=move || active().to_string()
             style=format!("--brush: {}", css(class_color(class)))
             on:click=move |_| state.brush.set(Brush::Class(class))
         >
             <span class="swatch"></span>
+            // The brush of a new class: "+ Class 2" (the presenter's one row drops the "+").
+            <Show when=new_class>
+                <span class="brush-new">"+ "</span>
+            </Show>
             {label}
         </button>
     }
@@ -176,6 +201,13 @@ mod tests {
     use super::*;
     use crate::core::config::Model;
 
+    fn perceptron_of(c: &ExperimentConfig) -> ExperimentConfig {
+        ExperimentConfig {
+            model: Model::Perceptron,
+            ..c.clone()
+        }
+    }
+
     #[test]
     fn line_and_curve_mode_have_one_brush_for_their_points() {
         for model in [Model::Line, Model::Curve] {
@@ -196,6 +228,14 @@ mod tests {
             "numbered as the labels are"
         );
         assert!(brush_active(&mlp, Brush::Class(1), 1) && !brush_active(&mlp, Brush::Class(1), 0));
+        assert_eq!(brush_count(&mlp), 3);
+        assert!(
+            brush_is_new(&mlp, 2) && !brush_is_new(&mlp, 1),
+            "the brush of a new class"
+        );
+        assert!(!brush_is_new(&perceptron_of(&mlp), 1));
+        assert!(brush_title(&mlp, 2).is_some_and(|t| t.contains("3 in all")));
+        assert_eq!(brush_title(&mlp, 1), None);
         let perceptron = ExperimentConfig {
             model: Model::Perceptron,
             ..ExperimentConfig::default()

@@ -164,6 +164,19 @@ pub fn ViewBar() -> impl IntoView {
             >
                 {move || if page.dark.get() { "☀ Light" } else { "☾ Dark" }}
             </button>
+            // Full screen's way out where there is no Escape key (a phone, a tablet), in the
+            // place of the keys' "?": the brushes' Full screen button is not in the presenter's
+            // row, and a keyboard has Escape and F (the "?" lists them).
+            <Show when=move || page.maximised.get() && !page.pointer.shows_shortcuts()>
+                <button
+                    data-testid="fullscreen-exit"
+                    aria-label="Leave full screen"
+                    title=page.pointer.with_key("Leave full screen", "Esc")
+                    on:click=move |_| super::fullscreen::toggle(page)
+                >
+                    "✕"
+                </button>
+            </Show>
             // A touch screen has no keyboard to use them with.
             <Show when=move || page.pointer.shows_shortcuts()>
                 <button

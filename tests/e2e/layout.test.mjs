@@ -216,6 +216,34 @@ for (const [width, height] of PHONES) {
   });
 }
 
+test('a phone (390×844, touch) in full screen with a lesson: the card, the readouts and the legend in turn, none over another; ✕ leaves', async () => {
+  const app = await openPage(session().browser, `${session().url}/#lesson=logic-gates`, {
+    viewport: { width: 390, height: 844 }, context: { hasTouch: true, isMobile: true },
+  });
+  const { page } = app;
+  await page.tap(tid('fullscreen'));
+  await waitUntil(() => page.evaluate(() => document.documentElement.hasAttribute('data-stage')), { what: 'full screen' });
+  await settle(page);
+  await shot(page, 'layout-fullscreen-lesson-390x844.png');
+  const parts = {};
+  for (const [name, sel] of [['card', tid('lesson-strip')], ['readouts', '.charts-panel > .readouts'], ['legend', '.plot-legend'], ['plot', '.plot-layers']]) {
+    parts[name] = await rectOf(page, sel);
+    assert.ok(parts[name] && parts[name].height > 0, `${name} is shown`);
+  }
+  const names = Object.keys(parts);
+  for (const [i, a] of names.entries()) {
+    for (const b of names.slice(i + 1)) {
+      assert.ok(!overlaps(parts[a], parts[b]), `${a} ${JSON.stringify(parts[a])} and ${b} ${JSON.stringify(parts[b])} overlap`);
+    }
+  }
+  // No Escape key on a phone: the top bar's ✕ leaves full screen.
+  await page.tap(tid('fullscreen-exit'));
+  await waitUntil(() => page.evaluate(() => !document.documentElement.hasAttribute('data-stage')), { what: '✕ leaves full screen' });
+  assert.equal(await page.locator(tid('fullscreen-exit')).count(), 0, 'the ✕ goes with it');
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+  await app.context.close();
+});
+
 test('lecture mode with a lesson: the open card (title, Back/Next, Try:) shows beside the plot and follows Page Down', async () => {
   const app = await openAt('#lesson=logic-gates&lecture=true', 1280, 720);
   const { page } = app;

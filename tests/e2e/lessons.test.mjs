@@ -126,6 +126,21 @@ test("the student's drawn points are kept aside when a lesson replaces them", as
   assert.deepEqual(app.pageErrors, [], errorReport(app));
 });
 
+test('Next on a lesson\'s last card opens the next lesson and says which', async () => {
+  const app = await session().open('#lesson=logic-gates&card=5');
+  const { page } = app;
+  const select = () => page.$eval(tid('lesson-select'), (s) => s.value);
+  assert.equal(await select(), 'logic-gates');
+  const next = await page.$eval(tid('lesson-select'), (s) => {
+    const i = [...s.options].findIndex((o) => o.value === 'logic-gates');
+    return s.options[i + 1].textContent.replace(/^\d+\.\s*/, '');
+  });
+  await click(page, 'lesson-next');
+  await waitUntil(async () => (await select()) !== 'logic-gates', { what: 'the next lesson' });
+  assert.equal(await text(page, 'status'), `Next lesson: ${next}.`);
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});
+
 test('a reload in the middle of a lesson keeps the card and the experiment', async () => {
   const app = await session().open('#lesson=learning-rate&card=3');
   const { page } = app;

@@ -11,6 +11,9 @@ test("the perceptron trick reproduces the notes' numbers and converges", async (
   const app = await session().open('#model=perceptron&weights=3,4,-10&learningRate=0.1&points=4,5,0;1,1,1;-3,-4,1');
   const { page } = app;
   assert.equal(await text(page, 'perceptron-weights'), '3 4 -10');
+  // Its label as shown (innerText applies the readouts' capitals): the symbols keep their case.
+  const label = await page.evaluate(() => document.querySelector('[data-testid="perceptron-weights"]').previousElementSibling.innerText);
+  assert.equal(label.trim(), 'w₁ w₂ b');
   assert.equal(await readNumber(page, 'misclassified'), 3);
   const before = await canvasFingerprint(page);
 

@@ -60,7 +60,7 @@ fn AdalineReadouts() -> impl IntoView {
         move |label: &'static str, testid: &'static str, value: fn(&AdalineView) -> String| {
             view! {
                 <div class="readout">
-                    <span class="readout-label">{label}</span>
+                    <span class="readout-label">{super::perceptron::weights_label(label)}</span>
                     <span class="readout-value" data-testid=testid>
                         {text(value)}
                     </span>

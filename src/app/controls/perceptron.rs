@@ -93,7 +93,7 @@ fn PerceptronReadouts() -> impl IntoView {
     view! {
         <div class="perceptron-readouts">
             <div class="readout">
-                <span class="readout-label">"w₁ w₂ b"</span>
+                <span class="readout-label">{weights_label("w₁ w₂ b")}</span>
                 <span class="readout-value" data-testid="perceptron-weights">
                     {move || view_of().map_or(String::new(), |v| v.shown.join(" "))}
                 </span>
@@ -111,5 +111,15 @@ fn PerceptronReadouts() -> impl IntoView {
                 </span>
             </div>
         </div>
+    }
+}
+
+/// A readout's label that names the weights ("Adaline w₁ w₂ b"): its words in the readouts'
+/// capitals, the symbols as written (w, not W; b, not B).
+pub fn weights_label(label: &'static str) -> impl IntoView {
+    let (words, symbols) = label.split_at(label.find("w₁").unwrap_or(label.len()));
+    view! {
+        {words}
+        <span class="symbols">{symbols}</span>
     }
 }

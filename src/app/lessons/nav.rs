@@ -72,13 +72,25 @@ fn target((l, c): (usize, usize), step: CardStep) -> Option<(usize, usize)> {
 /// Moves from the open card by `step`. Returns whether a card was opened (no lesson open,
 /// or no card that way, does nothing).
 pub fn step_card(state: AppState, ui: LessonUi, step: CardStep) -> bool {
-    match position(state).and_then(|at| target(at, step)) {
-        Some((l, c)) => {
-            go_to(state, ui, l, c);
-            true
-        }
-        None => false,
+    let Some(at) = position(state) else {
+        return false;
+    };
+    let Some((l, c)) = target(at, step) else {
+        return false;
+    };
+    go_to(state, ui, l, c);
+    if l != at.0 {
+        // Past a lesson's last card: the presenter's strip shows only the card's title, so
+        // the status line names the lesson it went into (before any note of the card's).
+        let title = &shipped().lessons[l].title;
+        let note = state.status.with_untracked(|s| s.text.clone());
+        state.say(
+            format!("Next lesson: {title}. {note}")
+                .trim_end()
+                .to_string(),
+        );
     }
+    true
 }
 
 /// Whether there is a card `step` away from the open one.

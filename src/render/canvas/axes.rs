@@ -9,9 +9,10 @@ use web_sys::CanvasRenderingContext2d;
 /// About how many ticks each axis gets.
 const TICKS: usize = 5;
 
-/// Draws the axes through the origin (where the view holds it) and the tick labels; `sizes`
-/// are in CSS pixels, `ratio` canvas pixels per CSS pixel.
-pub fn draw_axes(ctx: &CanvasRenderingContext2d, vp: Viewport, ratio: f64, sizes: PlotSizes) {
+/// Draws the axes through the origin (where the view holds it); `ratio` is canvas pixels per
+/// CSS pixel. The tick labels go over the points ([`draw_tick_labels`]), so thousands of
+/// points never hide them.
+pub fn draw_axes(ctx: &CanvasRenderingContext2d, vp: Viewport, ratio: f64) {
     ctx.set_stroke_style_str("rgba(0, 0, 0, 0.18)");
     ctx.set_line_width(ratio);
     let (cx, cy) = vp.to_px(0.0, 0.0);
@@ -25,12 +26,17 @@ pub fn draw_axes(ctx: &CanvasRenderingContext2d, vp: Viewport, ratio: f64, sizes
         ctx.line_to(vp.width, cy);
     }
     ctx.stroke();
-    draw_tick_labels(ctx, vp, ratio, sizes);
 }
 
 /// The tick labels: x₁'s along the bottom edge, x₂'s up the left edge, none so close to an
 /// edge that it would be cut, and none in the bottom-left corner where the two rows meet.
-fn draw_tick_labels(ctx: &CanvasRenderingContext2d, vp: Viewport, ratio: f64, sizes: PlotSizes) {
+/// `sizes` are in CSS pixels.
+pub fn draw_tick_labels(
+    ctx: &CanvasRenderingContext2d,
+    vp: Viewport,
+    ratio: f64,
+    sizes: PlotSizes,
+) {
     let font = sizes.tick_font * ratio;
     let d = vp.domain;
     ctx.set_font(&format!("600 {}px sans-serif", font.round()));

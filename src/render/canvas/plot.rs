@@ -3,7 +3,7 @@
 //! main thread), the marks that move as the model trains (the decision boundary, the
 //! perceptron's and line mode's lines), and the axes with the points, redrawn only when they
 //! change.
-use super::axes::draw_axes;
+use super::axes::{draw_axes, draw_tick_labels};
 use super::dots::{stamp, Dot, DotKind};
 use super::{context, fit_to_box};
 use crate::core::dataset::MAX_CLASSES;
@@ -42,16 +42,18 @@ pub(super) fn cleared(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingConte
     Ok(ctx)
 }
 
-/// Draws the points layer: the axes (and tick labels in a data set's own units) under the
-/// points, on a transparent canvas.
+/// Draws the points layer on a transparent canvas: the axes under the points, and the tick
+/// labels (in a data set's own units) over them, so that no number of points hides them.
 pub fn draw_points_layer(canvas: &HtmlCanvasElement, layer: &PointLayer) -> Result<(), JsValue> {
     let (vp, ratio) = fit_to_box(canvas);
     let vp = vp.with_domain(layer.domain);
     let ctx = cleared(canvas)?;
     let sizes = PlotSizes::new(vp.width / ratio, layer.lecture);
-    draw_axes(&ctx, vp, ratio, sizes);
+    draw_axes(&ctx, vp, ratio);
     super::mark_font_px(canvas, sizes.tick_font);
-    draw_points(&ctx, vp, ratio, sizes.for_points(layer.points.len()), layer)
+    draw_points(&ctx, vp, ratio, sizes.for_points(layer.points.len()), layer)?;
+    draw_tick_labels(&ctx, vp, ratio, sizes);
+    Ok(())
 }
 
 /// Draws the decision boundary's `line` (polylines in plot fractions; may be empty) on the
