@@ -88,7 +88,8 @@ impl AppState {
             playing: RwSignal::new(false),
             brush: RwSignal::new(Brush::Class(1)),
             status: RwSignal::new(status),
-            stashed_points: RwSignal::new(None),
+            // Kept aside before a reload of this tab, if any (see `storage::stashed_points`).
+            stashed_points: RwSignal::new(super::storage::stashed_points()),
             lesson,
             point_history: StoredValue::new(UndoStack::default()),
             can_undo_redo: RwSignal::new((false, false)),
@@ -103,6 +104,12 @@ impl AppState {
         if let Some(r) = &restored {
             state.kept.offer_others(&[&now, &r.hash]);
         }
+        // Points kept aside stay for "Back to my points" across a reload of this tab.
+        Effect::new(move |_| {
+            state
+                .stashed_points
+                .with(|p| super::storage::keep_stashed_points(p.as_deref()))
+        });
         state
     }
 

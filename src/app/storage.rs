@@ -7,6 +7,8 @@
 //! hash is also kept in sessionStorage, which a full localStorage does not block, so a bare
 //! address in the same tab brings back its latest work even when localStorage could not
 //! take it. A save that fails says why ([`SaveError`]); the link still holds the experiment.
+use crate::core::config::{points_from_value, points_value};
+use crate::core::dataset::Point;
 use crate::core::recent::{self, Kept, KEY_PREFIX};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -22,6 +24,8 @@ pub const STAGE_VIEW_KEY: &str = "nn-playground/stage-view";
 /// In sessionStorage: this tab's id, and its latest experiment's hash.
 const TAB_KEY: &str = "nn-playground/tab";
 const WORKING_KEY: &str = "nn-playground/working";
+/// In sessionStorage: the points this tab keeps aside for "Back to my points".
+const STASH_KEY: &str = "nn-playground/stashed-points";
 
 fn local_storage() -> Result<Storage, JsValue> {
     window()
@@ -170,4 +174,21 @@ pub fn save_experiment(hash: &str, opened: &str) -> Result<(), SaveError> {
 fn has_key(storage: &Storage, key: &str) -> bool {
     let n = storage.length().unwrap_or(0);
     (0..n).any(|i| storage.key(i).ok().flatten().as_deref() == Some(key))
+}
+
+/// The points this tab kept aside ("Back to my points"), kept across a reload of the tab.
+pub fn stashed_points() -> Option<Vec<Point>> {
+    let text = session_storage().ok()?.get_item(STASH_KEY).ok().flatten()?;
+    points_from_value(&text).filter(|p| !p.is_empty())
+}
+
+/// Keeps `points` as this tab's points kept aside, or forgets them (`None`).
+pub fn keep_stashed_points(points: Option<&[Point]>) {
+    let Ok(s) = session_storage() else {
+        return;
+    };
+    let _ = match points {
+        Some(points) => s.set_item(STASH_KEY, &points_value(points)),
+        None => s.remove_item(STASH_KEY),
+    };
 }

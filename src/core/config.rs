@@ -59,6 +59,7 @@ pub use kinds::{LrSchedule, Model, OutputStyle, PerceptronStep, Speed};
 pub use params::{check_sizes, decode_params, encode_params};
 pub use point_diff::{format_indexes, read_indexes, PointDiff};
 pub use points::parse_points;
+pub use points::{points_from_value, points_value};
 pub use tf::{is_tf_link, TF_KEYS, TF_REGRESSION_SAMPLES};
 pub use view::{is_view_key, split_view_keys, ViewState};
 

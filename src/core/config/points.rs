@@ -10,8 +10,8 @@ use std::fmt::Write;
 const MAX_POINT_NOTES: usize = 3;
 
 /// The value of `points=` for `points`: the compact form when it is shorter and exact, else
-/// the plain form.
-pub(super) fn points_value(points: &[Point]) -> String {
+/// the plain form. (Also how a tab keeps points aside across a reload: [`points_from_value`].)
+pub fn points_value(points: &[Point]) -> String {
     let plain = format_points(points);
     match encode_compact_points(points) {
         Some(compact) if compact.len() < plain.len() => compact,
@@ -58,6 +58,11 @@ pub(super) fn write_number(s: &mut String, v: f64) {
             let _ = write!(s, ".{c:02}");
         }
     }
+}
+
+/// The points of a value [`points_value`] wrote; `None` if it is damaged.
+pub fn points_from_value(text: &str) -> Option<Vec<Point>> {
+    read_points("points", text, &mut Vec::new())
 }
 
 /// Reads either form of a `points` value (or of `key`'s, which holds points the same way).

@@ -209,3 +209,18 @@ fn numbers_in_a_link_are_written_as_display_writes_them() {
         assert_eq!(s, format!("{v}"), "{v:?}");
     }
 }
+
+#[test]
+fn points_kept_aside_read_back_as_they_were() {
+    use crate::core::config::{points_from_value, points_value};
+    let p = |x1, x2, label| Point { x1, x2, label };
+    // Classes on the grid (the compact form), and regression values off it (the plain form).
+    for points in [
+        vec![p(1.0, 1.0, 0.0), p(-2.5, 3.25, 1.0), p(6.0, -6.0, 5.0)],
+        vec![p(0.123, -4.5, 0.37), p(2.0, 2.0, -1.5)],
+    ] {
+        let text = points_value(&points);
+        assert_eq!(points_from_value(&text), Some(points), "{text}");
+    }
+    assert_eq!(points_from_value("~damaged!"), None);
+}
