@@ -158,7 +158,7 @@ impl AppState {
     pub fn keep_aside(&self, points: Vec<Point>) {
         self.kept.opened(&super::url::current_hash(*self), false);
         self.say(format!(
-            "Your {} kept: press \"Back to my points\" to bring them back.",
+            "Your {} kept: press \"Back to my points\" (under Data) to bring them back.",
             if points.len() == 1 {
                 "1 point is".to_string()
             } else {

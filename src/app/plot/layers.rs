@@ -119,11 +119,9 @@ pub fn draw(state: AppState, canvases: PlotCanvases) {
         points.track();
         // What `watch.canvas()` reads, tracked here and sized in the frame, so that a resize
         // does not clear the canvas a frame before it is drawn again.
-        (
-            canvases.points.track(),
-            watch.size.track(),
-            watch.visible.track(),
-        );
+        canvases.points.track();
+        watch.size.track();
+        watch.visible.track();
         if scheduled.get_value() {
             return;
         }

@@ -49,7 +49,7 @@ fn import_csv(state: AppState, text: Result<String, String>) -> bool {
             }
             state.edit_points(PointEdit::Replace(points));
             state.say(match own {
-                Some(_) => format!("Imported {} from the CSV. Your previous points are kept: press \"Back to my points\" to bring them back.", plural(n, "point")),
+                Some(_) => format!("Imported {} from the CSV. Your previous points are kept: press \"Back to my points\" (under Data) to bring them back.", plural(n, "point")),
                 None => format!("Imported {} from the CSV.", plural(n, "point")),
             });
             true
