@@ -106,15 +106,13 @@ pub fn Brushes() -> impl IntoView {
                 </button>
             </Show>
             <EditButtons />
-            <button
+            <super::fullscreen::ToggleButton
+                testid="fullscreen"
                 class="ghost"
-                data-testid="fullscreen"
-                aria-label="Full-screen plot"
-                title=page.pointer.with_key("Full-screen plot", "F")
-                on:click=move |_| super::fullscreen::toggle(page)
-            >
-                "Full screen"
-            </button>
+                name="Full-screen plot"
+                key="F"
+                text="Full screen"
+            />
         </div>
     }
 }

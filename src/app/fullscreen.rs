@@ -76,3 +76,27 @@ fn request_native() -> Result<(), JsValue> {
         .ok_or_else(|| JsValue::from_str("no <html> element"))?
         .request_fullscreen()
 }
+
+/// A button that enters or leaves full screen (the brushes' "Full screen", the presenter's ✕):
+/// `name` is its accessible name and tooltip, with `key` in the tooltip where there are keys.
+#[component]
+pub fn ToggleButton(
+    testid: &'static str,
+    #[prop(default = "")] class: &'static str,
+    name: &'static str,
+    key: &'static str,
+    text: &'static str,
+) -> impl IntoView {
+    let page = expect_context::<PageView>();
+    view! {
+        <button
+            class=class
+            data-testid=testid
+            aria-label=name
+            title=page.pointer.with_key(name, key)
+            on:click=move |_| toggle(page)
+        >
+            {text}
+        </button>
+    }
+}

@@ -168,14 +168,12 @@ pub fn ViewBar() -> impl IntoView {
             // place of the keys' "?": the brushes' Full screen button is not in the presenter's
             // row, and a keyboard has Escape and F (the "?" lists them).
             <Show when=move || page.maximised.get() && !page.pointer.shows_shortcuts()>
-                <button
-                    data-testid="fullscreen-exit"
-                    aria-label="Leave full screen"
-                    title=page.pointer.with_key("Leave full screen", "Esc")
-                    on:click=move |_| super::fullscreen::toggle(page)
-                >
-                    "✕"
-                </button>
+                <super::fullscreen::ToggleButton
+                    testid="fullscreen-exit"
+                    name="Leave full screen"
+                    key="Esc"
+                    text="✕"
+                />
             </Show>
             // A touch screen has no keyboard to use them with.
             <Show when=move || page.pointer.shows_shortcuts()>
