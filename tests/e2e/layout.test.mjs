@@ -444,7 +444,15 @@ for (const [width, height, touch] of [[1366, 768], [1280, 800], [390, 844, true]
     const app = await openPage(session().browser, `${session().url}/`, { viewport: { width, height }, context });
     const { page } = app;
     await settle(page);
-    if (touch) assert.ok(await page.locator(tid('probe-brush')).isVisible(), 'a touch screen (the Read brush)');
+    if (touch) {
+      assert.ok(await page.locator(tid('probe-brush')).isVisible(), 'a touch screen (the Read brush)');
+      // A long run's 7-digit epoch count moves none of the readouts (it shifted the row).
+      const places = () => page.evaluate(() =>
+        [...document.querySelectorAll('.topbar .readout')].map((r) => `${Math.round(r.getBoundingClientRect().left)},${Math.round(r.getBoundingClientRect().top)}`));
+      const before = await places();
+      await page.evaluate(() => { document.querySelector('[data-testid="epoch"]').textContent = '1804806'; });
+      assert.deepEqual(await places(), before, 'the readouts stay where they were');
+    }
     const plot = await rectOf(page, '.plot-layers');
     assert.ok(plot.top >= 0 && plot.bottom <= height, `the plot runs from ${plot.top} to ${plot.bottom} px of ${height}`);
     await noSidewaysScroll(page, `${width}×${height}`);
