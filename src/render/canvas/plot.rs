@@ -6,11 +6,9 @@
 use super::axes::{draw_axes, draw_tick_labels};
 use super::dots::{stamp, Dot, DotKind};
 use super::{context, fit_to_box};
-use crate::core::dataset::MAX_CLASSES;
 use crate::core::dataset::{Point, Problem};
 use crate::core::domain::Domain;
-use crate::core::loss::class_of;
-use crate::render::colors::{class_color, diverging};
+use crate::render::colors::point_color;
 use crate::render::contour::Polyline;
 use crate::render::geometry::{line_endpoints, Viewport};
 use crate::render::plot_style::PlotSizes;
@@ -101,10 +99,7 @@ fn draw_points(
     layer: &PointLayer,
 ) -> Result<(), JsValue> {
     let radius = sizes.point_radius * ratio;
-    let color_of = |p: &Point| match layer.problem {
-        Problem::Classification => class_color(class_of(p.label, MAX_CLASSES)),
-        Problem::Regression => diverging(p.label),
-    };
+    let color_of = |p: &Point| point_color(layer.problem, p.label);
     for test in [false, true] {
         if test && !layer.show_test {
             continue;
