@@ -254,3 +254,43 @@ test('the admissions plot (0–10) has a margin: 0, 5 and 10 are labelled, and n
     await app.context.close();
   }
 });
+
+test('a resize never shows the points layer empty, and a plot that goes while its points wait to be drawn is no error', async () => {
+  const app = await session().open('#dataset=circle');
+  const { page } = app;
+  // What a frame would paint after each resize: the points canvas's ink, read by a
+  // ResizeObserver that runs after the app's (its layers are redrawn by then or never).
+  await page.evaluate(() => {
+    const c = document.querySelector('[data-testid="data-canvas"]');
+    const probe = document.createElement('canvas');
+    window.__inks = [];
+    new ResizeObserver(() => {
+      probe.width = c.width;
+      probe.height = c.height;
+      const x = probe.getContext('2d', { willReadFrequently: true });
+      x.drawImage(c, 0, 0);
+      const d = x.getImageData(0, 0, c.width, c.height).data;
+      let ink = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i] > 0) ink++;
+      window.__inks.push(ink);
+    }).observe(c);
+  });
+  for (const width of [1000, 1366, 900, 1200]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+  const inks = await page.evaluate(() => window.__inks);
+  // (The observer's first call, then one a resize that changed the canvas's size.)
+  assert.ok(inks.length >= 3 && inks.every((n) => n > 1000), `points layer ink at each resize: ${inks}`);
+  // Clear (the points to draw at the next frame), then digits mode (no plot) before that frame.
+  await page.evaluate(async () => {
+    document.querySelector('[data-testid="clear"]').click();
+    await new Promise((r) => setTimeout(r, 0));
+    const model = document.querySelector('[data-testid="model"]');
+    model.value = 'digits';
+    model.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await waitUntil(() => page.locator(tid('digit-pad')).isVisible(), { what: 'digits mode' });
+  await page.waitForTimeout(300);
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
+});

@@ -7,7 +7,7 @@
 //!
 //! Sizes come from a `ResizeObserver` ([`watch_canvas`]), so no frame measures layout, and
 //! nothing is drawn while the plot is off screen.
-use super::super::sized::watch_canvas;
+use super::super::sized::{watch_canvas, CssSize};
 use super::super::AppState;
 use super::marks::{animated_line, curve_overlay, line_overlay, perceptron_overlay};
 use crate::core::dataset::{Point, Problem};
@@ -109,32 +109,43 @@ pub fn draw(state: AppState, canvases: PlotCanvases) {
         });
         report(state, result);
     });
-    // The axes and points are drawn at the next frame, before it is painted, and not in the
-    // task that changed them: 5,000 imported points take the browser ~15 ms to stamp, which
-    // would lengthen the import's own task (issue 19: no input waits 100 ms). One draw a frame.
+    // New points are drawn at the next frame, before it is painted, and not in the task that
+    // changed them: 5,000 imported points take the browser ~15 ms to stamp, which would
+    // lengthen the import's own task (issue 19: no input waits 100 ms); one draw a frame. A
+    // new size (or the canvas back on screen) is drawn at once, in the same turn as the
+    // layers beside it: resizing the canvas clears it, and a frame must not show it empty.
     let points = Memo::new(move |_| state.snapshot.with(PointsKey::of));
     let scheduled = StoredValue::new(false);
+    let drawn_at = StoredValue::new(None::<(CssSize, bool)>);
+    let draw_now = move || {
+        let Some(el) = untrack(|| watch.canvas()) else {
+            return;
+        };
+        let show = state
+            .config
+            .with_untracked(|c| (c.show_test_data, c.lecture));
+        report(state, points.with_untracked(|key| draw_key(&el, key, show)));
+        drawn_at.set_value(Some((watch.size.get_untracked(), true)));
+    };
     Effect::new(move |_| {
         state.config.with(|c| (c.show_test_data, c.lecture));
         points.track();
-        // What `watch.canvas()` reads, tracked here and sized in the frame, so that a resize
-        // does not clear the canvas a frame before it is drawn again.
         canvases.points.track();
-        watch.size.track();
-        watch.visible.track();
+        let at = (watch.size.get(), watch.visible.get());
+        if drawn_at.get_value() != Some(at) {
+            return draw_now(); // a new size, or back on screen
+        }
         if scheduled.get_value() {
             return;
         }
         scheduled.set_value(true);
         request_animation_frame(move || {
-            scheduled.set_value(false);
-            let Some(el) = untrack(|| watch.canvas()) else {
+            // The plot may have gone meanwhile (digits mode has none).
+            if points.try_with_untracked(|_| ()).is_none() {
                 return;
-            };
-            let show = state
-                .config
-                .with_untracked(|c| (c.show_test_data, c.lecture));
-            report(state, points.with_untracked(|key| draw_key(&el, key, show)));
+            }
+            scheduled.set_value(false);
+            draw_now();
         });
     });
 }

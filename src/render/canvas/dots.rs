@@ -80,9 +80,10 @@ impl Dot {
     }
 }
 
-/// At most this many sprites are kept; past it the cache starts again (a regression set has
-/// up to ~500 colours a kind, and each plot size its own radius).
-const MAX_SPRITES: usize = 4096;
+/// At most this many sprites are kept; past it the cache starts again (a regression set
+/// stamps up to 65 colours a kind, and each plot size has its own radius: a window dragged
+/// wider makes new ones at every step).
+const MAX_SPRITES: usize = 512;
 
 thread_local! {
     /// The dots made so far.
