@@ -252,6 +252,9 @@ test('lecture mode with a lesson: the open card (title, Back/Next, Try:) shows b
   assert.ok(strip && strip.top >= 0 && strip.bottom <= 720 && strip.right <= 1280, `the card beside the plot: ${JSON.stringify(strip)}`);
   const plot = await rectOf(page, '.plot-layers');
   assert.ok(!overlaps(strip, plot), 'the card does not cover the plot');
+  const [card, pageColour] = await page.evaluate(() =>
+    [document.querySelector('[data-testid="lesson-strip"]'), document.body].map((e) => getComputedStyle(e).backgroundColor));
+  assert.equal(card, pageColour, 'the card (its scroll shadows\' cover) on the page\'s colour, not a box of its own');
   assert.match(await text(page, 'strip-title'), /\(1\s\/\s5\)/);
   await page.locator('body').focus();
   await page.keyboard.press('PageDown');
