@@ -152,11 +152,12 @@ pub fn save_experiment(hash: &str, opened: &str) -> Result<(), SaveError> {
         let _ = s.set_item(WORKING_KEY, hash); // its own quota: a full localStorage leaves it
     }
     let key = own_key();
-    let storage = local_storage().map_err(|_| SaveError::Refused)?;
-    let new_key = !has_key(&storage, &key);
+    let storage = local_storage().ok();
+    let new_key = storage.as_ref().is_none_or(|s| !has_key(s, &key));
     if hash == opened && new_key {
-        return Ok(());
+        return Ok(()); // (with no storage at all too: nothing to warn about yet)
     }
+    let storage = storage.ok_or(SaveError::Refused)?;
     storage
         .set_item(&key, &Kept::text(now_ms(), hash))
         .map_err(|e| SaveError::of(&e))?;
