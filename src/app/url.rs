@@ -65,7 +65,14 @@ pub fn sync(state: AppState) {
             write_now(state);
         }
     });
-    let closing = window_event_listener(leptos::ev::pagehide, move |_| write_now(state));
+    let closing = window_event_listener(leptos::ev::pagehide, move |_| {
+        // A link navigated to and not loaded yet (it loads at the next frame) is in the
+        // address already: writing the page's experiment would put the old one back, and a
+        // reload right after a pasted link would reopen the old experiment.
+        if latest.with_value(Option::is_none) {
+            write_now(state);
+        }
+    });
     on_cleanup(move || {
         listener.remove();
         other_tab.remove();

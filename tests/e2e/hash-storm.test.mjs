@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useSession, click, waitForNumber, readNumber, waitUntil, hashParams, errorReport, text,
+  useSession, click, waitForNumber, readNumber, waitUntil, hashParams, errorReport, text, waitForApp,
 } from './harness.mjs';
 
 const session = useSession();
@@ -63,4 +63,21 @@ test('200 hash changes while training: only the latest is loaded, and the frames
   await click(page, 'play');
   await waitForNumber(page, 'epoch', (e) => e > 3, { what: 'training after the storm' });
   assert.deepEqual(app.pageErrors, [], `page errors:\n${errorReport(app)}`);
+});
+
+test('a link set and the page reloaded at once (before the link could load) reopens that link, not the old experiment', async () => {
+  const app = await session().open('#dataset=xor&networkShape=4,2');
+  const { page } = app;
+  // In one script, so that no frame (where the link would load) comes between the two.
+  const reloaded = page.waitForEvent('load');
+  await page.evaluate(() => {
+    window.location.hash = '#dataset=circle&networkShape=3';
+    window.location.reload();
+  }).catch(() => {}); // the page may be gone before the answer
+  await reloaded;
+  await waitForApp(page, { pageErrors: app.pageErrors });
+  const params = await hashParams(page);
+  assert.equal(params.get('networkShape'), '3', `the link's shape: ${[...params]}`);
+  assert.equal(params.get('dataset'), 'circle');
+  assert.deepEqual(app.pageErrors, [], errorReport(app));
 });
